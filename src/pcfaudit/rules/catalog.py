@@ -1,0 +1,94 @@
+"""The rule catalog: data only, one YAML file per category under the top-level ``rules/``
+directory, shipped in the wheel as the package ``pcfaudit.catalog``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pcfaudit.model import CATEGORIES, Severity
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    title: dict[str, str]
+    rationale: dict[str, str]
+    clauses: tuple[str, ...] = ()
+    example: dict[str, str] = field(default_factory=dict)
+    false_positives: dict[str, str] = field(default_factory=dict)
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    rules: dict[str, RuleSpec]
+
+    def get(self, code: str) -> RuleSpec | None:
+        return self.rules.get(code.upper())
+
+    def require(self, code: str) -> RuleSpec:
+        spec = self.get(code)
+        if spec is None:
+            raise KeyError(f"rule {code} is not in the catalog")
+        return spec
+
+    def by_name(self, name: str) -> RuleSpec | None:
+        return next((r for r in self.rules.values() if r.name == name), None)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+class CatalogError(ValueError):
+    pass
+
+
+def _spec(entry: dict[str, Any], category: str, source: str) -> RuleSpec:
+    for key in ("code", "name", "severity", "title", "rationale"):
+        if key not in entry:
+            raise CatalogError(f"{source}: rule {entry.get('code', '?')} lacks '{key}'")
+    if entry["severity"] not in ("error", "warning", "info"):
+        raise CatalogError(f"{source}: {entry['code']} has severity {entry['severity']!r}")
+    return RuleSpec(
+        code=str(entry["code"]).upper(),
+        name=str(entry["name"]),
+        category=category,
+        severity=entry["severity"],
+        title=dict(entry["title"]),
+        rationale=dict(entry["rationale"]),
+        clauses=tuple(entry.get("clauses") or ()),
+        example=dict(entry.get("example") or {}),
+        false_positives=dict(entry.get("false_positives") or {}),
+        parameters=dict(entry.get("parameters") or {}),
+    )
+
+
+@cache
+def load_catalog() -> Catalog:
+    """Every rule of every ``*.yaml`` in the installed catalog package."""
+    rules: dict[str, RuleSpec] = {}
+    root = resources.files("pcfaudit.catalog")
+    for item in sorted(root.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+        category = data.get("category")
+        if category not in CATEGORIES:
+            raise CatalogError(f"{item.name}: unknown category {category!r}")
+        for entry in data.get("rules") or []:
+            spec = _spec(entry, category, item.name)
+            if spec.code in rules:
+                raise CatalogError(f"{item.name}: duplicate code {spec.code}")
+            rules[spec.code] = spec
+    return Catalog(rules)

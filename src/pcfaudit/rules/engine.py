@@ -1,0 +1,139 @@
+"""The rule engine: a registry mapping each catalog code to one check function.
+
+A rule is a small function of a :class:`RuleContext` that yields :class:`Finding`s::
+
+    @rule("FU001")
+    def functional_unit_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+        '''Documentation shown by ``pcfaudit explain FU001``.'''
+        ...
+        yield ctx.finding("FU001", message="…", message_zh="…", locations=[...])
+
+Category, severity and titles come from the catalog (``rules/*.yaml``), so a rule's code
+is the only thing it must get right. The function's docstring is its documentation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from pcfaudit.model import Finding, Impact, Location, Report, Severity
+from pcfaudit.rules.catalog import Catalog, RuleSpec
+
+RuleFunction = Callable[["RuleContext"], Iterable[Finding]]
+
+REGISTRY: dict[str, RuleFunction] = {}
+
+
+def rule(code: str) -> Callable[[RuleFunction], RuleFunction]:
+    """Register ``fn`` as the check for catalog entry ``code``."""
+
+    def register(fn: RuleFunction) -> RuleFunction:
+        if code in REGISTRY and REGISTRY[code] is not fn:
+            raise ValueError(f"rule {code} registered twice")
+        REGISTRY[code] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Tally:
+    passed: int = 0
+    failed: int = 0
+    cannot_tell: int = 0
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at: the report, the recomputed checks, reference data and the
+    rule parameters (catalog defaults overlaid by configuration)."""
+
+    report: Report
+    catalog: Catalog
+    checks: list[Any] = field(default_factory=list)  # pcfaudit.recompute.Check
+    reference: Any = None  # pcfaudit.reference.ReferencePack or None
+    parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    tally: Tally = field(default_factory=Tally)
+
+    def params(self, code: str) -> dict[str, Any]:
+        spec = self.catalog.get(code)
+        merged = dict(spec.parameters) if spec else {}
+        merged.update(self.parameters.get(code, {}))
+        return merged
+
+    def count(self, outcome: bool | None) -> None:
+        """Record one check for coverage: True passed, False failed, None could not tell."""
+        if outcome is None:
+            self.tally.cannot_tell += 1
+        elif outcome:
+            self.tally.passed += 1
+        else:
+            self.tally.failed += 1
+
+    def finding(
+        self,
+        code: str,
+        *,
+        message: str,
+        message_zh: str = "",
+        locations: list[Location],
+        reported: str | None = None,
+        expected: str | None = None,
+        likely_cause: str | None = None,
+        impact: Impact | None = None,
+        severity: Severity | None = None,
+        key: str | None = None,
+    ) -> Finding:
+        """A finding for rule ``code``. ``severity`` overrides the catalog default for this
+        one finding (a rule that is unsure says 'warning'). ``key`` adds to the fingerprint
+        when the quoted evidence alone does not tell two findings of one rule apart."""
+        spec = self.catalog.require(code)
+        return Finding(
+            rule=code,
+            category=spec.category,
+            severity=severity or spec.severity,
+            title=spec.title.get("en", ""),
+            title_zh=spec.title.get("zh", ""),
+            message=message,
+            message_zh=message_zh or message,
+            locations=locations,
+            reported=reported,
+            expected=expected,
+            likely_cause=likely_cause,
+            impact=impact or Impact(),
+            fingerprint=fingerprint(code, locations, key),
+        )
+
+
+_WS = regex.compile(r"[\s\p{P}]+")
+
+
+def normalise_evidence(text: str) -> str:
+    """Evidence as compared for fingerprints: NFKC, no whitespace or punctuation, lower."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def fingerprint(code: str, locations: list[Location], key: str | None = None) -> str:
+    """Stable across runs and small edits: the rule plus the normalised quoted evidence
+    (never line numbers or pages, which move when text is added above)."""
+    quotes = sorted(normalise_evidence(loc.quote or "") for loc in locations)
+    payload = "\x1f".join([code, *quotes, key or ""])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def run_rules(ctx: RuleContext, codes: Iterable[str]) -> Iterator[Finding]:
+    for code in codes:
+        fn = REGISTRY.get(code)
+        if fn is None:
+            continue
+        yield from fn(ctx)
+
+
+def spec_for(code: str, catalog: Catalog) -> RuleSpec | None:
+    return catalog.get(code)
