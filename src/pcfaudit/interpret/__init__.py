@@ -1,0 +1,78 @@
+"""Interpret: ``Document`` → ``Report``.
+
+Claims come from the prose and the non-inventory tables (:mod:`.claims`), the inventory from
+the tables that carry results or shares (:mod:`.inventory`). Afterwards factors quoted only
+in the prose are attached to the inventory lines that use them, so the arithmetic can be
+recomputed where the table leaves the factor out.
+"""
+
+from __future__ import annotations
+
+from pcfaudit.interpret.inventory import interpret_inventory
+from pcfaudit.interpret.carriers import carrier_of
+from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report
+from pcfaudit.quantities import normalise_unit
+
+
+def interpret(document: Document) -> Report:
+    from pcfaudit.interpret.claims import extract_claims  # noqa: PLC0415
+
+    claims = extract_claims(document)
+    inventory = interpret_inventory(document)
+    report = Report(
+        language=claims.language,
+        title=claims.title,
+        functional_units=claims.functional_units,
+        boundary=claims.boundary,
+        stages=claims.stages,
+        gwp_declarations=claims.gwp_declarations,
+        standards=claims.standards,
+        dates=claims.dates,
+        production=claims.production,
+        inventory=inventory.lines,
+        totals=[*inventory.totals, *(v for v in claims.prose_values if v.kind == "total")],
+        per_unit=[v for v in claims.prose_values if v.kind == "per-unit"],
+        shares=[*inventory.shares, *(v for v in claims.prose_values if v.kind not in {"total", "per-unit"})],
+        factors=[*claims.factors, *_table_factors(inventory.lines)],
+        mentions=claims.mentions,
+        statements=claims.statements,
+        headings=claims.headings,
+        numbers_seen=claims.numbers_seen,
+    )
+    _attach_prose_factors(report)
+    return report
+
+
+def _table_factors(lines: list[InventoryLine]) -> list[FactorQuote]:
+    """The factors an inventory table computes with, as quotes used in the calculation."""
+    quotes = []
+    for line in lines:
+        if line.factor is None:
+            continue
+        quotes.append(
+            FactorQuote(
+                value=line.factor.number,
+                unit_text=line.factor.unit_text,
+                carrier=carrier_of(line.label),
+                location=line.location,
+                label=line.label,
+                used_in_calculation=True,
+            )
+        )
+    return quotes
+
+
+def _attach_prose_factors(report: Report) -> None:
+    """A line with a quantity and a result but no factor column takes the one factor the
+    prose gives for its carrier (e.g. '1kWh 电力排放 0.53kg CO₂e' for the electricity row)."""
+    prose = [q for q in report.factors if not q.used_in_calculation and q.carrier]
+    for line in report.inventory:
+        if line.factor is not None or line.quantity is None or line.result is None:
+            continue
+        carrier = carrier_of(line.label)
+        matches = {q.value.text: q for q in prose if q.carrier == carrier}
+        if carrier and len(matches) == 1:
+            quote = next(iter(matches.values()))
+            line.factor = Quantity(quote.value, normalise_unit(quote.unit_text), quote.unit_text)
+            line.marks["factor-from-text"] = quote.location.quote or ""
+            quote.used_in_calculation = True

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from pcfaudit.model import Finding, Impact, Location, Report, Severity
+from pcfaudit.model import ExtractionStats, Finding, Impact, Location, Report, Severity
 from pcfaudit.rules.catalog import Catalog, RuleSpec
 
 RuleFunction = Callable[["RuleContext"], Iterable[Finding]]
@@ -60,10 +60,14 @@ class RuleContext:
     reference: Any = None  # pcfaudit.reference.ReferencePack or None
     parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
     tally: Tally = field(default_factory=Tally)
+    document_stats: ExtractionStats = field(default_factory=ExtractionStats)
+    document_blocks: int = 0
+    document_tables: int = 0
 
     def params(self, code: str) -> dict[str, Any]:
         spec = self.catalog.get(code)
         merged = dict(spec.parameters) if spec else {}
+        merged.update(self.parameters.get("*", {}))
         merged.update(self.parameters.get(code, {}))
         return merged
 

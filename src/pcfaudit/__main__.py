@@ -1,0 +1,3 @@
+from pcfaudit.cli import main
+
+main()

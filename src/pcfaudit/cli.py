@@ -1,0 +1,204 @@
+"""The ``pcfaudit`` command line: argument handling only; the work is in the pipeline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from pcfaudit import __version__
+
+app = typer.Typer(
+    name="pcfaudit",
+    help="Audit product carbon footprint reports (PDF, DOCX, text): recompute every number "
+    "and flag each inconsistency with its location.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+    html = "html"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    zh = "zh"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    print(f"pcfaudit: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"pcfaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """pcfaudit — a verifier's second pair of eyes for carbon footprint reports."""
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Reports to audit (PDF, DOCX, text, markdown).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    lang: Annotated[Lang, typer.Option(help="Language of messages (default: the report's).")] = Lang.auto,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    fail_on: Annotated[Severity | None, typer.Option(help="Exit 1 when a finding at or above this severity remains.")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to run (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")] = None,
+    waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
+) -> None:
+    """Audit reports and print their findings. Exit 0 clean, 1 findings at or above
+    --fail-on, 2 unreadable input or usage error."""
+    from pcfaudit.config import ConfigError, load_config, load_waivers
+    from pcfaudit.pipeline import UnreadableInput, audit, exit_code
+    from pcfaudit.render import render, render_console
+
+    try:
+        config = load_config(explicit=config_file)
+        if waivers is not None:
+            config.waivers = load_waivers(waivers)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    config.select = _split(select) or config.select
+    config.ignore = [*config.ignore, *_split(ignore)]
+    if fail_on is not None:
+        config.fail_on = fail_on.value
+    if reference_dir is not None:
+        config.reference_dir = reference_dir
+    worst = 0
+    chunks: list[str] = []
+    console = Console(file=sys.stdout, soft_wrap=False) if output is None else None
+    for path in files:
+        try:
+            result = audit(path, config)
+        except UnreadableInput as exc:
+            print(f"pcfaudit: {exc}", file=sys.stderr)
+            worst = 2
+            continue
+        language = result.report.language if lang is Lang.auto else lang.value
+        if format is Format.text and console is not None:
+            render_console(result, console, lang=language, statistics=statistics)
+        else:
+            chunks.append(render(result, format.value, lang=language, statistics=statistics))
+        worst = max(worst, exit_code(result, config.fail_on))
+    if chunks:
+        separator = "\n" if format is Format.json else "\n\n"
+        text = separator.join(c.rstrip("\n") for c in chunks) + "\n"
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    raise typer.Exit(worst)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+) -> None:
+    """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
+    from pcfaudit.extract.common import ExtractionError
+    from pcfaudit.extract.detect import extract as extract_document
+    from pcfaudit.interpret import interpret
+    from pcfaudit.model import to_jsonable
+    from pcfaudit.pipeline import UnreadableInput, read_source
+    from pcfaudit.show import render_report_text
+
+    try:
+        data, name = read_source(file)
+        document = extract_document(data, name)
+    except (UnreadableInput, ExtractionError) as exc:
+        raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{file}: {exc}") from None
+    report = interpret(document)
+    if format is Format.json:
+        payload = {"document": to_jsonable(document), "report": to_jsonable(report)}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        render_report_text(document, report, Console(file=sys.stdout))
+
+
+@app.command("rules")
+def list_rules(
+    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    lang: Annotated[Lang, typer.Option(help="Language of titles.")] = Lang.en,
+) -> None:
+    """List every rule of the catalog."""
+    from rich.table import Table
+
+    from pcfaudit.rules import load_catalog
+
+    catalog = load_catalog()
+    language = "en" if lang is Lang.auto else lang.value
+    if format is Format.json:
+        rows = [
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+             "title": r.title.get(language, r.title.get("en", ""))}
+            for r in catalog
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(box=None, pad_edge=False)
+    for column in ("code", "name", "category", "severity", "title"):
+        table.add_column(column)
+    for r in catalog:
+        table.add_row(r.code, r.name, r.category, r.severity, r.title.get(language, ""))
+    Console(file=sys.stdout).print(table)
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (FU001) or name (functional-unit-mismatch).")],
+    lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.en,
+) -> None:
+    """Explain a rule: what it checks, why it matters, an example."""
+    from pcfaudit.rules import load_catalog
+    from pcfaudit.rules.explain import explain_rule
+
+    catalog = load_catalog()
+    spec = catalog.get(code) or catalog.by_name(code)
+    if spec is None:
+        raise _fail(f"unknown rule {code!r}; `pcfaudit rules` lists them")
+    language = "en" if lang is Lang.auto else lang.value
+    sys.stdout.write(explain_rule(spec, language))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Recognise what a table is for from its header: which column is the label, the gas, the
+quantity, the unit, the emission factor, the GWP, the result and the share.
+
+Headers in reports are one or two rows ("排放因子" over "tCO₂/MWh 或 tCO₂/GJ" and "GWP"), so
+the header rows are joined per column before the words are matched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from pcfaudit.interpret.numbers import is_blank_mark, parse_number
+from pcfaudit.model import Cell, Table
+
+# Order matters: the first role whose pattern matches a header wins.
+_ROLE_PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
+    ("index", regex.compile(r"^(序号|编号|No\.?|#|S/N|Item\s*No\.?)$", regex.I)),
+    (
+        "share",
+        regex.compile(
+            r"占比|贡献|比例|百分比|份额|share|contribution|percent|%\s*of|^\s*%\s*$", regex.I
+        ),
+    ),
+    ("remark", regex.compile(r"备注|数据来源|来源|说明|remark|note|data\s*source|^source$", regex.I)),
+    # Before "result": a factor header often names a CO2e unit ("kgCO2e/kg").
+    ("factor", regex.compile(r"排放因子|(?<!特征化)因子|emission\s*factor|\bEF\b|factor", regex.I)),
+    (
+        "result",
+        regex.compile(
+            r"(?<!减)排放量|当量|碳足迹|结果|CO2e|CO2-?eq|GHG\s*emissions|emissions?\b|"
+            r"carbon\s*footprint|result|GWP\s*\(\s*[kt]?g?\s*CO2",
+            regex.I,
+        ),
+    ),
+    ("gwp", regex.compile(r"GWP|全球变暖潜|全球增温潜|特征化因子", regex.I)),
+    (
+        "quantity",
+        regex.compile(
+            r"消耗数据|消耗量|活动数据|活动水平|数量|用量|使用量|投入量|quantity|amount|activity|consumption",
+            regex.I,
+        ),
+    ),
+    ("unit", regex.compile(r"^(单位|计量单位|unit|units)$", regex.I)),
+    ("category", regex.compile(r"类型|类别|阶段|过程|环节|stage|phase|category|type|module", regex.I)),
+    (
+        "label",
+        regex.compile(
+            r"项目|名称|物质|清单|排放源|物料|材料|能源|设备|内容|item|source|material|input|flow|name|process|activity",
+            regex.I,
+        ),
+    ),
+    ("gas", regex.compile(r"分类|气体|温室气体|gas|GHG$", regex.I)),
+]
+
+GAS_FORMULA = regex.compile(
+    r"^\s*(CO2|CH4|N2O|SF6|NF3|CF4|C2F6|HFCs?|PFCs?|HFC-?\d+[a-z]*|PFC-?\d+|R-?\d{2,3}[A-Z]?|"
+    r"CO₂|CH₄|N₂O|SF₆)\s*$",
+    regex.I,
+)
+
+_TOTAL_LABEL = regex.compile(r"^\s*(合计|总计|总和|共计|总量|total|sum|grand\s*total)", regex.I)
+_SUBTOTAL_LABEL = regex.compile(r"^\s*(小计|subtotal)", regex.I)
+
+
+@dataclass
+class TableLayout:
+    """The columns of a table by role, and where its data rows start."""
+
+    header_rows: int
+    roles: dict[str, int] = field(default_factory=dict)
+    headers: list[str] = field(default_factory=list)
+
+    def col(self, role: str) -> int | None:
+        return self.roles.get(role)
+
+    @property
+    def is_inventory(self) -> bool:
+        """Results or shares per labelled row: the tables the arithmetic is about."""
+        return "label" in self.roles and ("result" in self.roles or "share" in self.roles)
+
+    @property
+    def is_input_list(self) -> bool:
+        """Quantities per labelled row without results (a bill of materials and energy)."""
+        return "label" in self.roles and "quantity" in self.roles and not self.is_inventory
+
+
+def cell_text(row: list[Cell], col: int | None) -> str:
+    if col is None or col >= len(row):
+        return ""
+    return row[col].text.strip()
+
+
+def _numeric(text: str) -> bool:
+    return parse_number(text) is not None and not is_blank_mark(text)
+
+
+def _is_header_row(row: list[Cell]) -> bool:
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    if not texts:
+        return True
+    numeric = sum(1 for t in texts if _numeric(t) and regex.fullmatch(r"[\d.,\s%-]+", t))
+    return numeric == 0
+
+
+def _role_of(header: str, taken: set[str]) -> str | None:
+    flat = regex.sub(r"\s+", "", header)
+    for role, pattern in _ROLE_PATTERNS:
+        if role in taken and role not in {"remark"}:
+            continue
+        if pattern.search(flat) or pattern.search(header):
+            return role
+    return None
+
+
+def layout_of(table: Table) -> TableLayout:
+    """Assign roles to columns. Header rows are the leading rows with no plain numbers (at
+    most three); a column with no header word but gas formulas in its cells is the gas
+    column; the first unassigned text column becomes the label when none was named."""
+    rows = table.rows
+    n_header = 0
+    while n_header < min(3, len(rows)) and _is_header_row(rows[n_header]):
+        n_header += 1
+    if n_header == len(rows):
+        n_header = min(1, len(rows))
+    width = max((len(r) for r in rows), default=0)
+    headers = [
+        " ".join(cell_text(rows[h], c) for h in range(n_header) if cell_text(rows[h], c)).strip()
+        for c in range(width)
+    ]
+    layout = TableLayout(header_rows=n_header, headers=headers)
+    taken: set[str] = set()
+    data = rows[n_header:]
+    for c, header in enumerate(headers):
+        if not header:
+            continue
+        role = _role_of(header, taken)
+        if role is None:
+            continue
+        # "GWP" over a column of CO2e results is the result column, not the GWP factor.
+        if role == "gwp" and regex.search(r"[kt]?g?\s*CO2", header, regex.I):
+            role = "result" if "result" not in taken else None
+        if role and role != "remark" and role not in taken:
+            layout.roles[role] = c
+            taken.add(role)
+    # A gas column is recognised by its contents.
+    if "gas" not in layout.roles:
+        for c in range(width):
+            if c in layout.roles.values():
+                continue
+            values = [cell_text(r, c) for r in data if cell_text(r, c)]
+            if values and sum(bool(GAS_FORMULA.match(v)) for v in values) >= 0.6 * len(values):
+                layout.roles["gas"] = c
+                break
+    elif layout.roles["gas"] == layout.roles.get("label"):
+        del layout.roles["gas"]
+    # An un-named first text column is the label column.
+    if "label" not in layout.roles:
+        if "category" in layout.roles and not _has_label_candidate(layout, data, width):
+            layout.roles["label"] = layout.roles.pop("category")
+        else:
+            for c in range(width):
+                if c in layout.roles.values():
+                    continue
+                values = [cell_text(r, c) for r in data if cell_text(r, c)]
+                if values and sum(_numeric(v) for v in values) <= len(values) // 3:
+                    layout.roles["label"] = c
+                    break
+    return layout
+
+
+def _has_label_candidate(layout: TableLayout, data: list[list[Cell]], width: int) -> bool:
+    for c in range(width):
+        if c in layout.roles.values():
+            continue
+        values = [cell_text(r, c) for r in data if cell_text(r, c)]
+        if values and not any(_numeric(v) for v in values):
+            return True
+    return False
+
+
+def is_total_label(text: str) -> bool:
+    return bool(_TOTAL_LABEL.match(text))
+
+
+def is_subtotal_label(text: str) -> bool:
+    return bool(_SUBTOTAL_LABEL.match(text))

@@ -1,0 +1,200 @@
+"""The whole audit as one function: bytes → Document → Report → Checks → Findings.
+
+``audit`` is the Python API (re-exported as ``pcfaudit.audit``); the CLI renders what it
+returns. Unreadable input raises :class:`UnreadableInput` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from pcfaudit import __version__
+from pcfaudit.config import Config
+from pcfaudit.extract.common import ExtractionError, sha256_hex
+from pcfaudit.extract.detect import extract
+from pcfaudit.interpret import interpret
+from pcfaudit.model import (
+    SEVERITY_RANK,
+    AuditResult,
+    CheckCounts,
+    Coverage,
+    Document,
+    Finding,
+    Report,
+)
+from pcfaudit.recompute import recompute
+from pcfaudit.rules import REGISTRY, load_catalog
+from pcfaudit.rules.engine import RuleContext, run_rules
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+class UnreadableInput(Exception):
+    """The input cannot be audited at all; ``str(exc)`` is a one-line reason."""
+
+
+def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), name or "<bytes>"
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise UnreadableInput(f"{path}: is a directory")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise UnreadableInput(f"{path}: file too large ({size // 2**20} MB; limit 200 MB)")
+        return path.read_bytes(), name or str(path)
+    except FileNotFoundError:
+        raise UnreadableInput(f"{path}: no such file") from None
+    except PermissionError:
+        raise UnreadableInput(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def load_reference(config: Config) -> Any:
+    try:
+        from pcfaudit.reference import load_pack
+    except ImportError:  # the pack is optional until it ships
+        return None
+    return load_pack(config.reference_dir)
+
+
+def audit(
+    source: str | Path | bytes, config: Config | None = None, *, name: str | None = None
+) -> AuditResult:
+    """Audit one report (a path or its bytes) and return the full result."""
+    config = config or Config()
+    data, path = read_source(source, name)
+    try:
+        document = extract(data, path)
+    except ExtractionError as exc:
+        raise UnreadableInput(f"{path}: {exc}") from None
+    return audit_document(document, config)
+
+
+def audit_document(document: Document, config: Config) -> AuditResult:
+    report = interpret(document)
+    checks = recompute(report)
+    catalog = load_catalog()
+    reference = load_reference(config)
+    ctx = RuleContext(
+        report=report,
+        catalog=catalog,
+        checks=checks,
+        reference=reference,
+        parameters=_parameters(config),
+        document_stats=document.stats,
+        document_blocks=len(document.blocks),
+        document_tables=len(document.tables),
+    )
+    codes = [spec.code for spec in catalog if config.selects(spec.code) and spec.code in REGISTRY]
+    findings = list(run_rules(ctx, codes))
+    findings = _apply_severity(findings, config, report)
+    unmatched = _apply_waivers(findings, config)
+    findings.sort(key=_order)
+    coverage = Coverage(
+        pages=document.source.pages,
+        blocks=len(document.blocks),
+        tables=len(document.tables),
+        numbers=report.numbers_seen,
+        inventory_lines=len(report.inventory),
+        checks=CheckCounts(ctx.tally.passed, ctx.tally.failed, ctx.tally.cannot_tell),
+        garbled_ratio=round(document.stats.garbled_ratio, 4),
+    )
+    source = {
+        "path": document.source.path,
+        "sha256": document.source.sha256,
+        "format": document.source.format,
+        "pages": document.source.pages,
+        "language": report.language,
+    }
+    return AuditResult(
+        tool={"name": "pcfaudit", "version": __version__},
+        source=source,
+        report=report,
+        findings=findings,
+        coverage=coverage,
+        reference=_pack_id(reference),
+        unmatched_waivers=unmatched,
+    )
+
+
+def _parameters(config: Config) -> dict[str, dict[str, Any]]:
+    params = {code: dict(values) for code, values in config.parameters.items()}
+    params.setdefault("*", {})["materiality"] = config.materiality
+    return params
+
+
+def _pack_id(reference: Any) -> dict[str, str]:
+    if reference is None:
+        return {}
+    return {
+        "name": str(getattr(reference, "name", "")),
+        "version": str(getattr(reference, "version", "")),
+        "sha256": str(getattr(reference, "sha256", "")),
+    }
+
+
+def _total_value(report: Report) -> float | None:
+    for total in report.totals:
+        if total.kind == "total":
+            return float(total.quantity.number.value)
+    return None
+
+
+def _apply_severity(findings: list[Finding], config: Config, report: Report) -> list[Finding]:
+    """Configured severity overrides; then materiality: a warning whose impact exceeds the
+    threshold share of the total becomes an error (DESIGN.md)."""
+    out = []
+    for f in findings:
+        if f.rule in config.severity:
+            f = dataclasses.replace(f, severity=config.severity[f.rule])  # type: ignore[arg-type]
+        elif (
+            f.severity == "warning"
+            and f.impact.share_of_total is not None
+            and abs(f.impact.share_of_total) >= config.materiality
+            and f.category not in {"extraction", "narrative", "structure"}
+        ):
+            f = dataclasses.replace(
+                f,
+                severity="error",
+                message=f"{f.message} (material: {f.impact.share_of_total:.1%} of the total)",
+            )
+        out.append(f)
+    return out
+
+
+def _apply_waivers(findings: list[Finding], config: Config) -> list[dict[str, str]]:
+    by_print = {w.fingerprint: w for w in config.waivers}
+    used: set[str] = set()
+    for f in findings:
+        waiver = by_print.get(f.fingerprint)
+        if waiver is not None:
+            f.waived = {"reason": waiver.reason, "reviewer": waiver.reviewer}
+            used.add(waiver.fingerprint)
+    return [
+        {"fingerprint": w.fingerprint, "reason": w.reason, "reviewer": w.reviewer}
+        for w in config.waivers
+        if w.fingerprint not in used
+    ]
+
+
+def _order(f: Finding) -> tuple[int, int, float, str]:
+    share = f.impact.share_of_total or 0.0
+    return (bool(f.waived), -SEVERITY_RANK[f.severity], -abs(share), f.rule)
+
+
+def exit_code(result: AuditResult, fail_on: str = "error") -> int:
+    """0 nothing at or above ``fail_on``; 1 findings at or above it; 2 could not audit."""
+    if any(f.category == "extraction" and f.severity == "error" and not f.waived for f in result.findings):
+        return 2
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings if not f.waived):
+        return 1
+    return 0
+
+
+__all__ = ["UnreadableInput", "audit", "audit_document", "exit_code", "sha256_hex"]

@@ -1,0 +1,65 @@
+"""Human-readable view of what ``pcfaudit extract`` read: the report's claims and inventory."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from pcfaudit.model import Document, InventoryLine, Quantity, Report
+
+
+def _q(value: Quantity | None, mark: str | None = None) -> str:
+    if value is None:
+        return mark if mark and mark != "empty" else ""
+    return str(value)
+
+
+def _inventory_table(lines: list[InventoryLine]) -> Table:
+    table = Table(title="Inventory", box=None, pad_edge=False, title_justify="left")
+    for column in ("where", "label", "gas", "quantity", "factor", "GWP", "result", "share %"):
+        table.add_column(column)
+    for line in lines:
+        table.add_row(
+            line.location.describe(),
+            line.label,
+            line.gas or "",
+            _q(line.quantity, line.marks.get("quantity")),
+            _q(line.factor, line.marks.get("factor")),
+            line.gwp.text if line.gwp else line.marks.get("gwp", "").replace("empty", ""),
+            _q(line.result, line.marks.get("result")),
+            line.share.text if line.share else "",
+        )
+    return table
+
+
+def render_report_text(document: Document, report: Report, console: Console) -> None:
+    src = document.source
+    console.print(
+        f"[bold]{src.path}[/]  {src.format}"
+        + (f", {src.pages} pages" if src.pages else "")
+        + f", {len(document.blocks)} blocks, {len(document.tables)} tables, "
+        f"language {report.language}"
+    )
+    sections: list[tuple[str, list[str]]] = [
+        ("Functional unit", [f"{(s.amount.text if s.amount else '1')} {s.unit_text or s.unit} {s.subject} [{s.role}] — {s.location.describe()}" for s in report.functional_units]),
+        ("Boundary", [f"{b.type.value} — {b.location.describe()}" for b in report.boundary]
+         + [f"{s.stage.value}: {s.status} — {s.location.describe()}" for s in report.stages]),
+        ("GWP", [f"{g.report or ''} {g.gas or ''} {g.value.text if g.value else ''} — {g.location.describe()}".strip() for g in report.gwp_declarations]),
+        ("Standards", [f"{s.code}{':' + str(s.year) if s.year else ''} — {s.location.describe()}" for s in report.standards]),
+        ("Dates", [f"{d.kind}: {d.year}-{d.month or '?'}{'-' + str(d.day) if d.day else ''} — {d.location.describe()}" for d in report.dates]),
+        ("Production", [f"{p.quantity} — {p.location.describe()}" for p in report.production]),
+        ("Totals", [f"{t.kind}: {t.quantity} ({t.label or ''}) — {t.location.describe()}" for t in report.totals]),
+        ("Per unit", [f"{t.quantity} — {t.location.describe()}" for t in report.per_unit]),
+        ("Shares", [f"{t.kind}: {t.label}: {t.quantity} — {t.location.describe()}" for t in report.shares]),
+        ("Factors quoted", [f"{f.value.text} {f.unit_text} {f.carrier or ''} {f.label[:40]} — {f.location.describe()}" for f in report.factors]),
+        ("Sources named", [f"{m.name} ({'used' if m.used else 'not used'}) — {m.location.describe()}" for m in report.mentions]),
+    ]
+    for title, rows in sections:
+        if not rows:
+            continue
+        console.print(f"\n[bold]{title}[/]")
+        for row in rows:
+            console.print(f"  {row}", markup=False, highlight=False)
+    if report.inventory:
+        console.print()
+        console.print(_inventory_table(report.inventory))

@@ -1,0 +1,103 @@
+"""Inventory tables → lines: seeds and inputs written for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pcfaudit.extract.detect import extract
+from pcfaudit.interpret.inventory import interpret_inventory
+from pcfaudit.interpret.tables import layout_of
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_000 = ROOT / "fixtures/seeds/000_e5f01d6d6220347d.txt"
+SEED_002 = ROOT / "fixtures/seeds/002_37b7dd170cf4d869.txt"
+
+
+def _inventory(path: Path):
+    return interpret_inventory(extract(path.read_bytes(), str(path)))
+
+
+def _line(lines, label_part, gas=None):
+    found = [ln for ln in lines if label_part in ln.label and (gas is None or ln.gas == gas)]
+    assert len(found) == 1, [(ln.label, ln.gas) for ln in found]
+    return found[0]
+
+
+def test_seed_000_electricity_row_with_units_from_headers():
+    inv = _inventory(SEED_000)
+    line = _line(inv.lines, "电力", "CO2")
+    assert (line.quantity.number.text, line.quantity.unit) == ("2410", "MWh")
+    assert (line.factor.number.text, line.factor.unit) == ("0.5942", "tCO2/MWh")
+    assert line.gwp.text == "1"
+    assert (line.result.number.text, line.result.unit) == ("1432.022", "tCO2e")
+    assert line.location.section == "6.3"
+
+
+def test_seed_000_row_groups_share_their_quantity():
+    inv = _inventory(SEED_000)
+    for label, amount in (("原材料运输", "60"), ("产品运输", "100")):
+        group = [ln for ln in inv.lines if label in ln.label]
+        assert [ln.gas for ln in group] == ["CO2", "CH4", "N2O"]
+        assert {ln.quantity.number.text for ln in group} == {amount}
+        assert [ln.factor.number.text for ln in group] == ["1.593", "0.0000683", "0.0000137"]
+        assert [ln.gwp.text for ln in group] == ["1", "25", "298"]
+        # CH4 and N2O results are blank, not zero.
+        assert group[1].result is None and group[1].marks["result"] == "empty"
+
+
+def test_seed_000_refrigerants_slash_cells_and_total():
+    inv = _inventory(SEED_000)
+    hfc = [ln for ln in inv.lines if ln.gas and ln.gas.startswith("HFC")]
+    assert [(ln.gas, ln.gwp.text, ln.result.number.text) for ln in hfc] == [
+        ("HFC-125", "3500", "0.001"),
+        ("HFC-134a", "1430", "0.001"),
+        ("HFC-143a", "4470", "0.001"),
+    ]
+    gas = _line(inv.lines, "天然气", "CO2")
+    assert gas.quantity is None and gas.marks["quantity"] == "/"
+    assert _line(inv.lines, "二氧化碳灭火器").quantity.number.text == "0.01"
+    assert [(t.kind, t.quantity.number.text, t.quantity.unit) for t in inv.totals] == [
+        ("total", "1686.915", "tCO2e")
+    ]
+
+
+def test_seed_002_results_shares_and_inputs_merge_by_label():
+    inv = _inventory(SEED_002)
+    assert [ln.label for ln in inv.lines] == ["电", "水", "钢材", "电机", "减速机", "油漆", "二氧化碳", "直接排放"]
+    assert sum(ln.result.number.value for ln in inv.lines) == Decimal("3334.37")
+    water = _line(inv.lines, "水")
+    assert (water.quantity.number.text, water.quantity.unit) == ("2.33", "t")
+    assert water.share.text == "0.862%" and water.category == "能源获取"
+    assert len(inv.shares) == 8
+
+
+def test_english_markdown_table_with_thousands_separators_and_group():
+    inv = _inventory(ROOT / "fixtures/synthetic/inv_en_markdown.md")
+    alu = _line(inv.lines, "Aluminium")
+    assert alu.quantity.number.value == Decimal("1250.5") and alu.quantity.unit == "kg"
+    assert alu.result.number.value == Decimal("10754.3") and alu.result.unit == "kgCO2e"
+    assert alu.share.text == "93.8%"
+    methane = _line(inv.lines, "Natural gas", "CH4")
+    assert methane.quantity.number.text == "120"  # from the group's first row
+    packaging = _line(inv.lines, "Packaging")
+    assert packaging.marks["quantity"] == "/" and packaging.marks["result"] == "—"
+    assert inv.totals[0].quantity.number.value == Decimal("11307.43")
+
+
+def test_chinese_input_list_quantities_join_results():
+    inv = _inventory(ROOT / "fixtures/synthetic/inv_zh_shares.txt")
+    copper = _line(inv.lines, "铜")
+    assert (copper.quantity.number.text, copper.quantity.unit) == ("12", "kg")
+    assert copper.result.number.text == "52.8" and copper.share.text == "38.10%"
+    assert inv.totals[0].quantity.number.text == "138.58"
+
+
+@pytest.mark.parametrize("path", [SEED_000, SEED_002])
+def test_non_inventory_tables_are_not_read_as_inventory(path: Path):
+    document = extract(path.read_bytes(), str(path))
+    reduction = [t for t in document.tables if "措施" in t.rows[0][0].text]
+    for table in reduction:
+        assert not layout_of(table).is_inventory
