@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -107,6 +108,13 @@ def check(
             result = audit(path, config)
         except UnreadableInput as exc:
             print(f"pcfaudit: {exc}", file=sys.stderr)
+            worst = 2
+            continue
+        except Exception as exc:  # one bad file never stops the others, never a traceback
+            if os.environ.get("PCFAUDIT_DEBUG"):
+                raise
+            print(f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
+                  "set PCFAUDIT_DEBUG=1 for details", file=sys.stderr)
             worst = 2
             continue
         language = result.report.language if lang is Lang.auto else lang.value
