@@ -1,0 +1,540 @@
+"""Plain text and markdown reports, as PDF-to-text converters produce them.
+
+``extract_text(data, path)`` is a pure function of the bytes. It decodes (UTF-8 with or
+without BOM, UTF-16 with BOM or by its NUL pattern, GB18030/GBK, cp1252 as a last resort),
+normalises every line with :func:`normalise_text` and cuts the text into ordered blocks:
+
+* ``heading``: numbered headings found by :func:`detect_heading`; ``Block.text`` is the
+  title without its number, ``Block.number`` the number ("3.6"; None when unnumbered). A
+  short body line equal to an unnumbered TOC title ("执行摘要") is a level-1 heading too.
+* ``paragraph``: consecutive lines, joined with "" between two CJK characters and " "
+  otherwise; a blank line, a line ending in 。！？ or a list marker starts a new one.
+  ``$$ … $$`` display maths is one paragraph with TeX reduced.
+* ``table``: tab-separated lines (parts split by up to two blank lines are re-joined when
+  their width fits; a header row repeated after a page break is dropped), markdown pipe
+  tables and HTML ``<table>`` (rowspan/colspan filled into the grid: a merged cell is
+  repeated in every slot it covers, each copy located at its slot). Short rows are padded
+  with empty cells on the right so ``rows[r][c]`` is a grid. ``Table.caption`` is the
+  preceding "表 …"/"Table …" line, which also stays a paragraph of its own.
+
+Table of contents: the "目录"/"Contents" line and every TOC entry after it (and any line
+with dot leaders anywhere) is a ``paragraph`` block whose ``location.section`` is "toc";
+use :func:`parse_toc_line` on its text to get (number, title, page). All other blocks get
+the section of the nearest preceding heading (:func:`assign_sections`).
+
+Markdown emphasis (``**x**``), autolinks and links are reduced to their text; footnote
+marks ``^[3]`` become ``[3]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from pcfaudit.extract.common import (
+    TOC_TITLE_RE,
+    ExtractionError,
+    assign_sections,
+    detect_heading,
+    garbled_count,
+    normalise_text,
+    parse_toc_line,
+    sha256_hex,
+)
+from pcfaudit.model import Block, Cell, Document, ExtractionStats, Location, SourceInfo, Table
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _printable_score(text: str) -> float:
+    """Share of characters a Chinese or English report is made of."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        cp = ord(ch)
+        if (
+            (ch.isascii() and (ch.isprintable() or ch in "\t\n\r"))
+            or 0x4E00 <= cp <= 0x9FFF
+            or 0x3000 <= cp <= 0x303F
+            or 0xFF00 <= cp <= 0xFFEF
+            or 0x2000 <= cp <= 0x22FF
+            or cp in (0xA0, 0xB0, 0xB2, 0xB3, 0xB7, 0xD7)
+            or 0x2080 <= cp <= 0x2089
+        ):
+            good += 1
+    return good / len(text)
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) or ExtractionError for binary / undecodable input."""
+    if not data.strip():
+        raise ExtractionError("empty file")
+    if data.startswith(b"%PDF-"):
+        raise ExtractionError("this is a PDF file, not text")
+    if data.startswith(b"PK\x03\x04"):
+        raise ExtractionError("this is a ZIP/DOCX file, not text")
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    )
+    for bom, name in boms:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom) :].decode(name.replace("-sig", "")), name)
+            except UnicodeDecodeError:
+                raise ExtractionError(f"invalid {name} text after its byte-order mark") from None
+    utf16 = _utf16_by_nuls(data)
+    if utf16:
+        try:
+            return _checked(data.decode(utf16), utf16)
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise ExtractionError("binary file (NUL bytes), not text")
+    # Strict UTF-8 is decisive: GBK text of any length practically never decodes as UTF-8,
+    # and a UTF-8 file full of mojibake must be reported as such, not "repaired".
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates: list[tuple[float, str, str]] = []
+    for name in ("gb18030", "cp1252"):
+        try:
+            candidates.append((_printable_score(text := data.decode(name)), name, text))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise ExtractionError("cannot decode: not UTF-8, UTF-16 or GB18030 text")
+    # gb18030 unless its reading is mostly odd characters and cp1252 reads better
+    _score, name, text = candidates[0]
+    if len(candidates) > 1 and _score < 0.6 and candidates[1][0] > _score:
+        _score, name, text = candidates[1]
+    return _checked(text, name)
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    if not text.strip():
+        raise ExtractionError("empty file")
+    # C0 controls mean binary data; C1 controls (U+0080-U+009F) are mojibake, counted as
+    # garbled characters instead
+    controls = sum(1 for ch in text if (ch < " " or ch == "\x7f") and ch not in "\t\n\r\f\v")
+    if "\x00" in text or controls > max(2, len(text) // 100):
+        raise ExtractionError("binary file (control characters), not text")
+    return text, encoding
+
+
+# --------------------------------------------------------------------------- line cleaning
+
+_MD_INLINE = (
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    (re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\((?:https?://|/|#)[^)]*\)"), r"\1"),
+    (re.compile(r"<((?:https?|ftp)://[^>\s]+)>"), r"\1"),
+    (re.compile(r"\^\[(\w{1,4})\]"), r"[\1]"),
+)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_BREAK_RE = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</?(?:p|div|li)\b[^>]*>", re.I)
+
+
+def clean_line(raw: str) -> str:
+    s = normalise_text(raw)
+    for rx, repl in _MD_INLINE:
+        s = rx.sub(repl, s)
+    return s.strip()
+
+
+def html_fragment_text(s: str) -> str:
+    """``<p>a</p> <p>b</p>`` / ``a<br>b`` → "a\\nb"; other tags dropped, entities unescaped."""
+    import html
+
+    if "<" not in s:
+        return s.strip()
+    s = _BREAK_RE.sub("\n", s)
+    s = html.unescape(_TAG_RE.sub("", s))
+    return "\n".join(p.strip() for p in s.split("\n") if p.strip())
+
+
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_LIST_START = re.compile(
+    r"^(?:[-*+•◆◇■□●○▪►✓✔√→]\s*|[①-⑳⑴-⒇]|(?:I{1,3}|IV|VI{0,3}|IX|X)\s|[a-h][\s.)、]\s*"
+    r"|\(\d{1,2}\)|\d{1,2}\)|\[\d{1,3}\])"
+)
+_CAPTION_RE = re.compile(r"^(?:续?表|Table|TABLE|Tab\.)\s*[\dA-Z一二三四五六七八九十IVX]")
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if out and not (_CJK_CHAR.match(out[-1]) and _CJK_CHAR.match(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass
+class _Grid:
+    """Rows of (text, line, rowspan, colspan) before Cells are made."""
+
+    rows: list[list[tuple[str, int, int, int]]] = field(default_factory=list)
+
+
+def _tab_cells(raw: str) -> list[str]:
+    return [html_fragment_text(normalise_text(c)).strip() for c in raw.rstrip("\n").split("\t")]
+
+
+def _trimmed_len(cells: list[str]) -> int:
+    n = len(cells)
+    while n > 1 and not cells[n - 1]:
+        n -= 1
+    return n
+
+
+def _row_key(cells: list[str]) -> str:
+    return "\x1f".join(re.sub(r"\s+", "", c) for c in cells[: _trimmed_len(cells)])
+
+
+def _collect_tab_table(lines: list[str], i: int) -> tuple[_Grid, int]:
+    grid = _Grid()
+    width = 0
+    header_key: str | None = None
+    j = i
+    while True:
+        while j < len(lines) and "\t" in lines[j] and lines[j].strip():
+            cells = _tab_cells(lines[j])
+            key = _row_key(cells)
+            if header_key is None:
+                header_key = key
+            elif key == header_key:  # header repeated after a page break
+                j += 1
+                continue
+            grid.rows.append([(c, j + 1, 1, 1) for c in cells])
+            width = max(width, _trimmed_len(cells))
+            j += 1
+        # a blank line (page break) inside a table: look up to two blank lines ahead
+        k = j
+        while k < len(lines) and k - j < 2 and not lines[k].strip():
+            k += 1
+        if k == j or k >= len(lines) or "\t" not in lines[k]:
+            break
+        nxt = _tab_cells(lines[k])
+        if _row_key(nxt) != header_key and not (width - 1 <= len(nxt) <= width + 1):
+            break
+        j = k
+    for row in grid.rows:
+        del row[max(width, 1) :]
+        row.extend(("", row[0][1], 1, 1) for _ in range(width - len(row)))
+    return grid, j
+
+
+_PIPE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    s = line.strip()
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    parts = re.split(r"(?<!\\)\|", s)
+    return [html_fragment_text(normalise_text(p.replace("\\|", "|"))).strip() for p in parts]
+
+
+def _is_pipe_start(lines: list[str], i: int) -> bool:
+    s = lines[i].strip()
+    if not s.startswith("|") or s.count("|") < 2:
+        return False
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(_PIPE_SEP_RE.match(nxt)) or (s.endswith("|") and nxt.startswith("|"))
+
+
+def _collect_pipe_table(lines: list[str], i: int) -> tuple[_Grid, int]:
+    grid = _Grid()
+    j = i
+    while j < len(lines) and lines[j].strip().startswith("|"):
+        if not _PIPE_SEP_RE.match(lines[j].strip()):
+            grid.rows.append([(c, j + 1, 1, 1) for c in _pipe_cells(lines[j])])
+        j += 1
+    width = max(len(r) for r in grid.rows)
+    for row in grid.rows:
+        row.extend(("", row[0][1], 1, 1) for _ in range(width - len(row)))
+    return grid, j
+
+
+class _HTMLTable(HTMLParser):
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.rows: list[list[tuple[str, int, int, int]]] = []
+        self._row: list[tuple[str, int, int, int]] | None = None
+        self._cell: list[str] | None = None
+        self._span = (1, 1, 0)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._close_cell()
+            self._row = []
+            self.rows.append(self._row)
+        elif tag in ("td", "th"):
+            self._close_cell()
+            if self._row is None:
+                self._row = []
+                self.rows.append(self._row)
+            a = dict(attrs)
+            self._span = (_span(a.get("rowspan")), _span(a.get("colspan")), self.getpos()[0])
+            self._cell = [""]
+        elif tag in ("p", "br", "div", "li") and self._cell is not None:
+            self._cell.append("")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and self._cell is not None:
+            self._cell.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._close_cell()
+        elif tag == "tr":
+            self._close_cell()
+            self._row = None
+        elif tag in ("p", "div", "li") and self._cell is not None:
+            self._cell.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell[-1] += data
+
+    def _close_cell(self) -> None:
+        if self._cell is None or self._row is None:
+            return
+        parts = [normalise_text(p).strip() for p in self._cell]
+        text = "\n".join(p for p in parts if p)
+        rowspan, colspan, line = self._span
+        self._row.append((text, self.first_line + line - 1, rowspan, colspan))
+        self._cell = None
+
+    def close(self) -> None:
+        super().close()
+        self._close_cell()
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _fill_html_grid(rows: list[list[tuple[str, int, int, int]]]) -> _Grid:
+    slots: dict[tuple[int, int], tuple[str, int, int, int]] = {}
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in slots:
+                c += 1
+            _, _, rowspan, colspan = cell
+            for dr in range(min(rowspan, len(rows) - r)):
+                for dc in range(colspan):
+                    slots[(r + dr, c + dc)] = cell
+            c += colspan
+    width = max((c for _, c in slots), default=-1) + 1
+    grid = _Grid()
+    for r in range(len(rows)):
+        line = next((cell[1] for cell in rows[r]), rows[0][0][1] if rows[0] else 0)
+        grid.rows.append([slots.get((r, c), ("", line, 1, 1)) for c in range(width)])
+    return grid
+
+
+def _collect_html_table(lines: list[str], i: int) -> tuple[_Grid, int, str, str]:
+    """The grid, the next line index, and any text before/after the table on its lines."""
+    j = i
+    chunk = lines[i]
+    while "</table>" not in chunk.lower() and j + 1 < len(lines):
+        j += 1
+        chunk += "\n" + lines[j]
+    start = chunk.lower().index("<table")
+    end_at = chunk.lower().find("</table>")
+    end = len(chunk) if end_at < 0 else end_at + len("</table>")
+    parser = _HTMLTable(first_line=i + 1 + chunk.count("\n", 0, start))
+    parser.feed(chunk[start:end])
+    parser.close()
+    rows = [r for r in parser.rows if r]
+    return _fill_html_grid(rows), j + 1, chunk[:start], chunk[end:]
+
+
+def _make_table(grid: _Grid, index: int, caption: str | None) -> Table:
+    rows = [
+        [
+            Cell(
+                text=text,
+                location=Location(line=line, table=index, row=r, column=c),
+                rowspan=rowspan,
+                colspan=colspan,
+            )
+            for c, (text, line, rowspan, colspan) in enumerate(row)
+        ]
+        for r, row in enumerate(grid.rows)
+    ]
+    first_line = grid.rows[0][0][1] if grid.rows and grid.rows[0] else None
+    return Table(rows=rows, location=Location(line=first_line, table=index), caption=caption)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+class _Builder:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.para: list[tuple[int, str]] = []
+        self.tables = 0
+        self.toc_titles: set[str] = set()
+        self.last_blank = True
+
+    def flush(self) -> None:
+        if self.para:
+            text = html_fragment_text(_join([t for _, t in self.para])).replace("\n", " ")
+            self.blocks.append(Block("paragraph", text, Location(line=self.para[0][0])))
+            self.para = []
+
+    def add_table(self, grid: _Grid, first_index: int) -> None:
+        if not grid.rows:
+            return
+        self.flush()
+        caption = None
+        prev = self.blocks[-1] if self.blocks else None
+        if (
+            prev is not None
+            and prev.kind == "paragraph"
+            and prev.location.line is not None
+            and len(prev.text) <= 80
+            and _CAPTION_RE.match(prev.text)
+            and all(not s.strip() for s in self.lines[prev.location.line : first_index])
+        ):
+            caption = prev.text
+        table = _make_table(grid, self.tables, caption)
+        self.tables += 1
+        text = "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in table.rows)
+        self.blocks.append(Block("table", text, table.location, table=table))
+
+    def toc(self, lineno: int, text: str) -> None:
+        self.flush()
+        self.blocks.append(Block("paragraph", text, Location(line=lineno, section="toc")))
+
+    def text_line(self, lineno: int, s: str) -> None:
+        if self.para:
+            last = self.para[-1][1]
+            if last.endswith(("。", "！", "？", "!", "?")) or _LIST_START.match(s):
+                self.flush()
+        self.para.append((lineno, s))
+
+
+def _blocks(lines: list[str]) -> list[Block]:
+    b = _Builder(lines)
+    in_toc = False
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        s = clean_line(raw)
+        lineno = i + 1
+        if not s:
+            b.flush()
+            i += 1
+            continue
+        if TOC_TITLE_RE.match(s):
+            in_toc = True
+            b.toc(lineno, s)
+            i += 1
+            continue
+        toc = parse_toc_line(s, in_toc=in_toc)
+        if toc is not None:
+            b.toc(lineno, s)
+            if toc[0] is None:
+                b.toc_titles.add(re.sub(r"\s+", "", toc[1]))
+            i += 1
+            continue
+        in_toc = False
+        if raw.lstrip().startswith("$$"):
+            b.flush()
+            j = i
+            chunk = raw.strip()
+            while (len(chunk) < 4 or not chunk.endswith("$$")) and j + 1 < len(lines):
+                j += 1
+                chunk += "\n" + lines[j].strip()
+            b.blocks.append(
+                Block(
+                    "paragraph",
+                    _join([ln.strip() for ln in normalise_text(chunk).split("\n") if ln.strip()]),
+                    Location(line=lineno),
+                )
+            )
+            i = j + 1
+            continue
+        if "<table" in raw.lower():
+            b.flush()
+            grid, i, before, after = _collect_html_table(lines, i)
+            if clean_line(before):
+                b.text_line(lineno, clean_line(before))
+                b.flush()
+            b.add_table(grid, lineno - 1)
+            if clean_line(after):
+                b.text_line(i, clean_line(after))
+                b.flush()
+            continue
+        if _is_pipe_start(lines, i):
+            grid, i = _collect_pipe_table(lines, i)
+            b.add_table(grid, lineno - 1)
+            continue
+        if "\t" in raw.strip("\r\n") and raw.replace("\t", "").strip():
+            grid, i = _collect_tab_table(lines, i)
+            b.add_table(grid, lineno - 1)
+            continue
+        heading = detect_heading(s)
+        if heading is None and len(s) <= 30 and re.sub(r"\s+", "", s) in b.toc_titles:
+            heading = (1, "", s)
+        if heading is not None:
+            b.flush()
+            level, number, title = heading
+            b.blocks.append(
+                Block("heading", title, Location(line=lineno), level=level, number=number or None)
+            )
+            i += 1
+            continue
+        b.text_line(lineno, s)
+        i += 1
+    b.flush()
+    return b.blocks
+
+
+def extract_text(data: bytes, path: str) -> Document:
+    """Read a plain-text or markdown report into a :class:`Document` (pure function)."""
+    text, encoding = decode_text(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = assign_sections(_blocks(text.split("\n")))
+    stats = ExtractionStats(
+        characters=sum(1 for ch in text if not ch.isspace()),
+        garbled_characters=garbled_count(text),
+    )
+    fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    source = SourceInfo(
+        path=path, sha256=sha256_hex(data), format=fmt, encoding=encoding, size=len(data)
+    )
+    return Document(source=source, blocks=blocks, stats=stats)
