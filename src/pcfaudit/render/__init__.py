@@ -1,0 +1,55 @@
+"""Renderers: an AuditResult as console text, JSON, SARIF, Markdown or HTML.
+
+Each renderer is a pure function ``render_<fmt>(result, lang="en", **opts) -> str``;
+:func:`render` picks one by name. The console renderer writes to a rich Console instead
+(:func:`render_console`), and :func:`render_text` is the same output captured as plain text.
+:func:`annotate_pdf` returns the audited PDF with the findings as annotations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pcfaudit.model import AuditResult
+from pcfaudit.render.common import verdict
+from pcfaudit.render.console import render_console, render_text
+from pcfaudit.render.html_out import render_html
+from pcfaudit.render.json_out import json_schema, render_json, result_data
+from pcfaudit.render.markdown import render_markdown
+from pcfaudit.render.pdf_annotate import annotate_pdf
+from pcfaudit.render.sarif import render_sarif, sarif_data
+
+FORMATS = ("text", "json", "sarif", "markdown", "html")
+
+
+def render(result: AuditResult, fmt: str, lang: str = "en", **opts: Any) -> str:
+    """``fmt`` is one of :data:`FORMATS`; ``opts`` go to the chosen renderer
+    (``statistics`` for text/markdown, ``indent`` for json/sarif, ``width`` for text)."""
+    if fmt == "text":
+        return render_text(result, lang, **opts)
+    if fmt == "json":
+        return render_json(result, lang, **opts)
+    if fmt == "sarif":
+        return render_sarif(result, lang, **opts)
+    if fmt == "markdown":
+        return render_markdown(result, lang, **opts)
+    if fmt == "html":
+        return render_html(result, lang, **opts)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+__all__ = [
+    "FORMATS",
+    "annotate_pdf",
+    "json_schema",
+    "render",
+    "render_console",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_sarif",
+    "render_text",
+    "result_data",
+    "sarif_data",
+    "verdict",
+]

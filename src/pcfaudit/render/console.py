@@ -1,0 +1,175 @@
+"""The console report (rich): what a verifier reads in the terminal.
+
+A verdict line with coverage first, then findings most important first, each with its
+place, the quoted evidence, reported → expected and the likely cause; waived findings
+last and dimmed. Text from the report is always passed as ``Text`` objects, never as
+markup, so a quote containing ``[...]`` prints as written.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from pcfaudit.model import AuditResult, Finding
+from pcfaudit.render.common import (
+    active,
+    count_text,
+    coverage_lines,
+    describe_location,
+    impact_text,
+    label,
+    message_of,
+    rule_counts,
+    title_of,
+    verdict,
+    verdict_text,
+    waived,
+    waiver_text,
+)
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+VERDICT_STYLE = {
+    "clean": "bold green",
+    "findings": "bold red",
+    "unchecked": "bold yellow",
+    "unreadable": "bold red",
+}
+INDENT = 4
+SEVERITY_WIDTH = 8  # terminal cells, so Chinese labels line up too
+
+
+def _verdict(result: AuditResult, lang: str) -> RenderableType:
+    v = verdict(result)
+    head = Text(verdict_text(result, lang), style=VERDICT_STYLE[v])
+    path = result.source.get("path")
+    if path:
+        head.append("  ·  ", style="dim")
+        head.append(str(path), style="bold")
+    lines: list[RenderableType] = [head]
+    if v == "findings":
+        s = result.summary
+        counts = Text("  ")
+        for sev in ("error", "warning", "info"):
+            if not s[sev]:
+                continue
+            if len(counts) > 2:
+                counts.append(" · ", style="dim")
+            counts.append(count_text(sev, s[sev], lang), style=SEVERITY_STYLE[sev])
+        lines.append(counts)
+    for line in coverage_lines(result, lang):
+        lines.append(Text("  " + line, style="dim"))
+    return Group(*lines)
+
+
+def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
+    sev_style = "dim" if dim else SEVERITY_STYLE.get(f.severity, "")
+    head = Text()
+    sev = label(lang, f"severity.{f.severity}")
+    head.append(sev + " " * max(1, SEVERITY_WIDTH - cell_len(sev)), style=sev_style)
+    head.append(f.rule, style="dim" if dim else "bold")
+    head.append("  ")
+    head.append(title_of(f, lang), style="dim" if dim else "bold")
+
+    body: list[RenderableType] = []
+    for loc in f.locations:
+        body.append(Text(describe_location(loc, lang), style="dim" if dim else "blue"))
+        if loc.quote:
+            body.append(Padding(Text(f"“{loc.quote}”", style="italic"), (0, 0, 0, 2), expand=False))
+    msg = message_of(f, lang)
+    if msg:
+        body.append(Text(msg))
+    if f.reported is not None or f.expected is not None:
+        line = Text()
+        line.append(f"{label(lang, 'label.reported')} ")
+        line.append(f.reported if f.reported is not None else "—", style="" if dim else "red")
+        line.append("  →  ")
+        line.append(f"{label(lang, 'label.expected')} ")
+        line.append(f.expected if f.expected is not None else "—", style="" if dim else "green")
+        body.append(line)
+    if f.likely_cause:
+        body.append(Text(label(lang, "label.cause") + label(lang, "colon") + f.likely_cause))
+    impact = impact_text(f, lang)
+    if impact:
+        body.append(Text(label(lang, "label.impact") + label(lang, "colon") + impact))
+    if f.waived:
+        body.append(Text(waiver_text(f, lang), style="italic"))
+    inner = Group(*body)
+    return Group(head, Padding(inner, (0, 0, 0, INDENT), style="dim" if dim else "", expand=False))
+
+
+def _statistics(result: AuditResult, lang: str) -> RenderableType:
+    table = Table(
+        title=label(lang, "label.statistics"),
+        title_justify="left",
+        box=box.SIMPLE,
+        show_edge=False,
+        pad_edge=False,
+    )
+    table.add_column(label(lang, "label.rule"))
+    table.add_column(label(lang, "label.title"))
+    table.add_column(label(lang, "label.count"), justify="right")
+    total = 0
+    for code, title, n in rule_counts(result, lang):
+        table.add_row(code, Text(title), str(n))
+        total += n
+    table.add_row(
+        Text(label(lang, "label.total"), style="bold"), "", Text(str(total), style="bold")
+    )
+    return table
+
+
+def render_console(
+    result: AuditResult, console: Console, lang: str = "en", statistics: bool = False
+) -> None:
+    """Write the report to ``console`` (the caller decides colour and width)."""
+    console.print(_verdict(result, lang), highlight=False)
+    for f in active(result):
+        console.print()
+        console.print(_finding(f, lang), highlight=False)
+    done = waived(result)
+    if done:
+        console.print()
+        console.print(Text(f"{label(lang, 'label.waived')} ({len(done)})", style="dim bold"))
+        for f in done:
+            console.print(_finding(f, lang, dim=True), highlight=False)
+    if result.unmatched_waivers:
+        console.print()
+        console.print(Text(label(lang, "label.unmatched"), style="yellow"))
+        for w in result.unmatched_waivers:
+            item = label(
+                lang,
+                "label.unmatched_item",
+                fingerprint=w.get("fingerprint", "?"),
+                reason=w.get("reason", ""),
+            )
+            console.print(Padding(Text(item), (0, 0, 0, 2), expand=False), highlight=False)
+    if statistics and result.findings:
+        console.print()
+        console.print(_statistics(result, lang), highlight=False)
+
+
+def render_text(
+    result: AuditResult, lang: str = "en", statistics: bool = False, width: int = 100
+) -> str:
+    """The console report as plain text: no colour, no control codes."""
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width,
+        force_terminal=False,
+        no_color=True,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    render_console(result, console, lang=lang, statistics=statistics)
+    # rich pads grouped lines to a common width; trailing blanks only get in a diff's way.
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"

@@ -1,0 +1,70 @@
+"""The JSON contract of DESIGN.md: one object per audited file.
+
+Other tools parse this, so its shape is pinned by ``pcfaudit.schema.json`` (draft 2020-12)
+beside this module. Findings carry title and message in the chosen language only; every
+other field is the model's own, dumped with :func:`pcfaudit.model.to_jsonable`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pcfaudit.model import AuditResult, Finding, to_jsonable
+from pcfaudit.render.common import message_of, title_of
+
+FINDING_KEYS = (
+    "rule",
+    "category",
+    "severity",
+    "title",
+    "message",
+    "locations",
+    "reported",
+    "expected",
+    "likely_cause",
+    "impact",
+    "fingerprint",
+    "waived",
+)
+
+
+def finding_data(finding: Finding, lang: str = "en") -> dict[str, Any]:
+    data = to_jsonable(finding)
+    data["title"] = title_of(finding, lang)
+    data["message"] = message_of(finding, lang)
+    return {key: data[key] for key in FINDING_KEYS}
+
+
+def result_data(result: AuditResult, lang: str = "en") -> dict[str, Any]:
+    """The contract object as plain data (for JSON Lines writers that dump it themselves)."""
+    data = to_jsonable(result)
+    data["findings"] = [finding_data(f, lang) for f in result.findings]
+    return {
+        "tool": data["tool"],
+        "source": data["source"],
+        "report": data["report"],
+        "findings": data["findings"],
+        "coverage": data["coverage"],
+        "summary": data["summary"],
+        "reference": data["reference"],
+        "unmatched_waivers": data["unmatched_waivers"],
+    }
+
+
+def render_json(result: AuditResult, lang: str = "en", indent: int | None = 2) -> str:
+    """One JSON object; ``indent=None`` gives a single line (JSON Lines)."""
+    separators = (",", ":") if indent is None else None
+    return json.dumps(
+        result_data(result, lang), ensure_ascii=False, indent=indent, separators=separators
+    )
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The shipped JSON Schema of :func:`render_json`'s output."""
+    text = resources.files("pcfaudit.render").joinpath("pcfaudit.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
