@@ -189,7 +189,9 @@ def _order(f: Finding) -> tuple[int, int, float, str]:
 
 def exit_code(result: AuditResult, fail_on: str = "error") -> int:
     """0 nothing at or above ``fail_on``; 1 findings at or above it; 2 could not audit."""
-    if any(f.category == "extraction" and f.severity == "error" and not f.waived for f in result.findings):
+    from pcfaudit.render.common import verdict  # one definition of "could not audit"
+
+    if verdict(result) == "unreadable":
         return 2
     threshold = SEVERITY_RANK[fail_on]
     if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings if not f.waived):

@@ -42,6 +42,9 @@ def result_data(result: AuditResult, lang: str = "en") -> dict[str, Any]:
     """The contract object as plain data (for JSON Lines writers that dump it themselves)."""
     data = to_jsonable(result)
     data["findings"] = [finding_data(f, lang) for f in result.findings]
+    # DESIGN.md's contract names the list "functional_unit" (the model's "functional_units").
+    report = data["report"]
+    data["report"] = {"functional_unit": report.pop("functional_units", []), **report}
     return {
         "tool": data["tool"],
         "source": data["source"],
