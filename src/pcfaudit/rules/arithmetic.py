@@ -1,0 +1,287 @@
+"""arithmetic and units rules: the report's own numbers, recomputed with honest rounding.
+
+Every rule reads the :class:`~pcfaudit.recompute.Check` list (``ctx.checks``). Each check is
+owned by exactly one rule (see :func:`owner`): a failing line whose diagnosis is a named unit
+slip is UN002's, not AR001's. Each rule counts the checks it owns for coverage, so passed +
+failed + cannot-tell adds up to the checks recomputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from pcfaudit.interpret.numbers import parse_number
+from pcfaudit.model import Finding, Impact, Severity
+from pcfaudit.rules.engine import RuleContext, rule
+
+_BY_RELATION = {
+    "line": "AR001",
+    "total": "AR003",
+    "subtotal": "AR003",
+    "per-unit": "AR004",
+    "share": "AR006",
+    "group-share": "AR006",
+    "share-sum": "AR007",
+    "group-share-sum": "AR007",
+    "prose-share": "AR008",
+    "text-computation": "AR009",
+}
+_BY_DIAGNOSIS = {
+    "unit-slip": "UN002",
+    "power-of-ten": "UN001",
+    "gwp-not-applied": "AR002",
+    "other-gwp": "AR010",
+}
+_NOUN = {
+    "line": ("line result", "清单行排放结果"),
+    "total": ("total", "合计"),
+    "subtotal": ("subtotal", "小计"),
+    "per-unit": ("per-unit result", "单位产品碳足迹"),
+    "share": ("share", "占比"),
+    "group-share": ("group share", "分组占比"),
+    "share-sum": ("sum of shares", "各项占比之和"),
+    "group-share-sum": ("sum of group shares", "各分组占比之和"),
+    "prose-share": ("share stated in the text", "正文所述占比"),
+    "text-computation": ("table quantity for what the text computes", "表中对应正文计算的数量"),
+}
+_CAUSE_ZH = {
+    "unit-slip": "疑似单位换算错误（{slip}）：报告值约为应有值的 10^{exp} 倍",
+    "power-of-ten": "报告值约为应有值的 10^{exp} 倍（小数点错位或单位错误）",
+    "gwp-not-applied": "报告值等于“活动数据 × 排放因子”，未乘以 GWP",
+    "other-gwp": "报告值与另一版本 IPCC 报告的 GWP 相符（{gwp}）",
+    "transposition": "两位相邻数字疑似颠倒",
+    "typo": "一位数字疑似录入错误",
+    "shift": "疑似漏写或重复一位数字",
+}
+
+
+def owner(check: Any) -> str:
+    """The rule code that reports (and counts) ``check``."""
+    if check.status == "truncated":
+        return "AR005"
+    if check.status == "fail" and check.diagnosis is not None:
+        code = _BY_DIAGNOSIS.get(check.diagnosis.code)
+        if code:
+            return code
+    return _BY_RELATION.get(check.relation, "AR001")
+
+
+def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
+    """The failing checks ``code`` owns; counts every owned check."""
+    for check in ctx.checks:
+        if owner(check) != code:
+            continue
+        if check.status == "pass":
+            ctx.count(True)
+        elif check.status == "cannot-tell":
+            ctx.count(None)
+        else:
+            ctx.count(False)
+            yield check
+
+
+def _frac(text: str | None) -> Fraction | None:
+    try:
+        return Fraction(text) if text else None
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _impact(check: Any) -> Impact:
+    imp = check.impact
+    if imp is None:
+        return Impact()
+    share = _frac(imp.share_of_total)
+    return Impact(imp.value, imp.unit, float(share) if share is not None else None)
+
+
+def _pct(text: str | None) -> str:
+    d = _frac(text)
+    return f"{float(d) * 100:+.3g} %" if d is not None else "n/a"
+
+
+def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None = None) -> Finding:
+    noun, noun_zh = _NOUN.get(check.relation, (check.relation, check.relation))
+    unit = f" {check.unit}" if check.unit and check.unit != "%" else ""
+    where = f"{check.label}: " if check.label else ""
+    where_zh = f"{check.label}：" if check.label else ""
+    rng = f"[{check.expected_low}, {check.expected_high}]"
+    cause = cause_zh = None
+    diag = check.diagnosis
+    if check.status == "truncated":
+        cause = "the value was truncated (cut off) instead of rounded"
+        cause_zh = "数值被直接截断而非四舍五入"
+    elif diag is not None:
+        cause = diag.detail + (f" ({diag.unit_slip})" if diag.unit_slip else "")
+        if diag.alternative:
+            cause += f"; under this cause the value would be {diag.alternative}"
+        cause_zh = _CAUSE_ZH.get(diag.code, diag.detail).format(
+            slip=diag.unit_slip, exp=diag.exponent, gwp=diag.gwp
+        )
+    message = (
+        f"{where}the {noun} is printed as {check.reported}{unit}; recomputed from the "
+        f"report's own figures it is {check.expected}{unit} (any value in {rng} is "
+        f"consistent with the printed inputs; relative deviation {_pct(check.deviation)})."
+    )
+    message_zh = (
+        f"{where_zh}{noun_zh}报告值为 {check.reported}{unit}，按报告自身数据重新计算应为 "
+        f"{check.expected}{unit}（与所印数据相容的区间为 {rng}，相对偏差 {_pct(check.deviation)}）。"
+    )
+    if cause:
+        message += f" Likely cause: {cause}."
+        message_zh += f"可能原因：{cause_zh}。"
+    if check.note:
+        message += f" Note: {check.note}."
+    return ctx.finding(
+        code,
+        message=message,
+        message_zh=message_zh,
+        locations=list(check.locations),
+        reported=check.reported,
+        expected=check.expected,
+        likely_cause=cause,
+        impact=_impact(check),
+        severity=severity,
+        key=check.label or check.relation,
+    )
+
+
+def _materiality(ctx: RuleContext, code: str) -> float:
+    return float(ctx.params(code).get("materiality", 0.05))
+
+
+@rule("AR001")
+def line_result_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A line's result is not quantity × emission factor × GWP.
+
+    Every input is taken as the interval its printed digits stand for (GWPs exactly), with
+    the units of the quantity, the factor and the result column converted. Example:
+    2410 MWh × 0.5942 tCO2/MWh = 1432.022 t is consistent; 2410 × 0.5942 printed as 1423.022
+    is not (two digits swapped)."""
+    for check in _owned(ctx, "AR001"):
+        yield _finding(ctx, "AR001", check)
+
+
+@rule("AR002")
+def gwp_not_applied(ctx: RuleContext) -> Iterator[Finding]:
+    """A non-CO2 line's result equals quantity × factor: the GWP was never multiplied in.
+
+    Example: 0.001 t HFC-125 × 1 × GWP 3500 reported as 0.001 tCO2e instead of 3.5."""
+    for check in _owned(ctx, "AR002"):
+        yield _finding(ctx, "AR002", check)
+
+
+@rule("AR010")
+def other_gwp_used(ctx: RuleContext) -> Iterator[Finding]:
+    """A line's result matches the GWP of another IPCC report than the one printed.
+
+    Example: 1 t CH4 with GWP 25 printed, result 21 tCO2e (the SAR value)."""
+    for check in _owned(ctx, "AR010"):
+        yield _finding(ctx, "AR010", check)
+
+
+@rule("AR003")
+def total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A total or subtotal is not the sum of its lines.
+
+    Lines printed '/' or empty count as 0 (the check says so). Example: lines 1432.022 +
+    95.58 + 159.3 + 0.01 + 0.003 = 1686.915 is consistent; a total of 1868.915 is not."""
+    for check in _owned(ctx, "AR003"):
+        yield _finding(ctx, "AR003", check)
+
+
+@rule("AR004")
+def per_unit_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """The per-unit result is not the total divided by the production volume.
+
+    Example: 1686.915 tCO2e / 349 pieces = 4.834 t per piece; 48.34 or 4.934 is flagged."""
+    for check in _owned(ctx, "AR004"):
+        yield _finding(ctx, "AR004", check)
+
+
+@rule("AR005")
+def rounding_truncated(ctx: RuleContext) -> Iterator[Finding]:
+    """A value was cut off rather than rounded: 1686.915 / 349 = 4.83357 printed 4.833.
+
+    Harmless for the result, but a sign the figure was copied by hand."""
+    for check in _owned(ctx, "AR005"):
+        yield _finding(ctx, "AR005", check)
+
+
+@rule("AR006")
+def share_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A line's (or a group's) share is not its result over the total.
+
+    Shares from LCA software are computed from unrounded results, so the check uses the
+    result's rounding interval over the total's: 110.52 / 3334.37 printed 3.314 % passes
+    (110.5156 / 3334.37 = 3.3144 %). A miss within ``near_miss_ulps`` units of the last
+    printed digit is a warning, raised to an error when it crosses the materiality threshold."""
+    near = Fraction(str(ctx.params("AR006").get("near_miss_ulps", 1)))
+    threshold = _materiality(ctx, "AR006")
+    for check in _owned(ctx, "AR006"):
+        sev: Severity | None = None
+        rep = parse_number(check.reported or "")
+        lo, hi = _frac(check.expected_low), _frac(check.expected_high)
+        if rep is not None and lo is not None and hi is not None:
+            v = Fraction(rep.value)
+            gap = max(lo - v, v - hi) - rep.half_ulp
+            if gap <= near * 2 * rep.half_ulp and abs(v - (lo + hi) / 2) / 100 < threshold:
+                sev = "warning"
+        yield _finding(ctx, "AR006", check, severity=sev)
+
+
+@rule("AR007")
+def shares_do_not_sum(ctx: RuleContext) -> Iterator[Finding]:
+    """The shares of all lines do not add up to 100 % within rounding (n × half a unit in
+    the last place: eight shares printed to 0.001 % may add to 100.004 %).
+
+    A warning, raised to an error when the gap crosses the materiality threshold."""
+    threshold = _materiality(ctx, "AR007")
+    for check in _owned(ctx, "AR007"):
+        printed = parse_number(check.reported or "")
+        rep = Fraction(printed.value) if printed is not None else None
+        sev: Severity | None = None
+        if rep is not None and abs(rep - 100) / 100 >= threshold:
+            sev = "error"
+        yield _finding(ctx, "AR007", check, severity=sev)
+
+
+@rule("AR008")
+def prose_share_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A share stated in the text differs from the table (or from the results).
+
+    Example: summary says raw materials 95.2 %, table shares add to 95.082 %."""
+    for check in _owned(ctx, "AR008"):
+        yield _finding(ctx, "AR008", check)
+
+
+@rule("AR009")
+def text_computation_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A quantity the text computes (storage × leak rate, split by blend composition)
+    differs from the table line that should carry it.
+
+    Example: R404A 40 kg × 1 % = 0.4 kg, of which HFC-125 44 % = 0.176 kg, entered as
+    0.001 t (1 kg)."""
+    for check in _owned(ctx, "AR009"):
+        yield _finding(ctx, "AR009", check)
+
+
+@rule("UN001")
+def power_of_ten_slip(ctx: RuleContext) -> Iterator[Finding]:
+    """A value is off from its recomputation by a clean power of ten (a decimal shift or
+    a unit error the units printed do not name). Example: 100 kg × 1 % = 1 kg = 0.001 t,
+    entered as 0.01 t."""
+    for check in _owned(ctx, "UN001"):
+        yield _finding(ctx, "UN001", check)
+
+
+@rule("UN002")
+def unit_slip_named(ctx: RuleContext) -> Iterator[Finding]:
+    """A value is off by exactly the factor between two units it involves: ×1000 for
+    kg↔t or kWh↔MWh or MJ↔GJ, ×10 000 for 万, ×100 for % ↔ fraction.
+
+    Example: 2410 MWh × 0.5942 tCO2/MWh reported as 1432022 (kg, under a t column)."""
+    for check in _owned(ctx, "UN002"):
+        yield _finding(ctx, "UN002", check)

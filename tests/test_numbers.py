@@ -1,0 +1,62 @@
+"""Property and example tests of interpret.numbers: printed numbers round-trip exactly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pcfaudit.interpret.numbers import is_blank_mark, is_percent, iter_numbers, parse_number
+
+
+@given(st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("99999999"), places=4))
+def test_plain_decimal_round_trips(d: Decimal) -> None:
+    text = format(d, "f")
+    n = parse_number(text)
+    assert n is not None and n.value == d
+    assert n.decimals == (len(text.split(".")[1]) if "." in text else 0)
+    lo, hi = n.interval
+    assert lo <= Fraction(d) <= hi
+
+
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_thousands_separators(i: int) -> None:
+    for text in (f"{i:,}", f"{i:,}".replace(",", " ")):
+        n = parse_number(text)
+        assert n is not None and n.value == i, text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [
+        ("1 536", Decimal(1536), 0),
+        ("1,536.5", Decimal("1536.5"), 1),
+        ("4.833tCO₂e", Decimal("4.833"), 3),
+        ("1.2万", Decimal(12000), 1),
+        ("2.67E+03", Decimal(2670), -1),
+        ("3.314%", Decimal("3.314"), 3),
+        ("０.５９４２", Decimal("0.5942"), 4),
+    ],
+)
+def test_examples(text: str, value: Decimal, decimals: int) -> None:
+    n = parse_number(text)
+    assert n is not None and n.value == value and n.decimals == decimals
+
+
+def test_wan_interval_scales() -> None:
+    n = parse_number("1.2万")
+    assert n is not None and n.interval == (Fraction(11500), Fraction(12500))
+
+
+def test_two_numbers_not_joined() -> None:
+    values = [m.number.value for m in iter_numbers("2410 0.5942 1432.022")]
+    assert values == [Decimal(2410), Decimal("0.5942"), Decimal("1432.022")]
+
+
+def test_percent_and_marks() -> None:
+    n = parse_number("12%")
+    assert n is not None and is_percent(n)
+    assert is_blank_mark("/") == "/" and is_blank_mark("") == "empty" and is_blank_mark("3") is None

@@ -1,0 +1,120 @@
+"""arithmetic and units rules on hand-built Reports: what a verifier would see."""
+
+from __future__ import annotations
+
+from arith_helpers import line, seed000, seed002, value
+from pcfaudit.model import Finding, Report
+from pcfaudit.recompute import recompute
+from pcfaudit.rules.catalog import load_catalog
+from pcfaudit.rules.engine import RuleContext, run_rules
+from test_recompute import english_report
+
+CODES = [
+    "AR001",
+    "AR002",
+    "AR003",
+    "AR004",
+    "AR005",
+    "AR006",
+    "AR007",
+    "AR008",
+    "AR009",
+    "AR010",
+    "UN001",
+    "UN002",
+]
+
+
+def audit(report: Report) -> tuple[list[Finding], RuleContext]:
+    import pcfaudit.rules.arithmetic  # noqa: F401  (registers the rules)
+
+    checks = recompute(report)
+    ctx = RuleContext(report=report, catalog=load_catalog(), checks=checks)
+    findings = list(run_rules(ctx, CODES))
+    tally = ctx.tally
+    assert tally.passed + tally.failed + tally.cannot_tell == len(checks)
+    return findings, ctx
+
+
+def test_catalog_has_every_rule() -> None:
+    catalog = load_catalog()
+    for code in CODES:
+        spec = catalog.require(code)
+        assert spec.title["zh"] and spec.rationale["en"]
+    assert catalog.require("UN001").category == "units"
+    assert catalog.require("AR001").category == "arithmetic"
+
+
+def test_seed000_findings() -> None:
+    findings, _ = audit(seed000())
+    rules = sorted(f.rule for f in findings)
+    assert rules == ["AR002", "AR002", "AR002", "AR005", "AR009", "AR009", "AR009", "UN001"]
+    ar002 = [f for f in findings if f.rule == "AR002"]
+    assert {f.expected for f in ar002} == {"3.500", "1.430", "4.470"}
+    assert all(f.severity == "error" and f.reported == "0.001" for f in ar002)
+    assert all("GWP" in f.message and "GWP" in f.message_zh for f in ar002)
+    hfc125 = next(f for f in ar002 if f.expected == "3.500")
+    assert hfc125.impact.unit == "tCO2e" and hfc125.impact.value == "3.499"
+    assert (
+        hfc125.impact.share_of_total is not None and 0.002 < hfc125.impact.share_of_total < 0.0021
+    )
+    (truncated,) = [f for f in findings if f.rule == "AR005"]
+    assert truncated.severity == "info" and truncated.reported == "4.833"
+    (units,) = [f for f in findings if f.rule == "UN001"]
+    assert units.category == "units" and units.reported == "0.01" and units.expected == "0.001"
+
+
+def test_seed000_fingerprints_are_distinct() -> None:
+    findings, _ = audit(seed000())
+    assert len({f.fingerprint for f in findings}) == len(findings)
+
+
+def test_seed002_is_silent() -> None:
+    findings, ctx = audit(seed002())
+    assert findings == []
+    assert ctx.tally.failed == 0 and ctx.tally.passed >= 15
+
+
+def test_english_unit_slip_named() -> None:
+    findings, _ = audit(english_report(electricity_result="1,432,022"))
+    codes = [f.rule for f in findings]
+    assert "UN002" in codes
+    slip = next(f for f in findings if f.rule == "UN002")
+    assert slip.likely_cause is not None and "10^3" in slip.likely_cause
+    assert "单位换算" in slip.message_zh
+
+
+def test_english_consistent_report_is_silent() -> None:
+    findings, ctx = audit(english_report())
+    assert findings == [] and ctx.tally.passed == 5
+
+
+def test_share_near_miss_is_warning_and_gap_is_error() -> None:
+    report = Report(
+        inventory=[
+            line("Steel", result="600.00", r_unit="kgCO2e", share="60.1%"),
+            line("Electricity", result="300.00", r_unit="kgCO2e", share="30.0%"),
+            line("Transport", result="100.00", r_unit="kgCO2e", share="3.0%"),
+        ],
+        totals=[value("total", "1000.00", "kgCO2e")],
+    )
+    findings, _ = audit(report)
+    share = {f.reported: f for f in findings if f.rule == "AR006"}
+    assert share["60.1%"].severity == "warning"  # one unit in the last digit off
+    assert share["3.0%"].severity == "error"
+    (total,) = [f for f in findings if f.rule == "AR007"]
+    assert total.severity == "error"  # 93.1 %: a 6.9-point gap crosses 5 % materiality
+
+
+def test_total_mismatch_reported() -> None:
+    report = Report(
+        inventory=[
+            line("钢材", result="3156.00", r_unit="kgCO₂e"),
+            line("电", result="110.52", r_unit="kgCO₂e"),
+        ],
+        totals=[value("total", "3366.52", "kgCO₂e", "合计")],
+    )
+    findings, _ = audit(report)
+    (f,) = findings
+    assert f.rule == "AR003" and f.expected == "3266.52"
+    assert "合计" in f.message_zh
