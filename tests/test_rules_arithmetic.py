@@ -18,10 +18,10 @@ CODES = [
     "AR006",
     "AR007",
     "AR008",
-    "AR009",
     "AR010",
     "UN001",
     "UN002",
+    "UN003",
 ]
 
 
@@ -48,7 +48,13 @@ def test_catalog_has_every_rule() -> None:
 def test_seed000_findings() -> None:
     findings, _ = audit(seed000())
     rules = sorted(f.rule for f in findings)
-    assert rules == ["AR002", "AR002", "AR002", "AR005", "AR009", "AR009", "AR009", "UN001"]
+    assert rules == ["AR002", "AR002", "AR002", "AR005", "UN001", "UN003"]
+    # The R404A basis (40 kg × 1 %, split 44/4/52 %) is one units finding over its three rows.
+    r404a = next(f for f in findings if f.rule == "UN003")
+    assert r404a.category == "units" and r404a.severity == "error"
+    assert r404a.reported == "0.001 / 0.001 / 0.001"
+    assert sorted(r404a.expected.split(" / ")) == ["0.000016", "0.000176", "0.000208"]
+    assert len(r404a.locations) == 4
     ar002 = [f for f in findings if f.rule == "AR002"]
     assert {f.expected for f in ar002} == {"3.500", "1.430", "4.470"}
     assert all(f.severity == "error" and f.reported == "0.001" for f in ar002)

@@ -86,7 +86,7 @@ def check(
     --fail-on, 2 unreadable input or usage error."""
     from pcfaudit.config import ConfigError, load_config, load_waivers
     from pcfaudit.pipeline import UnreadableInput, audit, exit_code
-    from pcfaudit.render import render, render_console
+    from pcfaudit.render import render_console
 
     try:
         config = load_config(explicit=config_file)
@@ -101,11 +101,15 @@ def check(
     if reference_dir is not None:
         config.reference_dir = reference_dir
     worst = 0
-    chunks: list[str] = []
+    results = []
     console = Console(file=sys.stdout, soft_wrap=False) if output is None else None
     for path in files:
         try:
             result = audit(path, config)
+            language = result.report.language if lang is Lang.auto else lang.value
+            if format is Format.text and console is not None:
+                render_console(result, console, lang=language, statistics=statistics)
+            results.append((result, language))
         except UnreadableInput as exc:
             print(f"pcfaudit: {exc}", file=sys.stderr)
             worst = 2
@@ -117,20 +121,36 @@ def check(
                   "set PCFAUDIT_DEBUG=1 for details", file=sys.stderr)
             worst = 2
             continue
-        language = result.report.language if lang is Lang.auto else lang.value
-        if format is Format.text and console is not None:
-            render_console(result, console, lang=language, statistics=statistics)
-        else:
-            chunks.append(render(result, format.value, lang=language, statistics=statistics))
         worst = max(worst, exit_code(result, config.fail_on))
-    if chunks:
-        separator = "\n" if format is Format.json else "\n\n"
-        text = separator.join(c.rstrip("\n") for c in chunks) + "\n"
+    if results and not (format is Format.text and console is not None):
+        text = _render_all(results, format, statistics)
         if output is not None:
             output.write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
     raise typer.Exit(worst)
+
+
+def _render_all(results: list, format: Format, statistics: bool) -> str:  # type: ignore[type-arg]
+    """All results in one output: JSON Lines for several JSON results, one SARIF log with a
+    run per report, sections one after the other for the other formats."""
+    from pcfaudit.render import render
+    from pcfaudit.render.sarif import sarif_data
+
+    if format is Format.sarif and len(results) > 1:
+        logs = [sarif_data(result, language) for result, language in results]
+        merged = {**logs[0], "runs": [run for log in logs for run in log["runs"]]}
+        return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
+    chunks = []
+    for result, language in results:
+        if format is Format.json:
+            chunks.append(render(result, "json", lang=language, indent=None if len(results) > 1 else 2))
+        elif format in {Format.text, Format.markdown}:
+            chunks.append(render(result, format.value, lang=language, statistics=statistics))
+        else:
+            chunks.append(render(result, format.value, lang=language))
+    separator = "\n" if format is Format.json else "\n\n"
+    return separator.join(c.rstrip("\n") for c in chunks) + "\n"
 
 
 @app.command()

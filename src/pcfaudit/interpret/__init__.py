@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.interpret.carriers import carrier_of
-from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report
+from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.quantities import normalise_unit
 
 
@@ -19,6 +19,7 @@ def interpret(document: Document) -> Report:
 
     claims = extract_claims(document)
     inventory = interpret_inventory(document)
+    prose_values = _unique(claims.prose_values)
     report = Report(
         language=claims.language,
         title=claims.title,
@@ -30,9 +31,9 @@ def interpret(document: Document) -> Report:
         dates=claims.dates,
         production=claims.production,
         inventory=inventory.lines,
-        totals=[*inventory.totals, *(v for v in claims.prose_values if v.kind == "total")],
-        per_unit=[v for v in claims.prose_values if v.kind == "per-unit"],
-        shares=[*inventory.shares, *(v for v in claims.prose_values if v.kind not in {"total", "per-unit"})],
+        totals=[*inventory.totals, *(v for v in prose_values if v.kind == "total")],
+        per_unit=[v for v in prose_values if v.kind == "per-unit"],
+        shares=[*inventory.shares, *(v for v in prose_values if v.kind not in {"total", "per-unit"})],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
         statements=claims.statements,
@@ -41,6 +42,19 @@ def interpret(document: Document) -> Report:
     )
     _attach_prose_factors(report)
     return report
+
+
+def _unique(values: list[ReportedValue]) -> list[ReportedValue]:
+    """One value per (kind, printed number, line): a sentence such as 'e=1686.915/349=4.833
+    tCO2e … 碳足迹为4.833tCO2e' states one result twice."""
+    seen: set[tuple[str, str, int | None, int | None]] = set()
+    out = []
+    for v in values:
+        key = (v.kind, v.quantity.number.text, v.location.line, v.location.page)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
 
 
 def _table_factors(lines: list[InventoryLine]) -> list[FactorQuote]:

@@ -26,7 +26,7 @@ _BY_RELATION = {
     "share-sum": "AR007",
     "group-share-sum": "AR007",
     "prose-share": "AR008",
-    "text-computation": "AR009",
+    "text-computation": "UN003",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
@@ -257,15 +257,55 @@ def prose_share_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         yield _finding(ctx, "AR008", check)
 
 
-@rule("AR009")
-def text_computation_mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    """A quantity the text computes (storage × leak rate, split by blend composition)
-    differs from the table line that should carry it.
+@rule("UN003")
+def activity_differs_from_text(ctx: RuleContext) -> Iterator[Finding]:
+    """An activity amount the text derives (storage × leak rate, split by a blend's
+    composition) differs from what the table enters for it.
 
-    Example: R404A 40 kg × 1 % = 0.4 kg, of which HFC-125 44 % = 0.176 kg, entered as
-    0.001 t (1 kg)."""
-    for check in _owned(ctx, "AR009"):
-        yield _finding(ctx, "AR009", check)
+    The rows one sentence feeds are reported together, as one finding: they share one cause
+    (usually an amount entered in the wrong unit or rounded to the table's resolution).
+
+    Example: "R404A 储存量约为 40kg … 以 1%计" gives 0.4 kg = 0.0004 t, of which HFC-125 44 %
+    = 0.000176 t; the table enters 0.001 t for each of the three gases."""
+    groups: dict[str, list[Any]] = {}
+    for check in _owned(ctx, "UN003"):
+        source = check.locations[-1].quote if check.locations else None
+        groups.setdefault(source or check.label or check.id, []).append(check)
+    for checks in groups.values():
+        if len(checks) == 1:
+            yield _finding(ctx, "UN003", checks[0])
+            continue
+        yield _combined(ctx, "UN003", checks)
+
+
+def _combined(ctx: RuleContext, code: str, checks: list[Any]) -> Finding:
+    """One finding for several rows that one statement feeds."""
+    unit = checks[0].unit or ""
+    rows = "; ".join(f"{c.label}: {c.reported} → {c.expected} {unit}".strip() for c in checks)
+    values = [_frac(c.impact.value) for c in checks if c.impact is not None]
+    shares = [_frac(c.impact.share_of_total) for c in checks if c.impact is not None]
+    impact = Impact()
+    if values and all(v is not None for v in values):
+        total_share = sum(s for s in shares if s is not None) if shares else None
+        impact = Impact(
+            str(sum(v for v in values if v is not None)),
+            checks[0].impact.unit,
+            float(total_share) if total_share is not None else None,
+        )
+    locations = [c.locations[0] for c in checks if c.locations]
+    if checks[0].locations:
+        locations.append(checks[0].locations[-1])
+    return ctx.finding(
+        code,
+        message=f"The text derives amounts that the table does not enter: {rows} "
+        "(table value → value the text implies).",
+        message_zh=f"正文推导的数量与表格所填不一致：{rows}（表中值 → 按正文应为）。",
+        locations=locations,
+        reported=" / ".join(c.reported for c in checks),
+        expected=" / ".join(c.expected for c in checks),
+        impact=impact,
+        key="|".join(c.label or "" for c in checks),
+    )
 
 
 @rule("UN001")
