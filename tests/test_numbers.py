@@ -60,3 +60,19 @@ def test_percent_and_marks() -> None:
     n = parse_number("12%")
     assert n is not None and is_percent(n)
     assert is_blank_mark("/") == "/" and is_blank_mark("") == "empty" and is_blank_mark("3") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("生产1件", ["1"]),
+        ("全年共生产球管349件", ["349"]),
+        ("约300", ["300"]),
+        ("为1.2万吨", ["12000.0"]),
+        ("18 750.5 kWh", ["18750.5"]),
+        ("2410\t0.5942", ["2410", "0.5942"]),
+        ("tCO2e", []),
+    ],
+)
+def test_numbers_touching_cjk_and_space_grouped_decimals(text: str, expected: list[str]) -> None:
+    assert [str(m.number.value) for m in iter_numbers(text)] == expected

@@ -28,11 +28,11 @@ MULTIPLIERS: dict[str, Decimal] = {"万": Decimal(10_000), "亿": Decimal(100_00
 _NUMBER_RE = regex.compile(
     r"""
     (?P<approx>(?:≈|～|~|大约|约|about|approximately|approx\.?)\s*)?
-    (?<![\w.])
+    (?<![A-Za-z0-9_.])      # CJK may touch a number: 生产1件, 球管349件
     (?P<sign>[-−+])?
     (?P<mantissa>
         \d{1,3}(?:,\d{3})+(?:\.\d+)?          # 1,536.5
-      | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]\d)(?:\.\d+)?   # 1 536 / 1 536.25
+      | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?   # 1 536 / 18 750.5
       | \d+(?:\.\d+)?                         # 4.833
       | \.\d+                                 # .5
     )

@@ -1,0 +1,188 @@
+"""Functional-unit statements and production volumes.
+
+Roles: ``declared`` ("功能单位定义为生产 1 吨…", "The functional unit is 1 kg of…", the body
+of a 功能单位 / Functional unit section), ``result-basis`` ("生产 1 台…的碳足迹为…", "the
+carbon footprint of 1 unit is…") and ``table-reference`` (a 产品 / Product row of an
+inventory table). The FU amount is always the FIRST amount+unit after the keyword, so
+"1 件 150 kV 球管" gives 1 件, never 150 kV.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from pcfaudit.interpret.claims_text import Amount, Segment, iter_amounts, normalise
+from pcfaudit.interpret.lexicon import (
+    FU_COPULA,
+    FU_HEADING,
+    FU_KEYWORDS,
+    TABLE_PRODUCT_TYPES,
+    normalise_unit,
+    unit_class,
+    unit_regex,
+)
+from pcfaudit.interpret.numbers import parse_number
+from pcfaudit.model import (
+    FunctionalUnitStatement,
+    Number,
+    ProductionVolume,
+    Quantity,
+)
+
+_KEYWORD = regex.compile(FU_KEYWORDS, regex.IGNORECASE)
+_COPULA = regex.compile(FU_COPULA, regex.IGNORECASE)
+_FU_HEADING = regex.compile(rf"^\s*[\d.、\s]*{FU_HEADING}", regex.IGNORECASE)
+_SUBJECT_STOP = regex.compile(
+    r"[，,。；;:：()（）|]|的碳足迹|的产品碳足迹|碳足迹|\s(?:is|was|has|with|at)\s"
+)
+_LEAD_WORDS = regex.compile(r"^\s*(?:of|the|a|an|产品|的)\s+", regex.IGNORECASE)
+
+# Result-basis: "<amount><unit> <subject> 的碳足迹" / "carbon footprint of <amount> <unit>".
+_ZH_RESULT = regex.compile(r"的?(?:产品)?碳足[迹跡](?:值|结果)?(?:为|是|約为|约为|:|=|\s)")
+_EN_RESULT = regex.compile(
+    r"(?:carbon\s+footprint|CFP|GWP|emissions?|result)\s+(?:of|for|per)\s+(?:(?P<word>one|a|an)\s+)?",
+    regex.IGNORECASE,
+)
+_WORD_UNIT = regex.compile(r"\s*(?P<unit>" + unit_regex() + r")", regex.IGNORECASE)
+
+_PRODUCTION = regex.compile(
+    r"年产量|年产能|年产|全年(?:共|累计)?生产|年度(?:共|累计)?生产|总产量|产量|生产总量|共生产|累计生产|"
+    r"annual\s+(?:production|output)|production\s+volume|(?:total\s+)?output\s+of|produced",
+    regex.IGNORECASE,
+)
+
+
+def _subject(text: str, start: int) -> str:
+    rest = text[start : start + 60]
+    m = _SUBJECT_STOP.search(rest)
+    subject = rest[: m.start()] if m else rest
+    subject = _LEAD_WORDS.sub("", subject).strip(" 。.、")
+    return subject[:40].strip()
+
+
+def _statement(seg: Segment, amount: Amount, role: str, start: int) -> FunctionalUnitStatement:
+    return FunctionalUnitStatement(
+        amount=amount.number,
+        unit=amount.unit,
+        unit_text=amount.unit_text.strip(),
+        subject=_subject(seg.text, amount.end),
+        location=seg.loc(start, amount.end),
+        role=role,
+    )
+
+
+def declared_in(seg: Segment) -> list[FunctionalUnitStatement]:
+    """'功能单位定义为生产 1 吨…' / 'The functional unit is 1 kg of …'."""
+    out: list[FunctionalUnitStatement] = []
+    for km in _KEYWORD.finditer(seg.text):
+        window_end = min(len(seg.text), km.end() + 80)
+        first = next(iter_amounts(seg.text, km.end(), window_end), None)
+        if first is None:
+            continue
+        gap = seg.text[km.end() : first.start]
+        # A definition: short gap holding a copula ("被定义为生产", "(FU) is defined as").
+        if len(gap) > 40 or not _COPULA.search(gap) or regex.search(r"[。；;]", gap):
+            continue
+        out.append(_statement(seg, first, "declared", km.start()))
+    return out
+
+
+def result_basis_in(seg: Segment) -> list[FunctionalUnitStatement]:
+    """'生产 1 台散料输送设备的碳足迹为 3334.37' / 'the carbon footprint of 1 unit of X is'."""
+    out: list[FunctionalUnitStatement] = []
+    text = seg.text
+    for rm in _ZH_RESULT.finditer(text):
+        # The last amount+unit before "的碳足迹" within the same clause.
+        lo = max(0, rm.start() - 50)
+        clause_start = max(text.rfind(c, lo, rm.start()) for c in "，,。；;:") + 1
+        amounts = [a for a in iter_amounts(text, max(lo, clause_start), rm.start())]
+        amounts = [a for a in amounts if unit_class(a.unit) != "energy"]
+        if not amounts:
+            continue
+        a = amounts[0]
+        if text[a.start - 1 : a.start] == "=" or regex.search(r"[\d.]$", text[: a.start]):
+            continue
+        st = _statement(seg, a, "result-basis", a.start)
+        st.subject = text[a.end : rm.start()].strip(" 的") or st.subject
+        out.append(st)
+    for em in _EN_RESULT.finditer(text):
+        if em.group("word"):
+            u = _WORD_UNIT.match(text, em.end())
+            unit = normalise_unit(u.group("unit")) if u else None
+            if u is None or unit is None:
+                continue
+            number = Number(text=em.group("word"), value=Decimal(1))
+            a = Amount(number, unit, u.group("unit"), em.end(), u.end())
+        else:
+            a_opt = next(iter_amounts(text, em.end(), min(len(text), em.end() + 20)), None)
+            if a_opt is None or a_opt.start != em.end():
+                continue
+            a = a_opt
+        if unit_class(a.unit) == "energy":
+            continue
+        out.append(_statement(seg, a, "result-basis", em.start()))
+    return out
+
+
+def section_body(seg: Segment) -> FunctionalUnitStatement | None:
+    """The paragraph right under a 功能单位 / Functional unit heading, even without the
+    keyword: '3.3 功能单位' + '1 件 150 kV 旋转阳极 CT 球管。'."""
+    first = next(iter_amounts(seg.text), None)
+    if first is None or first.start > 25:
+        return None
+    return _statement(seg, first, "declared", first.start)
+
+
+def is_fu_heading(text: str) -> bool:
+    return bool(_FU_HEADING.match(normalise(text)))
+
+
+def table_reference(row_segs: list[Segment]) -> FunctionalUnitStatement | None:
+    """A product row: '产品 | 散料输送设备 | 1 | 台'."""
+    texts = [s.text.strip() for s in row_segs]
+    for i, t in enumerate(texts):
+        if t.lower() not in TABLE_PRODUCT_TYPES:
+            continue
+        subject = ""
+        for j in range(i + 1, len(texts)):
+            cell = texts[j]
+            number = parse_number(cell)
+            if number is None:
+                if not subject and cell and not regex.fullmatch(r"[-—/\s]*", cell):
+                    subject = cell
+                continue
+            rest = cell[len(number.text) :].strip() if cell.startswith(number.text) else ""
+            unit_text = rest or (texts[j + 1] if j + 1 < len(texts) else "")
+            unit = normalise_unit(unit_text)
+            if unit is None:
+                return None
+            seg = row_segs[i]
+            row_quote = " | ".join(s.raw.strip() for s in row_segs)
+            return FunctionalUnitStatement(
+                amount=number,
+                unit=unit,
+                unit_text=unit_text,
+                subject=subject,
+                location=seg.location.with_quote(row_quote[:120]),
+                role="table-reference",
+            )
+    return None
+
+
+def production_in(seg: Segment) -> list[ProductionVolume]:
+    """'全年共生产 X 射线 CT 球管 349 件', 'annual production of 12 000 units', '年产量 5 000 吨'."""
+    out: list[ProductionVolume] = []
+    for pm in _PRODUCTION.finditer(seg.text):
+        end = min(len(seg.text), pm.end() + 40)
+        stop = regex.search(r"[。；;]", seg.text[pm.end() : end])
+        if stop:
+            end = pm.end() + stop.start()
+        a = next(iter_amounts(seg.text, pm.end(), end), None)
+        if a is None or unit_class(a.unit) in (None, "energy"):
+            continue
+        q = Quantity(a.number, a.unit, a.unit_text.strip())
+        out.append(ProductionVolume(q, seg.loc(pm.start(), a.end)))
+        break
+    return out
