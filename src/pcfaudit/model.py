@@ -328,6 +328,39 @@ class Heading:
 
 
 @dataclass
+class MatrixValue:
+    """One cell of an EPD / LCA result matrix: an indicator in a life-cycle module."""
+
+    indicator: str  # canonical: GWP-total, GWP-fossil, GWP-biogenic, GWP-luluc, GWP-GHG, ...
+    module: str  # canonical: A1, A2, A3, A1-A3, A4, A5, B1 … B7, C1 … C4, D
+    number: Number
+    unit: str | None
+    location: Location
+
+
+@dataclass
+class ResultMatrix:
+    """An indicator × module table of results, per declared or functional unit."""
+
+    indicators: list[str]
+    modules: list[str]
+    values: list[MatrixValue]
+    location: Location
+    basis: str | None = None  # the declared/functional unit the values are per
+    caption: str | None = None
+    table: int | None = None
+
+
+@dataclass
+class ModuleDeclaration:
+    """A module's status in an EPD boundary table: X (declared), ND, MND, NR."""
+
+    module: str
+    status: str
+    location: Location
+
+
+@dataclass
 class Report:
     language: str = "zh"
     title: str = ""
@@ -346,6 +379,8 @@ class Report:
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    matrices: list[ResultMatrix] = field(default_factory=list)
+    module_declarations: list[ModuleDeclaration] = field(default_factory=list)
     numbers_seen: int = 0
 
 

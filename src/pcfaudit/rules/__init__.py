@@ -1,6 +1,21 @@
 """Rule engine and check functions; importing this package registers every rule."""
 
-from pcfaudit.rules import functional_unit  # noqa: F401  (registers rules)
+from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
+    arithmetic,
+    boundary,
+    consistency,
+    emission_factor,
+    epd,
+    extraction,
+    functional_unit,
+    gwp,
+    narrative,
+    omission,
+    plausibility,
+    standard,
+    structure,
+    temporal,
+)
 from pcfaudit.rules.catalog import Catalog, RuleSpec, load_catalog
 from pcfaudit.rules.engine import REGISTRY, RuleContext, rule
 

@@ -1,5 +1,6 @@
 """The rule catalog: data only, one YAML file per category under the top-level ``rules/``
-directory, shipped in the wheel as the package ``pcfaudit.catalog``."""
+directory (plus ``epd.yaml``, a family whose entries name their own category), shipped in
+the wheel as the package ``pcfaudit.catalog``."""
 
 from __future__ import annotations
 
@@ -83,10 +84,12 @@ def load_catalog() -> Catalog:
         if not item.name.endswith(".yaml"):
             continue
         data = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
-        category = data.get("category")
-        if category not in CATEGORIES:
-            raise CatalogError(f"{item.name}: unknown category {category!r}")
+        file_category = data.get("category")
         for entry in data.get("rules") or []:
+            # A family of rules spanning categories (EPD checks) names each entry's category.
+            category = entry.get("category", file_category)
+            if category not in CATEGORIES:
+                raise CatalogError(f"{item.name}: unknown category {category!r}")
             spec = _spec(entry, category, item.name)
             if spec.code in rules:
                 raise CatalogError(f"{item.name}: duplicate code {spec.code}")

@@ -1,0 +1,1 @@
+"""EPD result-matrix rules (being written)."""
