@@ -1,0 +1,91 @@
+"""Extraction speed: pdfplumber's own full extraction vs pcfaudit's extract_pdf.
+
+    .venv/bin/python bench/speed.py [PDF ...] [--repeat N]
+
+Default files: fixtures/**/*.pdf that open (the deliberately broken ones are skipped).
+Each contender is a function (bytes, path) -> None; to time another stage (e.g. the
+whole `pcfaudit check`), add one to CONTENDERS. Prints pages/s for each and each one's
+time as a fraction of pdfplumber's (issue 6 asks for at most 0.5 for a full check).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+
+from pcfaudit.extract.common import ExtractionError
+from pcfaudit.extract.pdf import extract_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_pdfplumber(data: bytes, path: str) -> None:
+    """The baseline: words and tables on every page, as pdfplumber users do."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+            page.extract_tables()
+
+
+def run_extract_pdf(data: bytes, path: str) -> None:
+    extract_pdf(data, path)
+
+
+CONTENDERS: dict[str, Callable[[bytes, str], None]] = {
+    "pdfplumber words+tables": run_pdfplumber,
+    "pcfaudit extract_pdf": run_extract_pdf,
+}
+
+
+def _pages(data: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def default_files() -> list[Path]:
+    out = []
+    for p in sorted((ROOT / "fixtures").rglob("*.pdf")):
+        try:
+            extract_pdf(p.read_bytes(), str(p))
+        except ExtractionError:
+            continue
+        out.append(p)
+    return out
+
+
+def main(argv: list[str]) -> None:
+    repeat = 3
+    if "--repeat" in argv:
+        i = argv.index("--repeat")
+        repeat = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2 :]
+    files = [Path(a) for a in argv] or default_files()
+    inputs = [(p.read_bytes(), str(p)) for p in files]
+    pages = sum(_pages(d) for d, _ in inputs)
+    print(f"{len(files)} files, {pages} pages, best of {repeat}")
+    times: dict[str, float] = {}
+    for name, fn in CONTENDERS.items():
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for data, path in inputs:
+                fn(data, path)
+            best = min(best, time.perf_counter() - start)
+        times[name] = best
+    base = times["pdfplumber words+tables"]
+    for name, t in times.items():
+        print(f"{name:28s} {t:8.3f} s  {pages / t:8.1f} pages/s  ratio {t / base:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,383 @@
+"""PDF → Document, with a page and bounding box on every block and table cell.
+
+Text and positions come from pypdfium2 (pdfium's text page: one C call per character),
+which is an order of magnitude faster than pdfminer's layout analysis behind pdfplumber.
+Ruled tables are found with pdfplumber's own cell-finding algorithm
+(:mod:`pdfplumber.table`), fed with ruling lines read from pdfium's path objects, so a
+ruled table comes out as pdfplumber would find it. Borderless and partly ruled tables are
+found by whitespace gutters that run down a block of lines (see :mod:`._pdflayout`).
+
+Coordinates: ``bbox`` is (x0, top, x1, bottom) in points from the page's top-left corner,
+as pdfplumber reports them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+from collections import defaultdict
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import (
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+
+from pcfaudit.extract.common import (
+    TOC_TITLE_RE,
+    ExtractionError,
+    assign_sections,
+    detect_heading,
+    garbled_count,
+    parse_toc_line,
+    sha256_hex,
+)
+from pcfaudit.extract.pdf_layout import (
+    BBox,
+    Char,
+    Line,
+    PageTable,
+    build_tables,
+    find_gutter_tables,
+    join_chars,
+    make_lines,
+    merge_continued,
+)
+from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+    r"|\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)(?:\s*[-–—])?\s*$",
+    re.I,
+)
+_CAPTION_RE = re.compile(r"^\s*(?:续?表|table)\s*[A-Z]?\d", re.I)
+_MARGIN = 0.1  # top and bottom tenth of the page: where running headers and footers live
+
+
+def extract_pdf(data: bytes, path: str) -> Document:
+    """Extract headings, paragraphs and tables from a PDF in reading order."""
+    pdf = _open(data)
+    try:
+        pages = [_read_page(pdf, i) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    n_pages = len(pages)
+    stats = ExtractionStats()
+    for p in pages:
+        n = sum(1 for c in p.chars if not c.text.isspace())
+        stats.characters += n
+        stats.garbled_characters += p.unmapped
+        if n == 0:
+            stats.pages_without_text += 1
+    if n_pages and stats.pages_without_text == n_pages:
+        raise ExtractionError("no text layer: OCR needed")
+    running = _running_lines(pages)
+    blocks = _blocks(pages, running)
+    stats.garbled_characters += sum(garbled_count(b.text) for b in blocks if b.kind != "table")
+    for t in (b.table for b in blocks if b.table is not None):
+        stats.garbled_characters += sum(garbled_count(c.text) for row in t.rows for c in row)
+    source = SourceInfo(
+        path=path, sha256=sha256_hex(data), format="pdf", pages=n_pages, size=len(data)
+    )
+    return Document(source=source, blocks=assign_sections(blocks), stats=stats)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise ExtractionError("encrypted PDF: a password is required") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise ExtractionError("encrypted PDF: unsupported security handler") from None
+        reason = "file is truncated or not a PDF" if code == pdfium_c.FPDF_ERR_FORMAT else str(exc)
+        raise ExtractionError(f"damaged PDF: {reason}") from None
+
+
+class _Page:
+    def __init__(self, number: int, width: float, height: float) -> None:
+        self.number = number
+        self.width = width
+        self.height = height
+        self.chars: list[Char] = []
+        self.edges: list[dict[str, float | str]] = []
+        self.unmapped = 0
+        self.lines: list[Line] = []
+        self.tables: list[PageTable] = []
+        self.trust_trailing = False
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
+    width, height = page.get_size()
+    out = _Page(index + 1, width, height)
+    textpage = page.get_textpage()
+    rect = pdfium_c.FS_RECTF()
+    prev: Char | None = None
+    for i in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in (10, 13):
+            continue
+        if code in (32, 9, 0xA0, 0x3000) or pdfium_c.FPDFText_IsGenerated(textpage, i):
+            # word breaks: real space glyphs and the spaces pdfium infers from positions
+            if prev is not None:
+                out.chars.append(Char(" ", prev.x1, prev.top, prev.x1, prev.bottom))
+            continue
+        if code in (0, 0xFFFD) or pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+            out.unmapped += 1
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        top, bottom = height - rect.top, height - rect.bottom
+        if bottom - top <= 0.1 or rect.right < 0 or rect.left > width:
+            continue
+        prev = Char(text, rect.left, top, rect.right, bottom)
+        out.chars.append(prev)
+    textpage.close()
+    out.edges = _page_edges(page, height)
+    page.close()
+    out.lines = make_lines(out.chars)
+    # Producers that write a space glyph before a wrapping line break (LibreOffice, Word)
+    # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
+    out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
+    return out
+
+
+def _page_edges(page: pdfium.PdfPage, height: float) -> list[dict[str, float | str]]:
+    """Horizontal and vertical ruling segments drawn as paths, in top-left coordinates."""
+    edges: list[dict[str, float | str]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n = pdfium_c.FPDFPath_CountSegments(obj)
+        if n <= 0 or n > 400:
+            continue
+        a, b, c, d, e, f = obj.get_matrix().get()
+        points: list[tuple[float, float, bool]] = []
+        for k in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+            points.append((px, height - py, kind == pdfium_c.FPDF_SEGMENT_MOVETO))
+            if pdfium_c.FPDFPathSegment_GetClose(seg):
+                start = next(p for p in reversed(points) if p[2])
+                points.append((start[0], start[1], False))
+        for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
+            if move:
+                continue
+            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= 3:
+                edges.append(_edge("h", min(x0, x1), y0, max(x0, x1), y0))
+            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
+                edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
+    return edges
+
+
+def _edge(
+    orientation: str, x0: float, top: float, x1: float, bottom: float
+) -> dict[str, float | str]:
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
+
+
+def _ruled_tables(page: _Page) -> list[PageTable]:
+    if len(page.edges) < 4:
+        return []
+    edges = merge_edges(page.edges, 3, 3, 3, 3)
+    edges = [
+        e
+        for e in edges
+        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3
+    ]
+    cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
+    tables = [list(t) for t in cells_to_tables(cells)]
+    return build_tables(page.number, tables, page.chars, page.trust_trailing)
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _running_lines(pages: list[_Page]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers/footers and bare page numbers.
+
+    A line in the top or bottom tenth of the page is running when the same text (digits
+    ignored) sits at about the same height on at least half of the pages (and two)."""
+    for p in pages:
+        p.tables = _ruled_tables(p)
+        taken = [t.bbox for t in p.tables]
+        p.lines = [ln for ln in p.lines if not any(_inside(ln.bbox, b) for b in taken)]
+    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for p in pages:
+        for ln in p.lines:
+            if _in_margin(ln, p):
+                seen[re.sub(r"\d+", "#", ln.text.replace(" ", ""))].append((p.number, ln.top))
+    texted = sum(1 for p in pages if p.chars)
+    need = max(2, (texted + 1) // 2)
+    out: set[tuple[int, int]] = set()
+    for p in pages:
+        for i, ln in enumerate(p.lines):
+            if not _in_margin(ln, p):
+                continue
+            if _PAGE_NUMBER_RE.match(ln.text):
+                out.add((p.number, i))
+                continue
+            key = re.sub(r"\d+", "#", ln.text.replace(" ", ""))
+            same = {n for n, top in seen[key] if abs(top - ln.top) <= 3}
+            if len(same) >= need and texted >= 2:
+                out.add((p.number, i))
+    return out
+
+
+def _in_margin(ln: Line, p: _Page) -> bool:
+    return ln.bottom <= p.height * _MARGIN or ln.top >= p.height * (1 - _MARGIN)
+
+
+def _inside(inner: BBox, outer: BBox) -> bool:
+    cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
+
+
+def _blocks(pages: list[_Page], running: set[tuple[int, int]]) -> list[Block]:
+    items: list[tuple[int, float, Line | PageTable]] = []
+    for p in pages:
+        lines = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in running]
+        gutter_tables, lines = find_gutter_tables(p.number, lines)
+        for t in [*p.tables, *gutter_tables]:
+            items.append((p.number, t.bbox[1], t))
+        for ln in lines:
+            items.append((p.number, ln.top, ln))
+    items.sort(key=lambda it: (it[0], it[1]))
+    tables = merge_continued(
+        [(n, obj) for n, _, obj in items if isinstance(obj, PageTable)],
+        [(n, obj.top) for n, _, obj in items if isinstance(obj, Line)],
+    )
+    metrics = _page_metrics(pages)
+    blocks: list[Block] = []
+    para: list[Line] = []
+    para_page = last_page = 0
+    in_toc = False
+    n_table = 0
+
+    def flush() -> None:
+        if para:
+            blocks.append(_paragraph(para, para_page))
+            para.clear()
+
+    for page_no, _, obj in items:
+        if isinstance(obj, PageTable):
+            if obj not in tables:
+                continue  # a continuation already merged into the table it continues
+            flush()
+            caption = None
+            if blocks and blocks[-1].kind == "paragraph" and _CAPTION_RE.match(blocks[-1].text):
+                caption = blocks[-1].text
+            blocks.append(obj.to_block(n_table, caption))
+            n_table += 1
+            continue
+        ln = obj
+        text = ln.text
+        if TOC_TITLE_RE.match(text.replace(" ", "")):
+            flush()
+            in_toc = True
+            blocks.append(_line_block(ln, page_no, "paragraph", section="toc"))
+            continue
+        if parse_toc_line(text, in_toc=in_toc) is not None:
+            flush()
+            blocks.append(_line_block(ln, page_no, "paragraph", section="toc"))
+            continue
+        in_toc = False
+        heading = detect_heading(text)
+        if heading is not None:
+            flush()
+            level, number, _title = heading
+            blk = _line_block(ln, page_no, "heading")
+            blk.level, blk.number = level, number or None
+            blocks.append(blk)
+            continue
+        if para and not _continues(para[-1], ln, last_page, page_no, metrics):
+            flush()
+        if not para:
+            para_page = page_no
+        para.append(ln)
+        last_page = page_no
+    flush()
+    return blocks
+
+
+def _page_metrics(pages: list[_Page]) -> dict[int, tuple[float, float, float]]:
+    """Per page: the text's left and right edges and the usual gap between lines."""
+    out: dict[int, tuple[float, float, float]] = {}
+    for p in pages:
+        lines = p.lines
+        gaps = sorted(
+            b.top - a.bottom
+            for a, b in itertools.pairwise(lines)
+            if -5 < b.top - a.bottom < 2 * (a.bottom - a.top)
+        )
+        gap = gaps[len(gaps) // 2] if gaps else 0.0
+        left = min((ln.x0 for ln in lines), default=0.0)
+        right = max((ln.x1 for ln in lines), default=p.width)
+        out[p.number] = (left, right, gap)
+    return out
+
+
+def _continues(
+    prev: Line, ln: Line, prev_page: int, page: int, metrics: dict[int, tuple[float, float, float]]
+) -> bool:
+    """A line continues the paragraph when it follows at the page's usual line spacing,
+    starts where the previous line started and the previous line was not a short last
+    line (ending well before the right edge)."""
+    height = max(prev.bottom - prev.top, 1.0)
+    left, right, gap = metrics.get(prev_page, (prev.x0, prev.x1, 0.0))
+    short = prev.x1 < right - max(0.3 * (right - left), 2 * height)
+    if short or (prev.text.endswith(("。", ":", "：")) and prev.x1 < right - 2 * height):
+        return False
+    if ln.x0 > left + 2 * height and prev.x0 > left + 2 * height:
+        return False  # centred lines (a cover page) or an indented block: one line each
+    if page != prev_page:
+        return page == prev_page + 1 and abs(ln.x0 - left) < 3 * height
+    return ln.top - prev.bottom <= gap + 0.35 * height and abs(ln.x0 - prev.x0) < 2 * height
+
+
+def _line_block(ln: Line, page: int, kind: str, section: str | None = None) -> Block:
+    loc = Location(page=page, bbox=_round(ln.bbox), section=section)
+    return Block(kind="heading" if kind == "heading" else "paragraph", text=ln.text, location=loc)
+
+
+def _paragraph(lines: list[Line], page: int) -> Block:
+    text = ""
+    space: bool | None = None
+    for ln in lines:
+        text = join_chars(text, ln.text, space)
+        space = True if ln.trailing_space else None
+    same = [ln for ln in lines if ln is lines[0] or ln.top > lines[0].top]
+    box = (
+        min(ln.x0 for ln in same),
+        same[0].top,
+        max(ln.x1 for ln in same),
+        max(ln.bottom for ln in same),
+    )
+    return Block(kind="paragraph", text=text, location=Location(page=page, bbox=_round(box)))
+
+
+def _round(b: BBox) -> BBox:
+    return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))

@@ -1,0 +1,428 @@
+"""Geometry for the PDF extractor: characters → lines → segments, and tables as grids.
+
+Plain functions over small value classes, so each step can be tested without a PDF.
+Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pcfaudit.extract.common import TOC_TITLE_RE, normalise_text, parse_toc_line
+from pcfaudit.model import Block, Cell, Location, Table
+
+BBox = tuple[float, float, float, float]
+
+_CJK_RE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# A gap wider than this many character heights separates table columns (or a TOC title
+# from its page number); anything narrower is at most a space.
+_COLUMN_GAP = 1.2
+_SPACE_GAP = 0.3
+_CJK_SPACE_GAP = 0.6
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Segment:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+
+
+@dataclass
+class Line:
+    chars: list[Char]
+    segments: list[Segment] = field(default_factory=list)
+    trailing_space: bool = False  # the producer wrote a space at the line end (a word break)
+
+    @cached_property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @cached_property
+    def x1(self) -> float:
+        return self.chars[-1].x1
+
+    @cached_property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @cached_property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def text(self) -> str:
+        """Segments joined by a tab, as PDF-to-text converters print table rows."""
+        return "\t".join(s.text for s in self.segments)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_RE.match(ch))
+
+
+def join_chars(left: str, right: str, space: bool | None = None) -> str:
+    """Join two pieces of text across a line break: no space between CJK characters,
+    a hyphenated English word is rejoined. ``space`` says whether the producer marked the
+    break as a word break (None: unknown, assume it is)."""
+    right = right.replace("\t", " ")
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    if space is False:
+        return left + right
+    if left.endswith("-") and left[-2:-1].isalpha() and right[0].islower():
+        return left[:-1] + right
+    return left + " " + right
+
+
+def make_lines(chars: list[Char]) -> list[Line]:
+    """Group characters into lines (vertical overlap) and lines into segments (gaps).
+    Space characters only mark word breaks; they never start a line or a segment."""
+    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
+    groups: list[list[Char]] = []
+    mid = height = 0.0
+    for c in ordered:
+        cmid, ch = (c.top + c.bottom) / 2, c.bottom - c.top
+        if groups and abs(cmid - mid) <= 0.45 * max(height, ch):
+            groups[-1].append(c)
+            height = max(height, ch)
+            continue
+        if c.text == " ":
+            continue
+        groups.append([c])
+        mid, height = cmid, ch
+    lines = []
+    for g in groups:
+        g.sort(key=lambda c: (c.x0, c.text != " "))
+        trailing = bool(g) and g[-1].text == " "
+        while g and g[-1].text == " ":
+            g.pop()
+        while g and g[0].text == " ":
+            g.pop(0)
+        if g:
+            lines.append(Line(chars=g, segments=_segments(g), trailing_space=trailing))
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _segments(chars: list[Char]) -> list[Segment]:
+    visible = [c for c in chars if c.text != " "]
+    heights = sorted(c.bottom - c.top for c in visible)
+    size = heights[len(heights) // 2]
+    out: list[Segment] = []
+    run = [visible[0]]
+    text = [visible[0].text]
+    space = False
+    for c in chars[1:]:
+        if c.text == " ":
+            space = True
+            continue
+        prev = run[-1]
+        gap = c.x0 - prev.x1
+        if gap > _COLUMN_GAP * size:
+            out.append(_segment(run, text))
+            run, text = [c], [c.text]
+        else:
+            cjk = is_cjk(prev.text) and is_cjk(c.text)
+            if (space and not cjk) or gap > (_CJK_SPACE_GAP if cjk else _SPACE_GAP) * size:
+                text.append(" ")
+            run.append(c)
+            text.append(c.text)
+        space = False
+    out.append(_segment(run, text))
+    return out
+
+
+def _segment(run: list[Char], text: list[str]) -> Segment:
+    return Segment(
+        run[0].x0,
+        run[-1].x1,
+        min(c.top for c in run),
+        max(c.bottom for c in run),
+        normalise_text("".join(text)).strip(),
+    )
+
+
+def cell_text(chars: list[Char], trust_trailing: bool = False) -> str:
+    text = ""
+    space: bool | None = None
+    for ln in make_lines(chars):
+        text = join_chars(text, " ".join(s.text for s in ln.segments), space)
+        space = ln.trailing_space if trust_trailing else None
+    return text.strip()
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass
+class CellRec:
+    """One printed cell: its text, box and place in the grid (origin slot and spans)."""
+
+    text: str
+    page: int
+    bbox: BBox
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class PageTable:
+    page: int
+    bbox: BBox
+    grid: list[list[CellRec]]
+    col_edges: list[float]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    def row_texts(self, r: int) -> list[str]:
+        return [c.text for c in self.grid[r]]
+
+    def to_block(self, index: int, caption: str | None) -> Block:
+        cells: dict[int, Cell] = {}
+        rows: list[list[Cell]] = []
+        for row in self.grid:
+            out: list[Cell] = []
+            for rec in row:
+                if id(rec) not in cells:
+                    loc = Location(
+                        page=rec.page,
+                        bbox=_round(rec.bbox),
+                        table=index,
+                        row=rec.row,
+                        column=rec.col,
+                    )
+                    cells[id(rec)] = Cell(rec.text, loc, colspan=rec.colspan, rowspan=rec.rowspan)
+                out.append(cells[id(rec)])
+            rows.append(out)
+        text = "\n".join(
+            "\t".join(rec.text if (rec.row, rec.col) == (r, c) else "" for c, rec in enumerate(row))
+            for r, row in enumerate(self.grid)
+        )
+        loc = Location(page=self.page, bbox=_round(self.bbox), table=index)
+        return Block(kind="table", text=text, location=loc, table=Table(rows, loc, caption))
+
+
+def _round(b: BBox) -> BBox:
+    return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def build_tables(
+    page: int, tables: list[list[BBox]], chars: list[Char], trust_trailing: bool = False
+) -> list[PageTable]:
+    """Grids from pdfplumber's cell boxes: merged cells get spans and fill every slot."""
+    out: list[PageTable] = []
+    for boxes in tables:
+        xs = _cluster([v for b in boxes for v in (b[0], b[2])])
+        ys = _cluster([v for b in boxes for v in (b[1], b[3])])
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        n_rows, n_cols = len(ys) - 1, len(xs) - 1
+        slots: list[list[int | None]] = [[None] * n_cols for _ in range(n_rows)]
+        spans: list[tuple[int, int, int, int]] = []
+        for k, b in enumerate(boxes):
+            c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+            r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+            spans.append((r0, r1, c0, c1))
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if slots[r][c] is None:
+                        slots[r][c] = k
+        # one pass over the characters: each goes to the cell under its centre
+        inside: list[list[Char]] = [[] for _ in boxes]
+        for ch in chars:
+            cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+            c, r = bisect.bisect(xs, cx) - 1, bisect.bisect(ys, cy) - 1
+            if 0 <= r < n_rows and 0 <= c < n_cols and (slot := slots[r][c]) is not None:
+                inside[slot].append(ch)
+        grid: list[list[CellRec | None]] = [[None] * n_cols for _ in range(n_rows)]
+        for k, b in enumerate(boxes):
+            r0, r1, c0, c1 = spans[k]
+            if c1 <= c0 or r1 <= r0:
+                continue
+            rec = CellRec(cell_text(inside[k], trust_trailing), page, b, r0, c0, r1 - r0, c1 - c0)
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if grid[r][c] is None:
+                        grid[r][c] = rec
+        full: list[list[CellRec]] = []
+        for r, row in enumerate(grid):
+            full.append(
+                [
+                    rec
+                    if rec is not None
+                    else CellRec("", page, (xs[c], ys[r], xs[c + 1], ys[r + 1]), r, c)
+                    for c, rec in enumerate(row)
+                ]
+            )
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        out.append(PageTable(page, bbox, full, xs))
+    return out
+
+
+# --------------------------------------------------------------------------- borderless
+
+
+def find_gutter_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:
+    """Tables without (complete) rulings: three or more consecutive lines split into the
+    same columns by whitespace gutters that run through all of them."""
+    tables: list[PageTable] = []
+    rest: list[Line] = []
+    after_toc_title = False
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and len(lines[j].segments) >= 2
+            and (
+                j == i
+                or lines[j].top - lines[j - 1].bottom
+                < 1.5 * (lines[j - 1].bottom - lines[j - 1].top)
+            )
+        ):
+            j += 1
+        run = lines[i:j]
+        table = None
+        if len(run) >= 3 and not (
+            after_toc_title and all(parse_toc_line(ln.text, in_toc=True) for ln in run)
+        ):
+            table = _gutter_table(page, run)
+        if table is not None:
+            tables.append(table)
+            i = j
+            continue
+        after_toc_title = after_toc_title or bool(
+            TOC_TITLE_RE.match(lines[i].text.replace(" ", ""))
+        )
+        rest.append(lines[i])
+        i += 1
+    return tables, rest
+
+
+def _gutter_table(page: int, run: list[Line]) -> PageTable | None:
+    spans: list[list[float]] = []
+    for seg in sorted((s for ln in run for s in ln.segments), key=lambda s: s.x0):
+        if spans and seg.x0 <= spans[-1][1] + 3:
+            spans[-1][1] = max(spans[-1][1], seg.x1)
+        else:
+            spans.append([seg.x0, seg.x1])
+    if len(spans) < 2:
+        return None
+    grid: list[list[CellRec]] = []
+    for r, ln in enumerate(run):
+        texts: list[list[Segment]] = [[] for _ in spans]
+        for seg in ln.segments:
+            mid = (seg.x0 + seg.x1) / 2
+            texts[min(range(len(spans)), key=lambda k: _distance(spans[k], mid))].append(seg)
+        row = []
+        for c, segs in enumerate(texts):
+            if segs:
+                box = (
+                    segs[0].x0,
+                    min(s.top for s in segs),
+                    segs[-1].x1,
+                    max(s.bottom for s in segs),
+                )
+            else:
+                box = (spans[c][0], ln.top, spans[c][1], ln.bottom)
+            row.append(CellRec(" ".join(s.text for s in segs), page, box, r, c))
+        grid.append(row)
+    if sum(1 for row in grid for rec in row if rec.text) < 2 * len(grid):
+        return None
+    bbox = (spans[0][0], run[0].top, spans[-1][1], run[-1].bottom)
+    edges = [spans[0][0]] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(spans)]
+    return PageTable(page, bbox, grid, [*edges, spans[-1][1]])
+
+
+def _distance(span: list[float], x: float) -> float:
+    return 0.0 if span[0] <= x <= span[1] else min(abs(span[0] - x), abs(span[1] - x))
+
+
+# --------------------------------------------------------------------------- continuation
+
+
+def merge_continued(
+    tables: list[tuple[int, PageTable]], lines: list[tuple[int, float]]
+) -> list[PageTable]:
+    """Join a table that ends a page with the table that starts the next page when they
+    have the same columns; header rows repeated on the new page are dropped."""
+    kept: list[PageTable] = []
+    for page, t in tables:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and page == _last_page(prev) + 1
+            and _same_columns(prev, t)
+            and not any(p == _last_page(prev) and top > prev.bbox[3] for p, top in lines)
+            and not any(p == page and top < t.bbox[1] for p, top in lines)
+        ):
+            _append(prev, t)
+        else:
+            kept.append(t)
+    return kept
+
+
+def _last_page(t: PageTable) -> int:
+    return t.grid[-1][0].page if t.grid else t.page
+
+
+def _same_columns(a: PageTable, b: PageTable) -> bool:
+    return a.n_cols == b.n_cols and all(
+        abs(x - y) <= 6 for x, y in zip(a.col_edges, b.col_edges, strict=False)
+    )
+
+
+def _append(a: PageTable, b: PageTable) -> None:
+    skip = 0
+    for k in range(1, min(4, len(a.grid), len(b.grid)) + 1):
+        if all(a.row_texts(r) == b.row_texts(r) for r in range(k)) and any(
+            t for r in range(k) for t in a.row_texts(r)
+        ):
+            skip = k
+    offset = len(a.grid) - skip
+    seen: set[int] = set()
+    for row in b.grid[skip:]:
+        for rec in row:
+            if id(rec) not in seen:
+                seen.add(id(rec))
+                rec.row += offset
+        a.grid.append(row)
