@@ -163,3 +163,11 @@ def test_extraction_error_and_sha() -> None:
     e = ExtractionError("bad\nfile  here")
     assert str(e) == "bad file here"
     assert sha256_hex(b"abc").startswith("ba7816bf")
+
+
+def test_numbered_formula_is_not_a_heading() -> None:
+    from pcfaudit.extract.common import detect_heading
+
+    assert detect_heading("1. CF = ∑ Pi × Qij × GWPj") is None
+    assert detect_heading("(2) E = AD × EF") is None
+    assert detect_heading("3.6 影响类型和评价方法") == (2, "3.6", "影响类型和评价方法")

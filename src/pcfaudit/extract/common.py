@@ -272,6 +272,9 @@ def _plausible_title(title: str, *, weak: bool) -> bool:
         return False
     if title.endswith(_SENTENCE_END) or "。" in title or "，" in title or "；" in title:
         return False
+    if any(sign in title for sign in "=∑×÷≤≥"):
+        # "1. CF = ∑ Pi × Qij × GWPj": a numbered formula, not a heading
+        return False
     if len(_CJK_RE.findall(title)) > 40 or len(title.split()) > 12:
         return False
     if ". " in title or title.count(",") > 1:
