@@ -36,9 +36,19 @@ def run_extract_pdf(data: bytes, path: str) -> None:
     extract_pdf(data, path)
 
 
+def run_check(data: bytes, path: str) -> None:
+    """The whole `pcfaudit check`: extract, interpret, recompute, rules and JSON output."""
+    from pcfaudit.config import Config
+    from pcfaudit.pipeline import audit
+    from pcfaudit.render import render_json
+
+    render_json(audit(data, Config(), name=path))
+
+
 CONTENDERS: dict[str, Callable[[bytes, str], None]] = {
     "pdfplumber words+tables": run_pdfplumber,
     "pcfaudit extract_pdf": run_extract_pdf,
+    "pcfaudit check (full)": run_check,
 }
 
 

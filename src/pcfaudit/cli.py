@@ -81,6 +81,7 @@ def check(
     waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
+    annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
 ) -> None:
     """Audit reports and print their findings. Exit 0 clean, 1 findings at or above
     --fail-on, 2 unreadable input or usage error."""
@@ -110,6 +111,8 @@ def check(
             if format is Format.text and console is not None:
                 render_console(result, console, lang=language, statistics=statistics)
             results.append((result, language))
+            if annotate is not None:
+                _annotate(path, result, language, annotate, several=len(files) > 1)
         except UnreadableInput as exc:
             print(f"pcfaudit: {exc}", file=sys.stderr)
             worst = 2
@@ -129,6 +132,17 @@ def check(
         else:
             sys.stdout.write(text)
     raise typer.Exit(worst)
+
+
+def _annotate(path: Path, result: object, language: str, out: Path, several: bool) -> None:
+    """The annotated copy of a PDF report (``--annotate``); other formats are skipped."""
+    from pcfaudit.render import annotate_pdf
+
+    if getattr(result, "source", {}).get("format") != "pdf":
+        print(f"pcfaudit: {path}: --annotate needs a PDF report; skipped", file=sys.stderr)
+        return
+    target = out / f"{path.stem}.annotated.pdf" if several or out.is_dir() else out
+    target.write_bytes(annotate_pdf(path.read_bytes(), result, language))  # type: ignore[arg-type]
 
 
 def _render_all(results: list, format: Format, statistics: bool) -> str:  # type: ignore[type-arg]
@@ -222,6 +236,55 @@ def explain(
         raise _fail(f"unknown rule {code!r}; `pcfaudit rules` lists them")
     language = "en" if lang is Lang.auto else lang.value
     sys.stdout.write(explain_rule(spec, language))
+
+
+class Show(str, Enum):
+    grid = "grid"
+    gwp = "gwp"
+    fuels = "fuels"
+    blends = "blends"
+    ranges = "ranges"
+    standards = "standards"
+
+
+@app.command()
+def reference(
+    show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+) -> None:
+    """Show the reference data pack: every value with its source and whether it was verified."""
+    from rich.table import Table
+
+    from pcfaudit.reference import load_pack
+
+    try:
+        pack = load_pack(reference_dir)
+    except (OSError, ValueError) as exc:
+        raise _fail(f"reference pack: {exc}") from None
+    shows = [show.value] if show else [s.value for s in Show]
+    if format is Format.json:
+        payload = {"pack": pack.info(), "tables": {}}
+        for name in shows:
+            headers, rows = pack.table(name)
+            payload["tables"][name] = [dict(zip(headers, row, strict=False)) for row in rows]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console(file=sys.stdout)
+    info = pack.info()
+    console.print(f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
+                  + (f"  overlay {info['overlay']}" if info.get("overlay") else ""))
+    for name in shows:
+        headers, rows = pack.table(name)
+        if show is None:
+            console.print(f"  {name}: {len(rows)} values  (pcfaudit reference --show {name})")
+            continue
+        table = Table(title=name, box=None, pad_edge=False, title_justify="left")
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
 
 
 def main() -> None:

@@ -326,6 +326,9 @@ def _blocks(pages: list[_Page], running: set[tuple[int, int]]) -> list[Block]:
 def _page_metrics(pages: list[_Page]) -> dict[int, tuple[float, float, float]]:
     """Per page: the text's left and right edges and the usual gap between lines."""
     out: dict[int, tuple[float, float, float]] = {}
+    # A cover or TOC page has only short lines; its own right edge would make them look full.
+    rights = sorted(max((ln.x1 for ln in p.lines), default=0.0) for p in pages if p.lines)
+    usual_right = rights[len(rights) // 2] if rights else 0.0
     for p in pages:
         lines = p.lines
         gaps = sorted(
@@ -335,7 +338,7 @@ def _page_metrics(pages: list[_Page]) -> dict[int, tuple[float, float, float]]:
         )
         gap = gaps[len(gaps) // 2] if gaps else 0.0
         left = min((ln.x0 for ln in lines), default=0.0)
-        right = max((ln.x1 for ln in lines), default=p.width)
+        right = max(max((ln.x1 for ln in lines), default=p.width), usual_right)
         out[p.number] = (left, right, gap)
     return out
 
