@@ -472,6 +472,16 @@ class AuditResult:
 # --------------------------------------------------------------------------- json
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def to_jsonable(obj: Any) -> Any:
     """Plain JSON data for any model object: dataclasses become dicts, Decimals strings,
     enums their values, tuples lists. Derived properties of AuditResult are included."""
@@ -490,10 +500,16 @@ def to_jsonable(obj: Any) -> Any:
             "pages_without_text": obj.pages_without_text,
             "garbled_ratio": round(obj.garbled_ratio, 4),
         }
+    if isinstance(obj, str | int | float | bool) or obj is None:
+        return obj
     if isinstance(obj, Location):
-        return {k: to_jsonable(v) for k, v in dataclasses.asdict(obj).items() if v is not None}
+        return {
+            k: (list(v) if k == "bbox" else v)
+            for k in _field_names(Location)
+            if (v := getattr(obj, k)) is not None
+        }
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {name: to_jsonable(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, Decimal | Fraction):
