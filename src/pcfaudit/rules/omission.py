@@ -1,0 +1,484 @@
+"""omission rules: sources the report says are used but does not quantify.
+
+The evidence is the prose (``Report.mentions`` with ``used=True``, negations already
+resolved by the interpreter) against the inventory lines. A source is *present* when some
+inventory line names it (by its carrier or its wording: 电力 / 电 / electricity are one
+carrier), *entered as nothing* when every such line has '/' or 0 for both quantity and
+result, and *absent* when no line names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import regex
+
+from pcfaudit.interpret.carriers import carrier_of
+from pcfaudit.interpret.lexicon import SOURCE_WORDS
+from pcfaudit.model import Finding, Impact, InventoryLine, Location, Mention, Number, Report
+from pcfaudit.rules.engine import RuleContext, rule
+
+_I = regex.IGNORECASE
+_WORDS = {name: regex.compile(pattern, _I) for name, _, pattern in SOURCE_WORDS}
+
+# Mention name -> the carrier key carrier_of() gives an inventory label. Heat and steam are
+# one carrier: a table row "外购蒸汽" accounts for a text's "热力".
+_CARRIER = {
+    "natural-gas": "natural-gas",
+    "diesel": "diesel",
+    "gasoline": "gasoline",
+    "LPG": "lpg",
+    "coal": "coal",
+    "steam": "steam",
+    "heat": "steam",
+    "electricity": "electricity",
+}
+_NAMES = {
+    "natural-gas": ("natural gas", "天然气"),
+    "diesel": ("diesel", "柴油"),
+    "gasoline": ("gasoline", "汽油"),
+    "lpg": ("LPG", "液化石油气"),
+    "LPG": ("LPG", "液化石油气"),
+    "coal": ("coal", "煤"),
+    "steam": ("steam / purchased heat", "蒸汽/热力"),
+    "electricity": ("electricity", "电力"),
+    "kerosene": ("kerosene", "煤油"),
+    "fuel-oil": ("fuel oil", "燃料油"),
+    "cooling": ("purchased cooling", "外购冷量"),
+    "refrigerant": ("refrigerant", "制冷剂"),
+    "CO2-extinguisher": ("CO2 fire extinguishers", "二氧化碳灭火器"),
+}
+_REFRIGERANT_LINE = regex.compile(
+    r"制冷剂|冷媒|refrigerant|\bR-?\d{2,4}[A-Za-z]{0,2}\b|\bH?C?FC-?\d{2,4}|\bPFC", _I
+)
+_TRANSPORT = regex.compile(r"运输|运送|物流|配送|transport|freight|shipping|delivery|logistic", _I)
+# On-site combustion equipment: the fuel it burns when the sentence does not say.
+_EQUIPMENT_FUEL = {"diesel-generator": "diesel", "forklift": None, "boiler": None}
+_EQUIPMENT_WORDS = {
+    "diesel-generator": regex.compile(r"发电机|generator|genset", _I),
+    "forklift": regex.compile(r"叉车|forklift", _I),
+    "boiler": regex.compile(r"锅炉|boiler", _I),
+}
+_EQUIPMENT_NAMES = {
+    "diesel-generator": ("generator", "发电机"),
+    "forklift": ("forklifts", "叉车"),
+    "boiler": ("boiler", "锅炉"),
+}
+_FUEL_IN_TEXT = [(key, _WORDS[name]) for name, key in (("diesel", "diesel"), ("gasoline", "gasoline"),
+                 ("LPG", "lpg"), ("natural-gas", "natural-gas"), ("coal", "coal"))]  # fmt: skip
+_GAS_LINE = {
+    "CH4": regex.compile(r"^CH4", _I),
+    "N2O": regex.compile(r"^N2O", _I),
+    "HFCs": regex.compile(r"^(HFC|R-?\d)", _I),
+    "PFCs": regex.compile(r"^(PFC|CF4|C2F6|C3F8)", _I),
+    "SF6": regex.compile(r"^SF6", _I),
+    "NF3": regex.compile(r"^NF3", _I),
+}
+_MAX_QUOTES = 4
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _zero(value: Decimal | None) -> bool:
+    return value is None or value == 0
+
+
+def _entered_as_nothing(line: InventoryLine) -> bool:
+    """'/' or 0 for the quantity and no result other than 0."""
+    quantity = line.quantity.number.value if line.quantity else None
+    result = line.result.number.value if line.result else None
+    return _zero(quantity) and _zero(result)
+
+
+def _inventory_tables(report: Report) -> set[int]:
+    return {line.table for line in report.inventory if line.table is not None}
+
+
+def _in_scope(mention: Mention, report: Report, inventory_tables: set[int]) -> bool:
+    """A used mention in the body text, not the table of contents, not a heading and not the
+    inventory table itself (whose rows are the thing compared against)."""
+    loc = mention.location
+    if not mention.used or (loc.section or "").lower() == "toc":
+        return False
+    if loc.table is not None and loc.table in inventory_tables:
+        return False
+    return not any(h.location.line == loc.line and loc.line is not None for h in report.headings)
+
+
+def _label_of(line: InventoryLine) -> str:
+    return f"{line.group or ''} {line.label}"
+
+
+def _lines_for_source(name: str, report: Report) -> list[InventoryLine]:
+    carrier = _CARRIER.get(name)
+    words = _WORDS.get(name)
+    out = []
+    for line in report.inventory:
+        text = _label_of(line)
+        by_carrier = carrier is not None and carrier_of(text) == carrier
+        by_words = words is not None and words.search(text) is not None
+        if by_carrier or by_words or (name == "heat" and _WORDS["steam"].search(text)):
+            out.append(line)
+    return out
+
+
+def _refrigerant_lines(report: Report) -> list[InventoryLine]:
+    return [
+        line
+        for line in report.inventory
+        if _REFRIGERANT_LINE.search(_label_of(line)) or _REFRIGERANT_LINE.search(line.gas or "")
+    ]
+
+
+def _quotes(mentions: Iterable[Mention]) -> list[Location]:
+    seen: dict[str, Location] = {}
+    for m in mentions:
+        quote = m.location.quote or m.text
+        seen.setdefault(quote, m.location.with_quote(quote))
+    return list(seen.values())[:_MAX_QUOTES]
+
+
+def _where(locations: list[Location]) -> str:
+    return "; ".join(loc.describe() for loc in locations)
+
+
+def _line_quote(line: InventoryLine) -> Location:
+    return line.location.with_quote(line.location.quote or line.label)
+
+
+def source_status(report: Report) -> list[tuple[str, list[Mention], list[InventoryLine]]]:
+    """(source key, the used mentions in the text, the inventory lines that name it) for every
+    fuel, energy carrier, refrigerant and extinguisher the text says is used. Sources whose
+    mentions map to one carrier (steam and heat) are merged."""
+    tables = _inventory_tables(report)
+    groups: dict[str, list[Mention]] = {}
+    for m in report.mentions:
+        if not _in_scope(m, report, tables):
+            continue
+        if m.kind in {"fuel", "energy"} and (m.name in _CARRIER or m.name in _WORDS):
+            groups.setdefault(_CARRIER.get(m.name, m.name), []).append(m)
+        elif m.kind == "refrigerant":
+            groups.setdefault("refrigerant", []).append(m)
+        elif m.name == "CO2-extinguisher":
+            groups.setdefault(m.name, []).append(m)
+    out = []
+    for key, mentions in groups.items():
+        if key == "refrigerant":
+            lines = _refrigerant_lines(report)
+        else:
+            lines = []
+            for name in {m.name for m in mentions}:
+                lines += [x for x in _lines_for_source(name, report) if x not in lines]
+        out.append((key, mentions, lines))
+    return out
+
+
+def _name(key: str) -> tuple[str, str]:
+    return _NAMES.get(key, (key, key))
+
+
+# ----------------------------------------------------------------------------- OM001
+
+
+@rule("OM001")
+def used_source_entered_as_zero(ctx: RuleContext) -> Iterator[Finding]:
+    """A fuel, energy carrier or refrigerant the text says is used, entered in the inventory
+    as '/' or 0.
+
+    The text is the report's own account of what the site consumes ("厂区内设有食堂，使用天然气
+    作为燃料"). When the inventory has a row for that source but leaves its quantity as '/'
+    (or 0) and its result 0, an emission the report itself describes is set to nothing: the
+    footprint is understated by the whole source. Negated mentions ("无外购冷量", "no
+    steam is used") and mentions inside the inventory table itself are not evidence of use.
+
+    Example: §6.3 "生产和废气治理过程使用天然气、蒸汽和电作为能源" while table 6.3-1 has
+    "外购蒸汽(GJ) | CO2 | / | 0.11 | 0".
+    """
+    report = ctx.report
+    if not report.inventory:
+        ctx.count(None)
+        return
+    for key, mentions, lines in source_status(report):
+        if not lines:
+            continue  # absent: OM002
+        empty = all(_entered_as_nothing(line) for line in lines)
+        ctx.count(not empty)
+        if not empty:
+            continue
+        en, zh = _name(key)
+        text_locs = _quotes(mentions)
+        row_locs = [_line_quote(x) for x in lines[:_MAX_QUOTES]]
+        rows = "; ".join(x.location.quote or x.label for x in lines[:2])
+        yield ctx.finding(
+            "OM001",
+            message=f"The text says {en} is used ({_where(text_locs)}), but the inventory enters it "
+            f"with no quantity and zero emissions ({rows}). An emission source the report itself "
+            "describes is set to nothing, so the footprint is understated by that whole source; "
+            "enter the consumption or state why it is excluded.",
+            message_zh=f"正文称使用了{zh}（{_where(text_locs)}），但清单中该项消耗量为“/”或 0、排放量为 0"
+            f"（{rows}）。报告自述的排放源被计为零，碳足迹因此少计该源的全部排放；应填报消耗量或说明排除理由。",
+            locations=[*text_locs, *row_locs],
+            reported="/ (0)",
+            expected=f"a quantity of {en} consumed",
+            likely_cause="activity data not collected or not entered",
+            key=key,
+        )
+
+
+# ----------------------------------------------------------------------------- OM002
+
+
+def _equipment_fuel(mention: Mention) -> str | None:
+    quote = mention.location.quote or ""
+    for key, pattern in _FUEL_IN_TEXT:
+        if pattern.search(quote):
+            return key
+    return _EQUIPMENT_FUEL.get(mention.name)
+
+
+def _equipment_covered(name: str, fuel: str, report: Report) -> bool:
+    """An inventory line names the equipment, or accounts for the fuel outside transport."""
+    for line in report.inventory:
+        text = _label_of(line)
+        if _EQUIPMENT_WORDS[name].search(text):
+            return True
+        if carrier_of(text) == fuel and not _TRANSPORT.search(text):
+            return True
+    return False
+
+
+@rule("OM002")
+def used_source_missing(ctx: RuleContext) -> Iterator[Finding]:
+    """A source the text says is used that no inventory line accounts for.
+
+    Covers fuels, energy carriers, refrigerants, CO2 extinguishers and greenhouse gases the
+    text says are involved, and on-site combustion equipment (generators, fuel forklifts,
+    boilers): a generator's diesel is not accounted for by diesel rows that are all
+    transport. A warning, not an error: the emission may be folded into another line under a
+    wording the tool does not recognise, which the verifier can confirm quickly.
+
+    Example: §6.3 "厂区发电使用柴油发电机和叉车" while the only diesel rows are "原材料运输 耗费
+    柴油量" and "产品运输 耗费柴油量".
+    """
+    report = ctx.report
+    if not report.inventory:
+        ctx.count(None)
+        return
+    for key, mentions, lines in source_status(report):
+        ctx.count(bool(lines))
+        if lines:
+            continue
+        en, zh = _name(key)
+        locs = _quotes(mentions)
+        yield ctx.finding(
+            "OM002",
+            message=f"The text names {en} as used ({_where(locs)}), but no inventory line accounts "
+            "for it. Either its emissions are missing from the footprint or they sit in a line "
+            "whose label does not say so; the report should show where they are counted.",
+            message_zh=f"正文称使用了{zh}（{_where(locs)}），但清单中没有任何一行与之对应。其排放要么未计入碳足迹，"
+            "要么计入了名称未体现的其他行；报告应说明其计入位置。",
+            locations=locs,
+            expected=f"an inventory line for {en}",
+            key=key,
+        )
+    yield from _equipment(ctx)
+    yield from _gases(ctx)
+
+
+def _equipment(ctx: RuleContext) -> Iterator[Finding]:
+    report = ctx.report
+    tables = _inventory_tables(report)
+    by_fuel: dict[str, list[Mention]] = {}
+    for m in report.mentions:
+        if m.name not in _EQUIPMENT_WORDS or not _in_scope(m, report, tables):
+            continue
+        fuel = _equipment_fuel(m)
+        if fuel is None:
+            continue  # an electric forklift or a boiler on an unnamed fuel: nothing to compare
+        if _equipment_covered(m.name, fuel, report):
+            ctx.count(True)
+            continue
+        by_fuel.setdefault(fuel, []).append(m)
+    for fuel, mentions in by_fuel.items():
+        ctx.count(False)
+        fuel_lines = [x for x in report.inventory if carrier_of(_label_of(x)) == fuel]
+        names = sorted({m.name for m in mentions})
+        eq_en = " and ".join(_EQUIPMENT_NAMES[n][0] for n in names)
+        eq_zh = "和".join(_EQUIPMENT_NAMES[n][1] for n in names)
+        en, zh = _name(fuel)
+        if fuel_lines:
+            has = f"the inventory's {en} rows are all transport ({fuel_lines[0].label})"
+            has_zh = f"清单中的{zh}行均为运输（{fuel_lines[0].label}）"
+        else:
+            has, has_zh = f"the inventory has no {en} row", f"清单中没有{zh}行"
+        locs = _quotes(mentions)
+        yield ctx.finding(
+            "OM002",
+            message=f"The text names {en}-fired {eq_en} as emission sources ({_where(locs)}), but "
+            f"{has}. On-site combustion is then missing from the footprint.",
+            message_zh=f"正文称使用{zh}{eq_zh}（{_where(locs)}），但{has_zh}，厂内燃烧排放未计入碳足迹。",
+            locations=[*locs, *(_line_quote(x) for x in fuel_lines[:1])],
+            expected=f"an inventory line for {en} burnt on site",
+            key=f"equipment:{fuel}",
+        )
+
+
+def _gases(ctx: RuleContext) -> Iterator[Finding]:
+    """Gases the text says are involved but that no inventory row carries. Only when the
+    inventory has a gas column at all (otherwise results are CO2e per material)."""
+    report = ctx.report
+    gases = [line.gas for line in report.inventory if line.gas]
+    if not gases:
+        return
+    tables = _inventory_tables(report)
+    wanted: dict[str, list[Mention]] = {}
+    for m in report.mentions:
+        if m.kind == "gas" and m.name in _GAS_LINE and _in_scope(m, report, tables):
+            wanted.setdefault(m.name, []).append(m)
+    for gas, mentions in wanted.items():
+        found = any(_GAS_LINE[gas].search(g) for g in gases)
+        ctx.count(found)
+        if found:
+            continue
+        locs = _quotes(mentions)
+        yield ctx.finding(
+            "OM002",
+            message=f"The text says {gas} is emitted ({_where(locs)}), but no inventory row carries "
+            f"{gas}; its emissions are either missing or not shown.",
+            message_zh=f"正文称涉及 {gas} 排放（{_where(locs)}），但清单中没有 {gas} 行，其排放要么缺失，要么未列示。",
+            locations=locs,
+            expected=f"an inventory row for {gas}",
+            key=f"gas:{gas}",
+        )
+
+
+# ----------------------------------------------------------------------------- OM003
+
+
+def _fmt(value: Decimal, digits: int = 3) -> str:
+    if value == 0:
+        return "0"
+    q = Decimal(1).scaleb(value.adjusted() - digits + 1)
+    text = f"{value.quantize(q):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _quantity(report: Report, line: InventoryLine) -> Number | None:
+    """The line's quantity, or the one printed once for its row group (a merged cell that
+    some extractors leave on one row only)."""
+    if line.quantity is not None:
+        return line.quantity.number
+    if not line.group:
+        return None
+    for other in report.inventory:
+        if other.table == line.table and other.group == line.group and other.quantity is not None:
+            return other.quantity.number
+    return None
+
+
+def _qtext(report: Report, line: InventoryLine) -> str:
+    q = _quantity(report, line)
+    return q.text if q else "?"
+
+
+def blank_gas_lines(
+    report: Report,
+) -> dict[tuple[int | None, str], list[tuple[InventoryLine, Decimal]]]:
+    """Lines with quantity, factor and GWP but no result, grouped by (table, row group), each
+    with its recomputed amount quantity × factor × GWP."""
+    out: dict[tuple[int | None, str], list[tuple[InventoryLine, Decimal]]] = {}
+    for line in report.inventory:
+        if line.result is not None or line.factor is None or line.gwp is None:
+            continue
+        number = _quantity(report, line)
+        if number is None or number.value == 0:
+            continue
+        amount = number.value * line.factor.number.value * line.gwp.value
+        out.setdefault((line.table, line.group or line.label), []).append((line, amount))
+    return out
+
+
+def _result_unit(report: Report, table: int | None) -> str | None:
+    units = [
+        x.result.unit_text or x.result.unit
+        for x in report.inventory
+        if x.table == table and x.result
+    ]
+    return max(set(units), key=units.count) if units else None
+
+
+def _table_total(report: Report, table: int | None) -> tuple[Decimal, str, Location] | None:
+    totals = [t for t in report.totals if t.kind == "total"]
+    same = [t for t in totals if t.location.table == table] or totals
+    if not same:
+        return None
+    t = same[0]
+    return t.quantity.number.value, t.quantity.number.text, t.location
+
+
+def _excluded_from_total(report: Report, table: int | None, total: Decimal) -> bool:
+    """The total equals the sum of the printed results within the total's last digit."""
+    results = [x.result.number.value for x in report.inventory if x.table == table and x.result]
+    if not results:
+        return False
+    exponent = total.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
+    return abs(sum(results, Decimal(0)) - total) <= step
+
+
+@rule("OM003")
+def gas_result_blank(ctx: RuleContext) -> Iterator[Finding]:
+    """CH4 / N2O (or other gas) rows with a quantity, an emission factor and a GWP but no
+    result, so they are left out of the total.
+
+    The table shows every input of the calculation — the report clearly intended to count
+    the gas — but the result cell is empty. The rule recomputes quantity × factor × GWP for
+    each blank row of a row group and states whether the printed total equals the sum of
+    the printed results (i.e. the blank rows are excluded). The recomputed amount is the
+    finding's impact.
+
+    Example: "原材料运输 耗费柴油量 (t) | CH4 | 60 | 0.0000683 | 25 | (empty)" and the N2O row
+    below it: 60 × 0.0000683 × 25 + 60 × 0.0000137 × 298 ≈ 0.347 t CO2e missing.
+    """
+    report = ctx.report
+    groups = blank_gas_lines(report)
+    if not groups:
+        ctx.count(None if not report.inventory else True)
+        return
+    for (table, group), rows in groups.items():
+        ctx.count(False)
+        amount = sum((a for _, a in rows), Decimal(0))
+        unit = _result_unit(report, table) or ""
+        total = _table_total(report, table)
+        share = float(amount / total[0]) if total and total[0] else None
+        excluded = total is not None and _excluded_from_total(report, table, total[0])
+        gases = "/".join(line.gas or "?" for line, _ in rows)
+        parts = " + ".join(
+            f"{_qtext(report, line)} × {line.factor.number.text} × {line.gwp.text}"  # type: ignore[union-attr]
+            for line, _ in rows
+        )
+        tail = (
+            f"The total {total[1]} equals the sum of the printed results, so these emissions are not in it."
+            if excluded and total
+            else "The result cells are empty."
+        )
+        tail_zh = (
+            f"合计 {total[1]} 等于已列结果之和，这部分排放未计入合计。"
+            if excluded and total
+            else "结果栏为空。"
+        )
+        yield ctx.finding(
+            "OM003",
+            message=f"{group}: the {gases} rows give a quantity, an emission factor and a GWP but no "
+            f"result ({parts} = {_fmt(amount)} {unit} CO2e). {tail}",
+            message_zh=f"{group}：{gases} 行给出了活动数据、排放因子和 GWP，却没有计算结果（{parts} = "
+            f"{_fmt(amount)} {unit} CO2e）。{tail_zh}",
+            locations=[_line_quote(line) for line, _ in rows],
+            reported="(empty)",
+            expected=f"{_fmt(amount)} {unit}".strip(),
+            likely_cause="the CH4/N2O results were not calculated or not carried into the total",
+            impact=Impact(value=_fmt(amount, 4), unit=unit or None, share_of_total=share),
+            key=f"{table}:{group}",
+        )

@@ -1,0 +1,148 @@
+"""Consistency rules CN001-CN005 on synthetic inputs (zh + en, defective and clean) and on the seeds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from pcfaudit.model import (
+    AuditResult,
+    Finding,
+    Location,
+    Number,
+    ProductionVolume,
+    Quantity,
+    Report,
+    Statement,
+)
+from pcfaudit.pipeline import audit
+from pcfaudit.reference import load_pack
+from pcfaudit.rules import load_catalog
+from pcfaudit.rules.consistency import equipment_stated_differently, production_volume_differs
+from pcfaudit.rules.engine import RuleContext
+
+ROOT = Path(__file__).resolve().parents[1]
+SYN = ROOT / "fixtures" / "synthetic"
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+@cache
+def run(path: Path) -> AuditResult:
+    return audit(path)
+
+
+def of(path: Path, code: str) -> list[Finding]:
+    return [f for f in run(path).findings if f.rule == code]
+
+
+def quotes(f: Finding) -> str:
+    return " ¦ ".join(loc.quote or "" for loc in f.locations)
+
+
+def _n(text: str) -> Number:
+    return Number(text, Decimal(text.replace(" ", "")))
+
+
+def _ctx(report: Report) -> RuleContext:
+    return RuleContext(report=report, catalog=load_catalog(), reference=load_pack())
+
+
+# ----------------------------------------------------------------------------- synthetic
+
+
+def test_zh_equipment_count_differs():
+    [f] = of(SYN / "omcp_zh_defective.txt", "CN001")
+    assert (f.category, f.severity) == ("consistency", "warning")
+    assert "空压机 | 55 | 2" in quotes(f) and "空压机 (4台) | 220" in quotes(f)
+    assert f.likely_cause and "number of units differs" in f.likely_cause
+
+
+def test_zh_refrigerant_named_differs_from_inventory():
+    [f] = of(SYN / "omcp_zh_defective.txt", "CN002")
+    assert f.severity == "warning" and f.reported == "R134a" and f.expected == "R410A"
+    assert "制冷剂为 R134a" in quotes(f) and "HFC-134a" in f.message
+
+
+def test_zh_production_volume_stated_twice():
+    [f] = of(SYN / "omcp_zh_defective.txt", "CN003")
+    assert f.severity == "warning"
+    assert "20000 件" in quotes(f) and "25000 件" in quotes(f)
+
+
+def test_zh_clean_version_is_silent():
+    for code in ("CN001", "CN002", "CN003", "CN004", "CN005"):
+        assert of(SYN / "omcp_zh_clean.txt", code) == [], code
+
+
+def test_en_water_and_co2_under_energy_are_info():
+    [f] = of(SYN / "omcp_en_defective.md", "CN004")
+    assert (f.category, f.severity) == ("consistency", "info")
+    assert "Tap water" in f.message and "CO2" in f.message
+    assert "Diesel" not in f.message and "Electricity" not in f.message
+
+
+def test_en_co2_gas_equal_to_its_mass_next_to_direct_emissions():
+    [f] = of(SYN / "omcp_en_defective.md", "CN005")
+    assert f.severity == "info"
+    assert "CO2 | 1.2 | m³ | 2.38" in quotes(f) and "Direct emissions" in quotes(f)
+
+
+def test_en_clean_version_is_silent():
+    for code in ("CN004", "CN005"):
+        assert of(SYN / "omcp_en_clean.md", code) == [], code
+
+
+# ----------------------------------------------------------------------------- by hand
+
+
+def test_equipment_total_matches_per_unit_times_count_is_silent():
+    a = Statement("equipment", "count:5;power_kw:91;power_basis:each", Location(line=1, table=0), "ct机",
+                  [_n("5"), _n("91")])  # fmt: skip
+    b = Statement("equipment", "count:5;power_kw:455;power_basis:total", Location(line=9, table=3), "ct机",
+                  [_n("5"), _n("455")])  # fmt: skip
+    ctx = _ctx(Report(statements=[a, b]))
+    assert list(equipment_stated_differently(ctx)) == [] and ctx.tally.passed == 1
+
+
+def test_same_production_volume_twice_is_silent():
+    p = [ProductionVolume(Quantity(_n("349"), "件", "件"), Location(line=i)) for i in (3, 30)]
+    ctx = _ctx(Report(production=p))
+    assert list(production_volume_differs(ctx)) == [] and ctx.tally.passed == 1
+
+
+# ----------------------------------------------------------------------------- seeds
+
+
+def test_seed_000_k19_ces_system_count():
+    [f] = of(SEEDS / "000_e5f01d6d6220347d.txt", "CN001")
+    assert (f.category, f.severity) == ("consistency", "warning")
+    assert "CES 系统 | 96 | 4" in quotes(f) and "CES 系统 (4 套 ×4=16 套) | 1 536" in quotes(f)
+    assert "384 kW" in f.message and "1 536 kW" in f.message
+
+
+def test_seed_000_k05_r410a_vs_r404a():
+    [f] = of(SEEDS / "000_e5f01d6d6220347d.txt", "CN002")
+    assert (f.category, f.severity) == ("consistency", "warning")
+    assert "R410A 、 R134a" in quotes(f)
+    assert "R404A" in f.message and "HFC-32" in f.message
+
+
+def test_seed_002_t10_water_and_co2_classed_as_energy():
+    [f] = of(SEEDS / "002_37b7dd170cf4d869.txt", "CN004")
+    assert (f.category, f.severity) == ("consistency", "info")
+    assert "水 | 28.73" in quotes(f) and "二氧化碳 | 19.73" in quotes(f)
+    assert len(f.locations) == 2  # 电 under 能源获取 is right
+
+
+def test_seed_002_t11_co2_gas_possible_double_count():
+    [f] = of(SEEDS / "002_37b7dd170cf4d869.txt", "CN005")
+    assert (f.category, f.severity) == ("consistency", "info")
+    assert "二氧化碳 | 19.73" in quotes(f) and "直接排放 | 5.02" in quotes(f)
+    assert "2.00 kg/m³" in f.message  # 19.73 / 9.88 = 1.997
+
+
+def test_seed_000_has_no_misclassification_and_002_no_equipment_findings():
+    assert of(SEEDS / "000_e5f01d6d6220347d.txt", "CN004") == []
+    assert of(SEEDS / "002_37b7dd170cf4d869.txt", "CN001") == []
+    assert of(SEEDS / "002_37b7dd170cf4d869.txt", "CN002") == []
