@@ -101,3 +101,25 @@ def test_non_inventory_tables_are_not_read_as_inventory(path: Path):
     reduction = [t for t in document.tables if "措施" in t.rows[0][0].text]
     for table in reduction:
         assert not layout_of(table).is_inventory
+
+
+def _rows(path: Path) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    from pcfaudit.interpret import interpret
+
+    report = interpret(extract(path.read_bytes(), str(path)))
+    return [
+        (
+            ln.gas,
+            ln.quantity.number.text if ln.quantity else None,
+            ln.gwp.text if ln.gwp else None,
+            ln.result.number.text if ln.result else None,
+        )
+        for ln in report.inventory
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_merged_group_labels_in_docx_and_pdf_read_like_the_text(suffix: str) -> None:
+    """Word and PDF repeat a vertically merged label in every row, and a page break can cut
+    the merged cell (seed 000's refrigerant group): the groups must still match the text."""
+    assert _rows(SEED_000.with_suffix(suffix)) == _rows(SEED_000)

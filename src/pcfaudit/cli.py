@@ -185,7 +185,12 @@ def extract(
         document = extract_document(data, name)
     except (UnreadableInput, ExtractionError) as exc:
         raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{file}: {exc}") from None
-    report = interpret(document)
+    try:
+        report = interpret(document)
+    except Exception as exc:  # never a traceback; PCFAUDIT_DEBUG=1 shows it
+        if os.environ.get("PCFAUDIT_DEBUG"):
+            raise
+        raise _fail(f"{file}: internal error ({type(exc).__name__}: {exc})") from None
     if format is Format.json:
         payload = {"document": to_jsonable(document), "report": to_jsonable(report)}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -419,6 +419,8 @@ def _append(a: PageTable, b: PageTable) -> None:
         ):
             skip = k
     offset = len(a.grid) - skip
+    if a.grid and len(b.grid) > skip:
+        _rejoin_split_cells(a.grid[-1], b.grid[skip], len(a.grid) - 1 - offset)
     seen: set[int] = set()
     for row in b.grid[skip:]:
         for rec in row:
@@ -426,3 +428,13 @@ def _append(a: PageTable, b: PageTable) -> None:
                 seen.add(id(rec))
                 rec.row += offset
         a.grid.append(row)
+
+
+def _rejoin_split_cells(last: list[CellRec], first: list[CellRec], row: int) -> None:
+    """A merged cell cut by a page break prints its text in one part only: an empty cell
+    ending one page above a merged cell starting the next is that cell's first row."""
+    for c, (above, below) in enumerate(zip(last, first, strict=False)):
+        if not above.text.strip() and above.rowspan == 1 and below.text.strip() and below.rowspan > 1:
+            below.rowspan += 1
+            below.row = row  # shifted by the caller's offset with the rest of the page
+            last[c] = below

@@ -22,7 +22,7 @@ from pcfaudit.interpret.tables import (
     is_total_label,
     layout_of,
 )
-from pcfaudit.model import Cell, Document, InventoryLine, Quantity, ReportedValue, Table
+from pcfaudit.model import Cell, Document, InventoryLine, Location, Quantity, ReportedValue, Table
 from pcfaudit.quantities import normalise_unit
 
 _PAREN = regex.compile(r"[(（]([^()（）]{1,24})[)）]")
@@ -121,6 +121,7 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
     group_label: str | None = None
     group_unit: tuple[str | None, str] = (None, "")
     group_lines: list[InventoryLine] = []
+    group_cell: Location | None = None
 
     def close_group() -> None:
         _spread_group_quantity(group_lines)
@@ -157,6 +158,12 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             continue
         gas_text = cell_text(row, col("gas"))
         gas = canonical_gas(gas_text) if gas_text else None
+        label_cell = row[col("label")] if col("label") is not None and col("label") < len(row) else None  # type: ignore[operator]
+        if label_cell is not None and label_cell.rowspan > 1 and label_cell.location == group_cell:
+            # DOCX and PDF repeat a vertically merged label in each row it spans.
+            label_text = ""
+        elif label_text and label_cell is not None:
+            group_cell = label_cell.location
         if label_text:
             close_group()
             group_label = label_text
