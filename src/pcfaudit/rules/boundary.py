@@ -1,0 +1,611 @@
+"""boundary rules: the declared system boundary against the stages and the numbers.
+
+A boundary is declared three ways in a report — a type ('cradle-to-gate'), lists of stages
+included and excluded, and an inventory whose lines belong to stages. These rules compare
+the three. Mapping inventory lines to stages (:func:`stage_of_line`) is shared with the
+narrative rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from pcfaudit.model import (
+    BoundaryClaim,
+    BoundaryType,
+    Finding,
+    InventoryLine,
+    Location,
+    Report,
+    Stage,
+    StageClaim,
+    Statement,
+)
+from pcfaudit.rules.engine import RuleContext, rule
+
+_I = regex.IGNORECASE
+
+# Stage words as they appear in inventory labels, class columns and hotspot sentences.
+# Ordered: the first pattern that matches wins, so the specific ones come first
+# ('原材料运输' is transport, not raw material; '原材料生产' is raw material, not production).
+# English 'use' alone is left out on purpose: 'electricity use' is not the use stage.
+STAGE_PATTERNS: list[tuple[Stage, regex.Pattern[str]]] = [
+    (
+        Stage.RAW_MATERIAL_TRANSPORT,
+        regex.compile(
+            r"原(?:辅)?材料(?:的)?运输|原辅料(?:的)?运输|原料(?:的)?运输|进厂运输|物料运输|"
+            r"inbound\s+transport|transport\s+of\s+(?:the\s+)?raw\s+materials?|"
+            r"raw[\s-]+materials?\s+transport|upstream\s+transport",
+            _I,
+        ),
+    ),
+    (
+        Stage.RAW_MATERIAL,
+        regex.compile(
+            r"(?:上游)?(?:原(?:辅)?材料|原辅料|原料)(?:的)?(?:生产|获取|开采|采购|制造|供应)?(?:阶段|过程|环节)?|"
+            r"物料获取|物质获取|材料(?:的)?获取|上游(?:材料|原料)|"
+            r"raw[\s-]+materials?|materials?\s+(?:acquisition|extraction|production|supply)|"
+            r"upstream\s+(?:production|materials?)",
+            _I,
+        ),
+    ),
+    (
+        Stage.DISTRIBUTION,
+        regex.compile(
+            r"(?:产品|成品|销售)(?:的)?运输|运输(?:、|和|及)?销售|分销|配送|"
+            r"distribution|outbound\s+transport|downstream\s+transport|transport\s+to\s+(?:the\s+)?(?:customers?|market)|"
+            r"product\s+transport",
+            _I,
+        ),
+    ),
+    (
+        Stage.USE,
+        regex.compile(
+            r"(?:产品)?使用(?:阶段|过程|环节|期)|(?:产品|客户|用户|消费者|顾客)使用|"
+            r"use\s+(?:stage|phase)|product\s+use|usage\s+(?:stage|phase)|(?:customer|consumer)\s+use",
+            _I,
+        ),
+    ),
+    (
+        Stage.END_OF_LIFE,
+        regex.compile(
+            r"回收|报废|废弃|处置|寿命终止|填埋|焚烧|end[\s-]+of[\s-]+life|disposal|recycling|waste\s+treatment|landfill",
+            _I,
+        ),
+    ),
+    (
+        Stage.PRODUCTION,
+        regex.compile(r"生产|制造|加工|manufactur\w*|production|processing|core\s+process", _I),
+    ),
+]
+
+STAGE_NAMES: dict[Stage, tuple[str, str]] = {
+    Stage.RAW_MATERIAL: ("raw-material acquisition", "原材料获取"),
+    Stage.RAW_MATERIAL_TRANSPORT: ("raw-material transport", "原材料运输"),
+    Stage.PRODUCTION: ("production", "产品生产"),
+    Stage.DISTRIBUTION: ("distribution", "产品运输/分销"),
+    Stage.USE: ("use", "产品使用"),
+    Stage.END_OF_LIFE: ("end of life", "废弃/回收处置"),
+}
+
+_PARENS = regex.compile(r"[(（][^)）]*[)）]")
+
+
+def stage_of_text(text: str) -> Stage | None:
+    """The life-cycle stage a short label names, or None ('电力 (生产、办公)' → production)."""
+    for stage, pattern in STAGE_PATTERNS:
+        if pattern.search(text):
+            return stage
+    return None
+
+
+def stages_in_text(text: str) -> list[Stage]:
+    """Every stage a sentence names, in reading order, reading each phrase once (the longest
+    phrase at a position wins: '原材料生产阶段' is raw material, not also production)."""
+    spans: list[tuple[int, int, int, Stage]] = []
+    for rank, (stage, pattern) in enumerate(STAGE_PATTERNS):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), -(m.end() - m.start()), rank, stage))
+    spans.sort()
+    taken_to = -1
+    out: list[Stage] = []
+    for start, neg_len, _, stage in spans:
+        if start < taken_to:
+            continue
+        taken_to = start - neg_len
+        if stage not in out:
+            out.append(stage)
+    return out
+
+
+def stage_of_line(line: InventoryLine) -> Stage | None:
+    """A line's stage: its class column first ('原料获取'), then its label, then its group.
+
+    A parenthesised note is read too ('电力(MWh) (生产、办公)' is production energy)."""
+    for text in (line.category, line.label, line.group):
+        if text:
+            stage = stage_of_text(text)
+            if stage is not None:
+                return stage
+    return None
+
+
+def is_zero(line: InventoryLine) -> bool:
+    """The line contributes nothing: its result is 0 or was printed empty / '/'."""
+    if line.result is not None:
+        return line.result.number.value == 0
+    return "result" in line.marks or line.quantity is None
+
+
+def not_quantified(line: InventoryLine) -> bool:
+    """The activity data cell was printed '/', '—' or empty: no data was entered."""
+    return line.quantity is None and line.marks.get("quantity") in {"/", "—", "-", "empty"}
+
+
+def stage_lines(report: Report) -> dict[Stage, list[InventoryLine]]:
+    out: dict[Stage, list[InventoryLine]] = {}
+    for line in report.inventory:
+        stage = stage_of_line(line)
+        if stage is not None:
+            out.setdefault(stage, []).append(line)
+    return out
+
+
+def _quote(loc: Location, fallback: str) -> Location:
+    return loc if loc.quote else loc.with_quote(fallback)
+
+
+def _line_quote(line: InventoryLine) -> Location:
+    parts = [line.label]
+    if line.gas:
+        parts.append(line.gas)
+    parts.append(str(line.quantity) if line.quantity else line.marks.get("quantity", ""))
+    parts.append(str(line.result) if line.result else line.marks.get("result", ""))
+    return _quote(line.location, " | ".join(p for p in parts if p))
+
+
+def declared_types(report: Report) -> list[BoundaryClaim]:
+    return [b for b in report.boundary if b.type is not BoundaryType.FULL_LIFE_CYCLE]
+
+
+def _claims(report: Report, stage: Stage, statuses: Iterable[str]) -> list[StageClaim]:
+    wanted = set(statuses)
+    return [c for c in report.stages if c.stage is stage and c.status in wanted]
+
+
+_DOWNSTREAM = (Stage.DISTRIBUTION, Stage.USE, Stage.END_OF_LIFE)
+_TYPE_ZH = {
+    BoundaryType.CRADLE_TO_GATE: "从摇篮到大门",
+    BoundaryType.CRADLE_TO_GRAVE: "从摇篮到坟墓",
+    BoundaryType.GATE_TO_GATE: "从大门到大门",
+    BoundaryType.CRADLE_TO_CRADLE: "从摇篮到摇篮",
+    BoundaryType.FULL_LIFE_CYCLE: "全生命周期",
+}
+
+
+def _unique(locations: list[Location]) -> list[Location]:
+    """One location per place and quote (a boundary table cell can name several stages)."""
+    seen: set[tuple[int | None, int | None, int | None, str | None]] = set()
+    out = []
+    for loc in locations:
+        k = (loc.line, loc.page, loc.row, loc.quote)
+        if k not in seen:
+            seen.add(k)
+            out.append(loc)
+    return out
+
+
+@rule("BD001")
+def boundary_type_vs_stages(ctx: RuleContext) -> Iterator[Finding]:
+    """The declared boundary type contradicts the stages said to be included or excluded.
+
+    A cradle-to-gate (or gate-to-gate) study ends at the factory gate: it cannot include the
+    use or end-of-life stage. A cradle-to-grave study must include them: excluding use or
+    end of life makes it cradle-to-gate whatever the label says. Either the type or the
+    stage list is wrong, and with it every comparison the reader makes.
+
+    Example: "系统边界为从摇篮到大门" and, in the boundary table, "包含的过程：… 产品使用、报废回收".
+    """
+    types = {b.type: b for b in declared_types(ctx.report)}
+    if not types:
+        ctx.count(None)
+        return
+    for btype, claim in types.items():
+        if btype in (BoundaryType.CRADLE_TO_GATE, BoundaryType.GATE_TO_GATE):
+            wrong = [
+                c
+                for s in (Stage.USE, Stage.END_OF_LIFE)
+                for c in _claims(ctx.report, s, ("included", "modelled"))
+            ]
+            # A stage both included and excluded is handled by the excluded side; only flag
+            # stages the report never excludes.
+            wrong = [c for c in wrong if not _claims(ctx.report, c.stage, ("excluded",))]
+            expectation = ("excluded", "排除")
+        elif btype is BoundaryType.CRADLE_TO_GRAVE:
+            wrong = [
+                c
+                for s in (Stage.USE, Stage.END_OF_LIFE)
+                for c in _claims(ctx.report, s, ("excluded",))
+            ]
+            wrong = [c for c in wrong if not _claims(ctx.report, c.stage, ("included", "modelled"))]
+            expectation = ("included", "包含")
+        else:
+            continue
+        ctx.count(not wrong)
+        if not wrong:
+            continue
+        stages = sorted({c.stage for c in wrong}, key=lambda s: s.value)
+        en = ", ".join(STAGE_NAMES[s][0] for s in stages)
+        zh = "、".join(STAGE_NAMES[s][1] for s in stages)
+        status_en = "included" if expectation[0] == "excluded" else "excluded"
+        status_zh = "包含" if expectation[0] == "excluded" else "排除"
+        type_quote = claim.location.quote or btype.value
+        yield ctx.finding(
+            "BD001",
+            message=f"The boundary is declared '{btype.value}' ({claim.location.describe()}: "
+            f"“{type_quote}”) but the {en} stage is said to be {status_en} "
+            f"({'; '.join(c.location.describe() for c in wrong)}). A {btype.value} boundary has "
+            f"the {en} stage {expectation[0]}; either the type or the stage list is wrong, so "
+            "the reader cannot tell what the result covers.",
+            message_zh=f"系统边界声明为“{type_quote}”（{claim.location.describe()}），但{zh}阶段被声明为"
+            f"{status_zh}（{'；'.join(c.location.describe() for c in wrong)}）。该类型边界应{expectation[1]}"
+            f"{zh}阶段；边界类型与阶段清单必有一处有误，读者无法判断结果的覆盖范围。",
+            locations=_unique(
+                [
+                    _quote(claim.location, btype.value),
+                    *(_quote(c.location, c.stage.value) for c in wrong),
+                ]
+            ),
+            reported=f"{btype.value}; {en} {status_en}",
+            expected=f"{en} {expectation[0]}",
+            key=btype.value,
+        )
+
+
+def _included_stages(report: Report) -> dict[Stage, list[StageClaim]]:
+    """Stages the report says it includes or models, minus those it also excludes."""
+    out: dict[Stage, list[StageClaim]] = {}
+    for c in report.stages:
+        if c.status in ("included", "modelled"):
+            out.setdefault(c.stage, []).append(c)
+    return out
+
+
+@rule("BD002")
+def included_stage_not_quantified(ctx: RuleContext) -> Iterator[Finding]:
+    """A stage declared inside the boundary whose inventory lines are empty or zero.
+
+    When the boundary (the type, the boundary formula or the boundary table) includes a stage
+    and the inventory has a line for that stage, the line must carry emissions. A line whose
+    activity data is printed '/' (no data entered) means the stage was left out of the total
+    although the report says it is inside: an error. A line quantified as exactly 0 is a
+    warning: a verifier must ask how a stage that is 'calculated by database and software
+    modelling' emits nothing.
+
+    Example: "产品的碳足迹=原材料获取+原材料运输+产品生产+…" and in the inventory
+    "原材料生产(t) | CO₂ | / | / | 0".
+    """
+    included = _included_stages(ctx.report)
+    by_stage = stage_lines(ctx.report)
+    if not included or not by_stage:
+        ctx.count(None)
+        return
+    for stage, claims in included.items():
+        lines = by_stage.get(stage)
+        if not lines:
+            ctx.count(None)
+            continue
+        zero = all(is_zero(ln) for ln in lines)
+        ctx.count(not zero)
+        if not zero:
+            continue
+        empty = [ln for ln in lines if not_quantified(ln)]
+        modelled = [c for c in claims if c.status == "modelled"]
+        severity = "error" if empty else "warning"
+        en, zh = STAGE_NAMES[stage]
+        evidence = (
+            claims[:2]
+            if not modelled
+            else [*modelled[:2], *[c for c in claims if c.status != "modelled"][:1]]
+        )
+        places = "; ".join(c.location.describe() for c in evidence)
+        if empty:
+            how_en = "its activity data is printed '/' (no data entered) and its result is 0"
+            how_zh = "其活动数据为“/”（未填入数据），结果为 0"
+            why_en = "The stage is missing from the total although the report says it is inside the boundary."
+            why_zh = "该阶段声明在边界内却未计入总量。"
+        else:
+            how_en = "it is quantified as 0"
+            how_zh = "其量化结果为 0"
+            why_en = (
+                "The report says this stage was calculated"
+                + (" by modelling" if modelled else "")
+                + "; a verifier must ask how it can emit nothing."
+            )
+            why_zh = (
+                "报告称该阶段已"
+                + ("通过建模" if modelled else "")
+                + "计算，核查方须询问其排放为何为零。"
+            )
+        line_places = ", ".join(ln.location.describe() for ln in lines)
+        yield ctx.finding(
+            "BD002",
+            message=f"The {en} stage is inside the boundary ({places}) but in the inventory "
+            f"({line_places}) {how_en}. {why_en}",
+            message_zh=f"{zh}阶段在系统边界内（{places}），但清单中（{line_places}）{how_zh}。{why_zh}",
+            locations=[
+                *(_line_quote(ln) for ln in lines),
+                *(_quote(c.location, c.stage.value) for c in evidence),
+            ],
+            reported="/" if empty else "0",
+            expected=f"emissions of the {en} stage",
+            severity=severity,  # type: ignore[arg-type]
+            key=stage.value,
+        )
+
+
+@rule("BD003")
+def full_life_cycle_with_partial_boundary(ctx: RuleContext) -> Iterator[Finding]:
+    """The report says it quantifies the full life cycle but its boundary stops earlier.
+
+    "全生命周期" / "full life cycle" promises every stage up to end of life. A cradle-to-gate
+    or gate-to-gate boundary (or one that excludes use or end of life) does not deliver it;
+    the claim overstates what the number covers, and readers compare it with full
+    footprints.
+
+    Example: §2.2 "核算散料输送设备产品全生命周期过程的碳足迹"; §2.3.2 "系统边界属‘从摇篮到大门’"。
+    """
+    full = [b for b in ctx.report.boundary if b.type is BoundaryType.FULL_LIFE_CYCLE]
+    if not full:
+        ctx.count(None)
+        return
+    partial = [
+        b
+        for b in declared_types(ctx.report)
+        if b.type in (BoundaryType.CRADLE_TO_GATE, BoundaryType.GATE_TO_GATE)
+    ]
+    grave = [b for b in declared_types(ctx.report) if b.type is BoundaryType.CRADLE_TO_GRAVE]
+    excluded = [c for c in ctx.report.stages if c.status == "excluded" and c.stage in _DOWNSTREAM]
+    if grave and not partial:
+        ctx.count(True)
+        return
+    if not partial and not excluded:
+        ctx.count(None)
+        return
+    ctx.count(False)
+    evidence = _unique(
+        [_quote(b.location, b.type.value) for b in partial]
+        + [_quote(c.location, c.stage.value) for c in excluded]
+    )[:4]
+    what_en = (
+        f"'{partial[0].type.value}'"
+        if partial
+        else "excluding " + ", ".join(sorted({STAGE_NAMES[c.stage][0] for c in excluded}))
+    )
+    what_zh = (
+        f"“{_TYPE_ZH[partial[0].type]}”"
+        if partial
+        else "排除了" + "、".join(sorted({STAGE_NAMES[c.stage][1] for c in excluded}))
+    )
+    claim = full[0]
+    yield ctx.finding(
+        "BD003",
+        message=f"The report says it quantifies the full life cycle ({claim.location.describe()}: "
+        f"“{claim.location.quote or 'full life cycle'}”) but its boundary is {what_en} "
+        f"({'; '.join(e.describe() for e in evidence)}). The result does not cover the use and "
+        "end-of-life stages, so the full-life-cycle claim overstates it.",
+        message_zh=f"报告称核算产品全生命周期的碳足迹（{claim.location.describe()}：“{claim.location.quote or '全生命周期'}”），"
+        f"但系统边界为{what_zh}（{'；'.join(e.describe() for e in evidence)}）。结果不含使用和废弃阶段，"
+        "“全生命周期”的表述言过其实。",
+        locations=[_quote(claim.location, "全生命周期"), *evidence],
+        reported="full life cycle",
+        expected=partial[0].type.value if partial else "cradle-to-grave",
+    )
+
+
+# Data or datasets said to be used, as the interpreter reports them (Statement kinds).
+_DATA_KINDS = {"data-used", "dataset", "dataset-used", "data-source"}
+_TRANSPORT = regex.compile(
+    r"运输|物流|公路|铁路|水运|海运|货车|卡车|transport|freight|truck|lorry|shipping|t\s*·?\s*km|tkm",
+    _I,
+)
+_TRANSPORT_STAGES = (Stage.RAW_MATERIAL_TRANSPORT, Stage.DISTRIBUTION)
+
+
+def _excluded_only(report: Report, stage: Stage) -> list[StageClaim]:
+    """Claims excluding ``stage`` when nothing includes it."""
+    if _claims(report, stage, ("included", "modelled")):
+        return []
+    return _claims(report, stage, ("excluded",))
+
+
+_USED = regex.compile(
+    r"被(?:本研究|本项目|本报告|本次研究|本评价)?所?(?:采用|使用|选用)|(?:本研究|本项目|本报告)(?:所)?(?:采用|使用|选用)了?|"
+    r"(?:were|was|are|is)\s+used\s+(?:in|by|for)\s+(?:this|the)\s+(?:study|assessment|model)|used\s+in\s+this\s+study",
+    _I,
+)
+_CLAUSE = regex.compile(r"[，,。；;]")
+
+
+def _used_data_clauses(report: Report) -> Iterator[tuple[str, Location]]:
+    """Clauses saying some data or dataset is used by the study, found in the sentences the
+    interpreter quotes (mentions, statements, factors): '其中电力…和公路运输被本研究所采用'."""
+    seen: set[str] = set()
+    sources = [*(m.location for m in report.mentions), *(s.location for s in report.statements)]
+    for loc in sources:
+        text = loc.quote or ""
+        if text in seen or not _USED.search(text):
+            continue
+        seen.add(text)
+        for clause in _CLAUSE.split(text):
+            if _USED.search(clause) and not regex.search(
+                r"计算|核算|估算|calculat|estimat", clause, _I
+            ):
+                yield clause.strip(), loc
+
+
+def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None, bool]]:
+    """(what, where, stage, is_transport) for every piece of data the report says it uses."""
+    for st in report.statements:
+        if st.kind in _DATA_KINDS:
+            text = st.subject or st.text
+            yield (
+                text,
+                _quote(st.location, st.text),
+                stage_of_text(text),
+                bool(_TRANSPORT.search(text)),
+            )
+    for clause, loc in _used_data_clauses(report):
+        m = _TRANSPORT.search(clause)
+        if m:
+            yield clause[:60], loc, stage_of_text(clause), True
+    for f in report.factors:
+        if f.carrier == "transport":
+            yield f.label or f.unit_text, _quote(f.location, f.label), None, True
+    for line in report.inventory:
+        if is_zero(line):
+            continue
+        stage = stage_of_line(line)
+        if stage is not None:
+            yield line.label, _line_quote(line), stage, stage in _TRANSPORT_STAGES
+
+
+@rule("BD004")
+def data_for_excluded_stage(ctx: RuleContext) -> Iterator[Finding]:
+    """Data or a database dataset is used for a stage the boundary excludes.
+
+    If the boundary table excludes product transport and includes no transport at all, a
+    road-transport dataset 'used by this study' — or an inventory line with emissions for
+    an excluded stage — means the model and the stated boundary disagree: either the total
+    contains a stage it says it leaves out, or the boundary statement is wrong.
+
+    Example: §2.3.2 excludes "产品的运输、销售和使用"; §2.3.5 "CLCD … 公路运输被本研究所采用".
+    """
+    report = ctx.report
+    excluded = {s: _excluded_only(report, s) for s in Stage}
+    excluded = {s: c for s, c in excluded.items() if c}
+    if not excluded:
+        ctx.count(None)
+        return
+    transport_included = any(
+        _claims(report, s, ("included", "modelled")) for s in _TRANSPORT_STAGES
+    )
+    seen: set[str] = set()
+    for what, where, stage, is_transport in _data_targets(report):
+        hit: Stage | None = None
+        if stage is not None and stage in excluded:
+            hit = stage
+        elif stage is None and is_transport and not transport_included:
+            hit = next((s for s in _TRANSPORT_STAGES if s in excluded), None)
+        ctx.count(hit is None)
+        if hit is None or (hit.value + what) in seen:
+            continue
+        seen.add(hit.value + what)
+        en, zh = STAGE_NAMES[hit]
+        claims = excluded[hit]
+        excl = "; ".join(c.location.describe() for c in claims)
+        if stage is None:  # transport data, and the boundary has no transport stage at all
+            lead_en = (
+                f"Transport data are used (“{what}”, {where.describe()}) but the boundary includes "
+                f"no transport stage and excludes {en} ({excl})."
+            )
+            lead_zh = f"报告称采用了运输数据（“{what}”，{where.describe()}），但系统边界未纳入任何运输阶段，且排除了{zh}（{excl}）。"
+        else:
+            lead_en = (
+                f"Data for “{what}” ({where.describe()}) belong to the {en} stage, which the boundary "
+                f"excludes ({excl}) and no statement includes."
+            )
+            lead_zh = f"“{what}”的数据（{where.describe()}）属于{zh}阶段，而系统边界排除了该阶段（{excl}），且无任何表述将其纳入。"
+        yield ctx.finding(
+            "BD004",
+            message=f"{lead_en} Either the total contains a stage the report says it leaves out, "
+            "or the boundary statement is wrong.",
+            message_zh=f"{lead_zh}要么总量含有报告声称排除的阶段，要么边界表述有误。",
+            locations=_unique([where, *(_quote(c.location, c.stage.value) for c in claims[:2])]),
+            reported=what,
+            expected=f"no data for the excluded {en} stage",
+            key=hit.value,
+        )
+
+
+# Words that make an inventory an organisation's rather than a product's.
+_ORG_WORDS = regex.compile(
+    r"办公|食堂|宿舍|生活区|生活用|非生产|全厂|厂区|全公司|整个公司|全年生产活动|"
+    r"office|canteen|cafeteria|dormitor\w*|non-production|whole\s+(?:plant|site|company|factory)|"
+    r"company-wide|site-wide|entire\s+(?:plant|site|company|facility)",
+    _I,
+)
+_ORG_KINDS = {"organisational-boundary", "organizational-boundary", "org-boundary"}
+_ALLOCATION_KINDS = {"allocation"}
+
+
+def _org_evidence(report: Report) -> list[Location]:
+    out: list[Location] = []
+    for st in report.statements:
+        if st.kind in _ORG_KINDS:
+            out.append(_quote(st.location, st.text))
+    seen: set[str] = set()
+    for line in report.inventory:
+        label = line.group or line.label
+        m = _ORG_WORDS.search(label)
+        if m and label not in seen and not is_zero(line):
+            seen.add(label)
+            out.append(_line_quote(line))
+    return out
+
+
+def _division(report: Report) -> tuple[Location | None, str]:
+    if report.production:
+        p = report.production[0]
+        return _quote(p.location, str(p.quantity)), str(p.quantity)
+    for st in report.statements:
+        if st.kind == "text-computation" and "/" in st.text:
+            return _quote(st.location, st.text), st.text
+    return None, ""
+
+
+@rule("BD005")
+def organisational_boundary_divided(ctx: RuleContext) -> Iterator[Finding]:
+    """An organisation-wide inventory divided by the number of products, with no allocation.
+
+    A product footprint covers the processes of one product. An inventory of a whole
+    company or plant — offices, canteen, 'all production and non-production activity' —
+    divided by the year's output is an organisational footprint per unit, not a product
+    footprint: other products and non-production activity are charged to this one unless
+    the report says how they were allocated or removed.
+
+    Example: "边界为公司 2024 年全年生产活动及非生产活动", "电力 (生产、办公)", "天然气 (生产、食堂)",
+    "1686.915 / 349 = 4.833 tCO₂e".
+    """
+    report = ctx.report
+    evidence = _org_evidence(report)
+    where, per = _division(report)
+    if not evidence or where is None:
+        ctx.count(None if not evidence else True)
+        return
+    if any(st.kind in _ALLOCATION_KINDS for st in report.statements):
+        ctx.count(True)
+        return
+    ctx.count(False)
+    quotes = "; ".join(f"“{e.quote}” ({e.describe()})" for e in evidence[:4])
+    yield ctx.finding(
+        "BD005",
+        message=f"The inventory covers organisation-wide activity ({quotes}) and is divided by "
+        f"the output ({per}, {where.describe()}) with no allocation described. Emissions of "
+        "offices, canteens and other products are charged to this product; the result is an "
+        "organisational footprint per unit, not a product footprint.",
+        message_zh=f"清单覆盖组织层面的活动（{quotes}），并直接除以产量（{per}，{where.describe()}），"
+        "未说明任何分配方法。办公、食堂及其他产品的排放被计入本产品；结果是组织碳排放的单位均摊，"
+        "而非产品碳足迹。",
+        locations=[*evidence[:4], where],
+        reported="organisation-wide inventory / output",
+        expected="a product boundary, or the allocation of shared activity described",
+        likely_cause="an organisational (ISO 14064-1) inventory reused as a product footprint",
+    )
+
+
+def statements_of(report: Report, kind: str) -> list[Statement]:
+    return [s for s in report.statements if s.kind == kind]

@@ -1,0 +1,247 @@
+"""extraction rules: could the report be read well enough to audit?
+
+DESIGN.md, "Coverage": no findings must never be mistaken for 'clean'. These rules turn a
+poor reading into findings — an ``extraction`` error makes the CLI exit 2 ("could not
+audit") — so an empty finding list always means the report was read and checked. They
+are conservative: an EPD or a summary report without an inventory table is not unreadable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from pcfaudit.model import Finding, Location, Report
+from pcfaudit.rules.engine import RuleContext, rule
+
+_I = regex.IGNORECASE
+_VOCAB = regex.compile(
+    r"碳足迹|碳排放|温室气体|二氧化碳当量|生命周期|环境产品声明|"
+    r"carbon\s+footprint|\bPCF\b|\bCFP\b|greenhouse\s+gas|\bGHG\b|CO\s*2\s*-?e|life[\s-]*cycle|"
+    r"environmental\s+product\s+declaration|\bEPD\b|global\s+warming",
+    _I,
+)
+_FOOTPRINT_STANDARDS = regex.compile(
+    r"14067|PAS\s*2050|14040|14044|14025|14064|15804|24067|24040|24044|GHG\s+Protocol", _I
+)
+_CO2E_UNIT = regex.compile(r"CO\s*2|CO₂|二氧化碳", _I)
+
+
+def footprint_signals(report: Report) -> list[str]:
+    """The kinds of carbon-footprint content the interpreter recognised (empty for a
+    document that is not a footprint report, or one that could not be read)."""
+    signals: list[str] = []
+    if report.title and _VOCAB.search(report.title):
+        signals.append("title")
+    if report.functional_units:
+        signals.append("functional unit")
+    if report.boundary or report.stages:
+        signals.append("system boundary")
+    if report.gwp_declarations:
+        signals.append("GWP values")
+    if any(_FOOTPRINT_STANDARDS.search(s.code) for s in report.standards):
+        signals.append("footprint standard")
+    if report.inventory:
+        signals.append("inventory")
+    results = [*report.totals, *report.per_unit]
+    if any(_CO2E_UNIT.search(v.quantity.unit_text or v.quantity.unit or "") for v in results):
+        signals.append("CO2e results")
+    if any(s.kind == "hotspot" for s in report.statements):
+        signals.append("hotspot statement")
+    return signals
+
+
+def _too_little_text(ctx: RuleContext) -> bool:
+    """Little text and nothing auditable read from it. A short text from which an inventory
+    or a result was read is small, not unreadable (test inputs, one-page summaries)."""
+    p = ctx.params("EX004")
+    short = ctx.document_stats.characters < int(
+        p.get("min_characters", 400)
+    ) or ctx.document_blocks < int(p.get("min_blocks", 5))
+    report = ctx.report
+    return short and not (report.inventory or report.totals or report.per_unit)
+
+
+def _document() -> Location:
+    return Location(section=None, quote="(whole document)")
+
+
+@rule("EX001")
+def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
+    """A carbon footprint report in which no inventory line was recognised.
+
+    Without inventory lines nothing can be recomputed: the arithmetic, unit, omission and
+    emission-factor checks all have nothing to work on, so 'no findings' would mean
+    'not checked'. When no result value was read either, the report could not be audited
+    (error, exit code 2). When results were read but no table of lines (common in EPDs and
+    summary reports), it is a warning that most checks could not run.
+
+    Example: a PDF whose inventory is an image, or whose table lost its columns in extraction.
+    """
+    report = ctx.report
+    signals = footprint_signals(report)
+    if report.inventory:
+        ctx.count(True)
+        return
+    if len(signals) < 2 or _too_little_text(ctx):
+        ctx.count(None)  # not a footprint report (EX002) or no text at all (EX004)
+        return
+    ctx.count(False)
+    results = [*report.totals, *report.per_unit]
+    if results:
+        shown = "; ".join(f"{v.quantity} ({v.location.describe()})" for v in results[:3])
+        yield ctx.finding(
+            "EX001",
+            message=f"The report reads as a carbon footprint report ({', '.join(signals)}) and "
+            f"states results ({shown}) but no inventory line was recognised. The arithmetic, "
+            "omission and emission-factor checks could not run: an absence of findings does "
+            "not mean the numbers are right.",
+            message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}），也给出了结果（{shown}），"
+            "但未识别到任何清单行。算术、遗漏和排放因子检查均无法进行：没有发现问题并不代表数据正确。",
+            locations=[
+                r.location.with_quote(r.location.quote or str(r.quantity)) for r in results[:3]
+            ],
+            severity="warning",
+            likely_cause="the inventory is an image, or its table lost its structure in extraction",
+        )
+        return
+    yield ctx.finding(
+        "EX001",
+        message=f"The document reads as a carbon footprint report ({', '.join(signals)}) but "
+        "neither an inventory line nor a result value could be read. The report could not be "
+        "audited; check the file (scanned pages, tables as images, an unsupported layout).",
+        message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}），但既未识别到清单行也未读到任何结果数值，"
+        "无法审核。请检查文件（扫描页、图片形式的表格或不支持的版式）。",
+        locations=[_document()],
+        likely_cause="the inventory and results are images, or their tables lost their structure",
+    )
+
+
+@rule("EX002")
+def not_a_footprint_report(ctx: RuleContext) -> Iterator[Finding]:
+    """The document shows no carbon-footprint content at all.
+
+    No footprint vocabulary in the title, no functional unit, boundary, GWP values,
+    footprint standard, inventory or CO2e result: the file is probably not a carbon
+    footprint report (a wrong attachment, an invoice, a different kind of study), or its
+    text could not be read. Auditing it would produce an empty, meaningless result.
+
+    Example: a company brochure submitted in place of the footprint report.
+    """
+    signals = footprint_signals(ctx.report)
+    if _too_little_text(ctx):
+        ctx.count(None)  # EX004 says why
+        return
+    ok = bool(signals)
+    ctx.count(ok)
+    if ok:
+        return
+    yield ctx.finding(
+        "EX002",
+        message=f"No carbon-footprint content was recognised in this document "
+        f"({ctx.document_stats.characters} characters, {ctx.document_blocks} blocks read): no "
+        "functional unit, system boundary, GWP values, footprint standard, inventory or CO2e "
+        "result. It does not look like a carbon footprint report, so it was not audited.",
+        message_zh=f"本文件中未识别到任何碳足迹内容（读取 {ctx.document_stats.characters} 个字符、"
+        f"{ctx.document_blocks} 个文本块）：无功能单位、系统边界、GWP 值、碳足迹标准、清单或 CO2e 结果。"
+        "该文件不像碳足迹报告，未进行审核。",
+        locations=[_document()],
+        likely_cause="a wrong file, or text that could not be extracted",
+    )
+
+
+@rule("EX003")
+def garbled_text(ctx: RuleContext) -> Iterator[Finding]:
+    """A large share of the extracted text is garbled ((cid:NNN) glyphs, U+FFFD, mojibake).
+
+    Garbled characters are numbers and words the tool could not read; checks on them are
+    silently skipped. Above ``warning_ratio`` (default 5 %) the verifier is warned that
+    parts were not checked; above ``error_ratio`` (default 30 %) the report cannot be
+    audited (exit code 2). Usually a PDF with fonts lacking a Unicode map: re-export it or
+    supply the DOCX.
+
+    Example: a PDF whose text extracts as "(cid:3542)(cid:2210)…".
+    """
+    stats = ctx.document_stats
+    if stats.characters == 0:
+        ctx.count(None)
+        return
+    p = ctx.params("EX003")
+    warn = float(p.get("warning_ratio", 0.05))
+    err = float(p.get("error_ratio", 0.3))
+    ratio = stats.garbled_ratio
+    ok = ratio < warn
+    ctx.count(ok)
+    if ok:
+        return
+    severity = "error" if ratio >= err else "warning"
+    yield ctx.finding(
+        "EX003",
+        message=f"{ratio:.1%} of the extracted text is garbled ({stats.garbled_characters} of "
+        f"{stats.characters} characters; threshold {warn:.0%}"
+        + (f", {err:.0%} for 'could not audit'" if severity == "error" else "")
+        + "). Numbers and words in those parts could not be read or checked.",
+        message_zh=f"提取的文本中有 {ratio:.1%} 为乱码（{stats.characters} 个字符中 {stats.garbled_characters} 个；"
+        f"阈值 {warn:.0%}）。这些部分的数字和文字无法读取，也未被检查。",
+        locations=[_document()],
+        reported=f"{ratio:.3f}",
+        expected=f"< {warn}",
+        severity=severity,  # type: ignore[arg-type]
+        likely_cause="a PDF whose fonts have no Unicode mapping; re-export it or supply the DOCX",
+    )
+
+
+@rule("EX004")
+def too_little_text(ctx: RuleContext) -> Iterator[Finding]:
+    """Too little text was extracted to audit the report, or pages carry no text at all.
+
+    A footprint report has pages of prose and tables. A few hundred characters (parameter
+    ``min_characters``) or a handful of blocks (``min_blocks``), from which neither an
+    inventory line nor a result could be read, means the file is scanned images, encrypted,
+    or truncated: the report could not be audited (error). Pages without
+    any text among pages with text are scanned inserts whose content was not checked
+    (warning).
+
+    Example: a scanned PDF of 12 pages that yields 40 characters of text.
+    """
+    stats = ctx.document_stats
+    p = ctx.params("EX004")
+    min_chars = int(p.get("min_characters", 400))
+    min_blocks = int(p.get("min_blocks", 5))
+    if _too_little_text(ctx):
+        ctx.count(False)
+        scanned = (
+            f"; {stats.pages_without_text} page(s) have no text layer"
+            if stats.pages_without_text
+            else ""
+        )
+        scanned_zh = f"；{stats.pages_without_text} 页无文本层" if stats.pages_without_text else ""
+        yield ctx.finding(
+            "EX004",
+            message=f"Only {stats.characters} characters in {ctx.document_blocks} blocks were "
+            f"extracted (at least {min_chars} characters and {min_blocks} blocks expected{scanned}). "
+            "The report could not be audited.",
+            message_zh=f"仅提取到 {ctx.document_blocks} 个文本块、{stats.characters} 个字符（至少应有 {min_chars} 个字符、"
+            f"{min_blocks} 个文本块{scanned_zh}）。无法审核该报告。",
+            locations=[_document()],
+            reported=str(stats.characters),
+            expected=f">= {min_chars}",
+            likely_cause="a scanned (image-only), encrypted or truncated file",
+        )
+        return
+    if stats.pages_without_text:
+        ctx.count(False)
+        yield ctx.finding(
+            "EX004",
+            message=f"{stats.pages_without_text} page(s) carry no extractable text (scanned "
+            "images?). Their content — possibly tables or results — was not read or checked.",
+            message_zh=f"{stats.pages_without_text} 页没有可提取的文本（可能为扫描图像），其内容（可能包括表格或结果）未被读取和检查。",
+            locations=[_document()],
+            reported=str(stats.pages_without_text),
+            expected="0",
+            severity="warning",
+            key="pages-without-text",
+        )
+        return
+    ctx.count(True)

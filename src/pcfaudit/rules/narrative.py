@@ -1,0 +1,421 @@
+"""narrative rules: what the prose says about the numbers, checked against the numbers.
+
+A hotspot sentence ('原材料获取过程对碳足迹的影响最大', 'electricity is the largest contributor')
+names a stage or an inventory item. The inventory tells which stage and which item really
+carry the most emissions; the rules compare the two, and the hotspot sentences with each
+other. Stage lists in the summary are compared with the stages the boundary includes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from pcfaudit.interpret.lexicon import HOTSPOT_EN, HOTSPOT_ZH
+from pcfaudit.model import Finding, InventoryLine, Location, Report, Stage, Statement
+from pcfaudit.rules.boundary import STAGE_NAMES, STAGE_PATTERNS, stage_of_line, stages_in_text
+from pcfaudit.rules.engine import RuleContext, rule
+
+_I = regex.IGNORECASE
+_CUE = regex.compile(f"{HOTSPOT_ZH}|{HOTSPOT_EN}", _I)
+# Cues after which the subject follows ('主要集中在 X', 'dominated by X', 'the largest contributor is X').
+_CUE_BEFORE_SUBJECT = regex.compile(
+    r"主要集中在|主要来自|主要来源于|最主要的?(?:排放)?来源(?:是|为)?|dominat\w*\s+by|"
+    r"(?:largest|biggest|main)\s+(?:contribut\w*|share|source|driver|hotspot)\s+(?:is|was|are|comes\s+from)|hot\s*spot\s+is",
+    _I,
+)
+_CLAUSE = regex.compile(r"[，,。；;：:！？!?]|\bwhile\b|\bwhereas\b")
+_PARENS = regex.compile(r"[(（][^)）]*[)）]")
+_WS = regex.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _core_label(line: InventoryLine) -> str:
+    """'电力(MWh) (生产、办公)' → '电力'; 'Natural gas (m³)' → 'naturalgas'."""
+    return _norm(_PARENS.sub("", line.group or line.label))
+
+
+@dataclass
+class Subject:
+    dimension: str  # stage | item
+    key: str  # Stage value or normalised item label
+    name: str  # as printed
+
+
+@dataclass
+class Breakdown:
+    """Emissions per item and per stage from the inventory table that holds the results."""
+
+    items: dict[str, Decimal]
+    item_names: dict[str, str]
+    stages: dict[str, Decimal]
+    unassigned: Decimal
+    total: Decimal
+    unit: str
+
+
+def breakdown(report: Report) -> Breakdown | None:
+    lines = [ln for ln in report.inventory if ln.result is not None]
+    if not lines:
+        return None
+    # One table only: results of different tables may be in different units or overlap.
+    tables: dict[int | None, list[InventoryLine]] = {}
+    for ln in lines:
+        tables.setdefault(ln.table if ln.table is not None else ln.location.table, []).append(ln)
+    chosen = max(tables.values(), key=len)
+    items: dict[str, Decimal] = {}
+    names: dict[str, str] = {}
+    stages: dict[str, Decimal] = {}
+    unassigned = Decimal(0)
+    for ln in chosen:
+        assert ln.result is not None
+        value = ln.result.number.value
+        key = _core_label(ln)
+        if key:
+            items[key] = items.get(key, Decimal(0)) + value
+            names.setdefault(key, _PARENS.sub("", ln.group or ln.label).strip())
+        stage = stage_of_line(ln)
+        if stage is None:
+            unassigned += value
+        else:
+            stages[stage.value] = stages.get(stage.value, Decimal(0)) + value
+    total = sum(items.values(), Decimal(0))
+    unit = chosen[0].result.unit_text if chosen[0].result else ""
+    return Breakdown(items, names, stages, unassigned, total, unit)
+
+
+def _subject_in(text: str, start: int, end: int, items: dict[str, str]) -> Subject | None:
+    """The first stage or item named in text[start:end] (items win a tie: they are narrower)."""
+    window = _norm(text[start:end])
+    best: tuple[int, int, Subject] | None = None
+    covered: set[int] = set()
+    # Longest labels first; a shorter label inside a longer one's match ('电' in '电机') is
+    # not a mention of the shorter item.
+    for key in sorted((k for k in items if k), key=len, reverse=True):
+        pos = window.find(key)
+        while pos >= 0 and pos in covered:
+            pos = window.find(key, pos + 1)
+        for m in regex.finditer(regex.escape(key), window):
+            covered.update(range(m.start(), m.end()))
+        if pos >= 0 and (best is None or (pos, 0) < (best[0], best[1])):
+            best = (pos, 0, Subject("item", key, items[key]))
+    for stage, pattern in STAGE_PATTERNS:
+        m = pattern.search(window)
+        if m and (best is None or (m.start(), 1) < (best[0], best[1])):
+            best = (m.start(), 1, Subject("stage", stage.value, m.group(0)))
+    return best[2] if best else None
+
+
+def hotspot_subject(statement: Statement, items: dict[str, str]) -> Subject | None:
+    """What a hotspot statement names as the largest contributor."""
+    if statement.subject:
+        try:
+            stage = Stage(statement.subject)
+            return Subject("stage", stage.value, statement.subject)
+        except ValueError:
+            key = _norm(_PARENS.sub("", statement.subject))
+            if key in items:
+                return Subject("item", key, items[key])
+    text = statement.text
+    cue = _CUE.search(text)
+    if cue is None:
+        if statement.subject:
+            return _subject_in(statement.subject, 0, len(statement.subject), items)
+        return None
+    lo = 0
+    for m in _CLAUSE.finditer(text, 0, cue.start()):
+        lo = m.end()
+    nxt = _CLAUSE.search(text, cue.end())
+    hi = nxt.start() if nxt else len(text)
+    after_first = bool(_CUE_BEFORE_SUBJECT.match(text, cue.start()))
+    spans = (
+        [(cue.end(), hi), (lo, cue.start())]
+        if after_first
+        else [(lo, cue.start()), (cue.end(), hi)]
+    )
+    for s, e in spans:
+        found = _subject_in(text, s, e, items)
+        if found:
+            return found
+    if statement.subject:
+        return _subject_in(statement.subject, 0, len(statement.subject), items)
+    return None
+
+
+def _stage_label(key: str) -> tuple[str, str]:
+    return STAGE_NAMES[Stage(key)]
+
+
+def _share(value: Decimal, total: Decimal) -> str:
+    if total == 0:
+        return "n/a"
+    return f"{value / total * 100:.1f} %"
+
+
+def _loc(st: Statement) -> Location:
+    return st.location if st.location.quote else st.location.with_quote(st.text)
+
+
+@rule("NA001")
+def hotspot_contradicts_numbers(ctx: RuleContext) -> Iterator[Finding]:
+    """A hotspot sentence names as largest a stage or item the inventory shows is not.
+
+    The inventory lines are mapped to items (their labels) and to life-cycle stages (their
+    class column or the stage words in their label). A hotspot sentence naming a stage or
+    item whose emissions are clearly below the largest one — even if every line whose stage
+    is unknown were added to it — is an error: readers act on the hotspot (it decides where
+    reductions are sought). When the order is close, the finding is a warning. Other
+    hotspot sentences that name a different thing are listed as contradicting evidence.
+
+    Example: summary "主要原材料获取过程对产品碳足迹的影响最大"; inventory "原材料生产 | / | 0" and
+    "电力 (生产、办公) | 1432.022" of 1686.915 t.
+    """
+    hotspots = [s for s in ctx.report.statements if s.kind == "hotspot"]
+    if not hotspots:
+        ctx.count(None)
+        return
+    bd = breakdown(ctx.report)
+    if bd is None or bd.total <= 0:
+        ctx.count(None)
+        return
+    named = [(st, hotspot_subject(st, bd.item_names)) for st in hotspots]
+    for st, subject in named:
+        if subject is None:
+            ctx.count(None)
+            continue
+        if subject.dimension == "item":
+            values = bd.items
+            mine = values.get(subject.key, Decimal(0))
+            slack = Decimal(0)
+            names = bd.item_names
+        else:
+            values = bd.stages
+            if not values:
+                ctx.count(None)
+                continue
+            mine = values.get(subject.key, Decimal(0))
+            slack = bd.unassigned  # lines of unknown stage might belong to the named one
+            names = {k: _stage_label(k)[0] for k in values}
+        top_key = max(values, key=lambda k: values[k])
+        top = values[top_key]
+        if top_key == subject.key or mine >= top:
+            ctx.count(True)
+            continue
+        if mine + slack >= top:
+            ctx.count(None)
+            continue
+        ctx.count(False)
+        severity = "error" if (mine + slack) * 2 <= top else "warning"
+        others = [
+            (o, os_)
+            for o, os_ in named
+            if o is not st
+            and os_ is not None
+            and os_.dimension == subject.dimension
+            and os_.key != subject.key
+        ]
+        if subject.dimension == "stage":
+            said_en, said_zh = _stage_label(subject.key)
+            top_en, top_zh = _stage_label(top_key)
+            said_en, top_en = f"the {said_en} stage", f"the {top_en} stage"
+            said_zh, top_zh = f"{said_zh}阶段", f"{top_zh}阶段"
+        else:
+            said_en = said_zh = f"“{bd.item_names[subject.key]}”"
+            top_en = top_zh = f"“{names[top_key]}”"
+        contra_en = ""
+        contra_zh = ""
+        if others:
+            contra_en = (
+                " Another statement names something else ("
+                + "; ".join(
+                    f"{o.location.describe()}: “{o.location.quote or o.text}”" for o, _ in others
+                )
+                + "), so the report contradicts itself."
+            )
+            contra_zh = (
+                "报告另一处又指向不同的对象（"
+                + "；".join(
+                    f"{o.location.describe()}：“{o.location.quote or o.text}”" for o, _ in others
+                )
+                + "），前后矛盾。"
+            )
+        unit = f" {bd.unit}" if bd.unit else ""
+        yield ctx.finding(
+            "NA001",
+            message=f"{st.location.describe()} names {said_en} as the largest contributor, but "
+            f"the inventory gives it {mine}{unit} ({_share(mine, bd.total)} of {bd.total}{unit}) "
+            f"while {top_en} has {top}{unit} ({_share(top, bd.total)}).{contra_en} Readers act "
+            "on the hotspot; it must follow the numbers.",
+            message_zh=f"{st.location.describe()}称{said_zh}贡献最大，但清单中其排放为 {mine}{unit}"
+            f"（占 {bd.total}{unit} 的 {_share(mine, bd.total)}），而{top_zh}为 {top}{unit}"
+            f"（{_share(top, bd.total)}）。{contra_zh}减排重点依据热点确定，热点表述必须与数据一致。",
+            locations=[_loc(st), *(_loc(o) for o, _ in others)],
+            reported=subject.name,
+            expected=names[top_key],
+            severity=severity,  # type: ignore[arg-type]
+            key=subject.key,
+        )
+
+
+@rule("NA002")
+def hotspot_statements_disagree(ctx: RuleContext) -> Iterator[Finding]:
+    """Two hotspot sentences name different largest contributors.
+
+    When the summary says raw materials dominate and the analysis chapter says production
+    energy does, at least one is wrong. Reported only when the numbers cannot settle it
+    (otherwise NA001 reports the wrong one with the other as evidence).
+
+    Example: "the largest contribution comes from raw materials" … "emissions are dominated
+    by the production stage".
+    """
+    hotspots = [s for s in ctx.report.statements if s.kind == "hotspot"]
+    if len(hotspots) < 2:
+        ctx.count(None)
+        return
+    bd = breakdown(ctx.report)
+    items = bd.item_names if bd else {}
+    named = [(st, hotspot_subject(st, items)) for st in hotspots]
+    by_dim: dict[str, dict[str, list[Statement]]] = {}
+    for st, subj in named:
+        if subj is not None:
+            by_dim.setdefault(subj.dimension, {}).setdefault(subj.key, []).append(st)
+    settled = _settled_by_numbers(bd, by_dim)
+    for dim, keys in by_dim.items():
+        ok = len(keys) <= 1
+        ctx.count(ok)
+        if ok or dim in settled:
+            continue
+        first = [sts[0] for sts in keys.values()]
+        labels_en = [
+            (_stage_label(k)[0] if dim == "stage" else (bd.item_names[k] if bd else k))
+            for k in keys
+        ]
+        labels_zh = [
+            (_stage_label(k)[1] if dim == "stage" else (bd.item_names[k] if bd else k))
+            for k in keys
+        ]
+        places = "; ".join(
+            f"{s.location.describe()}: “{s.location.quote or s.text}”" for s in first
+        )
+        yield ctx.finding(
+            "NA002",
+            message=f"Hotspot statements name different largest contributors ({' vs '.join(labels_en)}): "
+            f"{places}. At least one is wrong; the numbers do not settle which.",
+            message_zh=f"不同位置的热点表述指向不同的最大贡献者（{' 与 '.join(labels_zh)}）：{places}。"
+            "至少一处有误，且数据无法判定。",
+            locations=[_loc(s) for s in first],
+            reported=" / ".join(labels_en),
+            expected="one largest contributor",
+            key=dim,
+        )
+
+
+def _settled_by_numbers(
+    bd: Breakdown | None, by_dim: dict[str, dict[str, list[Statement]]]
+) -> set[str]:
+    """Dimensions where the numbers single out one of the named subjects (NA001 reports)."""
+    if bd is None or bd.total <= 0:
+        return set()
+    out: set[str] = set()
+    for dim, keys in by_dim.items():
+        values = bd.items if dim == "item" else bd.stages
+        slack = Decimal(0) if dim == "item" else bd.unassigned
+        if not values:
+            continue
+        top_key = max(values, key=lambda k: values[k])
+        top = values[top_key]
+        if any(values.get(k, Decimal(0)) + slack < top for k in keys if k != top_key):
+            out.add(dim)
+    return out
+
+
+def _stages_of(statement: Statement) -> list[Stage]:
+    """The stages a list names, read from its text ('原材料生产阶段' is one stage, raw
+    material); the interpreter's subject is the fallback."""
+    found = stages_in_text(statement.text)
+    if len(found) >= 2 or not statement.subject:
+        return found
+    out = []
+    for part in regex.split(r"[,，、\s]+", statement.subject):
+        try:
+            out.append(Stage(part))
+        except ValueError:
+            continue
+    return out
+
+
+# Transport legs are routinely folded into the neighbouring stage in summaries; a list is
+# compared with the boundary on these stages only.
+_CORE_STAGES = (Stage.RAW_MATERIAL, Stage.PRODUCTION, Stage.USE, Stage.END_OF_LIFE)
+
+
+@rule("NA003")
+def stage_list_disagrees_with_scope(ctx: RuleContext) -> Iterator[Finding]:
+    """A list of investigated stages (often in the summary) that differs from the boundary.
+
+    Summaries restate the stages the study covers. A stage the boundary includes but the
+    list omits (info), or a stage the list names but the boundary explicitly excludes
+    (warning), leaves the reader unsure what the result covers.
+
+    Example: summary "调研了…原材料生产阶段、原材料运输阶段、产品运输阶段、使用阶段及报废后回收处置阶段";
+    §3.2 "产品的碳足迹=原材料获取+原材料运输+产品生产+销售运输+产品使用+回收利用".
+    """
+    lists = [s for s in ctx.report.statements if s.kind == "stage-list"]
+    if not lists:
+        ctx.count(None)
+        return
+    for st in lists:
+        listed = _stages_of(st)
+        others = [
+            c
+            for c in ctx.report.stages
+            if c.location.line is None or c.location.line != st.location.line
+        ]
+        included = {c.stage: c for c in others if c.status in ("included", "modelled")}
+        excluded = {
+            c.stage: c for c in others if c.status == "excluded" and c.stage not in included
+        }
+        if not listed or not included:
+            ctx.count(None)
+            continue
+        missing = [s for s in _CORE_STAGES if s in included and s not in listed]
+        extra = [s for s in listed if s in excluded]
+        ctx.count(not missing and not extra)
+        if extra:
+            en = ", ".join(STAGE_NAMES[s][0] for s in extra)
+            zh = "、".join(STAGE_NAMES[s][1] for s in extra)
+            yield ctx.finding(
+                "NA003",
+                message=f"The stage list at {st.location.describe()} names {en}, which the "
+                f"boundary excludes ({'; '.join(excluded[s].location.describe() for s in extra)}).",
+                message_zh=f"{st.location.describe()} 的阶段清单列出了{zh}，而系统边界排除了该阶段"
+                f"（{'；'.join(excluded[s].location.describe() for s in extra)}）。",
+                locations=[_loc(st), *(excluded[s].location for s in extra)],
+                reported=en,
+                expected="the stages the boundary includes",
+                severity="warning",
+                key="extra:" + ",".join(s.value for s in extra),
+            )
+        if missing:
+            en = ", ".join(STAGE_NAMES[s][0] for s in missing)
+            zh = "、".join(STAGE_NAMES[s][1] for s in missing)
+            where = "; ".join(included[s].location.describe() for s in missing)
+            yield ctx.finding(
+                "NA003",
+                message=f"The stage list at {st.location.describe()} omits {en}, which the "
+                f"boundary includes ({where}). The reader of the summary is told the study "
+                "covers less than it does, or the boundary statement is wrong.",
+                message_zh=f"{st.location.describe()} 的阶段清单遗漏了{zh}，而系统边界包含该阶段（{where}）。"
+                "摘要读者得到的覆盖范围与正文不符。",
+                locations=[_loc(st), *(included[s].location for s in missing)],
+                reported=", ".join(STAGE_NAMES[s][0] for s in listed),
+                expected=", ".join(STAGE_NAMES[s][0] for s in Stage if s in included),
+                key="missing:" + ",".join(s.value for s in missing),
+            )

@@ -1,0 +1,96 @@
+"""extraction rules EX001–EX004: could the report be read well enough to audit?"""
+
+from __future__ import annotations
+
+from bnst_helpers import SEED_000, SEED_002, SYN, audit_findings, line, loc, num, run, stats
+from pcfaudit.model import (
+    BoundaryClaim,
+    BoundaryType,
+    FunctionalUnitStatement,
+    Quantity,
+    Report,
+    ReportedValue,
+)
+
+
+def test_seeds_and_synthetic_reports_get_no_extraction_finding():
+    for path in (SEED_000, SEED_002, *sorted(SYN.glob("bnst_*"))):
+        assert audit_findings(path, "EX") == [], path
+
+
+def _pcf_report(**kw: object) -> Report:
+    return Report(
+        title="Product carbon footprint report",
+        functional_units=[FunctionalUnitStatement(num("1"), "unit", "unit", "chair", loc(3))],
+        boundary=[BoundaryClaim(BoundaryType.CRADLE_TO_GATE, loc(4, "cradle-to-gate"))],
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_pcf_report_without_inventory_or_results_could_not_be_audited():
+    found, _ = run("EX001", _pcf_report(), document_stats=stats(5000), document_blocks=60)
+    assert len(found) == 1 and found[0].severity == "error" and found[0].category == "extraction"
+
+
+def test_results_without_inventory_is_only_a_warning():
+    total = ReportedValue(
+        "total", Quantity(num("38.1"), "kgCO2e", "kgCO2e"), loc(30, "38.1 kgCO2e")
+    )
+    found, _ = run(
+        "EX001", _pcf_report(totals=[total]), document_stats=stats(5000), document_blocks=60
+    )
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_inventory_present_is_silent():
+    found, ctx = run(
+        "EX001",
+        _pcf_report(inventory=[line("Steel", "21.0")]),
+        document_stats=stats(5000),
+        document_blocks=60,
+    )
+    assert found == [] and ctx.tally.passed == 1
+
+
+def test_not_a_footprint_report():
+    found, _ = run(
+        "EX002",
+        Report(title="Annual sales brochure"),
+        document_stats=stats(5000),
+        document_blocks=60,
+    )
+    assert len(found) == 1 and found[0].severity == "error"
+    assert run("EX002", _pcf_report(), document_stats=stats(5000), document_blocks=60)[0] == []
+
+
+def test_not_a_footprint_report_through_the_pipeline(tmp_path):
+    path = tmp_path / "brochure.txt"
+    path.write_text(
+        "Our company\n\n" + "We make very good furniture for offices and homes.\n\n" * 30,
+        encoding="utf-8",
+    )
+    assert [f.rule for f in audit_findings(path, "EX")] == ["EX002"]
+
+
+def test_garbled_text_thresholds():
+    found, _ = run("EX003", Report(), document_stats=stats(10000, garbled=800))
+    assert [f.severity for f in found] == ["warning"]
+    found, _ = run("EX003", Report(), document_stats=stats(10000, garbled=4000))
+    assert [f.severity for f in found] == ["error"]
+    assert run("EX003", Report(), document_stats=stats(10000, garbled=100))[0] == []
+
+
+def test_too_little_text():
+    found, _ = run(
+        "EX004", Report(), document_stats=stats(40, pages_without_text=12), document_blocks=2
+    )
+    assert len(found) == 1 and found[0].severity == "error" and "12 page" in found[0].message
+    found, _ = run(
+        "EX004", Report(), document_stats=stats(9000, pages_without_text=2), document_blocks=80
+    )
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_short_text_with_an_inventory_is_not_unreadable():
+    report = Report(inventory=[line("Steel", "21.0")])
+    assert run("EX004", report, document_stats=stats(300), document_blocks=4)[0] == []
