@@ -368,3 +368,24 @@ def test_language_and_title(c000: Claims, c002: Claims, cen: Claims) -> None:
     assert c002.title == "散料输送设备产品碳足迹报告"
     assert cen.title.startswith("Carbon Footprint Report")
     assert c000.numbers_seen > 100
+
+
+def test_allocation_organisational_boundary_and_data_used_statements() -> None:
+    from pcfaudit.extract.detect import extract
+    from pcfaudit.interpret import interpret
+
+    path = Path(__file__).resolve().parents[1] / "fixtures/synthetic/claims_allocation_zh.txt"
+    report = interpret(extract(path.read_bytes(), str(path)))
+    kinds = {(s.kind, s.subject) for s in report.statements}
+    assert ("organisational-boundary", None) in kinds
+    assert ("allocation", None) in kinds
+    assert ("data-used", "公路运输") in kinds
+
+
+def test_allocation_negated_or_absent_is_not_an_allocation() -> None:
+    from pcfaudit.interpret.claims_scope import method_statements_in
+    from pcfaudit.interpret.claims_text import iter_segments as segments
+
+    doc = extract_text("本研究不涉及按质量分配。企业办公、制冷过程使用的制冷剂为R404A。".encode(), "x.txt")
+    found = [st.kind for seg in segments(doc) for st in method_statements_in(seg)]
+    assert found == []

@@ -228,6 +228,7 @@ def _sentence(claims: Claims, seg: Segment, fu_body: bool, after_cover: bool) ->
     claims.production.extend(fu.production_in(seg))
     claims.boundary.extend(scope.boundary_in(seg))
     claims.stages.extend(scope.stages_in(seg))
+    claims.statements.extend(scope.method_statements_in(seg))
     stage_list = scope.stage_list_in(seg)
     if stage_list:
         claims.statements.append(stage_list)

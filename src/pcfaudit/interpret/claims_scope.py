@@ -370,3 +370,54 @@ def gwp_year_conflicts(seg: Segment, decls: list[GwpDeclaration]) -> list[Statem
                 )
             )
     return out
+
+
+# --------------------------------------------------------------------------- method claims
+
+_NEGATED = regex.compile(r"(不涉及|无需|不需要|未进行|没有|无)\s*\S{0,4}$|\b(no|not|without)\s+\w*\s*$", regex.I)
+_ALLOCATION = regex.compile(
+    r"(按|基于|依据|根据|采用)[^。；;]{0,16}(质量|重量|产量|产值|经济价值|能耗|工时|面积)[^。；;]{0,10}(分配|分摊)"
+    r"|(分配|分摊)[^。；;]{0,12}(按|基于|依据)[^。；;]{0,12}(质量|重量|产量|产值|经济价值|比例)"
+    r"|\ballocat\w*\s+(by|on the basis of|based on|according to)\b"
+    r"|\b(mass|economic|physical|energy)[- ]based\s+allocation\b|\bpartition\w*\s+by\b",
+    regex.I,
+)
+_ORGANISATIONAL = regex.compile(
+    r"(全厂|全公司|整个公司|公司|企业|厂区)[^。；;]{0,30}(生产活动及非生产活动|非生产活动|办公|食堂|生活区)"
+    r"|\b(whole|entire)\s+(company|plant|site|facility|organi[sz]ation)\b"
+    r"|\bnon-production\s+activit",
+    regex.I,
+)
+_BOUNDARY_WORD = regex.compile(r"边界|范围|boundary|scope", regex.I)
+_DATA_USED = regex.compile(
+    r"([\p{Han}A-Za-z]{2,10}?)(?:数据|数据集)?(?:被本研究所?采用|被本项目所?采用|为本研究所?采用)"
+    r"|\b([A-Za-z][\w -]{2,40}?)\s+(?:data(?:sets?)?\s+)?(?:is|are|was|were)\s+used\s+in\s+this\s+study",
+    regex.I,
+)
+
+
+def method_statements_in(seg: Segment) -> list[Statement]:
+    """Allocation described, an organisation-wide boundary, and data said to be used:
+    Statement kinds ``allocation``, ``organisational-boundary`` and ``data-used``."""
+    text = seg.text
+    out: list[Statement] = []
+    m = _ALLOCATION.search(text)
+    if m and not _NEGATED.search(text[: m.start()]):
+        out.append(Statement("allocation", text, seg.location.with_quote(seg.quote(m.start(), m.end()))))
+    m = _ORGANISATIONAL.search(text)
+    if m and _BOUNDARY_WORD.search(text):
+        out.append(
+            Statement("organisational-boundary", text, seg.location.with_quote(seg.quote(m.start(), m.end())))
+        )
+    for m in _DATA_USED.finditer(text):
+        subject = regex.sub(r"^(其中|以及|及其|和|及|与|、)+", "", (m.group(1) or m.group(2) or "").strip())
+        if subject:
+            out.append(
+                Statement(
+                    "data-used",
+                    text,
+                    seg.location.with_quote(seg.quote(m.start(), m.end())),
+                    subject=subject,
+                )
+            )
+    return out

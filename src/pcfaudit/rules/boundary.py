@@ -501,9 +501,10 @@ def data_for_excluded_stage(ctx: RuleContext) -> Iterator[Finding]:
         elif stage is None and is_transport and not transport_included:
             hit = next((s for s in _TRANSPORT_STAGES if s in excluded), None)
         ctx.count(hit is None)
-        if hit is None or (hit.value + what) in seen:
+        # One finding per excluded stage: the first evidence (statement before clause).
+        if hit is None or hit.value in seen:
             continue
-        seen.add(hit.value + what)
+        seen.add(hit.value)
         en, zh = STAGE_NAMES[hit]
         claims = excluded[hit]
         excl = "; ".join(c.location.describe() for c in claims)
