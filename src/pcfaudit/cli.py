@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
+from pcfaudit.model import AuditResult
 
 app = typer.Typer(
     name="pcfaudit",
@@ -24,7 +25,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
@@ -32,13 +33,13 @@ class Format(str, Enum):
     html = "html"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     auto = "auto"
     en = "en"
     zh = "zh"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -134,18 +135,18 @@ def check(
     raise typer.Exit(worst)
 
 
-def _annotate(path: Path, result: object, language: str, out: Path, several: bool) -> None:
+def _annotate(path: Path, result: AuditResult, language: str, out: Path, several: bool) -> None:
     """The annotated copy of a PDF report (``--annotate``); other formats are skipped."""
     from pcfaudit.render import annotate_pdf
 
-    if getattr(result, "source", {}).get("format") != "pdf":
+    if result.source.get("format") != "pdf":
         print(f"pcfaudit: {path}: --annotate needs a PDF report; skipped", file=sys.stderr)
         return
     target = out / f"{path.stem}.annotated.pdf" if several or out.is_dir() else out
-    target.write_bytes(annotate_pdf(path.read_bytes(), result, language))  # type: ignore[arg-type]
+    target.write_bytes(annotate_pdf(path.read_bytes(), result, language))
 
 
-def _render_all(results: list, format: Format, statistics: bool) -> str:  # type: ignore[type-arg]
+def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
     """All results in one output: JSON Lines for several JSON results, one SARIF log with a
     run per report, sections one after the other for the other formats."""
     from pcfaudit.render import render
@@ -243,7 +244,7 @@ def explain(
     sys.stdout.write(explain_rule(spec, language))
 
 
-class Show(str, Enum):
+class Show(StrEnum):
     grid = "grid"
     gwp = "gwp"
     fuels = "fuels"
@@ -269,10 +270,11 @@ def reference(
         raise _fail(f"reference pack: {exc}") from None
     shows = [show.value] if show else [s.value for s in Show]
     if format is Format.json:
-        payload = {"pack": pack.info(), "tables": {}}
+        tables: dict[str, list[dict[str, str]]] = {}
         for name in shows:
             headers, rows = pack.table(name)
-            payload["tables"][name] = [dict(zip(headers, row, strict=False)) for row in rows]
+            tables[name] = [dict(zip(headers, row, strict=False)) for row in rows]
+        payload = {"pack": pack.info(), "tables": tables}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console(file=sys.stdout)

@@ -174,7 +174,7 @@ class Quantity:
 # --------------------------------------------------------------------------- report
 
 
-class Stage(str, enum.Enum):
+class Stage(enum.StrEnum):
     RAW_MATERIAL = "raw-material"
     RAW_MATERIAL_TRANSPORT = "raw-material-transport"
     PRODUCTION = "production"
@@ -183,7 +183,7 @@ class Stage(str, enum.Enum):
     END_OF_LIFE = "end-of-life"
 
 
-class BoundaryType(str, enum.Enum):
+class BoundaryType(enum.StrEnum):
     CRADLE_TO_GRAVE = "cradle-to-grave"
     CRADLE_TO_GATE = "cradle-to-gate"
     GATE_TO_GATE = "gate-to-gate"

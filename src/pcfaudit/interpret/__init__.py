@@ -8,15 +8,14 @@ recomputed where the table leaves the factor out.
 
 from __future__ import annotations
 
-from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.interpret.carriers import carrier_of
+from pcfaudit.interpret.claims import extract_claims
+from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.quantities import normalise_unit
 
 
 def interpret(document: Document) -> Report:
-    from pcfaudit.interpret.claims import extract_claims  # noqa: PLC0415
-
     claims = extract_claims(document)
     inventory = interpret_inventory(document)
     prose_values = _unique(claims.prose_values)

@@ -111,10 +111,8 @@ def _mark(marks: dict[str, str], field: str, text: str) -> None:
 def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInventory:
     rows = table.rows[layout.header_rows :]
     col = layout.col
-    result_unit, result_unit_text = _result_unit(layout.headers[col("result")]) if col(
-        "result"
-    ) is not None else (None, "")
-    quantity_header = layout.headers[col("quantity")] if col("quantity") is not None else ""
+    result_unit, result_unit_text = _result_unit(layout.header("result"))
+    quantity_header = layout.header("quantity")
     lines: list[InventoryLine] = []
     totals: list[ReportedValue] = []
     shares: list[ReportedValue] = []
@@ -158,7 +156,8 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             continue
         gas_text = cell_text(row, col("gas"))
         gas = canonical_gas(gas_text) if gas_text else None
-        label_cell = row[col("label")] if col("label") is not None and col("label") < len(row) else None  # type: ignore[operator]
+        label_col = col("label")
+        label_cell = row[label_col] if label_col is not None and label_col < len(row) else None
         if label_cell is not None and label_cell.rowspan > 1 and label_cell.location == group_cell:
             # DOCX and PDF repeat a vertically merged label in each row it spans.
             label_text = ""
@@ -195,9 +194,7 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             if present:
                 _mark(marks, name, text)
         quantity = _quantity(q_text, *group_unit) if q_text else None
-        factor_unit = _factor_unit(layout.headers[col("factor")], group_unit[0]) if col(
-            "factor"
-        ) is not None else (None, "")
+        factor_unit = _factor_unit(layout.header("factor"), group_unit[0])
         factor = _quantity(f_text, *factor_unit) if f_text else None
         gwp = parse_number(g_text) if g_text and not is_blank_mark(g_text) else None
         result = _quantity(r_text, result_unit, result_unit_text) if r_text else None

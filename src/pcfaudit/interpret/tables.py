@@ -75,6 +75,11 @@ class TableLayout:
     def col(self, role: str) -> int | None:
         return self.roles.get(role)
 
+    def header(self, role: str) -> str:
+        """The joined header text of the column with ``role`` ('' when there is none)."""
+        index = self.roles.get(role)
+        return self.headers[index] if index is not None else ""
+
     @property
     def is_inventory(self) -> bool:
         """Results or shares per labelled row: the tables the arithmetic is about."""

@@ -4,6 +4,7 @@ the wheel as the package ``pcfaudit.catalog``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -44,7 +45,7 @@ class Catalog:
     def by_name(self, name: str) -> RuleSpec | None:
         return next((r for r in self.rules.values() if r.name == name), None)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[RuleSpec]:
         return iter(sorted(self.rules.values(), key=lambda r: r.code))
 
     def __len__(self) -> int:
