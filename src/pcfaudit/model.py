@@ -427,6 +427,7 @@ class Finding:
     reported: str | None = None
     expected: str | None = None
     likely_cause: str | None = None
+    likely_cause_zh: str | None = None
     impact: Impact = field(default_factory=Impact)
     fingerprint: str = ""
     waived: dict[str, str] | None = None  # {"reason": ..., "reviewer": ...} when waived

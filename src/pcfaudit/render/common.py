@@ -193,6 +193,13 @@ def title_of(finding: Finding, lang: str) -> str:
     return finding.title or finding.title_zh
 
 
+def cause_of(finding: Finding, lang: str) -> str | None:
+    """The likely cause in ``lang`` (falling back to the other language)."""
+    if norm_lang(lang) == "zh" and finding.likely_cause_zh:
+        return finding.likely_cause_zh
+    return finding.likely_cause or finding.likely_cause_zh
+
+
 def message_of(finding: Finding, lang: str) -> str:
     if norm_lang(lang) == "zh" and finding.message_zh:
         return finding.message_zh

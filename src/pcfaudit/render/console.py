@@ -20,6 +20,7 @@ from rich.text import Text
 from pcfaudit.model import AuditResult, Finding
 from pcfaudit.render.common import (
     active,
+    cause_of,
     count_text,
     coverage_lines,
     describe_location,
@@ -93,8 +94,9 @@ def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
         line.append(f"{label(lang, 'label.expected')} ")
         line.append(f.expected if f.expected is not None else "—", style="" if dim else "green")
         body.append(line)
-    if f.likely_cause:
-        body.append(Text(label(lang, "label.cause") + label(lang, "colon") + f.likely_cause))
+    cause = cause_of(f, lang)
+    if cause:
+        body.append(Text(label(lang, "label.cause") + label(lang, "colon") + cause))
     impact = impact_text(f, lang)
     if impact:
         body.append(Text(label(lang, "label.impact") + label(lang, "colon") + impact))

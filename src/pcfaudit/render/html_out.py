@@ -19,6 +19,7 @@ from pcfaudit.model import AuditResult, Finding, InventoryLine, Location
 from pcfaudit.render.common import (
     SEVERITIES,
     active,
+    cause_of,
     count_text,
     coverage_lines,
     describe_location,
@@ -201,7 +202,7 @@ def finding_view(f: Finding, lang: str) -> dict[str, object]:
         ],
         "reported": f.reported,
         "expected": f.expected,
-        "cause": f.likely_cause,
+        "cause": cause_of(f, lang),
         "impact": impact_text(f, lang),
         "waived": waiver_text(f, lang) if f.waived else None,
         "fingerprint": f.fingerprint,

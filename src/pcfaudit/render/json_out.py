@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from pcfaudit.model import AuditResult, Finding, to_jsonable
-from pcfaudit.render.common import message_of, title_of
+from pcfaudit.render.common import cause_of, message_of, title_of
 
 FINDING_KEYS = (
     "rule",
@@ -35,6 +35,7 @@ def finding_data(finding: Finding, lang: str = "en") -> dict[str, Any]:
     data = to_jsonable(finding)
     data["title"] = title_of(finding, lang)
     data["message"] = message_of(finding, lang)
+    data["likely_cause"] = cause_of(finding, lang)
     return {key: data[key] for key in FINDING_KEYS}
 
 

@@ -13,6 +13,7 @@ from pcfaudit.model import AuditResult, Finding
 from pcfaudit.render.common import (
     SEVERITIES,
     active,
+    cause_of,
     coverage_lines,
     describe_location,
     impact_text,
@@ -58,9 +59,10 @@ def _finding(f: Finding, lang: str, level: str = "####") -> list[str]:
         details.append(
             f"{label(lang, 'label.reported')} {reported} → {label(lang, 'label.expected')} {expected}"
         )
-    if f.likely_cause:
+    cause = cause_of(f, lang)
+    if cause:
         details.append(
-            label(lang, "label.cause") + label(lang, "colon") + md_escape(f.likely_cause)
+            label(lang, "label.cause") + label(lang, "colon") + md_escape(cause)
         )
     impact = impact_text(f, lang)
     if impact:

@@ -15,7 +15,7 @@ from pypdf.annotations import Highlight, MarkupAnnotation, Text
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from pcfaudit.model import AuditResult, Finding, Location
-from pcfaudit.render.common import active, label, message_of, title_of
+from pcfaudit.render.common import active, cause_of, label, message_of, title_of
 
 COLOUR = {"error": "ff9999", "warning": "ffd966", "info": "9fc5e8"}
 NOTE_SIZE = 18.0
@@ -28,8 +28,9 @@ def comment(f: Finding, lang: str = "en") -> str:
             f"{label(lang, 'label.reported')} {f.reported or '—'} → "
             f"{label(lang, 'label.expected')} {f.expected or '—'}"
         )
-    if f.likely_cause:
-        lines.append(label(lang, "label.cause") + label(lang, "colon") + f.likely_cause)
+    cause = cause_of(f, lang)
+    if cause:
+        lines.append(label(lang, "label.cause") + label(lang, "colon") + cause)
     return "\n".join(line for line in lines if line)
 
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from pcfaudit.model import AuditResult, Finding, Location
 from pcfaudit.render.common import (
+    cause_of,
     describe_location,
     label,
     message_of,
@@ -111,7 +112,7 @@ def _result(f: Finding, rule_index: int, uri: str, lang: str) -> dict[str, Any]:
             "title": title_of(f, lang),
             "reported": f.reported,
             "expected": f.expected,
-            "likely_cause": f.likely_cause,
+            "likely_cause": cause_of(f, lang),
             "impact": {
                 "value": f.impact.value,
                 "unit": f.impact.unit,

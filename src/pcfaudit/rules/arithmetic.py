@@ -142,6 +142,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         reported=check.reported,
         expected=check.expected,
         likely_cause=cause,
+        likely_cause_zh=cause_zh,
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,

@@ -90,6 +90,7 @@ class RuleContext:
         reported: str | None = None,
         expected: str | None = None,
         likely_cause: str | None = None,
+        likely_cause_zh: str | None = None,
         impact: Impact | None = None,
         severity: Severity | None = None,
         key: str | None = None,
@@ -110,6 +111,7 @@ class RuleContext:
             reported=reported,
             expected=expected,
             likely_cause=likely_cause,
+            likely_cause_zh=likely_cause_zh,
             impact=impact or Impact(),
             fingerprint=fingerprint(code, locations, key),
         )
