@@ -1,0 +1,274 @@
+"""EPD claims outside the result matrices, as :class:`~pcfaudit.model.Statement`s.
+
+Kinds and their encoding (until the model has dedicated fields):
+
+=========================  ==========================================  =====================
+kind                       subject                                     values
+=========================  ==========================================  =====================
+epd-declared-unit          canonical unit: "m3", "t", "kg", "m2", …     [amount]
+epd-mass-per-du            mass unit: "kg", "t"                        [mass]
+epd-issued                 ISO date "2023-05-12" (or "2023-05")        []
+epd-valid-from             ISO date                                    []
+epd-valid-until            ISO date                                    []
+epd-pcr                    "PCR 2019:14|1.3.4" (id|version)            []
+epd-standard               "EN 15804+A2", "EN 15804+A1"                []
+epd-biogenic-carbon        "product" | "packaging" | ""                [kg C] or [kg C, kg CO2]
+epd-content-mass           "<component>|<unit>"                        [mass]
+epd-content-total          "<label>|<unit>"                            [mass]
+epd-gwp-ghg-definition     None                                        []
+=========================  ==========================================  =====================
+
+``text`` is the sentence or table row, ``location.quote`` the evidence as printed.
+Sentences that compare with another edition ("not comparable with EPDs under EN 15804+A1")
+do not count as citing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from pcfaudit.interpret.epd_lexicon import cell_number, fold, normalise_unit
+from pcfaudit.interpret.numbers import parse_number
+from pcfaudit.model import Document, Location, Number, Statement
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_UNITS = {
+    "m²": "m2", "m2": "m2", "平方米": "m2", "m³": "m3", "m3": "m3", "立方米": "m3",
+    "kg": "kg", "千克": "kg", "公斤": "kg", "t": "t", "tonne": "t", "tonnes": "t", "ton": "t",
+    "tons": "t", "吨": "t", "m": "m", "米": "m", "km": "km", "piece": "piece", "pieces": "piece",
+    "pcs": "piece", "unit": "piece", "件": "piece", "台": "piece", "个": "piece", "套": "piece",
+    "块": "piece", "kwh": "kWh", "mj": "MJ",
+}  # fmt: skip
+_UNIT_ALT = "|".join(sorted((regex.escape(u) for u in _UNITS), key=len, reverse=True))
+_DU_RE = regex.compile(
+    r"(?:declared|functional)\s+unit|声明单位|功能单位",
+    regex.IGNORECASE,
+)
+_DU_VALUE_RE = regex.compile(
+    rf"\s*(?:\([^)]*\))?\s*(?:is|was|are|:|：|=|为|是|of|defined as|定义为|\s)*\s*(?:one\s+)?"
+    rf"(?P<amt>{_NUM})\s*(?P<unit>{_UNIT_ALT})(?![A-Za-z0-9])",
+    regex.IGNORECASE,
+)
+_MASS_RE = regex.compile(
+    rf"(?:(?:mass|weight)\s+(?:per|of\s+(?:the|one|1))\s+(?:declared|functional)\s+unit"
+    rf"|(?:每个?)?(?:声明|功能)单位(?:的|产品)?(?:质量|重量))"
+    rf"[^0-9]{{0,20}}?(?P<amt>{_NUM}(?:\s?\d{{3}})*)\s*(?P<unit>kg|t|tonnes?|千克|公斤|吨)(?![A-Za-z0-9/])",
+    regex.IGNORECASE,
+)
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}  # fmt: skip
+_DATE = (
+    r"(?:\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{4}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}\s*-\s*\d{1,2}(?!\d))"
+)
+_DATE_RE = regex.compile(_DATE)
+_ISSUED_RE = regex.compile(
+    r"date\s+of\s+(?:issue|publication)|issue\s+date|publication\s+date|issued(?:\s+on)?|published(?:\s+on)?"
+    r"|发布日期|签发日期|颁发日期|发布时间|发证日期",
+    regex.IGNORECASE,
+)
+_UNTIL_RE = regex.compile(
+    r"valid\s+(?:until|to|through|till)|validity\s+date|expiry\s+date|expiration\s+date|有效期至|有效期截至|有效截止日期|截止日期",
+    regex.IGNORECASE,
+)
+_PERIOD_RE = regex.compile(
+    rf"(?:validity|valid|period\s+of\s+validity|有效期)[^0-9]{{0,20}}(?P<a>{_DATE})\s*(?:to|until|[-–—~～]|至)\s*(?P<b>{_DATE})",
+    regex.IGNORECASE,
+)
+_PCR_RE = regex.compile(
+    r"(?<![A-Za-z])(?P<id>(?:c-?)?PCR(?:[- ]?\d{3}\b|\s+\d{4}\s*:\s*\d{1,3}))", regex.IGNORECASE
+)
+_VERSION_RE = regex.compile(
+    r"(?:version|ver\.?|v\.?|版本)\s*(?P<v>\d+(?:\.\d+){1,3})", regex.IGNORECASE
+)
+_EN15804_RE = regex.compile(
+    r"EN\s*15804\s*(?::\s*\d{4})?\s*\+\s*(?P<a>A[12])(?:\s*:\s*\d{4})?", regex.IGNORECASE
+)
+_COMPARISON = regex.compile(
+    r"compar|replac|supersed|previous|earlier|former|instead|不可比|替代|取代|代替|旧版|此前",
+    regex.IGNORECASE,
+)
+# A sentence ends at . ; ! ? followed by a space and a capital or CJK, or at 。；.
+_SENTENCE_RE = regex.compile(r"(?<=[.;!?])\s+(?=[A-Z\p{Han}])|(?<=[。；！？])|\n+")
+_BIOGENIC_RE = regex.compile(r"biogenic\s+carbon|生物(?:源|成因)?碳", regex.IGNORECASE)
+_SCI = rf"{_NUM}(?:[eE][-+]?\d+)?"
+# A number before its unit ("0.50 kg C") or, in a table row, after it ("kg C : 0.50").
+_KGC_RE = regex.compile(
+    rf"(?P<n>{_SCI})\s*kg\s*C(?![A-Za-z0-9])|kg\s*C(?![A-Za-z0-9])\s*:\s*(?P<m>{_SCI})(?!\s*kg)"
+)
+_KGCO2_RE = regex.compile(
+    rf"(?P<n>{_SCI})\s*kg\s*CO\s*[2₂]|kg\s*CO\s*[2₂]\s*(?:eq\.?|e)?\s*:\s*(?P<m>{_SCI})",
+    regex.IGNORECASE,
+)
+_CONTENT_CONTEXT = regex.compile(
+    r"content|composition|material|component|ingredient|组成|成分|材料|组分", regex.IGNORECASE
+)
+_MASS_HEADER = regex.compile(r"mass|weight|质量|重量|\bkg\b|千克", regex.IGNORECASE)
+_TOTAL_LABEL = regex.compile(r"^(?:total|sum|合计|总计|总和)\b", regex.IGNORECASE)
+
+
+def _lines(document: Document) -> Iterator[tuple[str, Location]]:
+    """Every paragraph, heading and table row (cells joined by ' : ') with its location."""
+    for block in document.blocks:
+        if block.table is None:
+            yield block.text, block.location
+            continue
+        for row in block.table.rows:
+            cells = [c.text.strip() for c in row if c.text.strip()]
+            if cells:
+                yield " : ".join(cells), row[0].location
+
+
+def _num(text: str) -> Number | None:
+    return cell_number(text.replace(" ", "")) or parse_number(text)
+
+
+def iso_date(text: str) -> str | None:
+    """'2023-05-12' for a printed date (day-first for 12.05.2023 and 12/05/2023), '2023-05'
+    when the day is not printed, or None."""
+    t = fold(text)
+    m = regex.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?", t)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+    elif m := regex.fullmatch(r"(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})", t):
+        y, mo, d = int(m.group(3)), int(m.group(2)), m.group(1)
+    elif m := regex.fullmatch(r"(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})", t):
+        y, mo, d = int(m.group(3)), _MONTHS.get(m.group(2), 0), m.group(1)
+    elif m := regex.fullmatch(r"([a-z]{3})[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})", t):
+        y, mo, d = int(m.group(3)), _MONTHS.get(m.group(1), 0), m.group(2)
+    else:
+        return None
+    if not 1 <= mo <= 12 or not 1900 <= y <= 2200 or (d and not 1 <= int(d) <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}" + (f"-{int(d):02d}" if d else "")
+
+
+def _statement(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
+               values: list[Number] | None = None) -> Statement:  # fmt: skip
+    return Statement(kind, text, loc.with_quote(quote.strip()), subject, values or [])
+
+
+def epd_statements(document: Document) -> list[Statement]:
+    """Declared unit, mass per declared unit, dates, PCR and EN 15804 editions, biogenic
+    carbon, content masses and a GWP-GHG definition, in document order."""
+    out: list[Statement] = []
+    for text, loc in _lines(document):
+        for sentence in _SENTENCE_RE.split(text):
+            if sentence.strip():
+                out.extend(_line_statements(sentence, loc))
+    out.extend(_content_statements(document))
+    return out
+
+
+def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
+    for m in _DU_RE.finditer(text):
+        if regex.search(
+            r"(?:mass|weight)\s+(?:per|of\s+(?:the|one|1))\s+$", text[: m.start()], regex.I
+        ):
+            continue  # "mass per declared unit: 2400 kg" is a mass, not the declared unit
+        v = _DU_VALUE_RE.match(text, m.end())
+        if v:
+            amount = _num(v.group("amt"))
+            unit = _UNITS[v.group("unit").lower()]
+            if amount is not None:
+                quote = text[m.start() : v.end()]
+                yield _statement("epd-declared-unit", text, loc, quote, unit, [amount])
+    for m in _MASS_RE.finditer(text):
+        mass = _num(m.group("amt"))
+        if mass is not None:
+            unit = {"tonne": "t", "tonnes": "t", "千克": "kg", "公斤": "kg", "吨": "t"}.get(
+                m.group("unit").lower(), m.group("unit").lower()
+            )
+            yield _statement("epd-mass-per-du", text, loc, m.group(0), unit, [mass])
+    yield from _dates(text, loc)
+    comparison = bool(_COMPARISON.search(text))
+    for m in _PCR_RE.finditer(text):
+        ident = regex.sub(r"\s+", " ", regex.sub(r"\s*:\s*", ":", m.group("id"))).upper()
+        ident = ident.replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
+        v = _VERSION_RE.search(text, m.end(), m.end() + 120)
+        version = v.group("v") if v else ""
+        quote = text[m.start() : v.end()] if v else m.group(0)
+        if not comparison:
+            yield _statement("epd-pcr", text, loc, quote, f"{ident}|{version}")
+    for m in _EN15804_RE.finditer(text):
+        if not comparison:
+            yield _statement(
+                "epd-standard", text, loc, m.group(0), f"EN 15804+{m.group('a').upper()}"
+            )
+    if _BIOGENIC_RE.search(text):
+        c = _KGC_RE.search(text)
+        co2 = _KGCO2_RE.search(text)
+        if c:
+            subject = "packaging" if regex.search(r"packag|包装", text, regex.I) else (
+                "product" if regex.search(r"product|产品", text, regex.I) else "")  # fmt: skip
+            found = (
+                c.group("n") or c.group("m"),
+                (co2.group("n") or co2.group("m")) if co2 else None,
+            )
+            values = [n for t in found if t and (n := _num(t))]
+            yield _statement("epd-biogenic-carbon", text, loc, text, subject, values)
+    if regex.search(r"gwp[- ]?ghg", text, regex.I) and regex.search(
+        r"exclud|fossil.{0,40}(?:luluc|land)|不含|不包括", text, regex.I
+    ):
+        yield _statement("epd-gwp-ghg-definition", text, loc, text)
+
+
+def _dates(text: str, loc: Location) -> Iterator[Statement]:
+    m = _PERIOD_RE.search(text)
+    if m:
+        a, b = iso_date(m.group("a")), iso_date(m.group("b"))
+        if a and b:
+            yield _statement("epd-valid-from", text, loc, m.group(0), a)
+            yield _statement("epd-valid-until", text, loc, m.group(0), b)
+            return
+    for kind, rx in (("epd-issued", _ISSUED_RE), ("epd-valid-until", _UNTIL_RE)):
+        for k in rx.finditer(text):
+            d = _DATE_RE.search(text, k.end(), k.end() + 30)
+            if d and regex.fullmatch(
+                r"[\s:：,为是]*(?:on\s*)?", text[k.end() : d.start()], regex.I
+            ):
+                iso = iso_date(d.group(0))
+                if iso:
+                    yield _statement(kind, text, loc, text[k.start() : d.end()], iso)
+
+
+def _content_statements(document: Document) -> Iterator[Statement]:
+    """Masses of a content (composition) table: the column headed mass/weight/kg."""
+    for i, block in enumerate(document.blocks):
+        table = block.table
+        if table is None or len(table.rows) < 2:
+            continue
+        before = " ".join(b.text for b in document.blocks[max(0, i - 2) : i] if b.table is None)
+        header = [c.text for c in table.rows[0]]
+        context = f"{table.caption or ''} {before} {' '.join(header)}"
+        if not _CONTENT_CONTEXT.search(context):
+            continue
+        col = next((c for c, h in enumerate(header) if c > 0 and _MASS_HEADER.search(h)), None)
+        if col is None or regex.search(r"%|share|比例|占比", header[col]):
+            continue
+        unit = "t" if regex.search(r"\bt\b|吨|tonne", header[col], regex.I) else "kg"
+        if regex.search(r"\bg\b|克\b", header[col]) and not regex.search(r"kg|千克", header[col]):
+            unit = "g"
+        for row in table.rows[1:]:
+            if col >= len(row) or not row[0].text.strip():
+                continue
+            number = cell_number(row[col].text)
+            if number is None:
+                continue
+            label = row[0].text.strip()
+            kind = "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+            quote = f"{label} : {row[col].text.strip()}"
+            yield _statement(kind, quote, row[col].location, quote, f"{label}|{unit}", [number])
+
+
+def declared_unit_key(st: Statement) -> tuple[str, str] | None:
+    """(amount as printed without trailing zeros, unit) of an epd-declared-unit statement."""
+    if st.kind != "epd-declared-unit" or not st.values or not st.subject:
+        return None
+    return (format(st.values[0].value.normalize(), "f"), st.subject)
+
+
+__all__ = ["declared_unit_key", "epd_statements", "iso_date", "normalise_unit"]

@@ -1,0 +1,311 @@
+"""EPD vocabulary: indicator names (EN 15804+A1/+A2, Chinese), life-cycle modules, units and
+cell values as EPD tables print them.
+
+Kept apart from :mod:`.epd` so the rules can share the unit families without importing the
+table recogniser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+import regex
+
+from pcfaudit.interpret.numbers import parse_number
+from pcfaudit.model import Number
+
+# --------------------------------------------------------------------------- text
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, every dash a hyphen, runs of space one space."""
+    t = unicodedata.normalize("NFKC", text).lower()
+    t = regex.sub(r"[‐‑‒–—―−﹣－]", "-", t)
+    return regex.sub(r"\s+", " ", t).strip()
+
+
+# --------------------------------------------------------------------------- indicators
+
+GWP_PARTS = ("GWP-fossil", "GWP-biogenic", "GWP-luluc")
+
+_GWP_RE = regex.compile(
+    r"\bgwp|global[ -]warming|climate[ -]change|全球变暖|全球增温|气候变化|温室效应|碳足迹"
+)
+_TOTAL_RE = regex.compile(r"\btotal\b|\bsum\b|总计|总量|合计|总和|^全球变暖潜势$|总")
+_PART_RES = {
+    "GWP-fossil": regex.compile(r"fossil|化石"),
+    "GWP-biogenic": regex.compile(r"biogenic|生物"),
+    "GWP-luluc": regex.compile(r"luluc|land[ -]use|土地"),
+}
+_GHG_RE = regex.compile(r"\bghg\b|iobc|gwp-ghg|gwp ghg")
+
+# Other indicators: canonical name → pattern over the folded label. Abbreviations need word
+# boundaries ("ap" inside "applies" is not acidification).
+_OTHER: tuple[tuple[str, str], ...] = (
+    ("ODP", r"\bodp\b|ozone|臭氧"),
+    ("AP", r"\bap\b|acidification|酸化"),
+    ("EP-freshwater", r"\bep[- ]?(?:freshwater|fw)\b|eutrophication.{0,30}fresh|淡水富营养"),
+    ("EP-marine", r"\bep[- ]?marine\b|eutrophication.{0,30}marine|海水富营养|海洋富营养"),
+    ("EP-terrestrial", r"\bep[- ]?terrestrial\b|eutrophication.{0,30}terrestrial|陆地富营养"),
+    ("EP", r"\bep\b|eutrophication|富营养"),
+    ("POCP", r"\bpocp\b|photochemical|光化学"),
+    (
+        "ADPE",
+        r"\badp[- ]?(?:e|elements|minerals|mineral)\b|depletion.{0,40}(?:minerals|elements)|非生物资源消耗.{0,6}(?:元素|矿物)",
+    ),
+    ("ADPF", r"\badp[- ]?(?:f|fossil)\b|depletion.{0,40}fossil|非生物资源消耗.{0,6}化石"),
+    ("WDP", r"\bwdp\b|water (?:deprivation|scarcity)|水资源.{0,4}(?:剥夺|稀缺)"),
+    ("PERE", r"\bpere\b"),
+    ("PERM", r"\bperm\b"),
+    ("PERT", r"\bpert\b"),
+    ("PENRE", r"\bpenre\b"),
+    ("PENRM", r"\bpenrm\b"),
+    ("PENRT", r"\bpenrt\b|total use of non-renewable primary energy"),
+    ("SM", r"\bsm\b|secondary material"),
+    ("RSF", r"\brsf\b|renewable secondary fuel"),
+    ("NRSF", r"\bnrsf\b|non-renewable secondary fuel"),
+    ("FW", r"\bfw\b|net use of fresh water|淡水(?:净)?使用"),
+    ("HWD", r"\bhwd\b|hazardous waste"),
+    ("NHWD", r"\bnhwd\b|non-hazardous waste"),
+    ("RWD", r"\brwd\b|radioactive waste"),
+    ("CRU", r"\bcru\b|components for re-?use"),
+    ("MFR", r"\bmfr\b|materials? for recycling"),
+    ("MER", r"\bmer\b|materials? for energy recovery"),
+    ("EEE", r"\beee\b|exported energy.{0,4}electric"),
+    ("EET", r"\beet\b|exported energy.{0,4}thermal"),
+)
+_OTHER_RES = tuple((name, regex.compile(p)) for name, p in _OTHER)
+# Checked before the generic patterns: "non-hazardous" contains "hazardous".
+_ORDER_FIRST = ("NHWD", "NRSF", "PENRT")
+
+
+def indicator_of(label: str) -> str | None:
+    """The canonical indicator a row or column label names, or None.
+
+    >>> indicator_of("Climate change – fossil"), indicator_of("全球变暖潜势-总计")
+    ('GWP-fossil', 'GWP-total')
+    """
+    t = fold(label)
+    if not t or len(t) > 160:
+        return None
+    if _GWP_RE.search(t):
+        if _GHG_RE.search(t):
+            return "GWP-GHG"
+        parts = [name for name, rx in _PART_RES.items() if rx.search(t)]
+        if _TOTAL_RE.search(t) or len(parts) > 1:
+            return "GWP-total"
+        if len(parts) == 1:
+            return parts[0]
+        return "GWP"  # EN 15804+A1's single indicator, or an untyped GWP
+    if regex.search(r"biogenic carbon|生物(?:源|成因)?碳含量", t):
+        return "biogenic-carbon"
+    first = [(n, rx) for n, rx in _OTHER_RES if n in _ORDER_FIRST]
+    rest = [(n, rx) for n, rx in _OTHER_RES if n not in _ORDER_FIRST]
+    for name, rx in (*first, *rest):
+        if rx.search(t):
+            return name
+    return None
+
+
+# Expected unit family of each indicator (see unit_family); indicators not listed are free.
+EXPECTED_FAMILY: dict[str, str] = {
+    "GWP-total": "co2e",
+    "GWP-fossil": "co2e",
+    "GWP-biogenic": "co2e",
+    "GWP-luluc": "co2e",
+    "GWP-GHG": "co2e",
+    "GWP": "co2e",
+    "ADPF": "energy",
+    "PERE": "energy",
+    "PERM": "energy",
+    "PERT": "energy",
+    "PENRE": "energy",
+    "PENRM": "energy",
+    "PENRT": "energy",
+    "RSF": "energy",
+    "NRSF": "energy",
+    "EEE": "energy",
+    "EET": "energy",
+    "HWD": "mass",
+    "NHWD": "mass",
+    "RWD": "mass",
+    "CRU": "mass",
+    "MFR": "mass",
+    "MER": "mass",
+    "SM": "mass",
+    "biogenic-carbon": "carbon",
+}
+
+# --------------------------------------------------------------------------- units
+
+_UNIT_WORD = r"(?:eq\.?|eqv\.?|equiv\.?|equivalents?|-?e\b|当量)"
+
+
+def normalise_unit(text: str) -> str | None:
+    """A canonical EPD unit ('kgCO2e', 'tCO2e', 'MJ', 'kWh', 'kg', 't', 'm3', 'kgC',
+    'kgCFC11e', 'molH+e', 'kgPe', 'kgNe', 'molNe', 'kgNMVOCe', 'kgSbe', 'kgSO2e',
+    'kgPO4e', 'kgC2H4e') or None when not recognised."""
+    t = fold(text)
+    t = regex.sub(r"^[\[(（【]|[\])）】]$", "", t).strip()
+    t = t.replace("₂", "2").replace("³", "3").replace("²", "2")
+    c = regex.sub(r"[\s.\-_]", "", t)
+    c = (
+        c.split(",")[0]
+        .replace("äq", "eq")
+        .replace("当量", "e")
+        .replace("equivalents", "e")
+        .replace("equivalent", "e")
+    )
+    c = regex.sub(r"(?:eqv|equiv|eq)$", "e", c)
+    m = regex.fullmatch(
+        r"(kg|t|g|千克|公斤|吨|克)(co2|cfc11|cfc-11|h\+|p|n|nmvoc|sb|so2|po4|po43|c2h4)(e)?", c
+    )
+    if m:
+        mass = {"千克": "kg", "公斤": "kg", "吨": "t", "克": "g"}.get(m.group(1), m.group(1))
+        gas = {"co2": "CO2", "cfc11": "CFC11", "cfc-11": "CFC11", "nmvoc": "NMVOC", "sb": "Sb",
+               "so2": "SO2", "po4": "PO4", "po43": "PO4", "c2h4": "C2H4", "p": "P", "n": "N",
+               "h+": "H+"}[m.group(2)]  # fmt: skip
+        return f"{mass}{gas}e" if m.group(3) or gas != "CO2" else f"{mass}CO2"
+    m = regex.fullmatch(r"mol(h\+|n)(e)?", c)
+    if m:
+        return "molH+e" if m.group(1) == "h+" else "molNe"
+    simple = {
+        "mj": "MJ", "兆焦": "MJ", "gj": "GJ", "kwh": "kWh", "mwh": "MWh", "kj": "kJ",
+        "kg": "kg", "千克": "kg", "公斤": "kg", "t": "t", "吨": "t", "g": "g",
+        "m3": "m3", "立方米": "m3", "kgc": "kgC", "kg碳": "kgC",
+        "mjncv": "MJ", "mj,ncv": "MJ",
+    }  # fmt: skip
+    if c.startswith("m3") and c not in simple:
+        return "m3"  # "m³ world eq. deprived" (WDP), "m³ H2O"
+    return simple.get(c)
+
+
+def unit_family(unit: str | None) -> str | None:
+    """'co2e' (a CO2 mass is counted too: 'kg CO2' for GWP), 'energy', 'mass', 'volume',
+    'carbon', 'other' (another reference substance), or None when unknown."""
+    if unit is None:
+        return None
+    if unit.endswith("CO2e") or unit.endswith("CO2"):
+        return "co2e"
+    if unit in {"MJ", "GJ", "kWh", "MWh", "kJ"}:
+        return "energy"
+    if unit in {"kg", "t", "g"}:
+        return "mass"
+    if unit == "m3":
+        return "volume"
+    if unit == "kgC":
+        return "carbon"
+    return "other"
+
+
+# --------------------------------------------------------------------------- modules
+
+_MOD = r"[ABCD]\s?\d{0,2}"
+_MODULE_RE = regex.compile(
+    rf"(?<![A-Za-z0-9])(?:module\s+|模块\s*)?({_MOD}(?:\s*[-~～/+,、至]\s*(?:{_MOD}|\d{{1,2}}))*)(?![A-Za-z0-9])",
+    regex.IGNORECASE,
+)
+ALL_MODULES = (
+    "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "B6", "B7",
+    "C1", "C2", "C3", "C4", "D",
+)  # fmt: skip
+TOTAL_WORDS = regex.compile(
+    r"^(?:total|sum|totals?\s*\(?a\s*-\s*c\)?|a\s*-\s*c|a1\s*-\s*c4|合计|总计|总和|全生命周期|全生命周期合计|生命周期合计)$"
+)
+
+
+def module_of(label: str) -> str | None:
+    """The canonical module a header names: 'A1', 'A1-A3', 'C1-C4', 'D', 'total', or None.
+
+    >>> module_of("A1–A3"), module_of("A1/A2/A3"), module_of("A1-3"), module_of("Total")
+    ('A1-A3', 'A1-A3', 'A1-A3', 'total')
+    """
+    t = fold(label)
+    if not t or len(t) > 40:
+        return None
+    if TOTAL_WORDS.match(t):
+        return "total"
+    compact = t.replace(" ", "").upper()
+    if regex.fullmatch(r"(?:MODULE|模块)?[ABCD]\d{0,2}(?:[-~～/+,、至][ABCD]?\d{1,2})*", compact):
+        return _canonical(regex.sub(r"^(?:MODULE|模块)", "", compact))
+    # "Product stage A1-A3", "A1-A3 production": exactly one module token among words.
+    found = [m.group(1) for m in _MODULE_RE.finditer(label.upper())]
+    found = [f for f in found if regex.search(r"\d", f) or f.strip() == "D"]
+    if len(found) == 1 and len(t) <= 30:
+        return _canonical(found[0].replace(" ", ""))
+    return None
+
+
+def _canonical(token: str) -> str | None:
+    parts = regex.split(r"[-~～/+,、至]", token)
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    letter = parts[0][0]
+    names = []
+    for p in parts:
+        if p[0].isdigit():
+            p = letter + p
+        if p not in ALL_MODULES:
+            return None
+        names.append(p)
+    if len(names) == 1:
+        return names[0]
+    first, last = names[0], names[-1]
+    if ALL_MODULES.index(last) <= ALL_MODULES.index(first):
+        return None
+    return f"{first}-{last}"
+
+
+def parts_of(module: str) -> list[str]:
+    """The single modules an aggregated module spans: 'A1-A3' → ['A1', 'A2', 'A3']."""
+    if "-" not in module:
+        return [module] if module in ALL_MODULES else []
+    first, last = module.split("-")
+    i, j = ALL_MODULES.index(first), ALL_MODULES.index(last)
+    return list(ALL_MODULES[i : j + 1])
+
+
+# --------------------------------------------------------------------------- cells
+
+MISSING_MARKS = frozenset(
+    {"nd", "mnd", "ina", "nr", "n.d.", "n/a", "na", "-", "/", "—", "–", "--", "x", "n.r.",
+     "not declared", "not relevant", "未声明", "不适用", "未申报", ""}
+)  # fmt: skip
+_SCI_RE = regex.compile(
+    r"^(?P<sign>[-−+]?)\s*(?P<mant>\d+(?:[.,]\d+)?)\s*(?:(?P<e>[eE])\s*(?P<esign>[-−+]?)\s*(?P<exp>\d{1,3})"
+    r"|[x×]\s*10\s*\^?\s*(?P<esign2>[-−+]?)\s*(?P<exp2>\d{1,3}))?$"
+)
+
+
+def missing_mark(text: str) -> str | None:
+    """'ND', 'MND', 'INA', … when a result cell says 'no value', else None."""
+    t = fold(text)
+    return t.upper() or "EMPTY" if t in MISSING_MARKS else None
+
+
+def cell_number(text: str, decimal_comma: bool = False) -> Number | None:
+    """A result cell's number, with the pieces a PDF table splits over lines put back
+    together: '2.67 E+03', '- 6.08E+01', '2,67E+03', '0,123'. ``decimal_comma`` says the
+    table writes decimals with a comma, so '1,234' is 1.234 and not 1234. The Number's
+    text is the compact form ('-6.08E+01'); its rounding follows the printed digits."""
+    t = unicodedata.normalize("NFKC", text).strip().replace("\n", " ")
+    t = regex.sub(r"\s*[*†‡]+$", "", t)  # footnote marks after a value
+    m = _SCI_RE.match(t)
+    if not m:
+        whole = parse_number(t)  # '1 234', '1,234.5'
+        return whole if whole is not None and whole.text == t else None
+    mant = m.group("mant")
+    if "," in mant:
+        whole, frac = mant.split(",")
+        thousands = len(frac) == 3 and whole != "0" and not decimal_comma and not m.group("e")
+        mant = whole + frac if thousands else f"{whole}.{frac}"
+    sign = "-" if m.group("sign") in {"-", "−"} else ""
+    exp = m.group("exp") or m.group("exp2")
+    esign = (m.group("esign") or m.group("esign2") or "+").replace("−", "-")
+    compact = f"{sign}{mant}" + (f"E{esign}{int(exp):02d}" if exp else "")
+    number = parse_number(compact)
+    if number is None or number.text != compact:
+        return None
+    return dataclasses.replace(number, text=compact)
