@@ -3,7 +3,6 @@ claims, and the EP rules on clean and defective synthetic EPDs."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -12,8 +11,7 @@ import pytest
 
 import pcfaudit.pipeline as pipeline
 from pcfaudit.extract.detect import extract
-from pcfaudit.interpret import interpret as base_interpret
-from pcfaudit.interpret.epd import basis_of, interpret_epd, interpret_epd_all
+from pcfaudit.interpret.epd import basis_of, interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements, iso_date
 from pcfaudit.interpret.epd_lexicon import cell_number, indicator_of, missing_mark, module_of
 from pcfaudit.interpret.numbers import parse_number
@@ -36,21 +34,9 @@ def doc(name: str) -> Document:
     return extract(path.read_bytes(), str(path))
 
 
-def _interpret(document: Document) -> Report:
-    report = base_interpret(document)
-    matrices, declarations, statements = interpret_epd_all(document)
-    return dataclasses.replace(
-        report,
-        matrices=matrices,
-        module_declarations=declarations,
-        statements=[*report.statements, *statements],
-    )
-
-
 @pytest.fixture
-def epd_audit(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], list[Finding]]:
-    """audit() with the EPD interpretation wired in (until interpret() calls it)."""
-    monkeypatch.setattr(pipeline, "interpret", _interpret)
+def epd_audit() -> Callable[[str], list[Finding]]:
+    """The EP findings of a full audit (interpret() reads the result matrices)."""
 
     def run(name: str) -> list[Finding]:
         return [f for f in pipeline.audit(SYN / name).findings if f.rule.startswith("EP")]

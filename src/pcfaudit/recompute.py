@@ -652,6 +652,8 @@ def _share_checks(ctx: _Ctx) -> Iterator[Check]:
     group_shares = []
     prose = []
     for s_i, value in enumerate(ctx.report.shares):
+        if value.kind == "share-total":
+            continue  # the "Total | … | 100 %" row is not one more share to add up
         members = _find(ctx, value.label)
         item = (value.label or "", value.quantity.number, value.location, members, f"shares[{s_i}]")
         if value.kind == "prose-share":

@@ -134,6 +134,13 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
             if prev is not None:
                 out.chars.append(Char(" ", prev.x1, prev.top, prev.x1, prev.bottom))
             continue
+        if code in (0xFFFE, 0x02):
+            # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
+            code = ord("-")
+            if prev is not None and not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+                prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
+                out.chars.append(prev)
+                continue
         if code in (0, 0xFFFD) or pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
             out.unmapped += 1
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.interpret.claims import extract_claims
+from pcfaudit.interpret.epd import interpret_epd
+from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.quantities import normalise_unit
@@ -18,6 +20,7 @@ from pcfaudit.quantities import normalise_unit
 def interpret(document: Document) -> Report:
     claims = extract_claims(document)
     inventory = interpret_inventory(document)
+    matrices, declarations = interpret_epd(document)
     prose_values = _unique(claims.prose_values)
     report = Report(
         language=claims.language,
@@ -35,8 +38,10 @@ def interpret(document: Document) -> Report:
         shares=[*inventory.shares, *(v for v in prose_values if v.kind not in {"total", "per-unit"})],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
-        statements=claims.statements,
+        statements=[*claims.statements, *epd_statements(document)],
         headings=claims.headings,
+        matrices=matrices,
+        module_declarations=declarations,
         numbers_seen=claims.numbers_seen,
     )
     _attach_prose_factors(report)

@@ -73,10 +73,18 @@ def _statement(seg: Segment, amount: Amount, role: str, start: int) -> Functiona
     )
 
 
+_PER_UNIT_BEFORE = regex.compile(
+    r"(?:mass|weight|density|content|quantity)\s+(?:per|of\s+the|of\s+one)\s*$|每\s*$|单位\s*$|(?:质量|重量)\s*/?\s*$",
+    regex.I,
+)
+
+
 def declared_in(seg: Segment) -> list[FunctionalUnitStatement]:
     """'功能单位定义为生产 1 吨…' / 'The functional unit is 1 kg of …'."""
     out: list[FunctionalUnitStatement] = []
     for km in _KEYWORD.finditer(seg.text):
+        if _PER_UNIT_BEFORE.search(seg.text[max(0, km.start() - 24) : km.start()]):
+            continue  # "Mass per declared unit: 2400 kg" states a mass, not the unit
         window_end = min(len(seg.text), km.end() + 80)
         first = next(iter_amounts(seg.text, km.end(), window_end), None)
         if first is None:

@@ -31,7 +31,8 @@ _NUMBER_RE = regex.compile(
     (?<![A-Za-z0-9_.])      # CJK may touch a number: 生产1件, 球管349件
     (?P<sign>[-−+])?
     (?P<mantissa>
-        \d{1,3}(?:,\d{3})+(?:\.\d+)?          # 1,536.5
+        0,\d+(?![\d,])                        # 0,123: a decimal comma (EPDs)
+      | [1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?     # 1,536.5
       | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?   # 1 536 / 18 750.5
       | \d+(?:\.\d+)?                         # 4.833
       | \.\d+                                 # .5
@@ -66,6 +67,8 @@ def _build(m: regex.Match[str]) -> Number | None:
     mantissa = m.group("mantissa")
     sign = m.group("sign") or ""
     approx = bool(m.group("approx"))
+    if mantissa.startswith("0,"):
+        mantissa = mantissa.replace(",", ".", 1)
     digits = regex.sub(r"[ ,\u00a0\u2009\u202f]", "", mantissa)
     exponent = 0
     if m.group("comma_exp"):

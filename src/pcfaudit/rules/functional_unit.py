@@ -67,9 +67,13 @@ def functional_unit_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     reports use them loosely. Result statements ('the footprint of 1 t is …') are listed as
     evidence too, so the verifier sees every place that must be corrected.
 
+    In an EPD (a result matrix was read) EP008 makes this comparison instead.
+
     Example: summary "功能单位定义为生产 1 吨散料输送设备", §2.3.1 "功能单位被定义为生产 1km 散料输送设备",
     table 3.1 "产品 | 散料输送设备 | 1 | 台".
     """
+    if ctx.report.matrices:
+        return  # an EPD: EP008 compares its declared units
     statements = ctx.report.functional_units
     declared = [s for s in statements if s.role in {"declared", "table-reference"}]
     groups = _distinct(declared)
