@@ -84,8 +84,10 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
     annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
 ) -> None:
-    """Audit reports and print their findings. Exit 0 clean, 1 findings at or above
-    --fail-on, 2 unreadable input or usage error."""
+    """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
+
+    Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 for unreadable
+    input, a report that could not be audited, or a usage error."""
     from pcfaudit.config import ConfigError, load_config, load_waivers
     from pcfaudit.pipeline import UnreadableInput, audit, exit_code
     from pcfaudit.render import render_console
@@ -292,6 +294,15 @@ def reference(
         for row in rows:
             table.add_row(*row)
         console.print(table)
+
+
+def _register_subcommands() -> None:
+    from pcfaudit.batch_cli import register
+
+    register(app)
+
+
+_register_subcommands()
 
 
 def main() -> None:
