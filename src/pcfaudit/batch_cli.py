@@ -24,22 +24,12 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from pcfaudit.cli_options import Lang, Severity
+
 
 class Executor(StrEnum):
     local = "local"
     dask = "dask"
-
-
-class Lang(StrEnum):
-    auto = "auto"
-    en = "en"
-    zh = "zh"
-
-
-class Severity(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 class ResultsFormat(StrEnum):

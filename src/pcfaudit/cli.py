@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
+from pcfaudit.cli_options import Lang, Severity
+from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
 
 app = typer.Typer(
@@ -31,18 +33,6 @@ class Format(StrEnum):
     sarif = "sarif"
     markdown = "markdown"
     html = "html"
-
-
-class Lang(StrEnum):
-    auto = "auto"
-    en = "en"
-    zh = "zh"
-
-
-class Severity(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -83,6 +73,7 @@ def check(
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
     annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
+    timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
@@ -109,13 +100,18 @@ def check(
     console = Console(file=sys.stdout, soft_wrap=False) if output is None else None
     for path in files:
         try:
-            result = audit(path, config)
-            language = result.report.language if lang is Lang.auto else lang.value
-            if format is Format.text and console is not None:
-                render_console(result, console, lang=language, statistics=statistics)
-            results.append((result, language))
-            if annotate is not None:
-                _annotate(path, result, language, annotate, several=len(files) > 1)
+            with time_limit(timeout, label=str(path), hard_exit=True):
+                result = audit(path, config)
+                language = result.report.language if lang is Lang.auto else lang.value
+                if format is Format.text and console is not None:
+                    render_console(result, console, lang=language, statistics=statistics)
+                results.append((result, language))
+                if annotate is not None:
+                    _annotate(path, result, language, annotate, several=len(files) > 1)
+        except AuditTimeout as exc:  # a hostile or pathological file: say so, go on
+            print(f"pcfaudit: {path}: {exc}", file=sys.stderr)
+            worst = 2
+            continue
         except UnreadableInput as exc:
             print(f"pcfaudit: {exc}", file=sys.stderr)
             worst = 2
