@@ -392,6 +392,12 @@ def main() -> None:
         print("wrote", out.relative_to(ROOT))
         if use_lo and (pdf := libreoffice_pdf(out)):
             print("wrote", pdf.relative_to(ROOT))
+    # An EPD in text, DOCX and PDF for the parity test (issue 11).
+    for txt in (SYN / "epd_zh_defects.txt", SYN / "epd_en_defects.md"):
+        out = seed_docx(txt)
+        print("wrote", out.relative_to(ROOT))
+        if use_lo and (pdf := libreoffice_pdf(out)):
+            print("wrote", pdf.relative_to(ROOT))
     for feat in (docx_features(), docx_autonumber()):
         print("wrote", feat.relative_to(ROOT))
     reportlab_pdfs()

@@ -48,3 +48,18 @@ def test_docx_findings_point_at_paragraphs_or_cells(stem: str) -> None:
         assert any(
             loc.paragraph is not None or loc.table is not None for loc in finding.locations
         ), finding.rule
+
+
+SYNTHETIC = SEEDS.parent / "synthetic"
+
+
+@pytest.mark.parametrize("stem", ["epd_zh_defects", "epd_en_defects"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_epd_same_findings_as_the_text(stem: str, suffix: str) -> None:
+    """EPD result matrices survive Word tables and LibreOffice's PDF, where narrow columns
+    wrap '2.50E+02' and 'GWP-total' over several lines (issue 11)."""
+    text_path = next(p for p in (SYNTHETIC / f"{stem}.txt", SYNTHETIC / f"{stem}.md") if p.exists())
+    text = _signature(_audit(text_path))
+    assert {rule for rule, _, _ in text} >= {"EP001", "EP003", "EP008"}
+    other = _signature(_audit(SYNTHETIC / f"{stem}{suffix}"))
+    assert other == text, f"only in text: {text - other}; only in {suffix}: {other - text}"

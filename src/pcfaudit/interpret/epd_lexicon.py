@@ -89,6 +89,15 @@ def indicator_of(label: str) -> str | None:
     t = fold(label)
     if not t or len(t) > 160:
         return None
+    found = _indicator(t)
+    if found is None or found == "GWP":
+        # A narrow PDF column wraps "GWP-total" as "GW Ptota l" and drops the hyphen.
+        joined = regex.sub(r"gwp(?=[a-z])", "gwp ", fold(label.replace(" ", "")), flags=regex.I)
+        found = _indicator(joined) or found
+    return found
+
+
+def _indicator(t: str) -> str | None:
     if _GWP_RE.search(t):
         if _GHG_RE.search(t):
             return "GWP-GHG"
