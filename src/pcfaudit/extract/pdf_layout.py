@@ -165,13 +165,35 @@ def _segment(run: list[Char], text: list[str]) -> Segment:
     )
 
 
+_NUMBER_PIECE = frozenset("0123456789.,Ee+-−")
+
+
 def cell_text(chars: list[Char], trust_trailing: bool = False) -> str:
+    """A cell's lines joined. A narrow column wraps a number mid-token ('2.5' / '0E' /
+    '+02'): pieces that are all number characters on both sides of a break are one token."""
     text = ""
     space: bool | None = None
     for ln in make_lines(chars):
-        text = join_chars(text, " ".join(s.text for s in ln.segments), space)
+        piece = " ".join(s.text for s in ln.segments)
+        if text and piece and _numeric_break(text, piece):
+            text += piece
+        else:
+            text = join_chars(text, piece, space)
         space = ln.trailing_space if trust_trailing else None
     return text.strip()
+
+
+def _numeric_break(left: str, right: str) -> bool:
+    tail = left.rsplit(" ", 1)[-1]
+    head = right.split(" ", 1)[0]
+    return (
+        bool(tail)
+        and bool(head)
+        and set(tail) <= _NUMBER_PIECE
+        and set(head) <= _NUMBER_PIECE
+        and any(ch.isdigit() for ch in tail + head)
+        and ("E" in tail + head or "e" in tail + head or tail[-1] in ".,-−+" or head[0] in ".,")
+    )
 
 
 # --------------------------------------------------------------------------- tables
