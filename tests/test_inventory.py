@@ -66,7 +66,16 @@ def test_seed_000_refrigerants_slash_cells_and_total():
 
 def test_seed_002_results_shares_and_inputs_merge_by_label():
     inv = _inventory(SEED_002)
-    assert [ln.label for ln in inv.lines] == ["电", "水", "钢材", "电机", "减速机", "油漆", "二氧化碳", "直接排放"]
+    assert [ln.label for ln in inv.lines] == [
+        "电",
+        "水",
+        "钢材",
+        "电机",
+        "减速机",
+        "油漆",
+        "二氧化碳",
+        "直接排放",
+    ]
     assert sum(ln.result.number.value for ln in inv.lines) == Decimal("3334.37")
     water = _line(inv.lines, "水")
     assert (water.quantity.number.text, water.quantity.unit) == ("2.33", "t")
@@ -123,3 +132,141 @@ def test_merged_group_labels_in_docx_and_pdf_read_like_the_text(suffix: str) -> 
     """Word and PDF repeat a vertically merged label in every row, and a page break can cut
     the merged cell (seed 000's refrigerant group): the groups must still match the text."""
     assert _rows(SEED_000.with_suffix(suffix)) == _rows(SEED_000)
+
+
+# --------------------------------------------------------------------------- issue 10
+
+SYN = ROOT / "fixtures/synthetic"
+
+
+def _md(text: str):
+    return interpret_inventory(extract(text.encode(), "t.md"))
+
+
+def _layout(header: str) -> dict[str, int]:
+    document = extract((header + "\n|" + "---|" * header.count("|") + "\n").encode(), "t.md")
+    # A data row so the header row is recognised as the header.
+    table = document.tables[0]
+    return layout_of(table).roles
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "| Stage | Emission source | Gas | Activity data | Unit | Emission factor | "
+            "Factor unit | GWP | Emissions (tCO2e) |",
+            {
+                "category": 0,
+                "label": 1,
+                "gas": 2,
+                "quantity": 3,
+                "unit": 4,
+                "factor": 5,
+                "factor-unit": 6,
+                "gwp": 7,
+                "result": 8,
+            },
+        ),
+        (
+            "| 排放源 | 活动数据 | 活动数据单位 | 排放因子 | 排放因子单位 | GWP | 排放量(tCO2e) | 占比 |",
+            {
+                "label": 0,
+                "quantity": 1,
+                "unit": 2,
+                "factor": 3,
+                "factor-unit": 4,
+                "gwp": 5,
+                "result": 6,
+                "share": 7,
+            },
+        ),
+        (
+            "| Process | Input | Amount | Unit | EF (kgCO2e/unit) | Emissions (kgCO2e) | % |",
+            {
+                "category": 0,
+                "label": 1,
+                "quantity": 2,
+                "unit": 3,
+                "factor": 4,
+                "result": 5,
+                "share": 6,
+            },
+        ),
+        (
+            "| 排放源 | 消耗量 | 单位 | 排放因子 | 单位 | 排放量(tCO2e) |",
+            {"label": 0, "quantity": 1, "unit": 2, "factor": 3, "factor-unit": 4, "result": 5},
+        ),
+    ],
+)
+def test_realistic_headers_get_their_roles(header: str, expected: dict[str, int]) -> None:
+    """'Emission source' is a label (not the result), 'Factor unit' is the factor's unit."""
+    assert _layout(header) == expected
+
+
+def test_factor_unit_column_sets_the_factor_unit_en() -> None:
+    inv = _inventory(SYN / "qa_inv_headers_en.txt")
+    steel = _line(inv.lines, "Steel")
+    assert (steel.factor.number.text, steel.factor.unit) == ("2.00", "tCO2e/t")
+    assert steel.result.number.text == "200.000" and steel.result.unit == "tCO2e"
+    methane = _line(inv.lines, "Natural gas", "CH4")
+    assert methane.quantity.unit == "万m3" and methane.factor.unit == "t/万m3"
+    assert _line(inv.lines, "Refrigerant").factor.unit == "t/t"
+
+
+def test_stage_summary_table_becomes_subtotals_not_lines_zh() -> None:
+    """表 4-1 (阶段 | 排放量 | 占比) restates 表 3-2 by stage: subtotals and group shares."""
+    inv = _inventory(SYN / "qa_inv_summary_zh.txt")
+    assert [ln.label for ln in inv.lines] == [
+        "钢材",
+        "外购电力",
+        "柴油(叉车)",
+        "柴油(叉车)",
+        "柴油(叉车)",
+    ]
+    # The CH4/N2O rows of the diesel group inherit the stage printed on its first row.
+    assert {ln.category for ln in inv.lines if "柴油" in ln.label} == {"产品生产阶段"}
+    subtotals = [(v.label, v.quantity.number.text) for v in inv.totals if v.kind == "subtotal"]
+    assert subtotals == [("原材料获取阶段", "200.000"), ("产品生产阶段", "581.063")]
+    shares = [(v.label, v.quantity.number.text) for v in inv.shares if v.kind == "group-share"]
+    assert shares == [("原材料获取阶段", "25.61"), ("产品生产阶段", "74.39")]
+
+
+def test_summary_table_recognised_by_its_sum_when_details_have_no_stage_column() -> None:
+    inv = _md(
+        "| Item | Quantity | Unit | EF (tCO2e/t) | Emissions (tCO2e) |\n|---|---|---|---|---|\n"
+        "| Steel | 10.0 | t | 2.00 | 20.00 |\n| Copper | 2.0 | t | 4.00 | 8.00 |\n"
+        "| Paint | 1.0 | t | 3.00 | 3.00 |\n\n"
+        "Results by stage\n\n"
+        "| Life cycle stage | Emissions (tCO2e) | Share (%) |\n|---|---|---|\n"
+        "| Raw materials | 28.00 | 90.32 |\n| Production | 3.00 | 9.68 |\n"
+    )
+    assert [ln.label for ln in inv.lines] == ["Steel", "Copper", "Paint"]
+    assert [v.kind for v in inv.totals] == ["subtotal", "subtotal"]
+    assert [v.kind for v in inv.shares] == ["group-share", "group-share"]
+
+
+def test_second_results_table_with_other_lines_is_kept() -> None:
+    """A materials table and an energy table are one inventory in two parts, not a summary."""
+    inv = _md(
+        "| Item | Quantity | Unit | EF (tCO2e/t) | Emissions (tCO2e) |\n|---|---|---|---|---|\n"
+        "| Steel | 10.0 | t | 2.00 | 20.00 |\n| Copper | 2.0 | t | 4.00 | 8.00 |\n\n"
+        "Energy\n\n"
+        "| Energy | Emissions (tCO2e) |\n|---|---|\n| Electricity | 5.50 |\n| Diesel | 1.20 |\n"
+    )
+    assert [ln.label for ln in inv.lines] == ["Steel", "Copper", "Electricity", "Diesel"]
+    assert inv.totals == []
+
+
+def test_generic_per_unit_factor_header_takes_each_rows_quantity_unit() -> None:
+    """'EF (kgCO2e/unit)': per unit of the row's own quantity (kg, kWh), not per piece."""
+    inv = _md(
+        "| Process | Input | Amount | Unit | EF (kgCO2e/unit) | Emissions (kgCO2e) | % |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Raw materials | Steel | 120.0 | kg | 2.10 | 252.0 | 69.61 |\n"
+        "| Manufacturing | Electricity | 200 | kWh | 0.5500 | 110.0 | 30.39 |\n"
+        "| Total | | | | | 362.0 | 100.00 |\n"
+    )
+    steel, power = inv.lines
+    assert (steel.factor.unit, power.factor.unit) == ("kgCO2e/kg", "kgCO2e/kWh")
+    assert (steel.category, steel.result.unit) == ("Raw materials", "kgCO2e")

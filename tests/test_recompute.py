@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arith_helpers import computation, line, production, seed000, seed002, value
-from pcfaudit.model import Report, to_jsonable
+from pcfaudit.model import Quantity, Report, ReportedValue, to_jsonable
 from pcfaudit.recompute import Check, recompute
 
 
@@ -386,3 +386,185 @@ def test_tables_from_unrounded_truth_never_fail(
     checks = recompute(_table(rows, d))
     bad = [c for c in checks if c.status in {"fail", "truncated"}]
     assert bad == [], [(c.relation, c.reported, c.expected_low, c.expected_high) for c in bad]
+
+
+# --------------------------------------------------------------------------- issue 10
+
+
+def test_row_share_in_a_gas_group_is_the_rows_own_share() -> None:
+    """Shares printed per row of a CO2/CH4/N2O group: each is that row's share, never the
+    whole group's (3.96 % is the diesel CO2 row; the group would be 3.98 %)."""
+    rows = [
+        line("Steel", gas="CO2", result="200.000", r_unit="tCO2e", share="25.61"),
+        line("Electricity", gas="CO2", result="550.000", r_unit="tCO2e", share="70.42"),
+        line("Diesel", gas="CO2", group="Diesel", result="30.959", r_unit="tCO2e", share="3.96"),
+        line("Diesel", gas="CH4", group="Diesel", result="0.036", r_unit="tCO2e", share="0.00"),
+        line("Diesel", gas="N2O", group="Diesel", result="0.070", r_unit="tCO2e", share="0.01"),
+    ]
+    # The interpreter also lists each row's share as a ReportedValue at the row's location.
+    shares = [
+        ReportedValue("share", Quantity(ln.share, "%", "%"), ln.location, ln.label)
+        for ln in rows
+        if ln.share is not None
+    ]
+    report = Report(
+        inventory=rows, totals=[value("total", "781.065", "tCO2e", "Total")], shares=shares
+    )
+    checks = recompute(report)
+    share_checks = [c for c in checks if c.relation == "share"]
+    assert len(share_checks) == 5  # one per row, not one more per ReportedValue
+    assert all(c.status == "pass" for c in share_checks), [
+        (c.label, c.status) for c in share_checks
+    ]
+    (total,) = [c for c in checks if c.relation == "share-sum"]
+    assert total.status == "pass"
+
+
+def test_subtotal_of_a_stage_is_checked_against_its_lines_zh() -> None:
+    rows = [
+        line("钢材", result="200.000", r_unit="tCO2e", category="原材料获取阶段"),
+        line("外购电力", result="550.000", r_unit="tCO2e", category="产品生产阶段"),
+        line("柴油", result="30.959", r_unit="tCO2e", category="产品生产阶段"),
+    ]
+    report = Report(
+        inventory=rows,
+        totals=[
+            value("total", "780.959", "tCO2e", "合计"),
+            value("subtotal", "200.000", "tCO2e", "原材料获取阶段"),
+            value("subtotal", "508.959", "tCO2e", "产品生产阶段"),  # 580.959 transposed
+        ],
+    )
+    checks = {c.label: c for c in recompute(report) if c.relation in {"total", "subtotal"}}
+    assert checks["合计"].status == "pass"
+    assert checks["原材料获取阶段"].status == "pass"
+    bad = checks["产品生产阶段"]
+    assert bad.relation == "subtotal" and bad.status == "fail" and bad.expected == "580.959"
+
+
+def test_subtotal_with_no_matching_group_cannot_tell() -> None:
+    """A subtotal is never compared with the grand sum of all lines."""
+    report = Report(
+        inventory=[line("Steel", result="20.00", r_unit="tCO2e")],
+        totals=[value("subtotal", "3.00", "tCO2e", "Distribution")],
+    )
+    (check,) = [c for c in recompute(report) if c.relation == "subtotal"]
+    assert check.status == "cannot-tell"
+
+
+def test_power_of_ten_with_no_unit_to_explain_it_is_a_doubted_failure() -> None:
+    """No unit printed anywhere on the line: a ×1000 gap is still a question (UN001, lowered
+    to a warning by the rule), not silence."""
+    report = Report(inventory=[line("Steel", qty_="929390.00", factor="2.24", result="2081.834")])
+    (check,) = recompute(report)
+    assert check.status == "fail" and check.unit_doubt
+    assert check.diagnosis is not None and check.diagnosis.code == "power-of-ten"
+    assert check.diagnosis.exponent == -3 and check.diagnosis.unit_slip is None
+
+
+def test_power_of_ten_with_known_units_is_a_named_slip() -> None:
+    """Quantity ×1000 with its unit unchanged (929 390 t instead of 929.39 t)."""
+    report = Report(
+        inventory=[
+            line(
+                "钢材",
+                gas="CO2",
+                qty_="929 390.00",
+                q_unit="t",
+                factor="2.24",
+                f_unit="tCO2e/t",
+                gwp="1",
+                result="2 081.834",
+                r_unit="tCO2e",
+            )
+        ]
+    )
+    (check,) = recompute(report)
+    assert check.status == "fail" and not check.unit_doubt
+    assert check.diagnosis is not None and check.diagnosis.code == "unit-slip"
+    assert check.diagnosis.unit_slip == "kg↔t"
+
+
+def test_kg_quantity_tco2_per_t_factor_and_t_result_pass() -> None:
+    """Clean conversions stay silent: 5 000 kg × 2.00 tCO2e/t = 10.000 tCO2e."""
+    report = Report(
+        inventory=[
+            line(
+                "Steel",
+                gas="CO2",
+                qty_="5000",
+                q_unit="kg",
+                factor="2.00",
+                f_unit="tCO2e/t",
+                gwp="1",
+                result="10.000",
+                r_unit="tCO2e",
+            ),
+            line(
+                "Power",
+                gas="CO2",
+                qty_="2500",
+                q_unit="kWh",
+                factor="0.5500",
+                f_unit="tCO2/MWh",
+                gwp="1",
+                result="1375.0",
+                r_unit="kgCO2e",
+            ),
+        ]
+    )
+    assert [c.status for c in recompute(report)] == ["pass", "pass"]
+
+
+def test_prose_total_that_is_the_per_unit_result_is_checked_as_per_unit_zh() -> None:
+    """'生产 1 kWh … 的碳足迹为 69.09 kgCO2e' read as a total: 12 926.479 t / 187 100 kWh =
+    69.09 kg per kWh, so it is checked as the per-unit result, never against Σ lines."""
+    report = Report(
+        inventory=[
+            line("钢材", result="10,269.453", r_unit="tCO2e"),
+            line("外购电力", result="2,657.026", r_unit="tCO2e"),
+        ],
+        totals=[
+            value("total", "12,926.479", "tCO2e", "合计"),
+            value("total", "69.09", "kgCO2e"),
+        ],
+        production=[production("187,100", "kWh")],
+    )
+    checks = recompute(report)
+    assert [c.status for c in checks if c.relation == "total"] == ["pass"]
+    (per_unit,) = [c for c in checks if c.relation == "per-unit"]
+    assert per_unit.status == "pass" and per_unit.reported == "69.09"
+
+
+def test_prose_total_with_a_per_unit_basis_and_a_slip_is_a_per_unit_failure() -> None:
+    wrong = value("total", "96.09", "kgCO2e")
+    wrong.basis = "1 kWh"
+    report = Report(
+        inventory=[line("Steel", result="12,926.479", r_unit="tCO2e")],
+        totals=[value("total", "12,926.479", "tCO2e", "Total"), wrong],
+        production=[production("187,100", "kWh")],
+    )
+    (per_unit,) = [c for c in recompute(report) if c.relation == "per-unit"]
+    assert per_unit.status == "fail" and per_unit.expected == "69.09"
+
+
+def test_result_printed_as_zero_without_gwp_is_gwp_not_applied_not_a_unit_slip() -> None:
+    """18.40 t × 0.0000258 tN2O/t = 0.000475 t prints as 0.000 — GWP not applied; a kg↔t
+    slip (0.000141) would also print 0.000, but a zero cannot show a scale."""
+    report = Report(
+        inventory=[
+            line(
+                "柴油",
+                gas="N2O",
+                qty_="18.40",
+                q_unit="t",
+                factor="0.0000258",
+                f_unit="tN2O/t",
+                gwp="298",
+                result="0.000",
+                r_unit="tCO2e",
+            )
+        ]
+    )
+    (check,) = recompute(report)
+    assert check.status == "fail"
+    assert check.diagnosis is not None and check.diagnosis.code == "gwp-not-applied"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from arith_helpers import line, seed000, seed002, value
 from pcfaudit.model import Finding, Report
+from pcfaudit.pipeline import audit as audit_path
 from pcfaudit.recompute import recompute
 from pcfaudit.rules.catalog import load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
@@ -124,3 +129,65 @@ def test_total_mismatch_reported() -> None:
     (f,) = findings
     assert f.rule == "AR003" and f.expected == "3266.52"
     assert "合计" in f.message_zh
+
+
+# --------------------------------------------------------------------------- issue 10
+
+SYN = Path(__file__).resolve().parents[1] / "fixtures/synthetic"
+ARITH_UNITS = {"arithmetic", "units"}
+
+
+def _numbers(path: Path) -> list[Finding]:
+    return [f for f in audit_path(path).findings if f.category in ARITH_UNITS]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qa_inv_summary_zh.txt",
+        "qa_inv_rowshare_en.md",
+        "qa_inv_headers_en.txt",
+        "qa_inv_kg_zh.txt",  # kg / kWh / m³ quantities, t-based factors, tCO2e results
+        "qa_inv_process_en.md",  # 'EF (kgCO2e/unit)': per unit of each row's quantity
+    ],
+)
+def test_clean_inventory_shapes_are_silent(name: str) -> None:
+    """A stage summary table, per-row shares in gas groups, 'Emission source' and 'Factor
+    unit' headers: no arithmetic or units finding on a report whose numbers add up."""
+    assert _numbers(SYN / name) == []
+
+
+def test_wrong_stage_subtotal_in_summary_table_zh() -> None:
+    (f,) = _numbers(SYN / "qa_inv_summary_bad_zh.txt")
+    assert (f.rule, f.category, f.severity) == ("AR003", "arithmetic", "error")
+    assert f.reported == "518.063" and f.expected == "581.063"
+    assert "产品生产阶段 | 518.063" in (f.locations[0].quote or "")
+
+
+def test_wrong_row_share_in_gas_group_en() -> None:
+    found = {f.rule: f for f in _numbers(SYN / "qa_inv_rowshare_bad_en.md")}
+    f = found["AR006"]
+    assert f.reported == "3.69" and f.expected == "3.96" and f.severity == "error"
+    assert "Diesel (forklifts) | CO2" in (f.locations[0].quote or "")
+    assert set(found) <= {"AR006", "AR007"}  # the sum is off by the same slip
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "slip"),
+    [
+        ("qa_inv_headers_x1000_en.txt", "Steel sheet", "kg↔t"),
+        ("qa_inv_headers_kwh_en.txt", "Purchased electricity", "kWh↔MWh"),
+        ("qa_inv_kg_bad_zh.txt", "钢材", "kg↔t"),  # 12 000 kg relabelled t
+    ],
+)
+def test_unit_slips_named_with_factor_unit_column(name: str, label: str, slip: str) -> None:
+    (f,) = _numbers(SYN / name)
+    assert (f.rule, f.category, f.severity) == ("UN002", "units", "error")
+    assert slip in (f.likely_cause or "")
+    assert label in (f.locations[0].quote or "")
+
+
+def test_power_of_ten_with_units_unknown_is_a_warning() -> None:
+    report = Report(inventory=[line("Steel", qty_="929390.00", factor="2.24", result="2081.834")])
+    (f,) = [f for f in audit(report)[0] if f.rule == "UN001"]
+    assert f.severity == "warning" and f.reported == "2081.834"

@@ -90,6 +90,7 @@ class Check:
     impact: CheckImpact | None = None
     inputs: list[str] = field(default_factory=list)  # "inventory[3]", "totals[0]", ...
     note: str | None = None
+    unit_doubt: bool = False  # a power-of-ten miss where a unit was unknown
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,10 @@ def judge(
     rep = Fraction(reported.value)
     cands = [*_powers_of_ten(expected, point, units), *alternatives]
     fits = [c for c in cands if r.meets(c.interval)]
+    if rep == 0 and any(c.code not in {"power-of-ten", "unit-slip"} for c in fits):
+        # A printed zero meets every small enough power of ten: it cannot tell a slip of
+        # scale apart, so a named cause that also rounds to zero (GWP not applied) wins.
+        fits = [c for c in fits if c.code not in {"power-of-ten", "unit-slip"}]
     if fits:
         # Closest point wins; on a tie, the earlier (brief's order) cause.
         best = min(
@@ -187,11 +192,28 @@ def make_check(
     unit_doubt: bool = False,
 ) -> Check:
     """Judge ``reported`` and fill a Check. ``unit_doubt``: a unit was unknown, so a
-    mismatch by a power of ten may be a conversion we cannot see → "cannot-tell"."""
+    mismatch by a power of ten may be a conversion we cannot see: "cannot-tell" when a
+    printed unit has a sibling that far away (kg ~ t), else a failing check marked
+    ``unit_doubt`` (reported as a warning)."""
     status, diag = judge(reported, expected, point, alternatives, units)
-    if unit_doubt and diag is not None and diag.code in {"power-of-ten", "unit-slip"}:
+    doubted = False
+    hidden = diag is not None and diag.exponent is not None and slip_name(diag.exponent, units)
+    if unit_doubt and diag is not None and diag.code in {"power-of-ten", "unit-slip"} and hidden:
+        # A printed unit has a sibling this power of ten away (kg ~ t, kWh ~ MWh) and
+        # another unit is not printed: most likely a conversion the table leaves implicit.
         status, diag = "cannot-tell", None
         note = _join(note, "a unit is unknown and the values differ by a power of ten")
+    elif unit_doubt and diag is not None and diag.code in {"power-of-ten", "unit-slip"}:
+        # No printed unit explains this power of ten: still worth a question, reported as
+        # a power of ten (never as a named slip) and flagged so the rule lowers its
+        # severity - the report may rely on a conversion it does not print.
+        diag.code, diag.unit_slip = "power-of-ten", None
+        diag.detail = (
+            f"the printed value is 10^{diag.exponent} times the recomputed one "
+            "(a decimal shift, or a unit conversion the table does not print)"
+        )
+        doubted = True
+        note = _join(note, "a unit is unknown, so the power of ten may be an unprinted conversion")
     rep = Fraction(reported.value)
     check = Check(
         id=id,
@@ -208,6 +230,7 @@ def make_check(
         locations=locations,
         inputs=inputs,
         note=note,
+        unit_doubt=doubted,
     )
     if status in {"fail", "truncated"}:
         diff = abs(rep - point)
@@ -318,7 +341,7 @@ def _loose(key: str) -> str:
 
 
 def _is_grand_total(value: ReportedValue, groups: set[str]) -> bool:
-    return norm_label(value.label) not in groups
+    return value.kind != "subtotal" and norm_label(value.label) not in groups
 
 
 @dataclass
@@ -517,9 +540,27 @@ def _sum_results(
 def _total_checks(ctx: _Ctx) -> Iterator[Check]:
     totals, ref = _totals(ctx.report)
     for t_i, value in enumerate(totals):
+        if ref == "totals" and _is_per_unit(ctx, value):
+            if not any(p.location == value.location for p in ctx.report.per_unit):
+                yield _per_unit_check(ctx, value, f"per-unit:totals[{t_i}]", f"totals[{t_i}]")
+            continue
         key = norm_label(value.label)
-        sub = key in ctx.groups
-        members = ctx.groups[key] if sub else ctx.lines
+        sub = key in ctx.groups or value.kind == "subtotal"
+        members = ctx.groups.get(key, ctx.lines)
+        if value.kind == "subtotal" and key not in ctx.groups:
+            # A stage/category subtotal whose stage no line names: match loosely, or say so.
+            members = _find(ctx, value.label)
+            if not members:
+                yield _cannot(
+                    f"subtotal:{t_i}",
+                    "subtotal",
+                    value.quantity.number,
+                    [value.location],
+                    [f"{ref}[{t_i}]"],
+                    "no inventory line belongs to this group",
+                    value.label,
+                )
+                continue
         if not any(line.result for _, line in members):
             continue
         unit = value.quantity.unit
@@ -546,44 +587,73 @@ def _per_unit_checks(ctx: _Ctx) -> Iterator[Check]:
     if _totals(ctx.report)[1] == "per_unit":
         return  # checked as totals
     for p_i, value in enumerate(ctx.report.per_unit):
-        rep = value.quantity.number
-        locs, inputs = [value.location], [f"per_unit[{p_i}]"]
-        if ctx.total is None or not ctx.report.production:
-            yield _cannot(
-                f"per-unit:{p_i}", "per-unit", rep, locs, inputs, "no total or production volume"
-            )
-            continue
-        prod = ctx.report.production[0].quantity
-        # A count of products is exact; a measured production amount is rounded.
-        p_iv = (
-            Interval.exact(Fraction(prod.number.value))
-            if is_count(prod.unit) or prod.number.decimals == 0
-            else Interval.of(prod.number)
-        )
-        unit = split_unit(value.quantity.unit)[0] if value.quantity.unit else None
-        k: Fraction | None = Fraction(1)
-        if unit and ctx.total_unit:
-            k = conversion_factor(ctx.total_unit, unit)
-        doubt = k is None or not (unit and ctx.total_unit)
-        k = k or Fraction(1)
-        quotient = Interval.of(ctx.total.quantity.number).scale(k) / p_iv
-        if quotient is None:
-            continue
-        point = Fraction(ctx.total.quantity.number.value) * k / Fraction(prod.number.value)
-        yield make_check(
-            id=f"per-unit:{p_i}",
-            relation="per-unit",
-            label=value.basis or value.label,
-            reported=rep,
-            expected=quotient,
-            point=point,
-            unit=unit,
-            locations=[value.location, ctx.total.location, ctx.report.production[0].location],
-            inputs=[*inputs, "totals[0]", "production[0]"],
-            units=(unit,),
-            total=point,
-            unit_doubt=doubt,
-        )
+        yield _per_unit_check(ctx, value, f"per-unit:{p_i}", f"per_unit[{p_i}]")
+
+
+def _per_unit_expected(ctx: _Ctx, unit: str | None) -> tuple[Interval, Fraction, bool] | None:
+    """total / production in ``unit``: (interval, point, unit_doubt); None without both."""
+    if ctx.total is None or not ctx.report.production:
+        return None
+    prod = ctx.report.production[0].quantity
+    # A count of products is exact; a measured production amount is rounded.
+    p_iv = (
+        Interval.exact(Fraction(prod.number.value))
+        if is_count(prod.unit) or prod.number.decimals == 0
+        else Interval.of(prod.number)
+    )
+    k: Fraction | None = Fraction(1)
+    if unit and ctx.total_unit:
+        k = conversion_factor(ctx.total_unit, unit)
+    doubt = k is None or not (unit and ctx.total_unit)
+    k = k or Fraction(1)
+    quotient = Interval.of(ctx.total.quantity.number).scale(k) / p_iv
+    if quotient is None or not prod.number.value:
+        return None
+    point = Fraction(ctx.total.quantity.number.value) * k / Fraction(prod.number.value)
+    return quotient, point, doubt
+
+
+def _per_unit_check(ctx: _Ctx, value: ReportedValue, id_: str, ref: str) -> Check:
+    rep = value.quantity.number
+    locs, inputs = [value.location], [ref]
+    unit = split_unit(value.quantity.unit)[0] if value.quantity.unit else None
+    exp = _per_unit_expected(ctx, unit)
+    if exp is None or ctx.total is None:
+        return _cannot(id_, "per-unit", rep, locs, inputs, "no total or production volume")
+    quotient, point, doubt = exp
+    return make_check(
+        id=id_,
+        relation="per-unit",
+        label=value.basis or value.label,
+        reported=rep,
+        expected=quotient,
+        point=point,
+        unit=unit,
+        locations=[value.location, ctx.total.location, ctx.report.production[0].location],
+        inputs=[*inputs, "totals[0]", "production[0]"],
+        units=(unit,),
+        total=point,
+        unit_doubt=doubt,
+    )
+
+
+def _is_per_unit(ctx: _Ctx, value: ReportedValue) -> bool:
+    """A value the text states as a total that is the result per functional unit: it has a
+    per-unit basis, repeats a per-unit value the report prints, or is total / production
+    ("the carbon footprint of 1 kWh … is 69.09 kgCO2e" read without its basis)."""
+    if value.kind != "total" or value.location.table is not None or value is ctx.total:
+        return False
+    if value.basis:
+        return True
+    q = value.quantity
+    if any(
+        p.quantity.number.value == q.number.value and p.quantity.unit == q.unit
+        for p in ctx.report.per_unit
+    ):
+        return True
+    unit = split_unit(q.unit)[0] if q.unit else None
+    exp = _per_unit_expected(ctx, unit)
+    return exp is not None and not exp[2] and Interval.of(q.number).meets(exp[0])
 
 
 # --------------------------------------------------------------------------- shares
@@ -654,7 +724,15 @@ def _share_checks(ctx: _Ctx) -> Iterator[Check]:
     for s_i, value in enumerate(ctx.report.shares):
         if value.kind == "share-total":
             continue  # the "Total | … | 100 %" row is not one more share to add up
-        members = _find(ctx, value.label)
+        # A share printed in an inventory row belongs to that row (one gas of a CO2/CH4/N2O
+        # group), not to every line that carries its label.
+        same_row = [(i, ln) for i, ln in ctx.lines if ln.location == value.location]
+        if same_row and any(
+            ln.share is not None and ln.share.value == value.quantity.number.value
+            for _, ln in same_row
+        ):
+            continue  # already checked as the line's own share
+        members = same_row or _find(ctx, value.label)
         item = (value.label or "", value.quantity.number, value.location, members, f"shares[{s_i}]")
         if value.kind == "prose-share":
             prose.append(item)

@@ -10,6 +10,7 @@ without results) whose quantities belong to the results table's lines; cells mar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import regex
 
@@ -23,7 +24,7 @@ from pcfaudit.interpret.tables import (
     layout_of,
 )
 from pcfaudit.model import Cell, Document, InventoryLine, Location, Quantity, ReportedValue, Table
-from pcfaudit.quantities import normalise_unit
+from pcfaudit.quantities import Interval, conversion_factor, interval_sum, normalise_unit
 
 _PAREN = regex.compile(r"[(（]([^()（）]{1,24})[)）]")
 _CO2E_CONTEXT = regex.compile(r"CO2|CO₂|当量|e\b|eq", regex.I)
@@ -34,6 +35,7 @@ class TableInventory:
     lines: list[InventoryLine]
     totals: list[ReportedValue]
     shares: list[ReportedValue]
+    layout: TableLayout | None = None
 
 
 def canonical_gas(text: str) -> str | None:
@@ -43,8 +45,10 @@ def canonical_gas(text: str) -> str | None:
     up = t.upper()
     if up.startswith("HFC") and "-" not in up:
         up = "HFC-" + up[3:]
-    return up.replace("HFC-134A", "HFC-134a").replace("HFC-143A", "HFC-143a").replace(
-        "HFC-152A", "HFC-152a"
+    return (
+        up.replace("HFC-134A", "HFC-134a")
+        .replace("HFC-143A", "HFC-143a")
+        .replace("HFC-152A", "HFC-152a")
     )
 
 
@@ -75,6 +79,12 @@ def _factor_unit(header: str, quantity_unit: str | None) -> tuple[str | None, st
     """A factor header may offer alternatives ('tCO₂/MWh 或 tCO₂/GJ'): pick the one whose
     denominator is the line's quantity unit."""
     candidates = regex.findall(r"[kKmM]?g?t?\s*CO2\s*e?q?\s*/\s*[^\s或or,，;；)）]+", header)
+    # "kgCO2e/unit", "kgCO2e/单位": per unit of whatever the row's quantity is in.
+    generic = regex.compile(r"/\s*(units?|单位|计量单位)$", regex.I)
+    if quantity_unit:
+        candidates = [generic.sub(f"/{quantity_unit}", c) for c in candidates]
+    elif any(generic.search(c) for c in candidates):
+        return None, ""
     units = [(normalise_unit(c), c.strip()) for c in candidates]
     units = [(u, t) for u, t in units if u]
     if quantity_unit:
@@ -84,6 +94,15 @@ def _factor_unit(header: str, quantity_unit: str | None) -> tuple[str | None, st
     if len(units) == 1:
         return units[0]
     return None, ""
+
+
+def _factor_unit_cell(text: str) -> tuple[str | None, str]:
+    """The factor's unit from its own column ("tCO2e/t", "kgCO2e/kWh"); only a unit per
+    something counts (a bare "t" there says nothing about the denominator)."""
+    unit = normalise_unit(text) if text else None
+    if unit is None or "/" not in unit:
+        return None, ""
+    return unit, text
 
 
 def _quantity(text: str, unit: str | None, unit_text: str) -> Quantity | None:
@@ -120,6 +139,9 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
     group_unit: tuple[str | None, str] = (None, "")
     group_lines: list[InventoryLine] = []
     group_cell: Location | None = None
+    # A stage/category cell printed once for a block of rows (merged vertically, or left
+    # empty in the rows of a CO2/CH4/N2O group) holds for the rows below it.
+    last_category: str | None = None
 
     def close_group() -> None:
         _spread_group_quantity(group_lines)
@@ -142,7 +164,9 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
                 totals.append(
                     ReportedValue(
                         kind=kind,
-                        quantity=Quantity(number, unit or result_unit, unit_text or result_unit_text),
+                        quantity=Quantity(
+                            number, unit or result_unit, unit_text or result_unit_text
+                        ),
                         location=location,
                         label=label_text,
                     )
@@ -178,6 +202,11 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
         elif group_label is None:
             continue
         label = group_label or ""
+        category = cell_text(row, col("category")) or None
+        if category is not None and is_blank_mark(category) is None:
+            last_category = category
+        elif col("category") is not None:
+            category = last_category
         marks: dict[str, str] = {}
         q_text = cell_text(row, col("quantity"))
         f_text = cell_text(row, col("factor"))
@@ -194,7 +223,9 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             if present:
                 _mark(marks, name, text)
         quantity = _quantity(q_text, *group_unit) if q_text else None
-        factor_unit = _factor_unit(layout.header("factor"), group_unit[0])
+        factor_unit = _factor_unit_cell(cell_text(row, col("factor-unit")))
+        if factor_unit[0] is None:
+            factor_unit = _factor_unit(layout.header("factor"), group_unit[0])
         factor = _quantity(f_text, *factor_unit) if f_text else None
         gwp = parse_number(g_text) if g_text and not is_blank_mark(g_text) else None
         result = _quantity(r_text, result_unit, result_unit_text) if r_text else None
@@ -209,7 +240,7 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             gwp=gwp,
             result=result,
             share=share,
-            category=cell_text(row, col("category")) or None,
+            category=category,
             marks=marks,
             table=index,
         )
@@ -219,7 +250,7 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             shares.append(ReportedValue("share", Quantity(share, "%", "%"), location, label))
     close_group()
     _mark_groups(lines)
-    return TableInventory(lines, totals, shares)
+    return TableInventory(lines, totals, shares, layout)
 
 
 def _lead_text(row: list[Cell]) -> str:
@@ -267,7 +298,9 @@ def _label_key(text: str) -> str:
     return regex.sub(r"[\s\p{P}]+", "", t).lower()
 
 
-def _merge(into: list[InventoryLine], extra: list[InventoryLine], fields: tuple[str, ...]) -> list[InventoryLine]:
+def _merge(
+    into: list[InventoryLine], extra: list[InventoryLine], fields: tuple[str, ...]
+) -> list[InventoryLine]:
     """Fill ``fields`` of lines in ``into`` from the line with the same label in ``extra``;
     lines of ``extra`` with no counterpart are returned."""
     by_key: dict[str, list[InventoryLine]] = {}
@@ -302,6 +335,7 @@ def interpret_inventory(document: Document) -> TableInventory:
             (result_tables if "result" in layout.roles else share_tables).append(parsed)
         elif layout.is_input_list:
             input_lists.append(lines_from_table(table, index, layout))
+    result_tables = fold_summary_tables(result_tables)
     lines = [line for t in result_tables for line in t.lines]
     totals = [v for t in (*result_tables, *share_tables) for v in t.totals]
     shares = [v for t in (*result_tables, *share_tables) for v in t.shares]
@@ -314,3 +348,101 @@ def interpret_inventory(document: Document) -> TableInventory:
         if lines:
             _merge(lines, [ln for ln in t.lines if ln.quantity is not None], ("quantity",))
     return TableInventory(lines, totals, shares)
+
+
+# --------------------------------------------------------------------------- summary tables
+
+_STAGE_WORDS = regex.compile(r"(阶段|过程|环节|stage|phase|module)+$", regex.I)
+_CATEGORY_HEADER = regex.compile(
+    r"阶段|类别|类型|过程|环节|工序|stage|phase|category|module|scope|范围", regex.I
+)
+
+
+def _group_key(text: str | None) -> str:
+    """A stage or category name without its 'stage' word: '原材料获取阶段' → '原材料获取'."""
+    return _STAGE_WORDS.sub("", _label_key(text or ""))
+
+
+def _sum_interval(lines: list[InventoryLine], unit: str | None) -> Interval | None:
+    """Σ results of ``lines`` in ``unit`` as an interval; None when a unit does not convert."""
+    parts = []
+    for line in lines:
+        if line.result is None:
+            continue
+        k: Fraction | None = Fraction(1)
+        if unit and line.result.unit and line.result.unit != unit:
+            k = conversion_factor(line.result.unit, unit)
+        if k is None:
+            return None
+        parts.append(Interval.of(line.result.number).scale(k))
+    return interval_sum(parts) if parts else None
+
+
+def _is_summary(t: TableInventory, detail: list[InventoryLine]) -> bool:
+    """``t`` restates ``detail`` by stage or category rather than listing more lines.
+
+    Any one of: its labels are the stages/categories (or row-group labels) of the detail
+    lines; its label column is headed as a stage/category and its results add up to the
+    detail's sum; or its results add up to the detail's sum with fewer rows. A table that
+    computes anything (factor or quantity columns) is never a summary."""
+    layout = t.layout
+    rows = [ln for ln in t.lines if ln.result is not None or ln.share is not None]
+    if layout is None or not rows or not detail:
+        return False
+    if "factor" in layout.roles or "quantity" in layout.roles:
+        return False
+    groups = {_group_key(ln.category) for ln in detail} | {_group_key(ln.group) for ln in detail}
+    groups.discard("")
+    labels = {_group_key(ln.label) for ln in rows}
+    own = {_group_key(ln.label) for ln in detail}
+    if labels <= groups and not labels <= own:
+        return True
+    unit = next((ln.result.unit for ln in rows if ln.result is not None), None)
+    mine, theirs = _sum_interval(rows, unit), _sum_interval(detail, unit)
+    sums_agree = mine is not None and theirs is not None and mine.meets(theirs)
+    if not sums_agree or labels <= own:
+        return False
+    header = layout.header("label")
+    return len(rows) < len(detail) or bool(_CATEGORY_HEADER.search(header))
+
+
+def _as_summary(t: TableInventory) -> TableInventory:
+    """A summary table's rows as subtotals and group shares (labels kept), not lines."""
+    row_locations = {ln.location for ln in t.lines}
+    totals = list(t.totals)
+    shares = [v for v in t.shares if v.location not in row_locations]
+    for line in t.lines:
+        if line.result is not None:
+            totals.append(ReportedValue("subtotal", line.result, line.location, line.label))
+        if line.share is not None:
+            shares.append(
+                ReportedValue(
+                    "group-share", Quantity(line.share, "%", "%"), line.location, line.label
+                )
+            )
+    return TableInventory([], totals, shares, t.layout)
+
+
+def fold_summary_tables(tables: list[TableInventory]) -> list[TableInventory]:
+    """Results tables with summary tables (by stage or category) turned into subtotals.
+
+    The detail is the tables that compute (with factor or quantity columns), or else the
+    longest one; every other results table is compared with it (see :func:`_is_summary`)."""
+    if len(tables) < 2:
+        return tables
+
+    def computes(t: TableInventory) -> bool:
+        return t.layout is not None and bool({"factor", "quantity"} & set(t.layout.roles))
+
+    base = [t for t in tables if computes(t)] or [max(tables, key=lambda t: len(t.lines))]
+    detail = [ln for t in base for ln in t.lines]
+    out = []
+    for t in tables:
+        if any(t is b for b in base):
+            out.append(t)
+        elif _is_summary(t, detail):
+            out.append(_as_summary(t))
+        else:
+            out.append(t)
+            detail.extend(t.lines)
+    return out

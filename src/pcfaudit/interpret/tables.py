@@ -14,6 +14,8 @@ import regex
 from pcfaudit.interpret.numbers import is_blank_mark, parse_number
 from pcfaudit.model import Cell, Table
 
+_BARE_UNIT = regex.compile(r"^(单位|计量单位|unit|units)$", regex.I)
+
 # Order matters: the first role whose pattern matches a header wins.
 _ROLE_PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("index", regex.compile(r"^(序号|编号|No\.?|#|S/N|Item\s*No\.?)$", regex.I)),
@@ -23,13 +25,37 @@ _ROLE_PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
             r"占比|贡献|比例|百分比|份额|share|contribution|percent|%\s*of|^\s*%\s*$", regex.I
         ),
     ),
-    ("remark", regex.compile(r"备注|数据来源|来源|说明|remark|note|data\s*source|^source$", regex.I)),
+    (
+        "remark",
+        regex.compile(r"备注|数据来源|来源|说明|remark|note|data\s*source|^source$", regex.I),
+    ),
+    # A column holding the factor's unit ("排放因子单位", "EF unit"): before "factor", which
+    # would otherwise take it, and before "unit", which is the quantity's unit.
+    (
+        "factor-unit",
+        regex.compile(
+            r"因子单位|factor\s*units?\b|\bEF\s*units?\b|units?\s*of\s*(the\s*)?(emission\s*)?"
+            r"(factor|EF)\b",
+            regex.I,
+        ),
+    ),
+    # The quantity's unit named with the quantity ("活动数据单位", "Activity unit").
+    (
+        "unit",
+        regex.compile(
+            r"^(活动数据|活动水平|数量|消耗量|用量)单位$|^(activity|quantity|amount)(\s*data)?\s*units?$|"
+            r"^units?\s*of\s*(the\s*)?(activity|quantity|amount)",
+            regex.I,
+        ),
+    ),
     # Before "result": a factor header often names a CO2e unit ("kgCO2e/kg").
     ("factor", regex.compile(r"排放因子|(?<!特征化)因子|emission\s*factor|\bEF\b|factor", regex.I)),
     (
         "result",
         regex.compile(
-            r"(?<!减)排放量|当量|碳足迹|结果|CO2e|CO2-?eq|GHG\s*emissions|emissions?\b|"
+            # "Emission source" is a label and "Emission factor" a factor, not the result.
+            r"(?<!减)排放量|当量|碳足迹|结果|CO2e|CO2-?eq|GHG\s*emissions|"
+            r"emissions?\b(?!\s*(sources?|factors?|activit|categor|stages?|process)\b)|"
             r"carbon\s*footprint|result|GWP\s*\(\s*[kt]?g?\s*CO2",
             regex.I,
         ),
@@ -42,8 +68,14 @@ _ROLE_PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
             regex.I,
         ),
     ),
-    ("unit", regex.compile(r"^(单位|计量单位|unit|units)$", regex.I)),
-    ("category", regex.compile(r"类型|类别|阶段|过程|环节|stage|phase|category|type|module", regex.I)),
+    ("unit", _BARE_UNIT),
+    (
+        "category",
+        regex.compile(
+            r"类型|类别|阶段|过程|环节|工序|stage|phase|category|type|module|^process(es)?$",
+            regex.I,
+        ),
+    ),
     (
         "label",
         regex.compile(
@@ -141,6 +173,13 @@ def layout_of(table: Table) -> TableLayout:
         if not header:
             continue
         role = _role_of(header, taken)
+        # A bare "单位"/"Unit" right after the factor column is the factor's unit.
+        if (
+            _BARE_UNIT.match(regex.sub(r"\s+", "", header))
+            and layout.roles.get("factor") == c - 1
+            and "factor-unit" not in taken
+        ):
+            role = "factor-unit"
         if role is None:
             continue
         # "GWP" over a column of CO2e results is the result column, not the GWP factor.

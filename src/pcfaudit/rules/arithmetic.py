@@ -313,9 +313,12 @@ def _combined(ctx: RuleContext, code: str, checks: list[Any]) -> Finding:
 def power_of_ten_slip(ctx: RuleContext) -> Iterator[Finding]:
     """A value is off from its recomputation by a clean power of ten (a decimal shift or
     a unit error the units printed do not name). Example: 100 kg × 1 % = 1 kg = 0.001 t,
-    entered as 0.01 t."""
+    entered as 0.01 t. When a unit involved is not printed, the finding is a warning: the
+    power of ten may be a conversion the report leaves implicit."""
     for check in _owned(ctx, "UN001"):
-        yield _finding(ctx, "UN001", check)
+        # With a unit unknown the power of ten may be a conversion the table does not
+        # print (kg quantities, tCO2e results): worth a question, not an error.
+        yield _finding(ctx, "UN001", check, severity="warning" if check.unit_doubt else None)
 
 
 @rule("UN002")
