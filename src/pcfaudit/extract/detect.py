@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from pcfaudit.extract.common import ExtractionError
 from pcfaudit.model import Document
@@ -56,12 +57,17 @@ def detect_format(data: bytes, name: str = "") -> str:
     return "markdown" if len(_MD_HINTS.findall(head)) >= 2 else "text"
 
 
+# What zipfile raises on a mangled archive; NotImplementedError for a garbled "version
+# needed" field (found by bench/fuzz.py).
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error)
+
+
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ExtractionError(f"damaged zip/DOCX file: {exc}") from None
     if "word/document.xml" in names:
         return "docx"

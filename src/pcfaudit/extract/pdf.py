@@ -47,6 +47,7 @@ from pcfaudit.extract.pdf_layout import (
     make_lines,
     merge_continued,
 )
+from pcfaudit.limits import check_pdf_pages, check_pdf_streams
 from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo
 
 _PAGE_NUMBER_RE = re.compile(
@@ -60,8 +61,10 @@ _MARGIN = 0.1  # top and bottom tenth of the page: where running headers and foo
 
 def extract_pdf(data: bytes, path: str) -> Document:
     """Extract headings, paragraphs and tables from a PDF in reading order."""
+    check_pdf_streams(data)  # a FlateDecode bomb: refuse before pdfium inflates it
     pdf = _open(data)
     try:
+        check_pdf_pages(len(pdf))  # a page tree of 200,000 references to one page
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
     finally:
         pdf.close()

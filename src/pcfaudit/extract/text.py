@@ -42,6 +42,7 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
+from pcfaudit.limits import check_text_size
 from pcfaudit.model import Block, Cell, Document, ExtractionStats, Location, SourceInfo, Table
 
 # --------------------------------------------------------------------------- decoding
@@ -274,7 +275,7 @@ def _collect_pipe_table(lines: list[str], i: int) -> tuple[_Grid, int]:
         if not _PIPE_SEP_RE.match(lines[j].strip()):
             grid.rows.append([(c, j + 1, 1, 1) for c in _pipe_cells(lines[j])])
         j += 1
-    width = max(len(r) for r in grid.rows)
+    width = max((len(r) for r in grid.rows), default=0)  # only rule lines: no rows
     for row in grid.rows:
         row.extend(("", row[0][1], 1, 1) for _ in range(width - len(row)))
     return grid, j
@@ -526,6 +527,7 @@ def _blocks(lines: list[str]) -> list[Block]:
 
 def extract_text(data: bytes, path: str) -> Document:
     """Read a plain-text or markdown report into a :class:`Document` (pure function)."""
+    check_text_size(len(data))  # a hostile 50 MB file: refuse at once rather than crawl
     text, encoding = decode_text(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = assign_sections(_blocks(text.split("\n")))

@@ -1,0 +1,236 @@
+"""Resource limits for files from strangers: time per file, pages, text size, and how far a
+PDF's compressed streams may expand before pdfium is allowed to open them.
+
+Every limit fails with a one-line message that says what was refused and why, never with a
+traceback. The numbers are far above any real carbon footprint report (the longest seen run
+to a few hundred pages and a few MB of text) and far below what hurts a 2-core, few-GB
+verifier's laptop.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import signal
+import sys
+import threading
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from pcfaudit.extract.common import ExtractionError
+
+DEFAULT_TIMEOUT = 120.0  # seconds per file (`pcfaudit check --timeout`)
+HARD_EXIT_GRACE = 10.0  # seconds after the timeout before a hung native call ends the process
+MAX_PDF_PAGES = 2000
+# The interpreter reads about 0.1-0.2 MB of number-dense text a second: 8 MB is well inside
+# the default timeout, and a text export of a 500-page report is 1-3 MB.
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+MAX_STREAM_BYTES = 64 * 1024 * 1024  # one decoded content / font / object stream
+MAX_IMAGE_STREAM_BYTES = 256 * 1024 * 1024  # one decoded image (8000 x 8000 RGB is 192 MB)
+MAX_PDF_INFLATED = 1024 * 1024 * 1024  # all decoded non-image streams together
+
+_PIECE = 1024 * 1024
+
+
+class AuditTimeout(BaseException):
+    """The per-file time limit ran out. A BaseException, like KeyboardInterrupt, so that the
+    ``except Exception`` around third-party parsers cannot swallow it."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"timed out after {fmt_seconds(seconds)} s")
+        self.seconds = seconds
+
+
+def fmt_seconds(seconds: float) -> str:
+    return str(int(seconds)) if float(seconds).is_integer() else f"{seconds:g}"
+
+
+@contextmanager
+def time_limit(
+    seconds: float | None,
+    *,
+    label: str = "",
+    hard_exit: bool = False,
+    grace: float = HARD_EXIT_GRACE,
+) -> Iterator[None]:
+    """Raise :class:`AuditTimeout` in the block once ``seconds`` have passed (0/None: no
+    limit).
+
+    SIGALRM interrupts Python code only between bytecodes: a call into pdfium or lxml that
+    never returns cannot be interrupted. With ``hard_exit`` (the CLI), a watchdog thread then
+    prints ``pcfaudit: LABEL: timed out after N s`` and ends the process with exit code 2,
+    ``grace`` seconds after the limit. Outside the main thread, or where SIGALRM
+    does not exist, only the watchdog applies (when asked for).
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    watchdog: threading.Timer | None = None
+    if hard_exit:
+        watchdog = threading.Timer(seconds + grace, _hard_exit, (seconds, label))
+        watchdog.daemon = True
+        watchdog.start()
+    use_signal = (
+        hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    )
+    previous = None
+    if use_signal:
+
+        def on_alarm(signum: int, frame: FrameType | None) -> None:
+            raise AuditTimeout(seconds)
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        if use_signal:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        if watchdog is not None:
+            watchdog.cancel()
+
+
+def _hard_exit(seconds: float, label: str) -> None:
+    where = f"{label}: " if label else ""
+    try:
+        sys.stdout.flush()
+    finally:
+        sys.stderr.write(
+            f"pcfaudit: {where}timed out after {fmt_seconds(seconds)} s (stuck in a parser)\n"
+        )
+        sys.stderr.flush()
+        os._exit(2)
+
+
+# --------------------------------------------------------------------------- PDF streams
+
+_STREAM_RE = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_IMAGE_RE = re.compile(rb"/Subtype\s*/Image")
+_OBJ_RE = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def check_pdf_streams(data: bytes) -> None:
+    """Refuse a PDF with a decompression bomb before pdfium decodes anything.
+
+    Every zlib-compressed stream (FlateDecode, also FlateDecode applied twice or thrice) is
+    inflated and counted, output discarded as it comes, so checking costs time in proportion
+    to the decoded size but no memory. Encrypted streams and other filters are not checked
+    (they are not zlib data until decrypted/decoded); LZW and RunLength cannot expand as
+    far.
+    """
+    total = 0
+    for m in _STREAM_RE.finditer(data):
+        start = m.end()
+        if not _looks_zlib(data[start : start + 2]):
+            continue
+        window = data[max(0, m.start() - 4096) : m.start()]
+        heads = list(_OBJ_RE.finditer(window))
+        head = window[heads[-1].end() :] if heads else window
+        image = _IMAGE_RE.search(head) is not None
+        limit = MAX_IMAGE_STREAM_BYTES if image else MAX_STREAM_BYTES
+        size = inflated_size(data, start, limit)
+        if size > limit:
+            kind = "image stream" if image else "stream"
+            raise ExtractionError(
+                f"PDF {kind} at byte {start} expands to more than {limit // 2**20} MB: "
+                "refusing (decompression bomb?)"
+            )
+        if not image:
+            total += size
+            if total > MAX_PDF_INFLATED:
+                raise ExtractionError(
+                    f"PDF streams expand to more than {MAX_PDF_INFLATED // 2**20} MB: "
+                    "refusing (decompression bomb?)"
+                )
+
+
+def inflated_size(data: bytes, start: int, limit: int, depth: int = 3) -> int:
+    """Bytes the zlib data at ``data[start:]`` inflates to, counted up to just past
+    ``limit``; when the output is itself zlib data, the largest layer (up to ``depth``)."""
+    size = 0
+    for n in range(depth):
+        pieces = _inflate(_slices(data, start))
+        for _ in range(n):
+            pieces = _inflate(pieces)
+        first = next(pieces, b"")
+        size = max(size, _count(itertools.chain([first], pieces), limit))
+        if size > limit or not _looks_zlib(first[:2]):
+            break
+    return size
+
+
+def _looks_zlib(head: bytes) -> bool:
+    # RFC 1950: deflate method, window ≤ 32K, header checksum; no preset dictionary
+    return (
+        len(head) == 2
+        and head[0] & 0x0F == 8
+        and head[0] >> 4 <= 7
+        and not head[1] & 0x20
+        and (head[0] * 256 + head[1]) % 31 == 0
+    )
+
+
+def _slices(data: bytes, start: int) -> Iterator[bytes]:
+    view = memoryview(data)
+    for i in range(start, len(data), _PIECE):
+        yield bytes(view[i : i + _PIECE])
+
+
+def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Inflate a stream of chunks piece by piece (each piece ≤ 1 MB), stopping at the end
+    of the zlib data or at the first error (pdfium stops there too)."""
+    d = zlib.decompressobj()
+    try:
+        for chunk in chunks:
+            out = d.decompress(chunk, _PIECE)
+            while True:
+                if out:
+                    yield out
+                if d.eof or not d.unconsumed_tail:
+                    break
+                out = d.decompress(d.unconsumed_tail, _PIECE)
+            if d.eof:
+                return
+    except zlib.error:
+        return
+
+
+def _count(pieces: Iterable[bytes], limit: int) -> int:
+    total = 0
+    for piece in pieces:
+        total += len(piece)
+        if total > limit:
+            break
+    return total
+
+
+def check_pdf_pages(count: int) -> None:
+    if count > MAX_PDF_PAGES:
+        raise ExtractionError(
+            f"PDF has {count} pages (limit {MAX_PDF_PAGES}): split the report and audit the parts"
+        )
+
+
+def check_text_size(size: int) -> None:
+    if size > MAX_TEXT_BYTES:
+        raise ExtractionError(
+            f"text file too large ({size / 2**20:.0f} MB; limit {MAX_TEXT_BYTES // 2**20} MB "
+            "for text and markdown): audit the PDF or DOCX instead"
+        )
+
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_PDF_PAGES",
+    "MAX_TEXT_BYTES",
+    "AuditTimeout",
+    "check_pdf_pages",
+    "check_pdf_streams",
+    "check_text_size",
+    "inflated_size",
+    "time_limit",
+]
