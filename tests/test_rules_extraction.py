@@ -94,3 +94,16 @@ def test_too_little_text():
 def test_short_text_with_an_inventory_is_not_unreadable():
     report = Report(inventory=[line("Steel", "21.0")])
     assert run("EX004", report, document_stats=stats(300), document_blocks=4)[0] == []
+
+
+def test_one_huge_table_is_not_too_little_text() -> None:
+    """A document of one 10,000-row table has few blocks but plenty of text (EX004)."""
+    from pcfaudit.config import Config
+    from pcfaudit.extract.text import extract_text
+    from pcfaudit.pipeline import audit_document
+
+    rows = "\n".join(f"item {i}\t{i}.5\tkg\tnote {i}" for i in range(3000))
+    document = extract_text(("名称\t数量\t单位\t备注\n" + rows).encode(), "big.txt")
+    assert len(document.blocks) < 5 and document.stats.characters > 4000
+    result = audit_document(document, Config(select=["EX004"]))
+    assert [f.rule for f in result.findings] == []

@@ -250,44 +250,47 @@ def factor_value_conflict(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _listed_twice(ctx: RuleContext, listed: list[Rate]) -> Iterator[Finding]:
-    seen: set[frozenset[Location]] = set()
-    for i, a in enumerate(listed):
-        for b in listed[i + 1 :]:
-            qa, qb = a.quote, b.quote
-            if qa.carrier != qb.carrier or a.dimension != b.dimension or qa.location == qb.location:
-                continue
-            if (qa.year, qa.region) != (qb.year, qb.region):
-                continue  # labelled as two different factors
-            pair = frozenset({qa.location, qb.location})
-            if pair in seen:
-                continue
-            seen.add(pair)
-            ok = same_value(a, b)
-            ctx.count(ok)
-            if ok:
-                continue
-            yield ctx.finding(
-                "EF001",
-                message=(
-                    f"The {qa.carrier} factor is given as {qa.value.text} {a.unit} "
-                    f"({qa.location.describe()}) and as {qb.value.text} {b.unit} "
-                    f"({qb.location.describe()}) with no year or region telling them apart; "
-                    "the reader cannot tell which one the study uses."
-                ),
-                message_zh=(
-                    f"{_CARRIER_ZH.get(qa.carrier or '', qa.carrier)}排放因子一处为 {qa.value.text} {a.unit}（{qa.location.describe()}），"
-                    f"另一处为 {qb.value.text} {b.unit}（{qb.location.describe()}），且未注明年份或区域加以区分，"
-                    "读者无法判断研究实际采用哪一个。"
-                ),
-                locations=[
-                    qa.location.with_quote(qa.location.quote or qa.label),
-                    qb.location.with_quote(qb.location.quote or qb.label),
-                ],
-                reported=f"{qa.value.text} / {qb.value.text}",
-                expected="one value",
-                severity="warning",
-                key=f"listed:{qa.carrier}:{qa.value.value}:{qb.value.value}",
-            )
+    """Pairs of listed factors for one carrier (and year/region) with different values.
+
+    A factor repeated a thousand times is compared once: quotes are grouped by what they
+    are a factor of, and only the first quote of each printed value enters the pairing."""
+    groups: dict[tuple[object, ...], dict[tuple[str, str], Rate]] = {}
+    for rate in listed:
+        q = rate.quote
+        key = (q.carrier, rate.dimension, q.year, q.region)
+        groups.setdefault(key, {}).setdefault((q.value.text, str(rate.unit)), rate)
+    distinct = [list(g.values()) for g in groups.values()]
+    pairs = ((a, b) for rates in distinct for i, a in enumerate(rates) for b in rates[i + 1 :])
+    for a, b in pairs:
+        qa, qb = a.quote, b.quote
+        if qa.location == qb.location:
+            continue
+        ok = same_value(a, b)
+        ctx.count(ok)
+        if ok:
+            continue
+        yield ctx.finding(
+            "EF001",
+            message=(
+                f"The {qa.carrier} factor is given as {qa.value.text} {a.unit} "
+                f"({qa.location.describe()}) and as {qb.value.text} {b.unit} "
+                f"({qb.location.describe()}) with no year or region telling them apart; "
+                "the reader cannot tell which one the study uses."
+            ),
+            message_zh=(
+                f"{_CARRIER_ZH.get(qa.carrier or '', qa.carrier)}排放因子一处为 {qa.value.text} {a.unit}（{qa.location.describe()}），"
+                f"另一处为 {qb.value.text} {b.unit}（{qb.location.describe()}），且未注明年份或区域加以区分，"
+                "读者无法判断研究实际采用哪一个。"
+            ),
+            locations=[
+                qa.location.with_quote(qa.location.quote or qa.label),
+                qb.location.with_quote(qb.location.quote or qb.label),
+            ],
+            reported=f"{qa.value.text} / {qb.value.text}",
+            expected="one value",
+            severity="warning",
+            key=f"listed:{qa.carrier}:{qa.value.value}:{qb.value.value}",
+        )
 
 
 def _label_kind(label: str) -> str | None:
