@@ -173,7 +173,7 @@ def test_hung_crashed_and_memory_hungry_files_cost_only_their_slot(
         (folder / name).write_text(f"{name}\n" + (FIXTURES / "batch" / "cooking.txt").read_text())
     monkeypatch.setenv(FAULT_ENV, "hang:hang.txt,crash:crash.txt,memory:hog.txt")
     db = tmp_path / "r.sqlite"
-    summary = run_batch([folder], db, options=BatchOptions(jobs=2, timeout=1.5, memory_mb=768))
+    summary = run_batch([folder], db, options=BatchOptions(jobs=2, timeout=5, memory_mb=768))
     outcomes = by_name(db)
     assert outcomes["hang.txt"]["kind"] == "timeout"
     assert outcomes["crash.txt"]["kind"] == "crash"
@@ -183,7 +183,7 @@ def test_hung_crashed_and_memory_hungry_files_cost_only_their_slot(
     assert summary.failed == {"timeout": 1, "crash": 1, "memory": 1}
 
     # Restarted: nothing finished is redone, errors included.
-    again = run_batch([folder], db, options=BatchOptions(jobs=2, timeout=1.5))
+    again = run_batch([folder], db, options=BatchOptions(jobs=2, timeout=5))
     assert (again.skipped, again.audited, again.could_not_audit) == (5, 0, 0)
 
     # With the cause gone and --retry-errors, only the transient failures run again.
