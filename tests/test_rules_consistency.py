@@ -146,3 +146,16 @@ def test_seed_000_has_no_misclassification_and_002_no_equipment_findings():
     assert of(SEEDS / "000_e5f01d6d6220347d.txt", "CN004") == []
     assert of(SEEDS / "002_37b7dd170cf4d869.txt", "CN001") == []
     assert of(SEEDS / "002_37b7dd170cf4d869.txt", "CN002") == []
+
+
+# Quality-benchmark regressions: production volumes in kWh ("produced", "output", 共生产, 产量).
+def test_qa_production_volume_in_energy_unit_stated_twice_en_zh():
+    for name in ("qa_cl_en_bad.md", "qa_cl_zh_bad.txt"):
+        found = [f for f in audit(SYN / name).findings if f.rule == "CN003"]
+        assert len(found) == 1, name
+        f = found[0]
+        assert f.category == "consistency"
+        assert "49,500 kWh" in f.message and "52,000 kWh" in f.message
+        assert len(f.locations) == 2 and all(loc.quote for loc in f.locations)
+    for name in ("qa_cl_en_clean.md", "qa_cl_zh_clean.txt"):
+        assert [f for f in audit(SYN / name).findings if f.rule == "CN003"] == []

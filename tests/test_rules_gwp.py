@@ -185,3 +185,16 @@ def test_blend_gwp_from_another_report_than_declared_is_warning() -> None:
     assert len(found) == 1 and found[0].severity == "warning" and "AR5" in found[0].message
     line.gwp = n("3922")
     assert run("GW003", Report(gwp_declarations=[decl], inventory=[line])) == []
+
+
+# Quality-benchmark regressions: "CH₄ = 21" in English prose and a gas | GWP table (zh).
+def test_qa_stated_gwp_of_another_report_en_prose_and_zh_table():
+    for name, where in (("qa_cl_en_bad.md", "CH4 = 21"), ("qa_cl_zh_bad.txt", "CH4 | 21")):
+        found = [f for f in audit(SYN / name).findings if f.rule == "GW001"]
+        assert len(found) == 1, name
+        f = found[0]
+        assert (f.category, f.severity) == ("gwp", "error")
+        assert any(where in (loc.quote or "") for loc in f.locations), name
+        assert "21" in f.message and "28" in f.message
+    for name in ("qa_cl_en_clean.md", "qa_cl_zh_clean.txt"):
+        assert [f.rule for f in audit(SYN / name).findings if f.rule.startswith("GW")] == []

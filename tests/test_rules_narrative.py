@@ -125,3 +125,27 @@ def test_stage_list_naming_an_excluded_stage_is_a_warning():
     )
     found, _ = run("NA003", report)
     assert [f.severity for f in found] == ["warning"]
+
+
+# Quality-benchmark regressions: "Production is the largest contributor" (en), 次之 (zh),
+# and a stage column printed without spaces ("Rawmaterialacquisition", PDF text).
+def test_qa_hotspot_names_the_smaller_stage_en_zh():
+    for name, quote in (
+        ("qa_cl_en_bad.md", "Production is the largest contributor"),
+        ("qa_cl_zh_bad.txt", "产品生产阶段对碳足迹贡献最大"),
+    ):
+        found = audit_findings(SYN / name, "NA001")
+        assert len(found) == 1, name
+        f = found[0]
+        assert (f.category, f.severity) == ("narrative", "error")
+        assert quote in quotes(f)
+    for name in ("qa_cl_en_clean.md", "qa_cl_zh_clean.txt"):
+        assert audit_findings(SYN / name, "NA") == [], name
+
+
+def test_stage_column_without_spaces_still_names_the_stage():
+    from pcfaudit.rules.boundary import stage_of_text
+
+    assert stage_of_text("Rawmaterialacquisition") == Stage.RAW_MATERIAL
+    assert stage_of_text("End-of-life") == Stage.END_OF_LIFE
+    assert stage_of_text("Endoflife treatment") == Stage.END_OF_LIFE

@@ -95,3 +95,10 @@ def test_unnumbered_toc_entry_missing_from_body_is_not_reported():
     )
     found, ctx = run("SR001", report)
     assert found == [] and ctx.tally.cannot_tell == 1
+
+
+# Quality-benchmark regression: a markdown "## Table of contents" heading is no TOC entry,
+# and the clean reports (markdown and text TOCs with dot leaders) stay silent.
+def test_qa_clean_tocs_stay_silent():
+    for name in ("qa_cl_en_clean.md", "qa_cl_zh_clean.txt"):
+        assert audit_findings(SYN / name, "SR") == [], name

@@ -72,3 +72,15 @@ def test_collection_after_year_end_is_fine():
     report = Report(dates=[_d("reporting-period", 2023), _d("data-collection", 2024, 2)])
     found, ctx = run("TM001", report)
     assert found == [] and ctx.tally.passed == 1
+
+
+# Quality-benchmark regressions: English date ranges and collection dates, Chinese ranges.
+def test_qa_period_range_and_early_collection_en_zh():
+    for name, quote in (("qa_cl_en_bad.md", "June 2023"), ("qa_cl_zh_bad.txt", "2023年6月")):
+        found = audit_findings(SYN / name, "TM")
+        assert [f.rule for f in found] == ["TM001"], name
+        f = found[0]
+        assert (f.category, f.severity) == ("temporal", "warning")
+        assert quote in quotes(f) and "31" in quotes(f)  # the period's end date is quoted
+    for name in ("qa_cl_en_clean.md", "qa_cl_zh_clean.txt"):
+        assert audit_findings(SYN / name, "TM") == [], name

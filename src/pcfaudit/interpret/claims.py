@@ -8,7 +8,7 @@ table of contents), values stated in prose, the language and the title. Every it
 Location whose ``quote`` is the evidence.
 
 The vocabulary is in :mod:`pcfaudit.interpret.lexicon`; each kind of claim has its own
-module (claims_fu, claims_scope, claims_meta, claims_sources, claims_values).
+module (claims_fu, claims_scope, claims_gwp, claims_meta, claims_sources, claims_values).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import regex
 
 from pcfaudit.interpret import claims_fu as fu
+from pcfaudit.interpret import claims_gwp as gwp_claims
+from pcfaudit.interpret import claims_hotspots as hotspots
 from pcfaudit.interpret import claims_meta as meta
 from pcfaudit.interpret import claims_scope as scope
 from pcfaudit.interpret import claims_sources as sources
@@ -81,7 +83,8 @@ def _parse_toc(text: str) -> tuple[str | None, str, int] | None:
         number, title = m.group("num"), m.group("title").strip()
     else:
         number, title = parsed[0], parsed[1]
-    if regex.fullmatch(r"目\s*录|contents|table\s+of\s+contents", title, regex.IGNORECASE):
+    title = title.lstrip("# ").strip()  # a markdown heading line inside the TOC
+    if not title or _TOC_TITLE.match(title):
         return None
     level = number.count(".") + 1 if number and number[0].isdigit() else 1
     return number, title, level
@@ -92,6 +95,33 @@ def _heading(seg: Segment, number: str | None, level: int | None) -> Heading:
     if number:
         title = regex.sub(rf"^\s*{regex.escape(number)}[\s、.．]*", "", title).strip() or title
     return Heading(number, title, level or 1, seg.location.with_quote(seg.raw.strip()[:120]))
+
+
+_TOC_TITLE = regex.compile(
+    r"^\s*#*\s*(?:目\s*录|目\s*次|contents|table\s*of\s*contents)\s*:?\s*$", regex.I
+)
+
+
+def _unmarked_toc(document: Document) -> set[int]:
+    """Blocks of a table of contents the extractor did not mark: a "Table of contents" /
+    "目录" paragraph followed by entry lines ("2.1 Purpose<TAB>1"). Their titles are TOC
+    entries, not body text."""
+    from pcfaudit.extract.common import parse_toc_line
+
+    out: set[int] = set()
+    blocks = document.blocks
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or b.location.section == "toc" or not _TOC_TITLE.match(b.text):
+            continue
+        run: list[int] = []
+        for j in range(i + 1, min(len(blocks), i + 200)):
+            nb = blocks[j]
+            if nb.kind != "paragraph" or parse_toc_line(nb.text, in_toc=True) is None:
+                break
+            run.append(j)
+        if len(run) >= 3:  # one or two tab-separated lines may be a small two-column list
+            out.update(run)
+    return out
 
 
 # ----------------------------------------------------------------------------- document facts
@@ -165,9 +195,18 @@ def extract_claims(document: Document) -> Claims:
     fu_section_done = False
     first_heading_seen = False
     mention_keys: set[tuple[object, ...]] = set()
+    toc_blocks = _unmarked_toc(document)
     for seg in segments:
         block = document.blocks[seg.block]
-        toc = seg.location.section == "toc"
+        toc = seg.location.section == "toc" or seg.block in toc_blocks
+        if seg.block in toc_blocks and seg.kind == "sentence":
+            if seg is by_block[seg.block][0]:  # one entry per block
+                parsed = _parse_toc(block.text)
+                if parsed:
+                    claims.headings.append(
+                        Heading(parsed[0], parsed[1], parsed[2], seg.loc(), in_toc=True)
+                    )
+            continue
         if seg.kind == "heading":
             first_heading_seen = first_heading_seen or not toc
             if toc:
@@ -206,7 +245,7 @@ def extract_claims(document: Document) -> Claims:
                     mention_keys.add(key)
                     claims.mentions.append(m)
             claims.standards.extend(meta.standards_in(seg))
-            claims.gwp_declarations.extend(scope.gwp_in(seg))
+            claims.gwp_declarations.extend(gwp_claims.gwp_in(seg))
         elif seg.kind == "row":
             claims.factors.extend(sources.factors_in(seg))
             th = values.operating_threshold_in(seg)
@@ -232,9 +271,9 @@ def _sentence(claims: Claims, seg: Segment, fu_body: bool, after_cover: bool) ->
     stage_list = scope.stage_list_in(seg)
     if stage_list:
         claims.statements.append(stage_list)
-    gwp = scope.gwp_in(seg)
+    gwp = gwp_claims.gwp_in(seg)
     claims.gwp_declarations.extend(gwp)
-    claims.statements.extend(scope.gwp_year_conflicts(seg, gwp))
+    claims.statements.extend(gwp_claims.gwp_year_conflicts(seg, gwp))
     claims.standards.extend(meta.standards_in(seg))
     claims.dates.extend(meta.dates_in(seg))
     if not after_cover:
@@ -248,7 +287,7 @@ def _sentence(claims: Claims, seg: Segment, fu_body: bool, after_cover: bool) ->
     vals, stmts = values.prose_values_in(seg, fu_basis)
     claims.prose_values.extend(vals)
     claims.statements.extend(stmts)
-    claims.statements.extend(values.hotspots_in(seg))
+    claims.statements.extend(hotspots.hotspots_in(seg))
     claims.statements.extend(values.computations_in(seg))
     th = values.operating_threshold_in(seg)
     if th:
@@ -279,6 +318,7 @@ def _table(claims: Claims, segs: list[Segment]) -> None:
                 if status:
                     claims.stages.extend(_boundary_cell(s, status))
     claims.statements.extend(values.equipment_rows(header, ordered[1:]))
+    claims.gwp_declarations.extend(gwp_claims.gwp_table(header, ordered[1:]))
 
 
 def _boundary_cell(seg: Segment, status: str) -> list[StageClaim]:

@@ -47,11 +47,30 @@ _EN_RESULT = regex.compile(
 )
 _WORD_UNIT = regex.compile(r"\s*(?P<unit>" + unit_regex() + r")", regex.IGNORECASE)
 
+# A capacity (年产能, "annual production capacity") is not the volume produced: it is never
+# the divisor of a per-unit result.
 _PRODUCTION = regex.compile(
-    r"年产量|年产能|年产|全年(?:共|累计)?生产|年度(?:共|累计)?生产|总产量|产量|生产总量|共生产|累计生产|"
-    r"annual\s+(?:production|output)|production\s+volume|(?:total\s+)?output\s+of|produced",
+    r"年产量|年产(?!能)|全年(?:共|累计)?生产(?:了)?|年度(?:共|累计)?生产(?:了)?|总产量|产量|生产总量|"
+    r"(?:共|累计|共计|合计)生产(?:了)?|生产了|"
+    r"annual\s+(?:production|output)(?!\s+capacity)|production\s+(?:volume|output)|(?:total\s+)?output\s+(?:of|was|is|:)|"
+    r"\bproduction\s+(?:of|was|is|:|totall?ed|amounted\s+to)|produced|manufactured",
     regex.IGNORECASE,
 )
+# The FU ("the functional unit is the production of 1 kWh") or a result basis ("the carbon
+# footprint of the production of 1 t") names an amount after a production word; neither is
+# the volume produced.
+_NOT_VOLUME_BEFORE = regex.compile(
+    FU_KEYWORDS
+    + r"|碳足[迹跡]|footprint|\bCFP\b|\bper\b|每|单位产品|废|waste|emission|排放|副产|by-?product",
+    regex.IGNORECASE,
+)
+# Between the production word and the amount: energy or material consumed, not produced.
+_CONSUMPTION_GAP = regex.compile(
+    r"用电|耗电|电耗|能耗|消耗|耗用|用能|用气|用水|电量|consum|\bus(?:e|ed|ing)\b|electricity|\bpower\b|fuel",
+    regex.IGNORECASE,
+)
+# An emission or a rate, not a volume: "0.5 kg CO2", "12 t/h".
+_NOT_VOLUME_AFTER = regex.compile(r"^\s*(?:CO\s*2|二氧化碳|/|per\b|每)", regex.IGNORECASE)
 
 
 def _subject(text: str, start: int) -> str:
@@ -97,6 +116,26 @@ def declared_in(seg: Segment) -> list[FunctionalUnitStatement]:
     return out
 
 
+# An energy amount is the basis of a result only when it is the product (an energy storage
+# system, a kWh of electricity supplied): "生产 1 kWh 储能系统的碳足迹". "消耗 1 kWh 电力的碳足迹"
+# or "the emissions of 1 kWh of grid electricity" describe an input's factor, not the FU.
+_CONSUMED_BEFORE = regex.compile(
+    r"(?:消耗|耗用|使用|用电|耗电|consum\w*|us(?:e|ed|ing))\s*$", regex.I
+)
+_CARRIER_AFTER = regex.compile(
+    r"^\s*(?:of\s+)?(?:the\s+)?(?:grid\s+|purchased\s+)?(?:电力|电能|电网|外购电|的?电(?![池器机])|"
+    r"electricity|power|天然气|natural\s+gas|蒸汽|steam|热力|heat|柴油|diesel|汽油|gasoline|燃料|fuel)",
+    regex.I,
+)
+
+
+def _basis_unit_ok(text: str, a: Amount, end: int) -> bool:
+    if unit_class(a.unit) != "energy":
+        return True
+    before = text[max(0, a.start - 8) : a.start]
+    return not _CONSUMED_BEFORE.search(before) and not _CARRIER_AFTER.match(text[a.end : end])
+
+
 def result_basis_in(seg: Segment) -> list[FunctionalUnitStatement]:
     """'生产 1 台散料输送设备的碳足迹为 3334.37' / 'the carbon footprint of 1 unit of X is'."""
     out: list[FunctionalUnitStatement] = []
@@ -106,7 +145,7 @@ def result_basis_in(seg: Segment) -> list[FunctionalUnitStatement]:
         lo = max(0, rm.start() - 50)
         clause_start = max(text.rfind(c, lo, rm.start()) for c in "，,。；;:") + 1
         amounts = [a for a in iter_amounts(text, max(lo, clause_start), rm.start())]
-        amounts = [a for a in amounts if unit_class(a.unit) != "energy"]
+        amounts = [a for a in amounts if _basis_unit_ok(text, a, rm.start())]
         if not amounts:
             continue
         a = amounts[0]
@@ -128,7 +167,7 @@ def result_basis_in(seg: Segment) -> list[FunctionalUnitStatement]:
             if a_opt is None or a_opt.start != em.end():
                 continue
             a = a_opt
-        if unit_class(a.unit) == "energy":
+        if not _basis_unit_ok(text, a, min(len(text), a.end + 60)):
             continue
         out.append(_statement(seg, a, "result-basis", em.start()))
     return out
@@ -180,15 +219,27 @@ def table_reference(row_segs: list[Segment]) -> FunctionalUnitStatement | None:
 
 
 def production_in(seg: Segment) -> list[ProductionVolume]:
-    """'全年共生产 X 射线 CT 球管 349 件', 'annual production of 12 000 units', '年产量 5 000 吨'."""
+    """'全年共生产 X 射线 CT 球管 349 件', 'annual production of 12 000 units', '年产量 5 000 吨',
+    '2023年产量为 187,100 kWh', 'In 2023 the plant produced 164,400 kWh'. Any unit the FU
+    may have (count, mass, length, area, volume, energy)."""
     out: list[ProductionVolume] = []
-    for pm in _PRODUCTION.finditer(seg.text):
-        end = min(len(seg.text), pm.end() + 40)
-        stop = regex.search(r"[。；;]", seg.text[pm.end() : end])
+    text = seg.text
+    for pm in _PRODUCTION.finditer(text):
+        clause_start = max(text.rfind(c, 0, pm.start()) for c in "，,。；;") + 1
+        if _NOT_VOLUME_BEFORE.search(text, max(clause_start, pm.start() - 40), pm.start()):
+            continue
+        if text[max(0, pm.start() - 2) : pm.start()] == "单位":
+            continue  # 单位产量能耗: energy per unit of output
+        end = min(len(text), pm.end() + 40)
+        stop = regex.search(r"[。；;]", text[pm.end() : end])
         if stop:
             end = pm.end() + stop.start()
-        a = next(iter_amounts(seg.text, pm.end(), end), None)
-        if a is None or unit_class(a.unit) in (None, "energy"):
+        a = next(iter_amounts(text, pm.end(), end), None)
+        if a is None or unit_class(a.unit) is None:
+            continue
+        if _CONSUMPTION_GAP.search(text, pm.end(), a.start) or _NOT_VOLUME_AFTER.match(
+            text[a.end : a.end + 12]
+        ):
             continue
         q = Quantity(a.number, a.unit, a.unit_text.strip())
         out.append(ProductionVolume(q, seg.loc(pm.start(), a.end)))

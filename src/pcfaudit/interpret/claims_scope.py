@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from pcfaudit.interpret.claims_text import Segment, find_numbers
+from pcfaudit.interpret.claims_text import Segment
 from pcfaudit.interpret.lexicon import (
     BOUNDARY_PATTERNS,
     EXCLUDED_WORDS,
     FULL_LIFE_CYCLE,
-    GAS_NAMES,
     GENERIC_DEFINITION,
-    GWP_WORDS,
     INCLUDED_WORDS,
-    IPCC_ORDINALS,
-    IPCC_YEARS,
     MODELLED_WORDS,
     QUANTIFY_VERBS,
     STAGE_WORDS,
@@ -22,7 +18,6 @@ from pcfaudit.interpret.lexicon import (
 from pcfaudit.model import (
     BoundaryClaim,
     BoundaryType,
-    GwpDeclaration,
     Stage,
     StageClaim,
     Statement,
@@ -222,159 +217,11 @@ def boundary_table_columns(header: list[str]) -> dict[int, str]:
     return cols if len(cols) >= 1 and any(v == "excluded" for v in cols.values()) else {}
 
 
-# ----------------------------------------------------------------------------- GWP
-
-_ORDINAL = regex.compile(
-    r"(?:IPCC|政府间气候变化专门委员会)?\s*第\s*(?P<n>[一二三四五六1-6])\s*次评估报告"
-    r"|(?P<en>First|Second|Third|Fourth|Fifth|Sixth)\s+Assessment\s+Report"
-    r"|(?<![A-Za-z])(?P<ar>AR\s*[4-6]|SAR|TAR)(?![A-Za-z])",
-    _I,
-)
-_YEAR_NEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_IPCC_YEAR = regex.compile(
-    r"IPCC\s*[(（]?\s*(?P<y>(?:19|20)\d{2})\s*[)）]?\s*(?:GWP|100\s*a|全球变暖)", _I
-)
-_HORIZON = regex.compile(
-    r"(?<![\d.])(?P<h>20|100|500)\s*(?:年|-?\s*years?|a\b|yr)|GWP\s*[-_]?\s*(?P<h2>20|100|500)\b",
-    _I,
-)
-_GWP_CONTEXT = regex.compile(GWP_WORDS + r"|IPCC|评估报告|Assessment\s+Report", _I)
-_GAS = regex.compile("|".join(f"(?P<{k}>{v})" for k, v in GAS_NAMES.items() if k[0].isalpha()), _I)
-_GWP_WORD = regex.compile(GWP_WORDS, _I)
-_EQUIV = regex.compile(
-    r"1\s*(?:kg|千克|公斤|t|吨)\s*(?P<gas>甲烷|methane|CH4|氧化亚氮|一氧化二氮|N2O|六氟化硫|SF6)"
-    r"[^。；;]{0,40}?(?:相当于|equivalent\s+to|equals|=)\s*(?P<num>\d[\d,.]*)\s*(?:kg|千克|公斤|t|吨)?\s*(?:的)?\s*(?:二氧化碳|CO2)",
-    _I,
-)
-
-
-def _gas_key(match: regex.Match[str]) -> str | None:
-    for k in GAS_NAMES:
-        if k in match.groupdict() and match.group(k):
-            return k
-    return None
-
-
-def _canon_gas(word: str) -> str | None:
-    for k, pattern in GAS_NAMES.items():
-        if regex.fullmatch(pattern, word.strip(), _I):
-            return k
-    return None
-
-
-def gwp_in(seg: Segment) -> list[GwpDeclaration]:
-    text = seg.text
-    if not _GWP_CONTEXT.search(text):
-        return []
-    out: list[GwpDeclaration] = []
-    horizon_m = _HORIZON.search(text) if _GWP_WORD.search(text) or "IPCC" in text else None
-    horizon = int(horizon_m.group("h") or horizon_m.group("h2")) if horizon_m else None
-    reports: list[GwpDeclaration] = []
-    for m in _ORDINAL.finditer(text):
-        key = m.group("n") or m.group("en") or (m.group("ar") or "").replace(" ", "")
-        report = IPCC_ORDINALS.get(key.lower(), key.upper() if key else None)
-        if report and report.startswith("AR") and len(report) == 3:
-            report = report.upper()
-        if report and all(r.report != report for r in reports):
-            reports.append(
-                GwpDeclaration(seg.loc(m.start(), m.end()), report=report, horizon=horizon)
-            )
-    if not reports:
-        for m in _IPCC_YEAR.finditer(text):
-            year = int(m.group("y"))
-            for name, years in IPCC_YEARS.items():
-                if year in years:
-                    reports.append(
-                        GwpDeclaration(seg.loc(m.start(), m.end()), report=name, horizon=horizon)
-                    )
-    out.extend(reports)
-    seen: set[tuple[str, str]] = set()
-    for m in _EQUIV.finditer(text):
-        gas = _canon_gas(m.group("gas"))
-        number = next(find_numbers(m.group("num")), None)
-        if gas and number and (gas, str(number.number.value)) not in seen:
-            seen.add((gas, str(number.number.value)))
-            out.append(
-                GwpDeclaration(
-                    seg.loc(m.start(), m.end()), horizon=horizon, gas=gas, value=number.number
-                )
-            )
-    # "<gas> 的 GWP 值是 21", "甲烷的特征化因子就是 21", "GWP of methane of 28", "CH4: 28".
-    for gm in _GWP_WORD.finditer(text):
-        gas_m = None
-        for cand in _GAS.finditer(text, max(0, gm.start() - 15), gm.start()):
-            gas_m = cand
-        after = False
-        if gas_m is None:
-            cand2 = _GAS.search(text, gm.end(), min(len(text), gm.end() + 20))
-            if cand2 and regex.fullmatch(
-                r"\s*(?:of|for|值|:)?\s*(?:\()?\s*", text[gm.end() : cand2.start()], _I
-            ):
-                gas_m, after = cand2, True
-        if gas_m is None:
-            continue
-        gas = _gas_key(gas_m)
-        if gas is None or gas == "CO2":
-            continue
-        tail_start = gas_m.end() if after else gm.end()
-        tail = text[tail_start : tail_start + 25]
-        vm = regex.match(
-            r"\s*(?:\)|）)?\s*(?:值)?\s*(?:就是|是|为|為|取|取值为|=|:|of|is|was|equals|of\s+about)?\s*(?:\()?\s*(\d[\d,.]*)(?!\s*(?:年|years?|%|\d))",
-            tail,
-            _I,
-        )
-        if not vm:
-            continue
-        number = next(find_numbers(vm.group(1)), None)
-        if number is None or (gas, str(number.number.value)) in seen:
-            continue
-        seen.add((gas, str(number.number.value)))
-        end = tail_start + vm.end()
-        out.append(
-            GwpDeclaration(
-                seg.loc(min(gas_m.start(), gm.start()), end),
-                horizon=horizon,
-                gas=gas,
-                value=number.number,
-            )
-        )
-    if not out and horizon_m and _GWP_WORD.search(text):
-        out.append(GwpDeclaration(seg.loc(horizon_m.start(), horizon_m.end()), horizon=horizon))
-    return out
-
-
-def gwp_year_conflicts(seg: Segment, decls: list[GwpDeclaration]) -> list[Statement]:
-    """'IPCC 第四次评估报告 (2013 年)': the named report and the printed year disagree."""
-    out: list[Statement] = []
-    for d in decls:
-        if d.report is None or d.report not in IPCC_YEARS:
-            continue
-        m = _ORDINAL.search(seg.text)
-        if m is None:
-            continue
-        ym = _YEAR_NEAR.search(seg.text, m.end(), min(len(seg.text), m.end() + 12))
-        if ym is None:
-            ym = _YEAR_NEAR.search(seg.text, max(0, m.start() - 12), m.start())
-        if ym is None:
-            continue
-        year = int(ym.group(1))
-        if year not in IPCC_YEARS[d.report]:
-            number = next(find_numbers(ym.group(1)))
-            out.append(
-                Statement(
-                    kind="gwp-report-year",
-                    text=seg.quote(m.start(), ym.end()),
-                    location=d.location,
-                    subject=d.report,
-                    values=[number.number],
-                )
-            )
-    return out
-
-
 # --------------------------------------------------------------------------- method claims
 
-_NEGATED = regex.compile(r"(不涉及|无需|不需要|未进行|没有|无)\s*\S{0,4}$|\b(no|not|without)\s+\w*\s*$", regex.I)
+_NEGATED = regex.compile(
+    r"(不涉及|无需|不需要|未进行|没有|无)\s*\S{0,4}$|\b(no|not|without)\s+\w*\s*$", regex.I
+)
 _ALLOCATION = regex.compile(
     r"(按|基于|依据|根据|采用)[^。；;]{0,16}(质量|重量|产量|产值|经济价值|能耗|工时|面积)[^。；;]{0,10}(分配|分摊)"
     r"|(分配|分摊)[^。；;]{0,12}(按|基于|依据)[^。；;]{0,12}(质量|重量|产量|产值|经济价值|比例)"
@@ -403,14 +250,22 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     out: list[Statement] = []
     m = _ALLOCATION.search(text)
     if m and not _NEGATED.search(text[: m.start()]):
-        out.append(Statement("allocation", text, seg.location.with_quote(seg.quote(m.start(), m.end()))))
+        out.append(
+            Statement("allocation", text, seg.location.with_quote(seg.quote(m.start(), m.end())))
+        )
     m = _ORGANISATIONAL.search(text)
     if m and _BOUNDARY_WORD.search(text):
         out.append(
-            Statement("organisational-boundary", text, seg.location.with_quote(seg.quote(m.start(), m.end())))
+            Statement(
+                "organisational-boundary",
+                text,
+                seg.location.with_quote(seg.quote(m.start(), m.end())),
+            )
         )
     for m in _DATA_USED.finditer(text):
-        subject = regex.sub(r"^(其中|以及|及其|和|及|与|、)+", "", (m.group(1) or m.group(2) or "").strip())
+        subject = regex.sub(
+            r"^(其中|以及|及其|和|及|与|、)+", "", (m.group(1) or m.group(2) or "").strip()
+        )
         if subject:
             out.append(
                 Statement(

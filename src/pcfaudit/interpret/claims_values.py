@@ -1,20 +1,17 @@
-"""Values and statements in prose: totals, per-unit results and shares; hotspot claims;
-computations stated in words (stock × leak rate, refrigerant blends); equipment facts."""
+"""Values and statements in prose: totals, per-unit results and shares; computations
+stated in words (stock × leak rate, refrigerant blends); equipment facts. Hotspot claims
+are in claims_hotspots."""
 
 from __future__ import annotations
 
 import regex
 
-from pcfaudit.interpret.claims_scope import stage_spans
 from pcfaudit.interpret.claims_sources import canonical_refrigerant
 from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.lexicon import (
     EMISSION_MASS,
     EMISSION_UNIT,
-    HOTSPOT_EN,
-    HOTSPOT_ZH,
     REFRIGERANT_CODE,
-    SECOND_ZH,
     normalise_unit,
     unit_class,
 )
@@ -25,26 +22,32 @@ _I = regex.IGNORECASE
 _EUNIT = regex.compile(
     r"\s*" + EMISSION_UNIT + r"(?P<per>\s*/\s*(?P<den>[^\s,，。；;)）]{1,6}))?", _I
 )
+# A result stated for one unit of product (any FU unit: count, mass, length, energy …).
 _PER_UNIT = regex.compile(
-    r"单位产品|每(?:件|台|套|个|吨|千克|公斤|kg|t|米|平方米)|(?<![\d.])1\s*(?:件|台|套|个|吨|t|kg|千克|km|m2|m)"
-    r"(?![A-Za-z])|per\s+(?:unit|piece|kg|tonne|ton|functional\s+unit|declared\s+unit|m2|product)|of\s+(?:one|1)\s+\w+",
+    r"单位产品|每\s*(?:件|台|套|个|吨|千克|公斤|kg|t|米|平方米|千瓦时|度|kWh|MWh|km|公里|m2|m3|L|升)|"
+    r"(?<![\d.,])1\s*(?:件|台|套|个|吨|t|kg|千克|公斤|km|公里|m2|m3|m|kWh|MWh|MJ|GJ|千瓦时|L|升|平方米|立方米)"
+    r"(?![A-Za-z0-9])|per\s+(?:unit|piece|kg|tonne|ton|t|functional\s+unit|declared\s+unit|m2|m3|product|kWh|MWh|km|MJ|litre|liter)\b"
+    r"|of\s+(?:one|1)\s+\S+",
     _I,
 )
 _TOTAL_CONTEXT = regex.compile(
     r"排放量|碳足迹|碳排放|排放总量|总排放|footprint|emissions?|GWP|total|result", _I
 )
 _SHARE_CUE = regex.compile(
-    r"占(?:比)?(?:为)?|比例为|比重为|贡献(?:率|比例)?为|accounts?\s+for|accounting\s+for|contribut\w*|represent\w*|make\s+up|share\s+of",
+    r"占(?:比)?(?:为)?|比例为|比重为|贡献(?:率|比例)?为|accounts?\s+for|accounting\s+for|contribut\w*|represent\w*|make\s+up|share\s+of|"
+    # "with" right before the share (the search window ends at the number):
+    # "followed by raw material acquisition with 82.29%"
+    r"\bwith\s*$",
     _I,
 )
 _SHARE_CONTEXT = regex.compile(
     r"碳足迹|GWP|排放|贡献|footprint|emission|contribut|total|impact", _I
 )
-_FILLER_HEAD = regex.compile(
-    r"^(?:\s|由图可知|由表可知|可知|可以看出|其中|其次为|其次是|再次为|再次是|其次|再次|以及|而|and|while|with|the)+",
+FILLER_HEAD = regex.compile(
+    r"^(?:\s|由图可知|由表可知|可知|可以看出|其中|其次为|其次是|再次为|再次是|其次|再次|以及|而|followed\s+by\b|and|while|with|the)+",
     _I,
 )
-_FILLER_TAIL = regex.compile(
+FILLER_TAIL = regex.compile(
     r"(?:\s*(?:对(?:其|该|产品|碳足迹)?.*|次之|贡献\S*|影响\S*|的?占比|最大|较大|"
     r"\b(?:accounts?|contribut\w*|represent\w*|makes?|is|are)\b.*))$",
     _I,
@@ -57,7 +60,7 @@ def _label_before(part: str, cue_start: int) -> str:
     clauses = [c for c in regex.split(r"[，,:：]", head)]
     label = ""
     for c in reversed(clauses):
-        c2 = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", c)).strip(" 的")
+        c2 = FILLER_TAIL.sub("", FILLER_HEAD.sub("", c)).strip(" 的")
         if c2:
             label = c2
             break
@@ -157,68 +160,6 @@ def _shares(seg: Segment) -> list[ReportedValue]:
                 )
             )
         part_start += len(part)
-    return out
-
-
-# ----------------------------------------------------------------------------- hotspots
-
-_HOT = regex.compile(HOTSPOT_ZH + "|" + HOTSPOT_EN, _I)
-_SECOND = regex.compile(SECOND_ZH + r"|followed\s+by|second(?:ly)?\s+(?:largest|biggest)", _I)
-_AFTER_CUES = regex.compile(
-    r"主要集中在|主要来自|主要来源于|largest|biggest|main|followed\s+by|其次为|其次是", _I
-)
-_ITEM_TAIL = regex.compile(
-    r"(?:的)?(?:获取|生产|消耗)?(?:过程|阶段|环节|活动)?\s*(?:占比?|为|是)?\s*$"
-)
-
-
-def _subject(phrase: str) -> str | None:
-    phrase = phrase.strip(" 的,，")
-    if not phrase:
-        return None
-    spans = stage_spans(phrase)
-    if spans:
-        return spans[0][2].value
-    item = _ITEM_TAIL.sub("", phrase).strip()
-    return item[:30] or None
-
-
-_REFERENCE_ENTRY = regex.compile(r"^\s*\[\d+\]")
-_HOT_CONTEXT = regex.compile(
-    r"碳足迹|排放|GWP|贡献|影响|footprint|emission|contribut|impact|GHG", _I
-)
-
-
-def hotspots_in(seg: Segment) -> list[Statement]:
-    text = seg.text
-    out: list[Statement] = []
-    if not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text):
-        return out
-    for kind, pattern in (("hotspot", _HOT), ("hotspot-second", _SECOND)):
-        for m in pattern.finditer(text):
-            lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
-            hi_c = regex.search(r"[，,。；;]", text[m.end() :])
-            hi = m.end() + hi_c.start() if hi_c else len(text)
-            before = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", text[lo : m.start()])).strip()
-            after = regex.sub(
-                r"^\s*(?:为|是|is|are|was|contributor|source|share)+\s*",
-                "",
-                text[m.end() : hi],
-                flags=_I,
-            )
-            after = regex.split(r"[(（]|\d", after)[0]
-            use_after = bool(_AFTER_CUES.match(m.group(0))) or not before
-            subject = _subject(after if use_after else before)
-            if subject is None and not use_after:
-                subject = _subject(after)
-            if subject is None:
-                continue
-            values: list[Number] = [
-                nm.number for nm in find_numbers(text[m.start() : hi + 25]) if is_percent(nm.number)
-            ][:1]
-            out.append(
-                Statement(kind, seg.quote(lo, hi), seg.loc(lo, hi), subject=subject, values=values)
-            )
     return out
 
 

@@ -255,24 +255,24 @@ GENERIC_DEFINITION = r"(?:是指|指的是|通常|一般|定义为|is\s+defined|
 # Stage words → Stage. Ordered: the more specific phrase first (原材料运输 before 原材料).
 STAGE_WORDS: list[tuple[str, Stage]] = [
     (
-        r"原(?:辅)?材料(?:的)?运输|原料运输|进厂运输|原材料及产品运输|inbound\s+transport|transport\s+of\s+raw\s+materials?|raw[\s-]+materials?\s+transport",
+        r"原(?:辅)?材料(?:的)?运输|原料运输|进厂运输|原材料及产品运输|inbound\s*transport|transport\s*of\s*raw\s*materials?|raw[\s-]*materials?\s*transport",
         Stage.RAW_MATERIAL_TRANSPORT,
     ),
     (
-        r"(?:原(?:辅)?材料|原辅料|原料|物质|材料)(?:的)?(?:获取|獲取|生产|開採|开采|采购)|上游原材料|raw[\s-]+materials?(?:\s+(?:acquisition|extraction|production|supply))?|material\s+(?:acquisition|extraction|production)|upstream",
+        r"(?:上游)?(?:原(?:辅)?材料|原辅料|原料|物质|材料)(?:的)?(?:获取|獲取|生产|開採|开采|采购|供应)(?:阶段|过程|环节)?|上游原(?:辅)?材料(?:阶段|过程|环节)?|raw[\s-]*materials?(?:\s*(?:acquisition|extraction|production|supply))?|material\s*(?:acquisition|extraction|production)|upstream",
         Stage.RAW_MATERIAL,
     ),
     (
-        r"(?:产品|產品)?(?:生产|生產|制造|製造)(?:过程|阶段|环节)?|manufactur\w*|production\s+(?:stage|phase|process)|core\s+process",
+        r"(?:产品|產品)?(?:生产|生產|制造|製造)(?:过程|阶段|环节)?|manufactur\w*|production\s*(?:stage|phase|process)|core\s*process",
         Stage.PRODUCTION,
     ),
     (
-        r"(?:销售|产品|成品)运输|运输(?:、|和|及)?销售|分销|配送|销售|distribution|downstream\s+transport|transport\s+to\s+(?:customers?|market)",
+        r"(?:销售|产品|成品)运输|运输(?:、|和|及)?销售|分销|配送|销售|distribution|downstream\s*transport|transport\s*to\s*(?:customers?|market)",
         Stage.DISTRIBUTION,
     ),
-    (r"(?:产品)?使用(?:阶段|过程)?|use\s+(?:stage|phase)|\buse\b|usage", Stage.USE),
+    (r"(?:产品)?使用(?:阶段|过程)?|use\s*(?:stage|phase)|\buse\b|usage", Stage.USE),
     (
-        r"回收(?:利用|处置)?|报废|廢棄|废弃(?:处置)?|处置|寿命终止|填埋|焚烧|再生利用|end[\s-]+of[\s-]+life|disposal|recycling|waste\s+treatment",
+        r"回收(?:利用|处置)?|报废|廢棄|废弃(?:处置)?|处置|寿命终止|填埋|焚烧|再生利用|end[\s-]*of[\s-]*life|disposal|recycling|waste\s*treatment",
         Stage.END_OF_LIFE,
     ),
 ]

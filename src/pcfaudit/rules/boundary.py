@@ -36,8 +36,8 @@ STAGE_PATTERNS: list[tuple[Stage, regex.Pattern[str]]] = [
         Stage.RAW_MATERIAL_TRANSPORT,
         regex.compile(
             r"原(?:辅)?材料(?:的)?运输|原辅料(?:的)?运输|原料(?:的)?运输|进厂运输|物料运输|"
-            r"inbound\s+transport|transport\s+of\s+(?:the\s+)?raw\s+materials?|"
-            r"raw[\s-]+materials?\s+transport|upstream\s+transport",
+            r"inbound\s*transport|transport\s*of\s*(?:the\s*)?raw\s*materials?|"
+            r"raw[\s-]*materials?\s*transport|upstream\s*transport",
             _I,
         ),
     ),
@@ -46,8 +46,8 @@ STAGE_PATTERNS: list[tuple[Stage, regex.Pattern[str]]] = [
         regex.compile(
             r"(?:上游)?(?:原(?:辅)?材料|原辅料|原料)(?:的)?(?:生产|获取|开采|采购|制造|供应)?(?:阶段|过程|环节)?|"
             r"物料获取|物质获取|材料(?:的)?获取|上游(?:材料|原料)|"
-            r"raw[\s-]+materials?|materials?\s+(?:acquisition|extraction|production|supply)|"
-            r"upstream\s+(?:production|materials?)",
+            r"raw[\s-]*materials?|materials?\s*(?:acquisition|extraction|production|supply)|"
+            r"upstream\s*(?:production|materials?)",
             _I,
         ),
     ),
@@ -55,8 +55,8 @@ STAGE_PATTERNS: list[tuple[Stage, regex.Pattern[str]]] = [
         Stage.DISTRIBUTION,
         regex.compile(
             r"(?:产品|成品|销售)(?:的)?运输|运输(?:、|和|及)?销售|分销|配送|"
-            r"distribution|outbound\s+transport|downstream\s+transport|transport\s+to\s+(?:the\s+)?(?:customers?|market)|"
-            r"product\s+transport",
+            r"distribution|outbound\s*transport|downstream\s*transport|transport\s*to\s*(?:the\s*)?(?:customers?|market)|"
+            r"product\s*transport",
             _I,
         ),
     ),
@@ -64,20 +64,20 @@ STAGE_PATTERNS: list[tuple[Stage, regex.Pattern[str]]] = [
         Stage.USE,
         regex.compile(
             r"(?:产品)?使用(?:阶段|过程|环节|期)|(?:产品|客户|用户|消费者|顾客)使用|"
-            r"use\s+(?:stage|phase)|product\s+use|usage\s+(?:stage|phase)|(?:customer|consumer)\s+use",
+            r"use\s*(?:stage|phase)|product\s*use|usage\s*(?:stage|phase)|(?:customer|consumer)\s*use",
             _I,
         ),
     ),
     (
         Stage.END_OF_LIFE,
         regex.compile(
-            r"回收|报废|废弃|处置|寿命终止|填埋|焚烧|end[\s-]+of[\s-]+life|disposal|recycling|waste\s+treatment|landfill",
+            r"回收|报废|废弃|处置|寿命终止|填埋|焚烧|end[\s-]*of[\s-]*life|disposal|recycling|waste\s*treatment|landfill",
             _I,
         ),
     ),
     (
         Stage.PRODUCTION,
-        regex.compile(r"生产|制造|加工|manufactur\w*|production|processing|core\s+process", _I),
+        regex.compile(r"生产|制造|加工|manufactur\w*|production|processing|core\s*process", _I),
     ),
 ]
 
