@@ -77,11 +77,13 @@ def gwp_not_applied(spec: Spec, rng: random.Random) -> bool:
 
 
 OTHER_FU = {"台": "t", "个": "t", "t": "台", "km": "t", "kWh": "台", "unit": "t", "piece": "t"}
+# English reports name other units (and the PDF font of the English templates has no CJK glyph).
+OTHER_FU_EN = {**OTHER_FU, "t": "unit", "kWh": "t"}
 
 
 def fu_changed(spec: Spec, rng: random.Random) -> bool:
     i = rng.randrange(3)
-    spec.fu_units[i] = OTHER_FU[spec.fu_units[i]]
+    spec.fu_units[i] = (OTHER_FU_EN if spec.lang == "en" else OTHER_FU)[spec.fu_units[i]]
     spec.notes.append(f"functional unit mention {i} -> {spec.fu_units[i]}")
     return True
 

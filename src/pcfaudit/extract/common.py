@@ -399,7 +399,7 @@ _TOC_LEADER_RE = re.compile(
     r"^(?P<body>.+?)\s*(?:[.…·•_\-]{3,}|(?:\.\s){3,}|…+)\s*\t?\s*(?P<page>\d{1,4})?\s*$"
 )
 _TOC_TAB_RE = re.compile(r"^(?P<body>[^\t]+?)(?:\t+|\s{2,})(?P<page>\d{1,4})\s*$")
-TOC_TITLE_RE = re.compile(r"^#*\s*(?:目\s*录|目\s*次|contents|table\s+of\s+contents)\s*:?$", re.I)
+TOC_TITLE_RE = re.compile(r"^#*\s*(?:目\s*录|目\s*次|contents|table\s*of\s*contents)\s*:?$", re.I)
 
 
 def parse_toc_line(line: str, *, in_toc: bool = False) -> tuple[str | None, str, int | None] | None:
