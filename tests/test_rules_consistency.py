@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
+from audit_helpers import SEEDS, SYN, of, quotes
 from pcfaudit.model import (
-    AuditResult,
-    Finding,
     Location,
     Number,
     ProductionVolume,
@@ -21,23 +18,6 @@ from pcfaudit.reference import load_pack
 from pcfaudit.rules import load_catalog
 from pcfaudit.rules.consistency import equipment_stated_differently, production_volume_differs
 from pcfaudit.rules.engine import RuleContext
-
-ROOT = Path(__file__).resolve().parents[1]
-SYN = ROOT / "fixtures" / "synthetic"
-SEEDS = ROOT / "fixtures" / "seeds"
-
-
-@cache
-def run(path: Path) -> AuditResult:
-    return audit(path)
-
-
-def of(path: Path, code: str) -> list[Finding]:
-    return [f for f in run(path).findings if f.rule == code]
-
-
-def quotes(f: Finding) -> str:
-    return " ¦ ".join(loc.quote or "" for loc in f.locations)
 
 
 def _n(text: str) -> Number:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
+from audit_helpers import SEEDS, SYN, of, quotes
 from pcfaudit.model import (
-    AuditResult,
-    Finding,
     InventoryLine,
     Location,
     Mention,
@@ -16,7 +13,6 @@ from pcfaudit.model import (
     Quantity,
     Report,
 )
-from pcfaudit.pipeline import audit
 from pcfaudit.rules import load_catalog
 from pcfaudit.rules.engine import RuleContext
 from pcfaudit.rules.omission import (
@@ -24,24 +20,6 @@ from pcfaudit.rules.omission import (
     used_source_entered_as_zero,
     used_source_missing,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-SYN = ROOT / "fixtures" / "synthetic"
-SEEDS = ROOT / "fixtures" / "seeds"
-
-
-@cache
-def run(path: Path) -> AuditResult:
-    return audit(path)
-
-
-def of(path: Path, code: str) -> list[Finding]:
-    return [f for f in run(path).findings if f.rule == code]
-
-
-def quotes(f: Finding) -> str:
-    return " ¦ ".join(loc.quote or "" for loc in f.locations)
-
 
 # ----------------------------------------------------------------------------- synthetic
 

@@ -2,29 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-from pcfaudit.model import AuditResult, Finding
-from pcfaudit.pipeline import audit
-
-ROOT = Path(__file__).resolve().parents[1]
-SYN = ROOT / "fixtures" / "synthetic"
-SEEDS = ROOT / "fixtures" / "seeds"
-
-
-@cache
-def run(path: Path) -> AuditResult:
-    return audit(path)
-
-
-def of(path: Path, code: str) -> list[Finding]:
-    return [f for f in run(path).findings if f.rule == code]
-
-
-def quotes(f: Finding) -> str:
-    return " ¦ ".join(loc.quote or "" for loc in f.locations)
-
+from audit_helpers import SEEDS, SYN, of, quotes
 
 # ----------------------------------------------------------------------------- synthetic
 
