@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import cast
 
 from bench.quality.spec import STAGES, Row, Spec, q
-
 from pcfaudit.reference import load_pack
 
 TEMPLATES = ("zh_a", "zh_b", "zh_c", "en_a", "en_b")

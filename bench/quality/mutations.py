@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from bench.quality.generate import finish, recompute_row
 from bench.quality.spec import Row, Spec, q
-
 from pcfaudit.reference import load_pack
 
 
