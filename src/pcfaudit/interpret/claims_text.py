@@ -174,12 +174,9 @@ def iter_amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[
 
 
 def find_numbers(text: str) -> Iterator[NumberMatch]:
-    """iter_numbers, but a number glued to a Chinese character counts ("生产1件",
-    "球管349件"): numbers.py refuses a digit after any word character, CJK included, so
-    CJK characters other than the 万/亿 multipliers are blanked first (same length), and
-    约/大约 just before the number marks it approximate again."""
-    masked = "".join(" " if is_cjk(ch) and ch not in "万亿" else ch for ch in text)
-    for m in iter_numbers(masked):
+    """iter_numbers, with "约为 100" (a word between 约 and the number) marked approximate
+    too; numbers.py itself reads "约100" and numbers glued to Chinese text ("生产1件")."""
+    for m in iter_numbers(text):
         if not m.number.approximate and regex.search(
             r"(?:约|大约|约为)\s*$", text[max(0, m.start - 3) : m.start]
         ):
