@@ -67,3 +67,16 @@ def test_extract_dispatches() -> None:
         doc = extract((FIX / path).read_bytes(), path)
         assert doc.source.format == fmt
         assert any(c.text == "3156.00" for t in doc.tables for row in t.rows for c in row)
+
+
+def test_utf16_without_a_byte_order_mark_is_text_not_binary() -> None:
+    """Detection and the text decoder agree on BOM-less UTF-16 (it used to be refused as
+    binary by `pcfaudit check` although extract_text reads it)."""
+    from pathlib import Path
+
+    from pcfaudit.extract.detect import detect_format, extract
+
+    path = Path(__file__).resolve().parents[1] / "fixtures/synthetic/text_zh_utf16be_nobom.txt"
+    data = path.read_bytes()
+    assert detect_format(data, path.name) == "text"
+    assert extract(data, path.name).source.encoding == "utf-16-be"

@@ -13,6 +13,7 @@ import zipfile
 import zlib
 
 from pcfaudit.extract.common import ExtractionError
+from pcfaudit.extract.text import utf16_by_nuls
 from pcfaudit.model import Document
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -81,8 +82,9 @@ def _zip_kind(data: bytes) -> str:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes (outside UTF-16) or many control characters mean binary."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """NUL bytes (outside UTF-16, with or without a byte-order mark) or many control
+    characters mean binary. The text decoder rejects what only looks like UTF-16."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_by_nuls(head):
         return False
     if b"\x00" in head:
         return True

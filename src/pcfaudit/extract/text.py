@@ -68,7 +68,9 @@ def _printable_score(text: str) -> float:
     return good / len(text)
 
 
-def _utf16_by_nuls(data: bytes) -> str | None:
+def utf16_by_nuls(data: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" when the NUL bytes fall on one side of each pair, as they
+    do in UTF-16 text without a byte-order mark; else None."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -102,7 +104,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return _checked(data[len(bom) :].decode(name.replace("-sig", "")), name)
             except UnicodeDecodeError:
                 raise ExtractionError(f"invalid {name} text after its byte-order mark") from None
-    utf16 = _utf16_by_nuls(data)
+    utf16 = utf16_by_nuls(data)
     if utf16:
         try:
             return _checked(data.decode(utf16), utf16)
