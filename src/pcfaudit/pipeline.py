@@ -138,13 +138,6 @@ def _pack_id(reference: Any) -> dict[str, str]:
     }
 
 
-def _total_value(report: Report) -> float | None:
-    for total in report.totals:
-        if total.kind == "total":
-            return float(total.quantity.number.value)
-    return None
-
-
 def _apply_severity(findings: list[Finding], config: Config, report: Report) -> list[Finding]:
     """Configured severity overrides; then materiality: a warning whose impact exceeds the
     threshold share of the total becomes an error (DESIGN.md)."""

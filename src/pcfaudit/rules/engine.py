@@ -23,7 +23,7 @@ from typing import Any
 import regex
 
 from pcfaudit.model import ExtractionStats, Finding, Impact, Location, Report, Severity
-from pcfaudit.rules.catalog import Catalog, RuleSpec
+from pcfaudit.rules.catalog import Catalog
 
 RuleFunction = Callable[["RuleContext"], Iterable[Finding]]
 
@@ -140,6 +140,3 @@ def run_rules(ctx: RuleContext, codes: Iterable[str]) -> Iterator[Finding]:
             continue
         yield from fn(ctx)
 
-
-def spec_for(code: str, catalog: Catalog) -> RuleSpec | None:
-    return catalog.get(code)
