@@ -159,3 +159,20 @@ def test_two_decimal_value_is_never_identified_as_official() -> None:
     labelled = quote("0.53", "kgCO2/kWh", 3, label="0.53 (2023 全国)", year=2023, region="全国")
     assert run("EF003", Report(factors=[used])) == []
     assert run("EF002", Report(factors=[labelled])) == []
+
+
+def test_heat_factor_listed_in_the_text_and_used_in_the_table_compare() -> None:
+    """热力 in the prose and 外购热力 in the table are one carrier: the quoted 0.11 and the
+    0.12 the table computes with conflict (the two vocabularies used to disagree on keys)."""
+    from pcfaudit.config import Config
+    from pcfaudit.pipeline import audit
+
+    path = Path(__file__).resolve().parents[1] / "fixtures/synthetic/gwef_zh_heat_twice.txt"
+    (finding,) = audit(path, Config(select=["EF"])).findings
+    assert (finding.rule, finding.severity, finding.reported, finding.expected) == (
+        "EF001",
+        "error",
+        "0.12",
+        "0.11",
+    )
+    assert "蒸汽/热力" in finding.message_zh

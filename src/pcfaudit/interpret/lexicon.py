@@ -411,7 +411,9 @@ NEGATION_AFTER = r"^\s*(?:不适用|未使用|不使用|不涉及|未涉及|(?:i
 # "除天然气外无其他燃料": items between 除 and 外 are the exception, not negated.
 NEGATION_EXCEPT = r"除(?:了)?[^，。；]*?(?:外|以外|之外)|other\s+than|except"
 
-# Carriers of emission factors, for FactorQuote.carrier.
+# Carriers of emission factors, for FactorQuote.carrier. The keys are those
+# interpret.carriers.carrier_of gives inventory labels, so a quoted factor and a table line
+# compare: heat and steam are one carrier ("steam"), liquefied petroleum gas is "lpg".
 CARRIER_WORDS: list[tuple[str, str]] = [
     (
         "electricity",
@@ -420,11 +422,10 @@ CARRIER_WORDS: list[tuple[str, str]] = [
     ("natural-gas", r"天然气|natural\s+gas"),
     ("diesel", r"柴油|diesel"),
     ("gasoline", r"汽油|gasoline|petrol"),
-    ("steam", r"蒸汽|steam"),
-    ("heat", r"热力|heat"),
+    ("steam", r"蒸汽|steam|热力|heat"),
     ("refrigerant", r"制冷剂|冷媒|refrigerant|R-?\d{3}[A-Za-z]?"),
     ("coal", r"(?<!标准)煤(?!油)|coal"),
-    ("LPG", r"液化石油气|LPG"),
+    ("lpg", r"液化石油气|LPG"),
     ("water", r"自来水|用水|(?<![废污])水(?![泥库平])|tap\s+water|\bwater\b"),
     ("transport", r"运输|公路|货车|卡车|transport|truck|lorry|freight|t\s*·?\s*km|tkm"),
 ]
