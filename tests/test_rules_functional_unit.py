@@ -45,3 +45,25 @@ def test_result_per_another_unit_than_declared_is_fu002() -> None:
 def test_epd_declared_units_are_left_to_ep008() -> None:
     rules = [f.rule for f in audit(SYNTHETIC / "epd_zh_defects.txt").findings]
     assert "EP008" in rules and "FU001" not in rules
+
+
+def test_the_same_energy_in_other_units_agrees_and_other_amounts_do_not() -> None:
+    """1 GJ = 1000 MJ (GJ was missing from the rule's own unit table: a false 'different
+    things' error); 1 GJ vs 1 MWh is a real difference of amount."""
+    from pcfaudit.interpret.numbers import parse_number
+    from pcfaudit.model import FunctionalUnitStatement, Location, Report
+    from pcfaudit.rules import load_catalog
+    from pcfaudit.rules.engine import RuleContext, run_rules
+
+    def stated(amount: str, unit: str, line: int) -> FunctionalUnitStatement:
+        return FunctionalUnitStatement(
+            parse_number(amount), unit, unit, "蒸汽", Location(line=line, quote=f"{amount} {unit}")
+        )
+
+    def fu001(*statements: FunctionalUnitStatement) -> list[str]:
+        ctx = RuleContext(report=Report(functional_units=list(statements)), catalog=load_catalog())
+        return [f.severity for f in run_rules(ctx, ["FU001"])]
+
+    assert fu001(stated("1", "GJ", 3), stated("1000", "MJ", 9)) == []
+    assert fu001(stated("1", "GJ", 3), stated("1", "MWh", 9)) == ["error"]
+    assert fu001(stated("1", "m2", 3), stated("1", "m2", 9)) == []

@@ -3,36 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from fractions import Fraction
 
+from pcfaudit.interpret.lexicon import unit_class
 from pcfaudit.model import Finding, FunctionalUnitStatement
+from pcfaudit.quantities import conversion_factor
 from pcfaudit.rules.engine import RuleContext, rule
 
-# Units a functional unit is stated in, by what they measure, with the factor to the first.
-_DIMENSIONS: dict[str, tuple[str, Decimal]] = {
-    "t": ("mass", Decimal(1000)),
-    "kg": ("mass", Decimal(1)),
-    "g": ("mass", Decimal("0.001")),
-    "km": ("length", Decimal(1000)),
-    "m": ("length", Decimal(1)),
-    "m2": ("area", Decimal(1)),
-    "m3": ("volume", Decimal(1)),
-    "L": ("volume", Decimal("0.001")),
-    "kWh": ("energy", Decimal(1)),
-    "MWh": ("energy", Decimal(1000)),
-    "MJ": ("energy", Decimal(1) / Decimal("3.6")),
-}
+# Each dimension's amounts are compared in one base unit (exact conversions from quantities).
+_BASE_UNIT = {"mass": "kg", "length": "m", "area": "m2", "volume": "m3", "energy": "kWh"}
 _NAMES = {"mass": "a mass", "length": "a length", "area": "an area", "volume": "a volume",
           "energy": "an amount of energy", "count": "a number of items"}
 
 
-def _basis(statement: FunctionalUnitStatement) -> tuple[str, Decimal | None, str]:
-    """(dimension, amount in the dimension's base unit, count noun)."""
-    amount = statement.amount.value if statement.amount else Decimal(1)
-    known = _DIMENSIONS.get(statement.unit)
-    if known:
-        return known[0], amount * known[1], ""
-    return "count", amount, statement.unit
+def _basis(statement: FunctionalUnitStatement) -> tuple[str, Fraction, str]:
+    """(dimension, exact amount in the dimension's base unit, count noun)."""
+    amount = Fraction(statement.amount.value) if statement.amount else Fraction(1)
+    dimension = unit_class(statement.unit)
+    base = _BASE_UNIT.get(dimension or "")
+    factor = conversion_factor(statement.unit, base) if base else None
+    if dimension is None or factor is None:
+        return "count", amount, statement.unit
+    return dimension, amount * factor, ""
 
 
 def _label(statement: FunctionalUnitStatement) -> str:
@@ -40,14 +32,14 @@ def _label(statement: FunctionalUnitStatement) -> str:
     return f"{amount} {statement.unit_text or statement.unit}".strip()
 
 
-def _distinct(statements: list[FunctionalUnitStatement]) -> dict[tuple[str, Decimal | None, str], list[FunctionalUnitStatement]]:
-    groups: dict[tuple[str, Decimal | None, str], list[FunctionalUnitStatement]] = {}
+def _distinct(statements: list[FunctionalUnitStatement]) -> dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]]:
+    groups: dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]] = {}
     for s in statements:
         groups.setdefault(_basis(s), []).append(s)
     return groups
 
 
-def _summary(groups: dict[tuple[str, Decimal | None, str], list[FunctionalUnitStatement]]) -> str:
+def _summary(groups: dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]]) -> str:
     parts = []
     for members in groups.values():
         places = ", ".join(m.location.describe() for m in members)
