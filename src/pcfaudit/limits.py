@@ -24,6 +24,9 @@ from pcfaudit.extract.common import ExtractionError
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file (`pcfaudit check --timeout`)
 HARD_EXIT_GRACE = 10.0  # seconds after the timeout before a hung native call ends the process
+MAX_INPUT_BYTES = 200 * 1024 * 1024  # any file, before it is read
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of a DOCX, from its zip directory
+MAX_DOCX_PARTS = 5000
 MAX_PDF_PAGES = 2000
 # The interpreter reads about 0.1-0.2 MB of number-dense text a second: 8 MB is well inside
 # the default timeout, and a text export of a 500-page report is 1-3 MB.

@@ -15,6 +15,7 @@ from pcfaudit.config import Config
 from pcfaudit.extract.common import ExtractionError, sha256_hex
 from pcfaudit.extract.detect import extract
 from pcfaudit.interpret import interpret
+from pcfaudit.limits import MAX_INPUT_BYTES
 from pcfaudit.model import (
     SEVERITY_RANK,
     AuditResult,
@@ -27,8 +28,6 @@ from pcfaudit.model import (
 from pcfaudit.recompute import recompute
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
-
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 class UnreadableInput(Exception):
@@ -44,7 +43,9 @@ def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[by
             raise UnreadableInput(f"{path}: is a directory")
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise UnreadableInput(f"{path}: file too large ({size // 2**20} MB; limit 200 MB)")
+            raise UnreadableInput(
+                f"{path}: file too large ({size // 2**20} MB; limit {MAX_INPUT_BYTES // 2**20} MB)"
+            )
         return path.read_bytes(), name or str(path)
     except FileNotFoundError:
         raise UnreadableInput(f"{path}: no such file") from None

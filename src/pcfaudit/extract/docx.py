@@ -31,12 +31,11 @@ from pcfaudit.extract.common import (
     sha256_hex,
 )
 from pcfaudit.extract.docx_numbering import Numbering
+from pcfaudit.limits import MAX_DOCX_PARTS, MAX_DOCX_UNCOMPRESSED
 from pcfaudit.model import Block, Cell, Document, ExtractionStats, Location, Table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_ENTRIES = 5000
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _TOC_STYLE_RE = re.compile(r"^(?:toc|目录)\s*(\d|heading|标题)?$", re.I)
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -77,10 +76,10 @@ def _check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-            if len(infos) > MAX_ENTRIES:
+            if len(infos) > MAX_DOCX_PARTS:
                 raise ExtractionError(f"DOCX has {len(infos)} parts: refusing (zip bomb?)")
             total = sum(i.file_size for i in infos)
-            if total > MAX_UNCOMPRESSED:
+            if total > MAX_DOCX_UNCOMPRESSED:
                 raise ExtractionError(f"DOCX unpacks to {total // 2**20} MB: refusing (zip bomb?)")
             if "word/document.xml" not in {i.filename for i in infos}:
                 raise ExtractionError("damaged DOCX: no word/document.xml")
