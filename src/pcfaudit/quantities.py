@@ -445,10 +445,11 @@ def fmt_fixed(x: Fraction, decimals: int) -> str:
     return format(d, "f")
 
 
-def fmt_sig(x: Fraction, digits: int = 10) -> str:
+def fmt_sig(x: Fraction | Decimal, digits: int = 10) -> str:
     """``x`` with at most ``digits`` significant digits, plain notation, no trailing zeros."""
     if x == 0:
         return "0"
+    x = Fraction(x)
     ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
     d = ctx.divide(Decimal(x.numerator), Decimal(x.denominator))
     s = format(d, "f")

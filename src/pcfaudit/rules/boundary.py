@@ -24,6 +24,7 @@ from pcfaudit.model import (
     Statement,
 )
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.evidence import line_evidence, quoted
 
 _I = regex.IGNORECASE
 
@@ -154,19 +155,6 @@ def stage_lines(report: Report) -> dict[Stage, list[InventoryLine]]:
     return out
 
 
-def _quote(loc: Location, fallback: str) -> Location:
-    return loc if loc.quote else loc.with_quote(fallback)
-
-
-def _line_quote(line: InventoryLine) -> Location:
-    parts = [line.label]
-    if line.gas:
-        parts.append(line.gas)
-    parts.append(str(line.quantity) if line.quantity else line.marks.get("quantity", ""))
-    parts.append(str(line.result) if line.result else line.marks.get("result", ""))
-    return _quote(line.location, " | ".join(p for p in parts if p))
-
-
 def declared_types(report: Report) -> list[BoundaryClaim]:
     return [b for b in report.boundary if b.type is not BoundaryType.FULL_LIFE_CYCLE]
 
@@ -255,8 +243,8 @@ def boundary_type_vs_stages(ctx: RuleContext) -> Iterator[Finding]:
             f"{zh}阶段；边界类型与阶段清单必有一处有误，读者无法判断结果的覆盖范围。",
             locations=_unique(
                 [
-                    _quote(claim.location, btype.value),
-                    *(_quote(c.location, c.stage.value) for c in wrong),
+                    quoted(claim.location, btype.value),
+                    *(quoted(c.location, c.stage.value) for c in wrong),
                 ]
             ),
             reported=f"{btype.value}; {en} {status_en}",
@@ -337,8 +325,8 @@ def included_stage_not_quantified(ctx: RuleContext) -> Iterator[Finding]:
             f"({line_places}) {how_en}. {why_en}",
             message_zh=f"{zh}阶段在系统边界内（{places}），但清单中（{line_places}）{how_zh}。{why_zh}",
             locations=[
-                *(_line_quote(ln) for ln in lines),
-                *(_quote(c.location, c.stage.value) for c in evidence),
+                *(line_evidence(ln) for ln in lines),
+                *(quoted(c.location, c.stage.value) for c in evidence),
             ],
             reported="/" if empty else "0",
             expected=f"emissions of the {en} stage",
@@ -377,8 +365,8 @@ def full_life_cycle_with_partial_boundary(ctx: RuleContext) -> Iterator[Finding]
         return
     ctx.count(False)
     evidence = _unique(
-        [_quote(b.location, b.type.value) for b in partial]
-        + [_quote(c.location, c.stage.value) for c in excluded]
+        [quoted(b.location, b.type.value) for b in partial]
+        + [quoted(c.location, c.stage.value) for c in excluded]
     )[:4]
     what_en = (
         f"'{partial[0].type.value}'"
@@ -400,7 +388,7 @@ def full_life_cycle_with_partial_boundary(ctx: RuleContext) -> Iterator[Finding]
         message_zh=f"报告称核算产品全生命周期的碳足迹（{claim.location.describe()}：“{claim.location.quote or '全生命周期'}”），"
         f"但系统边界为{what_zh}（{'；'.join(e.describe() for e in evidence)}）。结果不含使用和废弃阶段，"
         "“全生命周期”的表述言过其实。",
-        locations=[_quote(claim.location, "全生命周期"), *evidence],
+        locations=[quoted(claim.location, "全生命周期"), *evidence],
         reported="full life cycle",
         expected=partial[0].type.value if partial else "cradle-to-grave",
     )
@@ -454,7 +442,7 @@ def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None,
             text = st.subject or st.text
             yield (
                 text,
-                _quote(st.location, st.text),
+                quoted(st.location, st.text),
                 stage_of_text(text),
                 bool(_TRANSPORT.search(text)),
             )
@@ -464,13 +452,13 @@ def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None,
             yield clause[:60], loc, stage_of_text(clause), True
     for f in report.factors:
         if f.carrier == "transport":
-            yield f.label or f.unit_text, _quote(f.location, f.label), None, True
+            yield f.label or f.unit_text, quoted(f.location, f.label), None, True
     for line in report.inventory:
         if is_zero(line):
             continue
         stage = stage_of_line(line)
         if stage is not None:
-            yield line.label, _line_quote(line), stage, stage in _TRANSPORT_STAGES
+            yield line.label, line_evidence(line), stage, stage in _TRANSPORT_STAGES
 
 
 @rule("BD004")
@@ -525,7 +513,7 @@ def data_for_excluded_stage(ctx: RuleContext) -> Iterator[Finding]:
             message=f"{lead_en} Either the total contains a stage the report says it leaves out, "
             "or the boundary statement is wrong.",
             message_zh=f"{lead_zh}要么总量含有报告声称排除的阶段，要么边界表述有误。",
-            locations=_unique([where, *(_quote(c.location, c.stage.value) for c in claims[:2])]),
+            locations=_unique([where, *(quoted(c.location, c.stage.value) for c in claims[:2])]),
             reported=what,
             expected=f"no data for the excluded {en} stage",
             key=hit.value,
@@ -547,24 +535,24 @@ def _org_evidence(report: Report) -> list[Location]:
     out: list[Location] = []
     for st in report.statements:
         if st.kind in _ORG_KINDS:
-            out.append(_quote(st.location, st.text))
+            out.append(quoted(st.location, st.text))
     seen: set[str] = set()
     for line in report.inventory:
         label = line.group or line.label
         m = _ORG_WORDS.search(label)
         if m and label not in seen and not is_zero(line):
             seen.add(label)
-            out.append(_line_quote(line))
+            out.append(line_evidence(line))
     return out
 
 
 def _division(report: Report) -> tuple[Location | None, str]:
     if report.production:
         p = report.production[0]
-        return _quote(p.location, str(p.quantity)), str(p.quantity)
+        return quoted(p.location, str(p.quantity)), str(p.quantity)
     for st in report.statements:
         if st.kind == "text-computation" and "/" in st.text:
-            return _quote(st.location, st.text), st.text
+            return quoted(st.location, st.text), st.text
     return None, ""
 
 

@@ -16,7 +16,8 @@ from pcfaudit.interpret.lexicon import REFRIGERANT_CODE
 from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
 from pcfaudit.reference.units import conversion_factor
 from pcfaudit.rules.engine import RuleContext, rule
-from pcfaudit.rules.omission import _in_scope, _inventory_tables, _line_quote
+from pcfaudit.rules.evidence import line_evidence
+from pcfaudit.rules.omission import _in_scope, _inventory_tables
 
 _I = regex.IGNORECASE
 
@@ -246,7 +247,7 @@ def refrigerant_type_differs(ctx: RuleContext) -> Iterator[Finding]:
         message_zh=f"正文称使用 {names}（{'；'.join(x.describe() for x in locs)}），而清单核算的是 {inv_text}"
         f"{('（即 ' + '、'.join(agree) + '）') if agree else ''}；{lacking.replace(' contains ', ' 含 ')}，清单中无对应行。"
         "不同制冷剂的 GWP 不同，逸散排放取决于哪一种正确。",
-        locations=[*locs, *(_line_quote(x) for x in inv_lines[:1])],
+        locations=[*locs, *(line_evidence(x) for x in inv_lines[:1])],
         reported=names,
         expected=", ".join(agree) if agree else inv_text,
     )
@@ -345,7 +346,7 @@ def item_misclassified(ctx: RuleContext) -> Iterator[Finding]:
             message=f"In the inventory, {en}. The shares reported per class are then mislabelled; "
             "the total is unaffected.",
             message_zh=f"清单中{zh}，按类别汇总的占比因此标注有误（合计不受影响）。",
-            locations=[_line_quote(x) for x in lines],
+            locations=[line_evidence(x) for x in lines],
             reported=cat,
             key=f"{cat}:{kind}",
         )
@@ -418,7 +419,7 @@ def input_gas_double_count(ctx: RuleContext) -> Iterator[Finding]:
             message_zh=f"“{line.label}”（{line.quantity} → {line.result}）折合 {shown}，即二氧化碳自身的质量"
             f"（CO2 气体密度约 1.84–1.98 kg/m³），说明该行计的是释放的 CO2；清单另有“{d.label}”（{d.result}）。"
             "若直接排放已包含这部分 CO2，则重复计算；报告应说明两行各自的范围。",
-            locations=[_line_quote(line), _line_quote(d)],
+            locations=[line_evidence(line), line_evidence(d)],
             reported=str(line.result),
             likely_cause="CO2 consumed as an input and released on site, possibly also in direct emissions",
             key=line.label,

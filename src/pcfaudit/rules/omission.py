@@ -17,7 +17,9 @@ import regex
 from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.interpret.lexicon import SOURCE_WORDS
 from pcfaudit.model import Finding, Impact, InventoryLine, Location, Mention, Number, Report
+from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.evidence import line_evidence
 
 _I = regex.IGNORECASE
 _WORDS = {name: regex.compile(pattern, _I) for name, _, pattern in SOURCE_WORDS}
@@ -144,10 +146,6 @@ def _where(locations: list[Location]) -> str:
     return "; ".join(loc.describe() for loc in locations)
 
 
-def _line_quote(line: InventoryLine) -> Location:
-    return line.location.with_quote(line.location.quote or line.label)
-
-
 def source_status(report: Report) -> list[tuple[str, list[Mention], list[InventoryLine]]]:
     """(source key, the used mentions in the text, the inventory lines that name it) for every
     fuel, energy carrier, refrigerant and extinguisher the text says is used. Sources whose
@@ -209,7 +207,7 @@ def used_source_entered_as_zero(ctx: RuleContext) -> Iterator[Finding]:
             continue
         en, zh = _name(key)
         text_locs = _quotes(mentions)
-        row_locs = [_line_quote(x) for x in lines[:_MAX_QUOTES]]
+        row_locs = [line_evidence(x) for x in lines[:_MAX_QUOTES]]
         rows = "; ".join(x.location.quote or x.label for x in lines[:2])
         yield ctx.finding(
             "OM001",
@@ -319,7 +317,7 @@ def _equipment(ctx: RuleContext) -> Iterator[Finding]:
             message=f"The text names {en}-fired {eq_en} as emission sources ({_where(locs)}), but "
             f"{has}. On-site combustion is then missing from the footprint.",
             message_zh=f"正文称使用{zh}{eq_zh}（{_where(locs)}），但{has_zh}，厂内燃烧排放未计入碳足迹。",
-            locations=[*locs, *(_line_quote(x) for x in fuel_lines[:1])],
+            locations=[*locs, *(line_evidence(x) for x in fuel_lines[:1])],
             expected=f"an inventory line for {en} burnt on site",
             key=f"equipment:{fuel}",
         )
@@ -355,14 +353,6 @@ def _gases(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # ----------------------------------------------------------------------------- OM003
-
-
-def _fmt(value: Decimal, digits: int = 3) -> str:
-    if value == 0:
-        return "0"
-    q = Decimal(1).scaleb(value.adjusted() - digits + 1)
-    text = f"{value.quantize(q):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _quantity(report: Report, line: InventoryLine) -> Number | None:
@@ -472,13 +462,13 @@ def gas_result_blank(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "OM003",
             message=f"{group}: the {gases} rows give a quantity, an emission factor and a GWP but no "
-            f"result ({parts} = {_fmt(amount)} {unit} CO2e). {tail}",
+            f"result ({parts} = {fmt_sig(amount, 3)} {unit} CO2e). {tail}",
             message_zh=f"{group}：{gases} 行给出了活动数据、排放因子和 GWP，却没有计算结果（{parts} = "
-            f"{_fmt(amount)} {unit} CO2e）。{tail_zh}",
-            locations=[_line_quote(line) for line, _ in rows],
+            f"{fmt_sig(amount, 3)} {unit} CO2e）。{tail_zh}",
+            locations=[line_evidence(line) for line, _ in rows],
             reported="(empty)",
-            expected=f"{_fmt(amount)} {unit}".strip(),
+            expected=f"{fmt_sig(amount, 3)} {unit}".strip(),
             likely_cause="the CH4/N2O results were not calculated or not carried into the total",
-            impact=Impact(value=_fmt(amount, 4), unit=unit or None, share_of_total=share),
+            impact=Impact(value=fmt_sig(amount, 4), unit=unit or None, share_of_total=share),
             key=f"{table}:{group}",
         )

@@ -15,10 +15,11 @@ import regex
 
 from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
+from pcfaudit.quantities import fmt_sig
 from pcfaudit.reference.units import convert, parse_rate_unit
 from pcfaudit.rules.consistency import Equipment, equipment_of
 from pcfaudit.rules.engine import RuleContext, rule
-from pcfaudit.rules.omission import _fmt, _line_quote
+from pcfaudit.rules.evidence import line_evidence
 
 _I = regex.IGNORECASE
 _PAREN = regex.compile(r"[(（]\s*([^()（）]+?)\s*[)）]")
@@ -79,7 +80,7 @@ def factor_of(ctx: RuleContext, line: InventoryLine) -> tuple[Decimal, str, str,
         return None
     if num and den and parse_rate_unit(f"{num}/{den}") is not None:
         value = line.result.number.value / line.quantity.number.value
-        return value, _fmt(value, 4), f"{num}/{den}", True
+        return value, fmt_sig(value, 4), f"{num}/{den}", True
     return None
 
 
@@ -154,7 +155,7 @@ def fuel_factor_outside_window(ctx: RuleContext) -> Iterator[Finding]:
         if ipcc is not None:
             in_unit = convert(ipcc.co2_per_unit, ipcc.unit, unit)
             if in_unit is not None:
-                ipcc_text = f"; IPCC 2006 default {_fmt(in_unit, 4)} {unit}"
+                ipcc_text = f"; IPCC 2006 default {fmt_sig(in_unit, 4)} {unit}"
         what = "implied factor (result ÷ quantity)" if implied else "emission factor"
         what_zh = "隐含排放因子（结果 ÷ 数量）" if implied else "排放因子"
         alt_text = (
@@ -168,15 +169,15 @@ def fuel_factor_outside_window(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "PL001",
             message=f"{line.label}: the {what} is {printed} {unit}, outside the {words} for "
-            f"{fuel.name} of {_fmt(window.low, 4)}–{_fmt(window.high, 4)} {unit} (expected "
+            f"{fuel.name} of {fmt_sig(window.low, 4)}–{fmt_sig(window.high, 4)} {unit} (expected "
             f"{window.typical}{ipcc_text}; source: {window.source}).{alt_text} A CO2 factor is fixed by "
             "the fuel's carbon content, so every emission computed with it is off by the same ratio.",
             message_zh=f"{line.label}：{what_zh}为 {printed} {unit}，超出{_zh(fuel.aliases, fuel.name)}的{words_zh} "
-            f"{_fmt(window.low, 4)}–{_fmt(window.high, 4)} {unit}（预期 {window.typical}{ipcc_text}）。{alt_zh}"
+            f"{fmt_sig(window.low, 4)}–{fmt_sig(window.high, 4)} {unit}（预期 {window.typical}{ipcc_text}）。{alt_zh}"
             "燃料的 CO2 排放因子由其含碳量决定，用它算出的各项排放都会按同一比例偏差。",
-            locations=[_line_quote(x) for x in (locs or [line])][:3],
+            locations=[line_evidence(x) for x in (locs or [line])][:3],
             reported=f"{printed} {unit}",
-            expected=f"{_fmt(window.low, 4)}–{_fmt(window.high, 4)} {unit}",
+            expected=f"{fmt_sig(window.low, 4)}–{fmt_sig(window.high, 4)} {unit}",
             likely_cause=f"unit slip: the value fits {alts[0]}" if alts else None,
             key=f"{fuel.name}:{printed}",
         )
@@ -265,16 +266,16 @@ def implied_intensity_outside_range(ctx: RuleContext) -> Iterator[Finding]:
         )
         yield ctx.finding(
             "PL002",
-            message=f"{line.label}: {line.result} ÷ {line.quantity} = {_fmt(value, 3)} {unit}, {side} "
-            f"against the {words} for {rng.key} of {_fmt(rng.low, 3)}–{_fmt(rng.high, 3)} {unit} "
+            message=f"{line.label}: {line.result} ÷ {line.quantity} = {fmt_sig(value, 3)} {unit}, {side} "
+            f"against the {words} for {rng.key} of {fmt_sig(rng.low, 3)}–{fmt_sig(rng.high, 3)} {unit} "
             f"(typical {rng.typical}; source: {rng.source}).{twin_text} Check the quantity, its unit "
             "and the dataset used.",
-            message_zh=f"{line.label}：{line.result} ÷ {line.quantity} = {_fmt(value, 3)} {unit}，相对{_zh(rng.aliases, rng.key)}"
-            f"的{words_zh} {_fmt(rng.low, 3)}–{_fmt(rng.high, 3)} {unit}{side_zh}（典型 {rng.typical}）。{twin_zh}"
+            message_zh=f"{line.label}：{line.result} ÷ {line.quantity} = {fmt_sig(value, 3)} {unit}，相对{_zh(rng.aliases, rng.key)}"
+            f"的{words_zh} {fmt_sig(rng.low, 3)}–{fmt_sig(rng.high, 3)} {unit}{side_zh}（典型 {rng.typical}）。{twin_zh}"
             "请核对数量、单位及所用数据集。",
-            locations=[_line_quote(line), *(_line_quote(t) for t in twins)],
-            reported=f"{_fmt(value, 3)} {unit}",
-            expected=f"{_fmt(rng.low, 3)}–{_fmt(rng.high, 3)} {unit}",
+            locations=[line_evidence(line), *(line_evidence(t) for t in twins)],
+            reported=f"{fmt_sig(value, 3)} {unit}",
+            expected=f"{fmt_sig(rng.low, 3)}–{fmt_sig(rng.high, 3)} {unit}",
             severity=severity,  # type: ignore[arg-type]
             key=line.label,
         )
@@ -372,9 +373,9 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
         if ok:
             continue
         share = th.values[2] if len(th.values) >= 3 else None
-        parts = " + ".join(_fmt(e.total, 6) for e in devices if e.total is not None)
-        mwh = _fmt(bound / 1000, 6)
-        total_mwh = _fmt(total_kwh / 1000, 6)
+        parts = " + ".join(fmt_sig(e.total, 6) for e in devices if e.total is not None)
+        mwh = fmt_sig(bound / 1000, 6)
+        total_mwh = fmt_sig(total_kwh / 1000, 6)
         claim = (
             f", yet they are said to use > {share.text} % of it"
             if isinstance(share, Number)
@@ -385,15 +386,15 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
         )
         locs: list[Location] = [th.location.with_quote(th.location.quote or th.text)]
         locs += [e.statement.location.with_quote(e.statement.location.quote or "") for e in devices]
-        locs += [_line_quote(x) for x in elec_lines[:1]]
+        locs += [line_evidence(x) for x in elec_lines[:1]]
         yield ctx.finding(
             "PL003",
             message=f"The sources classed as ≥ {th.values[0].text} kW running ≥ {th.values[1].text} h "
-            f"({th.subject or 'listed equipment'}) total {parts} = {_fmt(power, 6)} kW, so they use at "
+            f"({th.subject or 'listed equipment'}) total {parts} = {fmt_sig(power, 6)} kW, so they use at "
             f"least {mwh} MWh a year — more than the {total_mwh} MWh of electricity in the inventory"
             f"{claim}. The installed power, the operating hours or the consumption is wrong.",
             message_zh=f"按“≥ {th.values[0].text} kW 且运行 ≥ {th.values[1].text} h”分级的排放源（{th.subject or '所列设备'}）"
-            f"总功率 {parts} = {_fmt(power, 6)} kW，年耗电至少 {mwh} MWh，超过清单中的全部用电 {total_mwh} MWh{claim_zh}。"
+            f"总功率 {parts} = {fmt_sig(power, 6)} kW，年耗电至少 {mwh} MWh，超过清单中的全部用电 {total_mwh} MWh{claim_zh}。"
             "装机功率、运行时间或用电量必有一项有误。",
             locations=locs,
             reported=f"{total_mwh} MWh",
