@@ -17,7 +17,7 @@ from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
 from pcfaudit.reference.units import conversion_factor
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
-from pcfaudit.rules.omission import _in_scope, _inventory_tables
+from pcfaudit.rules.omission import in_scope, inventory_tables
 
 _I = regex.IGNORECASE
 
@@ -192,11 +192,11 @@ def refrigerant_type_differs(ctx: RuleContext) -> Iterator[Finding]:
     """
     pack = ctx.reference
     report = ctx.report
-    tables = _inventory_tables(report)
+    tables = inventory_tables(report)
     named = [
         m
         for m in report.mentions
-        if m.kind == "refrigerant" and m.name != "refrigerant" and _in_scope(m, report, tables)
+        if m.kind == "refrigerant" and m.name != "refrigerant" and in_scope(m, report, tables)
     ]
     if not named:
         return

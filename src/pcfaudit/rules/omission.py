@@ -94,11 +94,11 @@ def _entered_as_nothing(line: InventoryLine) -> bool:
     return _zero(quantity) and _zero(result)
 
 
-def _inventory_tables(report: Report) -> set[int]:
+def inventory_tables(report: Report) -> set[int]:
     return {line.table for line in report.inventory if line.table is not None}
 
 
-def _in_scope(mention: Mention, report: Report, inventory_tables: set[int]) -> bool:
+def in_scope(mention: Mention, report: Report, inventory_tables: set[int]) -> bool:
     """A used mention in the body text, not the table of contents, not a heading and not the
     inventory table itself (whose rows are the thing compared against)."""
     loc = mention.location
@@ -150,10 +150,10 @@ def source_status(report: Report) -> list[tuple[str, list[Mention], list[Invento
     """(source key, the used mentions in the text, the inventory lines that name it) for every
     fuel, energy carrier, refrigerant and extinguisher the text says is used. Sources whose
     mentions map to one carrier (steam and heat) are merged."""
-    tables = _inventory_tables(report)
+    tables = inventory_tables(report)
     groups: dict[str, list[Mention]] = {}
     for m in report.mentions:
-        if not _in_scope(m, report, tables):
+        if not in_scope(m, report, tables):
             continue
         if m.kind in {"fuel", "energy"} and (m.name in _CARRIER or m.name in _WORDS):
             groups.setdefault(_CARRIER.get(m.name, m.name), []).append(m)
@@ -287,10 +287,10 @@ def used_source_missing(ctx: RuleContext) -> Iterator[Finding]:
 
 def _equipment(ctx: RuleContext) -> Iterator[Finding]:
     report = ctx.report
-    tables = _inventory_tables(report)
+    tables = inventory_tables(report)
     by_fuel: dict[str, list[Mention]] = {}
     for m in report.mentions:
-        if m.name not in _EQUIPMENT_WORDS or not _in_scope(m, report, tables):
+        if m.name not in _EQUIPMENT_WORDS or not in_scope(m, report, tables):
             continue
         fuel = _equipment_fuel(m)
         if fuel is None:
@@ -330,10 +330,10 @@ def _gases(ctx: RuleContext) -> Iterator[Finding]:
     gases = [line.gas for line in report.inventory if line.gas]
     if not gases:
         return
-    tables = _inventory_tables(report)
+    tables = inventory_tables(report)
     wanted: dict[str, list[Mention]] = {}
     for m in report.mentions:
-        if m.kind == "gas" and m.name in _GAS_LINE and _in_scope(m, report, tables):
+        if m.kind == "gas" and m.name in _GAS_LINE and in_scope(m, report, tables):
             wanted.setdefault(m.name, []).append(m)
     for gas, mentions in wanted.items():
         found = any(_GAS_LINE[gas].search(g) for g in gases)
