@@ -217,7 +217,7 @@ def test_a_second_batch_on_the_same_database_is_refused(tmp_path: Path) -> None:
     (archive / "a.md").write_text(report("Carbon footprint of a vase"))
     db = tmp_path / "r.sqlite"
     with coordination.exclusive_run(db):
-        with pytest.raises(StoreError, match="another pcfaudit batch .* is writing"):
+        with pytest.raises(StoreError, match=r"another pcfaudit batch .* is writing"):
             run_batch([archive], db, options=ONE)
         result = CliRunner().invoke(app, ["batch", str(archive), "--db", str(db)])
         assert result.exit_code == 2
