@@ -14,7 +14,7 @@ from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
-from pcfaudit.quantities import normalise_unit
+from pcfaudit.vocab.units import normalise_unit
 
 
 def interpret(document: Document) -> Report:
