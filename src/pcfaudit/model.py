@@ -15,6 +15,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+# Field metadata of facts a later stage derives (left out of the JSON contract).
+DERIVED = {"derived": True}
+
 # --------------------------------------------------------------------------- document
 
 
@@ -268,6 +271,10 @@ class InventoryLine:
     category: str | None = None  # a class column such as 能源获取 / 原料获取
     marks: dict[str, str] = field(default_factory=dict)
     table: int | None = None
+    # Facts interpret reads from the words (vocab.stages, vocab.carriers) so that rules never
+    # read the label. Derived, so not part of the JSON contract.
+    stage: Stage | None = field(default=None, metadata=DERIVED)
+    carrier: str | None = field(default=None, metadata=DERIVED)
 
 
 @dataclass
@@ -479,7 +486,9 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 def _field_names(cls: type) -> tuple[str, ...]:
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        names = _FIELD_NAMES[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if not f.metadata.get("derived")
+        )
     return names
 
 

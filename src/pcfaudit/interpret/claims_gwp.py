@@ -6,8 +6,9 @@ from __future__ import annotations
 import regex
 
 from pcfaudit.interpret.claims_text import Segment, find_numbers
-from pcfaudit.interpret.lexicon import GAS_NAMES, GWP_WORDS, IPCC_ORDINALS, IPCC_YEARS
+from pcfaudit.interpret.lexicon import GWP_WORDS, IPCC_ORDINALS, IPCC_YEARS
 from pcfaudit.model import GwpDeclaration, Number, Statement
+from pcfaudit.vocab.gases import GAS_NAMES
 
 _I = regex.IGNORECASE
 

@@ -13,7 +13,6 @@ from pcfaudit.interpret.lexicon import (
     INCLUDED_WORDS,
     MODELLED_WORDS,
     QUANTIFY_VERBS,
-    STAGE_WORDS,
 )
 from pcfaudit.model import (
     BoundaryClaim,
@@ -22,6 +21,7 @@ from pcfaudit.model import (
     StageClaim,
     Statement,
 )
+from pcfaudit.vocab.stages import STAGE_WORDS
 
 _I = regex.IGNORECASE
 _BOUNDARY = [(regex.compile(p, _I), t) for p, t in BOUNDARY_PATTERNS]

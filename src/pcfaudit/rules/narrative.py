@@ -15,10 +15,10 @@ from decimal import Decimal
 
 import regex
 
-from pcfaudit.interpret.lexicon import HOTSPOT_EN, HOTSPOT_ZH
 from pcfaudit.model import Finding, InventoryLine, Location, Report, Stage, Statement
-from pcfaudit.rules.boundary import STAGE_NAMES, STAGE_PATTERNS, stage_of_line, stages_in_text
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH
+from pcfaudit.vocab.stages import STAGE_NAMES, STAGE_PATTERNS, stages_in_text
 
 _I = regex.IGNORECASE
 _CUE = regex.compile(f"{HOTSPOT_ZH}|{HOTSPOT_EN}", _I)
@@ -81,7 +81,7 @@ def breakdown(report: Report) -> Breakdown | None:
         if key:
             items[key] = items.get(key, Decimal(0)) + value
             names.setdefault(key, _PARENS.sub("", ln.group or ln.label).strip())
-        stage = stage_of_line(ln)
+        stage = ln.stage
         if stage is None:
             unassigned += value
         else:

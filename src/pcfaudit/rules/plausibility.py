@@ -13,7 +13,6 @@ from typing import Any
 
 import regex
 
-from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.consistency import Equipment, equipment_of
@@ -298,7 +297,7 @@ def electricity_total(ctx: RuleContext) -> tuple[Decimal, list[InventoryLine]] |
     total, used = Decimal(0), []
     for line in ctx.report.inventory:
         if (
-            carrier_of(line.label) != "electricity"
+            line.carrier != "electricity"
             or line.quantity is None
             or line.gas not in _GASLESS
         ):
