@@ -15,7 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-# Field metadata of facts a later stage derives (left out of the JSON contract).
+# Field metadata of typed facts left out of the JSON contract (derived from fields that are
+# in it, or duplicating what the statement's text already says).
 DERIVED = {"derived": True}
 
 # --------------------------------------------------------------------------- document
@@ -313,16 +314,59 @@ class Mention:
     used: bool = True  # False when the sentence negates it ("无…", "不涉及")
 
 
+class StatementKind(enum.StrEnum):
+    """Every kind of statement the interpreter produces (and the only ones rules read)."""
+
+    HOTSPOT = "hotspot"  # "raw materials contribute the most"; subject: the item or stage
+    HOTSPOT_SECOND = "hotspot-second"  # "… followed by electricity"
+    STAGE_LIST = "stage-list"  # the stages a sentence says the study covers
+    ALLOCATION = "allocation"  # how shared inputs were divided (by mass, area, …)
+    ORGANISATIONAL_BOUNDARY = "organisational-boundary"
+    DATA_USED = "data-used"  # a dataset or data source the text says it used
+    DIVISION = "division"  # "e = 1686.915/349 = 4.833": a division printed in prose
+    TEXT_COMPUTATION = "text-computation"  # "stock: 12 t × 0.5 = 6 t" stated in prose
+    BLEND_COMPOSITION = "blend-composition"  # a refrigerant blend's components and shares
+    EQUIPMENT = "equipment"  # an equipment item: see EquipmentStatement
+    OPERATING_THRESHOLD = "operating-threshold"  # "≥ 50 kW running ≥ 1000 h"
+    GWP_REPORT_YEAR = "gwp-report-year"  # an IPCC report named with a year
+    EPD_DECLARED_UNIT = "epd-declared-unit"
+    EPD_MASS_PER_DU = "epd-mass-per-du"
+    EPD_PCR = "epd-pcr"
+    EPD_STANDARD = "epd-standard"
+    EPD_BIOGENIC_CARBON = "epd-biogenic-carbon"
+    EPD_GWP_GHG_DEFINITION = "epd-gwp-ghg-definition"
+    EPD_VALID_FROM = "epd-valid-from"
+    EPD_VALID_UNTIL = "epd-valid-until"
+    EPD_ISSUED = "epd-issued"
+    EPD_CONTENT_TOTAL = "epd-content-total"
+    EPD_CONTENT_MASS = "epd-content-mass"
+    EPD_PACKAGING_MASS = "epd-packaging-mass"
+    EPD_EOL = "epd-eol"
+
+
 @dataclass
 class Statement:
     """A free-form claim the rules compare against numbers: a hotspot statement
     ('raw materials contribute most'), a stage list, a computation stated in prose."""
 
-    kind: str
+    kind: StatementKind
     text: str
     location: Location
     subject: str | None = None
     values: list[Number] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.kind = StatementKind(self.kind)  # a kind nobody declared is a bug, said at once
+
+
+@dataclass
+class EquipmentStatement(Statement):
+    """An equipment item of a device table or source list: its count and power as facts
+    (the statement's text only describes them for a reader)."""
+
+    count: Number | None = field(default=None, metadata=DERIVED)
+    power: Number | None = field(default=None, metadata=DERIVED)
+    power_basis: Literal["each", "total"] = field(default="each", metadata=DERIVED)
 
 
 @dataclass

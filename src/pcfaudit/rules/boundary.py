@@ -22,6 +22,7 @@ from pcfaudit.model import (
     Stage,
     StageClaim,
     Statement,
+    StatementKind,
 )
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence, quoted
@@ -289,7 +290,6 @@ def full_life_cycle_with_partial_boundary(ctx: RuleContext) -> Iterator[Finding]
 
 
 # Data or datasets said to be used, as the interpreter reports them (Statement kinds).
-_DATA_KINDS = {"data-used", "dataset", "dataset-used", "data-source"}
 _TRANSPORT = regex.compile(
     r"运输|物流|公路|铁路|水运|海运|货车|卡车|transport|freight|truck|lorry|shipping|t\s*·?\s*km|tkm",
     _I,
@@ -332,7 +332,7 @@ def _used_data_clauses(report: Report) -> Iterator[tuple[str, Location]]:
 def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None, bool]]:
     """(what, where, stage, is_transport) for every piece of data the report says it uses."""
     for st in report.statements:
-        if st.kind in _DATA_KINDS:
+        if st.kind is StatementKind.DATA_USED:
             text = st.subject or st.text
             yield (
                 text,
@@ -421,14 +421,12 @@ _ORG_WORDS = regex.compile(
     r"company-wide|site-wide|entire\s+(?:plant|site|company|facility)",
     _I,
 )
-_ORG_KINDS = {"organisational-boundary", "organizational-boundary", "org-boundary"}
-_ALLOCATION_KINDS = {"allocation"}
 
 
 def _org_evidence(report: Report) -> list[Location]:
     out: list[Location] = []
     for st in report.statements:
-        if st.kind in _ORG_KINDS:
+        if st.kind is StatementKind.ORGANISATIONAL_BOUNDARY:
             out.append(quoted(st.location, st.text))
     seen: set[str] = set()
     for line in report.inventory:
@@ -445,7 +443,7 @@ def _division(report: Report) -> tuple[Location | None, str]:
         p = report.production[0]
         return quoted(p.location, str(p.quantity)), str(p.quantity)
     for st in report.statements:
-        if st.kind == "text-computation" and "/" in st.text:
+        if st.kind is StatementKind.TEXT_COMPUTATION and "/" in st.text:
             return quoted(st.location, st.text), st.text
     return None, ""
 
@@ -469,7 +467,7 @@ def organisational_boundary_divided(ctx: RuleContext) -> Iterator[Finding]:
     if not evidence or where is None:
         ctx.count(None if not evidence else True)
         return
-    if any(st.kind in _ALLOCATION_KINDS for st in report.statements):
+    if any(st.kind is StatementKind.ALLOCATION for st in report.statements):
         ctx.count(True)
         return
     ctx.count(False)
@@ -490,5 +488,5 @@ def organisational_boundary_divided(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-def statements_of(report: Report, kind: str) -> list[Statement]:
-    return [s for s in report.statements if s.kind == kind]
+def statements_of(report: Report, kind: StatementKind) -> list[Statement]:
+    return [s for s in report.statements if s.kind is kind]

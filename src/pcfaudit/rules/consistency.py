@@ -11,7 +11,14 @@ from typing import Any
 
 import regex
 
-from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
+from pcfaudit.model import (
+    EquipmentStatement,
+    Finding,
+    InventoryLine,
+    Location,
+    Number,
+    Statement,
+)
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
 from pcfaudit.rules.omission import in_scope, inventory_tables
@@ -64,14 +71,10 @@ def _num(value: Decimal) -> str:
 
 
 def equipment_of(statement: Statement) -> Equipment | None:
-    """The interpreter's equipment statement ('count:4;power_kw:96;power_basis:each',
-    values [count, power] or [power])."""
-    if statement.kind != "equipment" or not statement.values:
+    """The interpreter's equipment statement, as the rules compare it."""
+    if not isinstance(statement, EquipmentStatement) or statement.power is None:
         return None
-    basis = "total" if "power_basis:total" in statement.text else "each"
-    power = statement.values[-1]
-    count = statement.values[0] if len(statement.values) >= 2 else None
-    return Equipment(statement, count, power, basis)
+    return Equipment(statement, statement.count, statement.power, statement.power_basis)
 
 
 def _close(a: Decimal, b: Decimal, rel: Decimal) -> bool:

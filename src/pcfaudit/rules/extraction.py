@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from pcfaudit.model import Finding, Location, Report
+from pcfaudit.model import Finding, Location, Report, StatementKind
 from pcfaudit.rules.engine import RuleContext, rule
 
 _I = regex.IGNORECASE
@@ -47,7 +47,7 @@ def footprint_signals(report: Report) -> list[str]:
     results = [*report.totals, *report.per_unit]
     if any(_CO2E_UNIT.search(v.quantity.unit_text or v.quantity.unit or "") for v in results):
         signals.append("CO2e results")
-    if any(s.kind == "hotspot" for s in report.statements):
+    if any(s.kind is StatementKind.HOTSPOT for s in report.statements):
         signals.append("hotspot statement")
     return signals
 

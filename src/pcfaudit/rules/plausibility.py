@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
+from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement, StatementKind
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.consistency import Equipment, equipment_of
 from pcfaudit.rules.engine import RuleContext, rule
@@ -338,7 +338,7 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
     Example: 455 + 504 + 1 536 = 2 495 kW × 1 000 h = 2 495 MWh > 2 410 MWh total.
     """
     thresholds = [
-        s for s in ctx.report.statements if s.kind == "operating-threshold" and len(s.values) >= 2
+        s for s in ctx.report.statements if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
     ]
     if not thresholds:
         return
