@@ -293,7 +293,7 @@ def reference(
 
 
 def _register_subcommands() -> None:
-    from pcfaudit.batch_cli import register
+    from pcfaudit.batch.cli import register
 
     register(app)
 
