@@ -31,6 +31,7 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
+from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
@@ -48,6 +49,7 @@ def recompute(report: Report) -> list[Check]:
         *per_unit_checks(ctx),
         *share_checks(ctx),
         *text_checks(ctx),
+        *growth_checks(report.statements),
     ]
 
 
