@@ -21,7 +21,7 @@ Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total`
 
 from __future__ import annotations
 
-from pcfaudit.model import Report
+from pcfaudit.model import Report, Table
 from pcfaudit.recompute.context import build_context, norm_label
 from pcfaudit.recompute.core import (
     Candidate,
@@ -31,6 +31,7 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
+from pcfaudit.recompute.discover import relation_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
@@ -40,8 +41,9 @@ from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
 
-def recompute(report: Report) -> list[Check]:
-    """Every arithmetic relation the report lets us recompute, one Check each."""
+def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
+    """Every arithmetic relation the report lets us recompute, one Check each. With the
+    document's ``tables``, also the relations discovered in them (see :mod:`.discover`)."""
     ctx = build_context(report)
     return [
         *line_checks(ctx),
@@ -50,6 +52,7 @@ def recompute(report: Report) -> list[Check]:
         *share_checks(ctx),
         *text_checks(ctx),
         *growth_checks(report.statements),
+        *relation_checks(tables or []),
     ]
 
 

@@ -70,3 +70,48 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause_zh=cause_zh,
             key=check.label,
         )
+
+
+@rule("AR012")
+def cell_breaks_table_relation(ctx: RuleContext) -> Iterator[Finding]:
+    """A cell breaks a relation that the other rows of its table obey: a column that is
+    another column times a constant (a unit step, 44/12, 44/28, a GWP), the product of two
+    columns, the sum of a block of columns, or a share of a total column — found from the
+    numbers themselves, in the table, its transpose, or two tables joined on row labels.
+
+    The relation must hold within printed rounding on at least 3 rows and two thirds of the
+    rows; with fewer than 4 rows or 80 % the evidence is weak and the finding a warning.
+    Example: N2O GWP = cumulative N2O (mg/m²) × 310 / 100 holds for three treatments and
+    gives 404.40 for the fourth, printed 373.41."""
+    for check in _owned(ctx, "AR012"):
+        strong = (check.note or "").endswith("evidence strong")
+        cause = cause_zh = None
+        if check.diagnosis is not None:
+            cause = check.diagnosis.detail
+            if check.diagnosis.alternative:
+                cause += f" (would print {check.diagnosis.alternative})"
+            cause_zh = cause
+        rng = f"[{check.expected_low}, {check.expected_high}]"
+        message = (
+            f"{check.label}: printed {check.reported}; the relation the other rows obey "
+            f"({check.note}) gives {check.expected} here (consistent interval {rng})."
+        )
+        message_zh = (
+            f"{check.label}：表中为 {check.reported}；同表其余各行遵循的关系（{check.note}）"
+            f"在此处应为 {check.expected}（相容区间 {rng}）。"
+        )
+        if cause:
+            message += f" Likely cause: {cause}."
+            message_zh += f"可能原因：{cause_zh}。"
+        yield ctx.finding(
+            "AR012",
+            message=message,
+            message_zh=message_zh,
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=check.expected,
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
+            severity=None if strong else "warning",
+            key=check.id,
+        )
