@@ -31,7 +31,7 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
-from pcfaudit.recompute.discover import relation_checks
+from pcfaudit.recompute.discover import discover, relation_checks, row_share_tables
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
@@ -45,6 +45,8 @@ def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
     """Every arithmetic relation the report lets us recompute, one Check each. With the
     document's ``tables``, also the relations discovered in them (see :mod:`.discover`)."""
     ctx = build_context(report)
+    relations = discover(tables or [])
+    ctx.row_share_tables = row_share_tables(relations)
     return [
         *line_checks(ctx),
         *total_checks(ctx),
@@ -52,7 +54,7 @@ def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
         *share_checks(ctx),
         *text_checks(ctx),
         *growth_checks(report.statements),
-        *relation_checks(tables or []),
+        *relation_checks(relations),
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import regex
@@ -40,6 +40,9 @@ class Ctx:
     total_value: Fraction | None  # in ``total_unit``
     total_unit: str | None
     groups: dict[str, list[tuple[int, InventoryLine]]]
+    # Tables whose share columns are shares of each row's own total (found by relation
+    # discovery): their shares do not add up down a column.
+    row_share_tables: set[int] = field(default_factory=set)
 
     def total_in(self, unit: str | None) -> Fraction | None:
         if self.total_value is None:

@@ -19,11 +19,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
 from pcfaudit.model import Number, Table
-from pcfaudit.quantities import Interval, digit_slip, fmt_fixed, fmt_sig, interval_sum
+from pcfaudit.quantities import (
+    Interval,
+    digit_slip,
+    fmt_fixed,
+    interval_sum,
+    truncation_interval,
+)
 from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
 from pcfaudit.recompute.gwp import gas_key, gwp_tables
@@ -124,7 +131,8 @@ def _evaluate(rel: _Relation) -> _Relation:
             holds.append(None)
             continue
         evaluated += 1
-        holds.append(_iv(reported).meets(exp[0]))
+        # A value cut off instead of rounded still obeys the relation (at worst an info).
+        holds.append(_iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0]))
     rel.holds, rel.evaluated = holds, evaluated
     return rel
 
@@ -250,9 +258,18 @@ def _informative(rel: _Relation) -> bool:
     return len(good) >= MIN_ROWS
 
 
-def relation_checks(tables: list[Table]) -> Iterator[Check]:
+def row_share_tables(relations: list[_Relation]) -> set[int]:
+    """Tables with a column that is each row's share of that row's total."""
+    return {
+        rel.target[0].table_index
+        for rel in relations
+        if rel.kind == "share" and not rel.target[0].transposed and _informative(rel)
+    }
+
+
+def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
     by_target: dict[tuple[int, bool, int], list[_Relation]] = {}
-    for rel in discover(tables):
+    for rel in relations:
         if not _informative(rel):
             continue
         grid, col = rel.target
@@ -297,8 +314,8 @@ def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
     inputs = [(g, r_i if g is not grid else r_t, c) for g, c in rel.inputs]
     alternatives = list(_input_slips(rel, reported, inputs))
     what = _describe(rel)
-    printed_inputs = " , ".join(
-        f"{g.name(r, c)} = {g.values[r][c].text}" for g, r, c in inputs if g.values[r][c]
+    printed_inputs = ", ".join(
+        f"{g.name(r, c)} = {v.text}" for g, r, c in inputs if (v := g.values[r][c]) is not None
     )
     check = make_check(
         id=f"relation:t{grid.table_index}{'T' if grid.transposed else ''}:r{r_t}c{col}",
@@ -321,7 +338,7 @@ def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
             + f"; inputs {printed_inputs}"
         ),
     )
-    if check.status == "pass":
+    if check.status in {"pass", "truncated"}:
         return None
     named = check.diagnosis is not None and check.diagnosis.exponent is not None
     if not named and abs(Fraction(reported.value) - point) < abs(point) / 100:
@@ -353,15 +370,13 @@ def _input_slips(
         point = Fraction(text) * rel.constant[1]
         yield Candidate(
             f"input-{slip}",
-            Interval.of(
-                Number(
-                    text=text, value=__import__("decimal").Decimal(text), decimals=source.decimals
-                )
-            ).scale(rel.constant[1]),
+            Interval.of(Number(text=text, value=Decimal(text), decimals=source.decimals)).scale(
+                rel.constant[1]
+            ),
             point,
             f"the printed value equals {text} × {rel.constant[0]}: computed from {text} "
             f"where the table prints {source.text} (one digit differs)",
         )
 
 
-__all__ = ["constant_catalog", "discover", "fmt_sig", "relation_checks"]
+__all__ = ["constant_catalog", "discover", "relation_checks", "row_share_tables"]

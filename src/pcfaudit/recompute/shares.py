@@ -117,6 +117,17 @@ def share_checks(ctx: Ctx) -> Iterator[Check]:
                 inputs=[ref, *(f"inventory[{i}]" for i, _ in members)],
                 units=("%",),
             )
+    row_shares = [it for it in line_shares if it[2].table in ctx.row_share_tables]
+    for _, number, loc, _, ref in row_shares:
+        yield cannot_tell(
+            f"share-sum:{ref}",
+            "share-sum",
+            number,
+            [loc],
+            [ref],
+            "a share of its row's own total (the table's rows each add up): not summed down the column",
+        )
+    line_shares = [it for it in line_shares if it not in row_shares]
     yield from _share_sums(ctx, line_shares, "share-sum")
     if len(group_shares) >= 2:
         yield from _share_sums(ctx, group_shares, "group-share-sum")
