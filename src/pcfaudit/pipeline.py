@@ -78,7 +78,7 @@ def audit(
 
 def audit_document(document: Document, config: Config) -> AuditResult:
     report = interpret(document)
-    checks = recompute(report)
+    checks = recompute(report, document.tables)
     catalog = load_catalog()
     reference = load_reference(config)
     ctx = RuleContext(
