@@ -66,6 +66,7 @@ class Cell:
     location: Location
     colspan: int = 1
     rowspan: int = 1
+    source: str = "text"  # "ocr": read from a page image by OCR, so less certain
 
 
 @dataclass

@@ -42,11 +42,12 @@ from pcfaudit.extract.pdf_layout import (
     Line,
     PageTable,
     build_tables,
-    find_gutter_tables,
     join_chars,
     make_lines,
     merge_continued,
 )
+from pcfaudit.extract.table_from_words import find_tables, stack_tables
+from pcfaudit.extract.words import words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
 from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo
 
@@ -152,7 +153,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
         top, bottom = height - rect.top, height - rect.bottom
         if bottom - top <= 0.1 or rect.right < 0 or rect.left > width:
             continue
-        prev = Char(text, rect.left, top, rect.right, bottom)
+        prev = Char(text, rect.left, top, rect.right, bottom, _ink_em(textpage, i, text))
         out.chars.append(prev)
     textpage.close()
     out.edges = _page_edges(page, height)
@@ -162,6 +163,19 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
     out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
     return out
+
+
+_INK = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
+_CAP_HEIGHT = 0.7  # a digit's or capital's ink, in em, in common fonts
+
+
+def _ink_em(textpage: pdfium.PdfTextPage, i: int, text: str) -> float:
+    if not (text.isdigit() or "A" <= text <= "Z"):
+        return 0.0
+    left, right, bottom, top = _INK
+    if not pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+        return 0.0
+    return max(top.value - bottom.value, 0.0) / _CAP_HEIGHT
 
 
 def _page_edges(page: pdfium.PdfPage, height: float) -> list[dict[str, float | str]]:
@@ -270,8 +284,8 @@ def _blocks(pages: list[_Page], running: set[tuple[int, int]]) -> list[Block]:
     items: list[tuple[int, float, Line | PageTable]] = []
     for p in pages:
         lines = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in running]
-        gutter_tables, lines = find_gutter_tables(p.number, lines)
-        for t in [*p.tables, *gutter_tables]:
+        gutter_tables, lines = _borderless_tables(p.number, lines)
+        for t in stack_tables([*p.tables, *gutter_tables]):
             items.append((p.number, t.bbox[1], t))
         for ln in lines:
             items.append((p.number, ln.top, ln))
@@ -331,6 +345,26 @@ def _blocks(pages: list[_Page], running: set[tuple[int, int]]) -> list[Block]:
         last_page = page_no
     flush()
     return blocks
+
+
+def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:
+    """Tables found from the words' geometry; a table of contents is not one."""
+    words = [words_from_chars(ln.chars, page) for ln in lines]
+    tables, rest = find_tables(page, words)
+    kept: list[PageTable] = []
+    toc = False
+    for t in tables:
+        texts = ["\t".join(c.text for c in row if c.text) for row in t.grid]
+        toc_title = any(
+            TOC_TITLE_RE.match(ln.text.replace(" ", "")) and ln.bottom <= t.bbox[1] for ln in lines
+        )
+        toc = toc_title and all(parse_toc_line(tx, in_toc=True) for tx in texts if tx)
+        if toc:
+            inside = [i for i, ln in enumerate(lines) if t.bbox[1] <= ln.top and ln.bottom <= t.bbox[3] + 0.5]
+            rest = sorted({*rest, *inside})
+        else:
+            kept.append(t)
+    return kept, [lines[i] for i in rest]
 
 
 def _page_metrics(pages: list[_Page]) -> dict[int, tuple[float, float, float]]:
