@@ -46,7 +46,7 @@ from pcfaudit.extract.pdf_layout import (
     make_lines,
     merge_continued,
 )
-from pcfaudit.extract.table_from_words import find_tables, stack_tables
+from pcfaudit.extract.table_from_words import count_numbers, find_tables, stack_tables
 from pcfaudit.extract.words import words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
 from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo
@@ -234,7 +234,31 @@ def _ruled_tables(page: _Page) -> list[PageTable]:
     ]
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
     tables = [list(t) for t in cells_to_tables(cells)]
-    return build_tables(page.number, tables, page.chars, page.trust_trailing)
+    ruled = build_tables(page.number, tables, page.chars, page.trust_trailing)
+    return [_from_words_if_cleaner(page, t) for t in ruled]
+
+
+def _from_words_if_cleaner(page: _Page, ruled: PageTable) -> PageTable:
+    """The same region read from its words' geometry, when that reads the same numbers
+    into a smaller grid: cell shading drawn as boxes cuts a table into slivers, and a
+    wrapped label into two rows."""
+    x0, top, x1, bottom = ruled.bbox
+    chars = [
+        c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
+    ]
+    if not chars:
+        return ruled
+    lines = make_lines(chars)
+    found, _ = find_tables(
+        page.number, [words_from_chars(ln.chars, page.number) for ln in lines], ruled=True
+    )
+    if len(found) != 1:
+        return ruled
+    words = found[0]
+    if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
+        return ruled
+    smaller = words.n_cols < ruled.n_cols or len(words.grid) < len(ruled.grid)
+    return words if smaller and count_numbers(words) >= count_numbers(ruled) else ruled
 
 
 # --------------------------------------------------------------------------- layout

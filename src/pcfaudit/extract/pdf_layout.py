@@ -7,7 +7,6 @@ Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property

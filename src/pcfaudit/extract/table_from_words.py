@@ -32,11 +32,19 @@ _MANTISSA_RE = re.compile(r"^[-−+]?\d[\d.,]*[Ee]$")  # "2.67E" wrapped before 
 _EXPONENT_RE = re.compile(r"^(?:[Ee]|[×x]\s*10)?[-−+]\d{1,3}$")  # "+03", "E-05"
 _SIGN_RE = re.compile(r"^[-−–]$")  # a minus wrapped above its number
 _RUN_GAP = 1.5  # a gap of more line heights than this ends a run of table lines
-_JOIN_GAP = 0.6  # a text-only line this close (line heights) to a row continues it
+_JOIN_GAP = 0.6
+_NOTE_LENGTH = 60  # characters: a phrase this long under a table's numbers is a note
+_MAX_SANDWICH = 6  # single-phrase lines a run may hold in a row  # a text-only line this close (line heights) to a row continues it
 
 
 def is_number(text: str) -> bool:
     return bool(_NUMBER_RE.match(text.strip()))
+
+
+def count_numbers(table: PageTable) -> int:
+    """The numbers in the distinct cells of ``table``."""
+    cells = {id(rec): rec for row in table.grid for rec in row}
+    return sum(1 for rec in cells.values() for tok in rec.text.split() if is_number(tok))
 
 
 @dataclass
@@ -88,16 +96,20 @@ def _height(line: Line) -> float:
 # --------------------------------------------------------------------------- runs
 
 
-def find_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[int]]:
+def find_tables(
+    page: int, lines: Sequence[Line], ruled: bool = False
+) -> tuple[list[PageTable], list[int]]:
     """Tables among ``lines`` (sorted top to bottom) and the indices of the lines that
-    are not in any table."""
+    are not in any table. ``ruled``: the lines are a region that rulings already call a
+    table, so a header and one row are enough."""
+    min_lines, min_body = (2, 1) if ruled else (3, 2)
     split = [phrases(ln) for ln in lines]
     tables: list[PageTable] = []
     rest: list[int] = []
     i = 0
     while i < len(lines):
-        j = _run_end(lines, split, i)
-        table = _table(page, lines[i:j], split[i:j]) if j - i >= 3 else None
+        j = _trim_notes(split, i, _run_end(lines, split, i))
+        table = _table(page, lines[i:j], split[i:j], min_body) if j - i >= min_lines else None
         if table is not None:
             tables.append(table)
             i = j
@@ -105,6 +117,16 @@ def find_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[int
         rest.append(i)
         i += 1
     return tables, rest
+
+
+def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
+    """Notes under the last row of numbers (acronyms, a legend set in the table's frame)
+    are prose, not rows: a run ends at its last line of numbers when a long phrase follows."""
+    last = max((k for k in range(i, j) if _numbers_line(split[k])), default=None)
+    if last is None:
+        return j
+    tail = [p for k in range(last + 1, j) for p in split[k]]
+    return last + 1 if any(len(p.text) > _NOTE_LENGTH for p in tail) else j
 
 
 def _run_end(lines: list[Line], split: list[list[_Phrase]], i: int) -> int:
@@ -119,12 +141,17 @@ def _run_end(lines: list[Line], split: list[list[_Phrase]], i: int) -> int:
         if gap >= _RUN_GAP * _height(lines[j - 1]):
             break
         if len(split[j]) < 2:
-            nxt = j + 1
-            if (
-                nxt < len(lines)
-                and len(split[nxt]) >= 2
-                and _top(lines[nxt]) - _bottom(lines[j]) < _RUN_GAP * _height(lines[j])
+            # single-phrase lines (a header's stacked lines, a wrapped label) stay in the
+            # run when a line of several phrases follows closely
+            nxt = j
+            while (
+                nxt + 1 < len(lines)
+                and nxt - j < _MAX_SANDWICH
+                and len(split[nxt]) < 2
+                and _top(lines[nxt + 1]) - _bottom(lines[nxt]) < _RUN_GAP * _height(lines[nxt])
             ):
+                nxt += 1
+            if len(split[nxt]) >= 2 and nxt > j:
                 j = nxt + 1
                 continue
             if gap < 0 or gap < 0.3 * _height(lines[j - 1]):
@@ -281,7 +308,7 @@ def _join_body(rows: list[_Row]) -> list[_Row]:
         for p in pending:
             _merge(row, p, above=True)
         pending = []
-        if kind == "up" and out:
+        if out and (kind == "up" or _completes(out[-1], row)):
             _merge(out[-1], row, above=False)
             continue
         if kind == "text" and out and _is_anchor(out[-1]):
@@ -305,6 +332,15 @@ def _join_body(rows: list[_Row]) -> list[_Row]:
             _merge(row, joined.pop(), above=True)
         joined.append(row)
     return joined
+
+
+def _completes(above: _Row, row: _Row) -> bool:
+    """``row`` only finishes cells that ``above`` left as a sign or a mantissa."""
+    fragments = {
+        c for c in above.cells if _SIGN_RE.match(above.text(c)) or _MANTISSA_RE.match(above.text(c))
+    }
+    numbers = {c for c in row.cells if is_number(row.text(c))}
+    return bool(numbers) and numbers <= fragments and row.top - above.bottom < _JOIN_GAP * row.height
 
 
 def _label_cols(row: _Row) -> set[int]:
@@ -337,16 +373,17 @@ def _join_header(rows: list[_Row]) -> list[_Row]:
 # --------------------------------------------------------------------------- table
 
 
-def _table(page: int, lines: Sequence[Line], split: list[list[_Phrase]]) -> PageTable | None:
+def _table(
+    page: int, lines: Sequence[Line], split: list[list[_Phrase]], min_body: int = 2
+) -> PageTable | None:
     rows0 = [
         _Row(top=_top(ln), bottom=_bottom(ln), height=_height(ln)) for ln in lines
     ]
     # numbers decide where the body starts; before columns are known, whole phrases count
-    first = next(
-        (k for k, phs in enumerate(split) if any(is_number(p.text) for p in phs[1:])), None
-    )
+    first = next((k for k, phs in enumerate(split) if _numbers_line(phs)), None)
     body_from = first if first is not None else 0
-    cols = _columns(split[body_from:])
+    value_lines = [phs for phs in split[body_from:] if _numbers_line(phs)]
+    cols = _columns(value_lines if len(value_lines) >= 2 else split[body_from:])
     if len(cols) < 2:
         return None
     placed = [
@@ -356,14 +393,21 @@ def _table(page: int, lines: Sequence[Line], split: list[list[_Phrase]]) -> Page
         r.top, r.bottom, r.height = r0.top, r0.bottom, r0.height
     header = _join_header(placed[:body_from])
     body = _join_body(placed[body_from:])
-    if not _plausible(body, len(cols), numeric=first is not None):
+    if not _plausible(body, min_body):
         return None
     return _grid(page, header + body, cols)
 
 
-def _plausible(body: list[_Row], n_cols: int, numeric: bool) -> bool:
+def _numbers_line(phs: list[_Phrase]) -> bool:
+    """A line of values: two numbers after its label, or a label and its one number (a
+    lone number among header words is a footnote mark or a group number)."""
+    n = sum(1 for p in phs[1:] if is_number(p.text))
+    return n >= 2 or (len(phs) == 2 and n == 1)
+
+
+def _plausible(body: list[_Row], min_body: int) -> bool:
     filled = [len(r.cells) for r in body]
-    if len(body) < 2 or sum(1 for f in filled if f >= 2) < 2:
+    if len(body) < min_body or sum(1 for f in filled if f >= 2) < min_body:
         return False
     if sum(filled) < 2 * len(body):
         return False
@@ -400,7 +444,7 @@ def _grid(page: int, rows: list[_Row], cols: list[tuple[float, float]]) -> PageT
                 for c, rec in enumerate(recs)
             ]
         )
-    bbox = (cols[0][0], rows[0].top, cols[-1][1], rows[-1].bottom)
+    bbox = (cols[0][0], min(r.top for r in rows), cols[-1][1], max(r.bottom for r in rows))
     edges = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)]
     return PageTable(page, bbox, grid, [*edges, cols[-1][1]])
 
