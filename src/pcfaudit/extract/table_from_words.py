@@ -129,7 +129,7 @@ def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
     return last + 1 if any(len(p.text) > _NOTE_LENGTH for p in tail) else j
 
 
-def _run_end(lines: list[Line], split: list[list[_Phrase]], i: int) -> int:
+def _run_end(lines: Sequence[Line], split: list[list[_Phrase]], i: int) -> int:
     """The end of the run of table-like lines starting at ``i`` (``i`` itself when line
     ``i`` has a single phrase). A single-phrase line inside the run (a wrapped label)
     stays in it when a multi-phrase line follows closely."""
