@@ -104,6 +104,7 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         inventory_lines=len(report.inventory),
         checks=CheckCounts(ctx.tally.passed, ctx.tally.failed, ctx.tally.cannot_tell),
         garbled_ratio=round(document.stats.garbled_ratio, 4),
+        not_read=[region.describe() for region in document.stats.unread],
     )
     source = {
         "path": document.source.path,

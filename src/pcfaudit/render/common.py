@@ -304,6 +304,7 @@ def coverage_lines(result: AuditResult, lang: str) -> list[str]:
     )
     if cov.garbled_ratio > 0:
         lines.append(label(lang, "coverage.garbled", ratio=percent(cov.garbled_ratio)))
+    lines.extend(cov.not_read)  # pictures and hidden text, each with its page
     return lines
 
 
