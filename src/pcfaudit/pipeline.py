@@ -26,6 +26,7 @@ from pcfaudit.model import (
     Report,
 )
 from pcfaudit.recompute import recompute
+from pcfaudit.recompute_epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
 
@@ -78,7 +79,7 @@ def audit(
 
 def audit_document(document: Document, config: Config) -> AuditResult:
     report = interpret(document)
-    checks = recompute(report, document.tables)
+    checks = [*recompute(report, document.tables), *epd_checks(report)]
     catalog = load_catalog()
     reference = load_reference(config)
     ctx = RuleContext(
