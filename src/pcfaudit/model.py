@@ -331,6 +331,11 @@ class Mention:
     text: str
     location: Location
     used: bool = True  # False when the sentence negates it ("无…", "不涉及")
+    # What the text does with the source: "use" (the studied system uses it), "quantified"
+    # (used, with an amount in the same clause or row), "mix" (a share of a supply mix),
+    # "dataset" (a database / dataset / factor name), "reference" (literature, comparison,
+    # example, hypothesis). Only use and quantified say the studied system uses it.
+    role: str = "use"
 
 
 @dataclass
@@ -442,6 +447,16 @@ class Impact:
 
 
 @dataclass
+class Confidence:
+    """How sure a finding is, and why: "high" (unambiguous reading, relation established,
+    alternatives tried), "medium" (a plausible reading a verifier should confirm), "low"
+    (the reading itself is uncertain; never an error)."""
+
+    level: str = "medium"  # high | medium | low
+    reason: str = ""
+
+
+@dataclass
 class Finding:
     rule: str
     category: str
@@ -458,6 +473,7 @@ class Finding:
     impact: Impact = field(default_factory=Impact)
     fingerprint: str = ""
     waived: dict[str, str] | None = None  # {"reason": ..., "reviewer": ...} when waived
+    confidence: Confidence = field(default_factory=Confidence)
 
 
 @dataclass
