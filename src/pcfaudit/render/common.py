@@ -225,6 +225,19 @@ def describe_location(loc: Location, lang: str = "en") -> str:
     return label(lang, "loc.sep").join(parts) or label(lang, "label.document")
 
 
+def anchor(loc: Location) -> tuple[int, str]:
+    """The one number a line-based tool (SARIF, GitHub annotations, ``file:line``) can
+    place a location by, and what it counts: the text line where there is one, else the PDF
+    page, else the DOCX paragraph (1-based), else line 1 of the document."""
+    if loc.line is not None:
+        return loc.line, "line"
+    if loc.page is not None:
+        return loc.page, "page"
+    if loc.paragraph is not None:
+        return loc.paragraph + 1, "paragraph"
+    return 1, "document"
+
+
 def active(result: AuditResult) -> list[Finding]:
     """Findings not waived, most important first."""
     return order([f for f in result.findings if not f.waived])
