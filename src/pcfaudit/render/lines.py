@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pcfaudit.model import AuditResult, Finding, Location
 from pcfaudit.render.common import active, anchor, label, message_of, title_of
+from pcfaudit.render.places import Places, places_of
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -19,8 +20,8 @@ def _first(f: Finding) -> Location:
     return f.locations[0] if f.locations else Location()
 
 
-def _message(f: Finding, lang: str) -> str:
-    text = message_of(f, lang)
+def _message(f: Finding, lang: str, places: Places) -> str:
+    text = message_of(f, lang, places)
     if f.reported is not None or f.expected is not None:
         reported = f"{label(lang, 'label.reported')} {f.reported or '—'}"
         expected = f"{label(lang, 'label.expected')} {f.expected or '—'}"
@@ -30,7 +31,11 @@ def _message(f: Finding, lang: str) -> str:
 
 def concise_lines(result: AuditResult, lang: str = "en") -> list[str]:
     path = str(result.source.get("path") or "report")
-    return [f"{path}:{anchor(_first(f))[0]}: {f.rule} {_message(f, lang)}" for f in active(result)]
+    places = places_of(result)
+    return [
+        f"{path}:{anchor(_first(f))[0]}: {f.rule} {_message(f, lang, places)}"
+        for f in active(result)
+    ]
 
 
 def render_concise(result: AuditResult, lang: str = "en") -> str:
@@ -48,11 +53,12 @@ def _escape_property(text: str) -> str:
 def github_lines(result: AuditResult, lang: str = "en") -> list[str]:
     path = _escape_property(str(result.source.get("path") or "report"))
     out = []
+    places = places_of(result)
     for f in active(result):
         line = anchor(_first(f))[0]
         title = _escape_property(f"{f.rule} {title_of(f, lang)}".strip())
         level = GITHUB_LEVEL.get(f.severity, "warning")
-        out.append(f"::{level} file={path},line={line},title={title}::{_escape_data(_message(f, lang))}")
+        out.append(f"::{level} file={path},line={line},title={title}::{_escape_data(_message(f, lang, places))}")
     return out
 
 

@@ -16,19 +16,20 @@ from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from pcfaudit.model import AuditResult, Finding, Location
 from pcfaudit.render.common import active, cause_of, label, message_of, title_of
+from pcfaudit.render.places import Places, places_of
 
 COLOUR = {"error": "ff9999", "warning": "ffd966", "info": "9fc5e8"}
 NOTE_SIZE = 18.0
 
 
-def comment(f: Finding, lang: str = "en") -> str:
-    lines = [f"{f.rule} · {title_of(f, lang)}", message_of(f, lang)]
+def comment(f: Finding, lang: str = "en", places: Places | None = None) -> str:
+    lines = [f"{f.rule} · {title_of(f, lang)}", message_of(f, lang, places)]
     if f.reported is not None or f.expected is not None:
         lines.append(
             f"{label(lang, 'label.reported')} {f.reported or '—'} → "
             f"{label(lang, 'label.expected')} {f.expected or '—'}"
         )
-    cause = cause_of(f, lang)
+    cause = cause_of(f, lang, places)
     if cause:
         lines.append(label(lang, "label.cause") + label(lang, "colon") + cause)
     return "\n".join(line for line in lines if line)
@@ -47,8 +48,9 @@ def annotate_pdf(pdf_bytes: bytes, result: AuditResult, lang: str = "en") -> byt
     """A copy of ``pdf_bytes`` with one annotation per PDF location of each open finding."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes)))
     notes_on_page: dict[int, int] = {}
+    places = places_of(result)
     for f in active(result):
-        text = comment(f, lang)
+        text = comment(f, lang, places)
         for loc in f.locations:
             if loc.page is None or not 1 <= loc.page <= len(writer.pages):
                 continue

@@ -24,12 +24,14 @@ from pcfaudit.render.common import (
     anchor,
     cause_of,
     describe_location,
+    impact_number,
     label,
     message_of,
     norm_lang,
     order,
     title_of,
 )
+from pcfaudit.render.places import Places, places_of
 from pcfaudit.rules.catalog import Catalog, RuleSpec, load_catalog
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,7 +56,9 @@ def _region(loc: Location) -> dict[str, Any]:
     return region
 
 
-def _location(loc: Location, uri: str, lang: str, index: int = 0) -> dict[str, Any]:
+def _location(
+    loc: Location, uri: str, lang: str, index: int = 0, places: Places | None = None
+) -> dict[str, Any]:
     physical: dict[str, Any] = {
         "artifactLocation": {"uri": uri, "index": index},
         "region": _region(loc),
@@ -82,7 +86,7 @@ def _location(loc: Location, uri: str, lang: str, index: int = 0) -> dict[str, A
     }
     if props:
         out["properties"] = props
-    message = describe_location(loc, lang)
+    message = describe_location(loc, lang, places)
     if loc.quote and loc.line is None:
         message += f": “{loc.quote}”"
     out["message"] = {"text": message}
@@ -111,8 +115,10 @@ def _rule(code: str, spec: RuleSpec | None, sample: Finding, lang: str) -> dict[
     return rule
 
 
-def _result(f: Finding, rule_index: int, uri: str, lang: str, index: int = 0) -> dict[str, Any]:
-    text = message_of(f, lang)
+def _result(
+    f: Finding, rule_index: int, uri: str, lang: str, index: int = 0, places: Places | None = None
+) -> dict[str, Any]:
+    text = message_of(f, lang, places)
     if f.reported is not None or f.expected is not None:
         reported = f"{label(lang, 'label.reported')} {f.reported or '—'}"
         expected = f"{label(lang, 'label.expected')} {f.expected or '—'}"
@@ -122,16 +128,16 @@ def _result(f: Finding, rule_index: int, uri: str, lang: str, index: int = 0) ->
         "ruleIndex": rule_index,
         "level": LEVEL.get(f.severity, "warning"),
         "message": {"text": text},
-        "locations": [_location(loc, uri, lang, index) for loc in f.locations]
+        "locations": [_location(loc, uri, lang, index, places) for loc in f.locations]
         or [_location(Location(), uri, lang, index)],
         "properties": {
             "category": f.category,
             "title": title_of(f, lang),
             "reported": f.reported,
             "expected": f.expected,
-            "likely_cause": cause_of(f, lang),
+            "likely_cause": cause_of(f, lang, places),
             "impact": {
-                "value": f.impact.value,
+                "value": float(n) if (n := impact_number(f.impact.value)) is not None else None,
                 "unit": f.impact.unit,
                 "share_of_total": f.impact.share_of_total,
             },
@@ -203,7 +209,8 @@ def sarif_log(
     for index, (result, lang, findings) in enumerate(ordered):
         uri, artifact = _artifact(result)
         artifacts.append(artifact)
-        results += [_result(f, rule_index[f.rule], uri, lang, index) for f in findings]
+        places = places_of(result)
+        results += [_result(f, rule_index[f.rule], uri, lang, index, places) for f in findings]
         entry: dict[str, Any] = {
             "artifact": uri,
             "coverage": _coverage(result),
