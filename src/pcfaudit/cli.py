@@ -64,7 +64,7 @@ def check(
     waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
-    annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
+    annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
     timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
@@ -128,14 +128,17 @@ def check(
 
 
 def _annotate(path: Path, result: AuditResult, language: str, out: Path, several: bool) -> None:
-    """The annotated copy of a PDF report (``--annotate``); other formats are skipped."""
+    """The annotated copy (``--annotate``): highlights in a PDF, Word comments in a DOCX."""
     from pcfaudit.render import annotate_pdf
+    from pcfaudit.render.docx_comments import comment_docx
 
-    if result.source.get("format") != "pdf":
-        print(f"pcfaudit: {path}: --annotate needs a PDF report; skipped", file=sys.stderr)
+    kind = result.source.get("format")
+    if kind not in ("pdf", "docx"):
+        print(f"pcfaudit: {path}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
         return
-    target = out / f"{path.stem}.annotated.pdf" if several or out.is_dir() else out
-    target.write_bytes(annotate_pdf(path.read_bytes(), result, language))
+    target = out / f"{path.stem}.annotated.{kind}" if several or out.is_dir() else out
+    annotate = annotate_pdf if kind == "pdf" else comment_docx
+    target.write_bytes(annotate(path.read_bytes(), result, language))
 
 
 def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:

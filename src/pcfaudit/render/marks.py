@@ -13,7 +13,19 @@ import re
 
 from pcfaudit.model import Finding, Location
 
-NUMBER = re.compile(r"(?<![\d.,])[-+−]?\d[\d,]*(?:\.\d+)?(?![\d])")
+# A figure as printed, not digits inside a name (R404A, HFC-125, ISO 14067 stays a number).
+NUMBER = re.compile(r"(?<![A-Za-z0-9.,\-−])\d[\d,]*(?:\.\d+)?(?![\dA-Za-z])")
+
+
+def stands_alone(before: str, after: str) -> bool:
+    """Whether a figure between ``before`` (one character) and ``after`` (two) is a whole
+    printed number, not part of a longer number or of a name."""
+    if before and (before.isdigit() or before in ".,-−" or (before.isascii() and before.isalpha())):
+        return False
+    first = after[:1]
+    if first.isdigit() or (first.isascii() and first.isalpha()):
+        return False
+    return not (first in ".," and after[1:2].isdigit())
 FIRST_CATEGORIES = {"units", "functional-unit"}
 
 

@@ -23,7 +23,7 @@ from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from pcfaudit.model import SEVERITY_RANK, AuditResult, Finding, Location
 from pcfaudit.render.common import active, cause_of, label, message_of, title_of
-from pcfaudit.render.marks import NUMBER, figures, prefers_first
+from pcfaudit.render.marks import NUMBER, figures, prefers_first, stands_alone
 from pcfaudit.render.places import Places, places_of
 
 COLOUR = {"error": "ff9999", "warning": "ffd966", "info": "9fc5e8"}
@@ -53,10 +53,6 @@ def _pdf_rect(loc: Location, left: float, top: float) -> Rect | None:
     return (left + x0, top - b, left + x1, top - t)
 
 
-def _is_digit_or_point(ch: str) -> bool:
-    return ch.isdigit() or ch in ".,"
-
-
 def _hits(textpage: pdfium.PdfTextPage, text: str) -> Iterator[Rect]:
     """Boxes of ``text`` printed as a whole number (not inside a longer one)."""
     n_chars = textpage.count_chars()
@@ -66,9 +62,7 @@ def _hits(textpage: pdfium.PdfTextPage, text: str) -> Iterator[Rect]:
             index, count = found
             before = textpage.get_text_range(index - 1, 1) if index > 0 else ""
             after = textpage.get_text_range(index + count, 2) if index + count < n_chars else ""
-            if before and _is_digit_or_point(before):
-                continue
-            if after and (after[0].isdigit() or (after[0] in ".," and after[1:2].isdigit())):
+            if not stands_alone(before, after):
                 continue
             boxes = [textpage.get_charbox(i) for i in range(index, index + count)]
             boxes = [b for b in boxes if b[2] > b[0]] or boxes
