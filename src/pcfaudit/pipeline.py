@@ -113,6 +113,8 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         "format": document.source.format,
         "pages": document.source.pages,
         "language": report.language,
+        # The report's own table captions, by table ordinal: locations name "表 4.1".
+        "table_captions": [table.caption for table in document.tables],
     }
     return AuditResult(
         tool={"name": "pcfaudit", "version": __version__},
