@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from pcfaudit.interpret import type_lines
 from pcfaudit.model import (
     ExtractionStats,
     Finding,
@@ -14,7 +15,6 @@ from pcfaudit.model import (
     Quantity,
     Report,
 )
-from pcfaudit.interpret import type_lines
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext
 

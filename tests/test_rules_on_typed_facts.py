@@ -3,10 +3,9 @@ rule here is run on a hand-made report whose labels say nothing, so only the fac
 
 from __future__ import annotations
 
-from report_builder import ReportBuilder, run_rule
-
 from pcfaudit.model import Stage
 from pcfaudit.reference import load_pack
+from report_builder import ReportBuilder, run_rule
 
 
 def test_an_included_stage_whose_only_line_is_zero_is_queried():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
+from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.vocab.carriers import carrier_of
@@ -39,7 +40,7 @@ def interpret(document: Document) -> Report:
         shares=[*inventory.shares, *(v for v in prose_values if v.kind not in {"total", "per-unit"})],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
-        statements=[*claims.statements, *epd_statements(document)],
+        statements=[*claims.statements, *epd_statements(document), *growth_statements(document)],
         headings=claims.headings,
         matrices=matrices,
         module_declarations=declarations,

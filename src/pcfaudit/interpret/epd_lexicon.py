@@ -57,6 +57,8 @@ _OTHER: tuple[tuple[str, str], ...] = (
     ),
     ("ADPF", r"\badp[- ]?(?:f|fossil)\b|depletion.{0,40}fossil|非生物资源消耗.{0,6}化石"),
     ("WDP", r"\bwdp\b|water (?:deprivation|scarcity)|水资源.{0,4}(?:剥夺|稀缺)"),
+    ("PM", r"\bpm\b|particulate matter|颗粒物"),
+    ("IR", r"\bir\b|ionising radiation|ionizing radiation|电离辐射"),
     ("PERE", r"\bpere\b"),
     ("PERM", r"\bperm\b"),
     ("PERT", r"\bpert\b"),
@@ -145,6 +147,19 @@ EXPECTED_FAMILY: dict[str, str] = {
     "MER": "mass",
     "SM": "mass",
     "biogenic-carbon": "carbon",
+}
+
+# Reference substance of each indicator's unit (see normalise_unit): a row labelled AP in
+# kg CFC-11 eq. carries another indicator's values (or its label is swapped).
+EXPECTED_REFERENCE: dict[str, frozenset[str]] = {
+    "ODP": frozenset({"kgCFC11e"}),
+    "AP": frozenset({"molH+e", "kgSO2e"}),
+    "EP-freshwater": frozenset({"kgPe", "kgPO4e"}),
+    "EP-marine": frozenset({"kgNe"}),
+    "EP-terrestrial": frozenset({"molNe"}),
+    "EP": frozenset({"kgPO4e", "kgPe", "kgNe"}),
+    "POCP": frozenset({"kgNMVOCe", "kgC2H4e"}),
+    "ADPE": frozenset({"kgSbe"}),
 }
 
 # --------------------------------------------------------------------------- units
