@@ -12,10 +12,11 @@ from typing import Any
 
 from pcfaudit import __version__
 from pcfaudit.config import Config
+from pcfaudit.escape import path_text
 from pcfaudit.extract.common import ExtractionError, sha256_hex
 from pcfaudit.extract.detect import extract
 from pcfaudit.interpret import interpret
-from pcfaudit.limits import MAX_INPUT_BYTES
+from pcfaudit.limits import MAX_INPUT_BYTES, input_limit_for_head
 from pcfaudit.model import (
     SEVERITY_RANK,
     AuditResult,
@@ -29,6 +30,7 @@ from pcfaudit.recompute import recompute
 from pcfaudit.recompute_epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
+from pcfaudit.safe_io import InputRefused, read_regular, too_large
 
 
 class UnreadableInput(Exception):
@@ -36,24 +38,22 @@ class UnreadableInput(Exception):
 
 
 def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
+    """The bytes to audit and the name to show for them. A path is read only when it is a
+    regular file within the size limits (see :mod:`pcfaudit.safe_io`); the name is
+    UTF-8-safe whatever bytes the file name holds."""
     if isinstance(source, bytes | bytearray):
-        return bytes(source), name or "<bytes>"
-    path = Path(source)
-    try:
-        if path.is_dir():
-            raise UnreadableInput(f"{path}: is a directory")
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        if len(source) > MAX_INPUT_BYTES:
             raise UnreadableInput(
-                f"{path}: file too large ({size // 2**20} MB; limit {MAX_INPUT_BYTES // 2**20} MB)"
+                f"{name or '<bytes>'}: {too_large('input', len(source), MAX_INPUT_BYTES)}"
             )
-        return path.read_bytes(), name or str(path)
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except PermissionError:
-        raise UnreadableInput(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise UnreadableInput(f"{path}: cannot read ({exc.strerror or exc})") from None
+        return bytes(source), path_text(name or "<bytes>")
+    if not str(source).strip():
+        raise UnreadableInput("no file given (the path is empty)")
+    try:
+        data = read_regular(source, MAX_INPUT_BYTES, input_limit_for_head)
+    except InputRefused as exc:
+        raise UnreadableInput(str(exc)) from None
+    return data, path_text(name or source)
 
 
 def load_reference(config: Config) -> Any:
