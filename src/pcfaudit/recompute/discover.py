@@ -186,7 +186,7 @@ def _within(grid: Grid) -> Iterator[_Relation]:
     rows = _same_rows(grid)
     for t in cols:
         others = [c for c in cols if c != t]
-        for a in others:
+        for a in [c for c in others if c < t]:  # a table derives rightwards (and downwards)
             for name, k in _candidate_constants(grid, t, grid, a, rows, extra=False):
                 yield _Relation("constant", (grid, t), [(grid, a)], (name, k), rows, [], 0)
         # Products and shares of two columns: only in grids narrow enough that a chance
