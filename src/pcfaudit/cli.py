@@ -61,19 +61,47 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Reports to audit (PDF, DOCX, text, markdown).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Reports to audit (PDF, DOCX, text, markdown).")
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    lang: Annotated[Lang, typer.Option(help="Language of messages (default: the report's).")] = Lang.auto,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
-    fail_on: Annotated[Severity | None, typer.Option(help="Exit 1 when a finding at or above this severity remains.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to run (comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")] = None,
-    waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
-    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
-    annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
-    timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
+    lang: Annotated[
+        Lang, typer.Option(help="Language of messages (default: the report's).")
+    ] = Lang.auto,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(help="Exit 1 when a finding at or above this severity remains."),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rule codes or prefixes to run (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")
+    ] = None,
+    waivers: Annotated[
+        Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")
+    ] = None,
+    reference_dir: Annotated[
+        Path | None, typer.Option(help="Overlay your own reference pack.")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings by rule.")
+    ] = False,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            help="For a PDF report: write a copy with each finding highlighted on its page."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
@@ -119,8 +147,11 @@ def check(
         except Exception as exc:  # one bad file never stops the others, never a traceback
             if os.environ.get("PCFAUDIT_DEBUG"):
                 raise
-            print(f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
-                  "set PCFAUDIT_DEBUG=1 for details", file=sys.stderr)
+            print(
+                f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
+                "set PCFAUDIT_DEBUG=1 for details",
+                file=sys.stderr,
+            )
             worst = 2
             continue
         worst = max(worst, exit_code(result, config.fail_on))
@@ -157,7 +188,9 @@ def _render_all(results: list[tuple[AuditResult, str]], format: Format, statisti
     chunks = []
     for result, language in results:
         if format is Format.json:
-            chunks.append(render(result, "json", lang=language, indent=None if len(results) > 1 else 2))
+            chunks.append(
+                render(result, "json", lang=language, indent=None if len(results) > 1 else 2)
+            )
         elif format in {Format.text, Format.markdown}:
             chunks.append(render(result, format.value, lang=language, statistics=statistics))
         else:
@@ -211,8 +244,13 @@ def list_rules(
     language = "en" if lang is Lang.auto else lang.value
     if format is Format.json:
         rows = [
-            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-             "title": r.title.get(language, r.title.get("en", ""))}
+            {
+                "code": r.code,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity,
+                "title": r.title.get(language, r.title.get("en", "")),
+            }
             for r in catalog
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -227,7 +265,9 @@ def list_rules(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (FU001) or name (functional-unit-mismatch).")],
+    code: Annotated[
+        str, typer.Argument(help="A rule code (FU001) or name (functional-unit-mismatch).")
+    ],
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.en,
 ) -> None:
     """Explain a rule: what it checks, why it matters, an example."""
@@ -253,8 +293,12 @@ class Show(StrEnum):
 
 @app.command()
 def reference(
-    show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
-    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
+    show: Annotated[
+        Show | None, typer.Option(help="One table of the pack (default: a summary).")
+    ] = None,
+    reference_dir: Annotated[
+        Path | None, typer.Option(help="Overlay your own reference pack.")
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
     """Show the reference data pack: every value with its source and whether it was verified."""
@@ -277,8 +321,10 @@ def reference(
         return
     console = Console(file=sys.stdout)
     info = pack.info()
-    console.print(f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
-                  + (f"  overlay {info['overlay']}" if info.get("overlay") else ""))
+    console.print(
+        f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
+        + (f"  overlay {info['overlay']}" if info.get("overlay") else "")
+    )
     for name in shows:
         headers, rows = pack.table(name)
         if show is None:

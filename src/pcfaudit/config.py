@@ -105,7 +105,9 @@ def load_waivers(path: Path) -> list[Waiver]:
     return waivers
 
 
-def from_mapping(data: dict[str, Any], base: Path | None = None, source: str | None = None) -> Config:
+def from_mapping(
+    data: dict[str, Any], base: Path | None = None, source: str | None = None
+) -> Config:
     config = Config(source=source)
     config.select = [str(s) for s in data.get("select", [])]
     config.ignore = [str(s) for s in data.get("ignore", [])]

@@ -31,7 +31,7 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
-from pcfaudit.recompute.discover import discover, relation_checks, row_share_tables
+from pcfaudit.recompute.discover import discover, relation_checks, row_share_tables, sum_columns
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
@@ -47,6 +47,7 @@ def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
     ctx = build_context(report)
     relations = discover(tables or [])
     ctx.row_share_tables = row_share_tables(relations)
+    ctx.total_grids, ctx.sum_columns = sum_columns(relations)
     return [
         *line_checks(ctx),
         *total_checks(ctx),

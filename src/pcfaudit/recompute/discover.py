@@ -267,6 +267,24 @@ def row_share_tables(relations: list[_Relation]) -> set[int]:
     }
 
 
+def sum_columns(relations: list[_Relation]) -> tuple[list[Grid], dict[int, tuple[int, list[int]]]]:
+    """The grids with a total column, and per table (total column, summed columns): the
+    widest accepted column sum of each untransposed table."""
+    best: dict[int, _Relation] = {}
+    for rel in relations:
+        grid = rel.target[0]
+        if rel.kind != "sum" or grid.transposed or not _informative(rel):
+            continue
+        if rel.holds and rel.support * 10 < 9 * rel.evaluated:
+            continue  # a total column that fails on more than a tenth of its rows
+        old = best.get(grid.table_index)
+        if old is None or len(rel.inputs) > len(old.inputs):
+            best[grid.table_index] = rel
+    grids = [rel.target[0] for rel in best.values()]
+    cols = {t: (rel.target[1], [c for _, c in rel.inputs]) for t, rel in best.items()}
+    return grids, cols
+
+
 def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
     by_target: dict[tuple[int, bool, int], list[_Relation]] = {}
     for rel in relations:
@@ -379,4 +397,10 @@ def _input_slips(
         )
 
 
-__all__ = ["constant_catalog", "discover", "relation_checks", "row_share_tables"]
+__all__ = [
+    "constant_catalog",
+    "discover",
+    "relation_checks",
+    "row_share_tables",
+    "sum_columns",
+]
