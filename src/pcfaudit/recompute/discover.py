@@ -98,7 +98,10 @@ def _expected(rel: _Relation, r_t: int, r_i: int) -> tuple[Interval, Fraction] |
         k = rel.constant[1]
         return _iv(nums[0]).scale(k), Fraction(nums[0].value) * k
     if rel.kind == "product":
-        return _iv(nums[0]) * _iv(nums[1]), Fraction(nums[0].value) * Fraction(nums[1].value)
+        iv, point = _iv(nums[0]), Fraction(nums[0].value)
+        for n in nums[1:]:
+            iv, point = iv * _iv(n), point * Fraction(n.value)
+        return iv, point
     if rel.kind == "sum":
         return interval_sum(_iv(n) for n in nums), sum(
             (Fraction(n.value) for n in nums), Fraction(0)
@@ -196,6 +199,18 @@ def _within(grid: Grid) -> Iterator[_Relation]:
             for b in pairs[i + 1 :]:
                 if a < t and b < t:
                     yield _Relation("product", (grid, t), [(grid, a), (grid, b)], None, rows, [], 0)
+                if a < t and b < t:
+                    for g in pairs:
+                        if b < g < t:  # quantity × factor × GWP
+                            yield _Relation(
+                                "product",
+                                (grid, t),
+                                [(grid, a), (grid, b), (grid, g)],
+                                None,
+                                rows,
+                                [],
+                                0,
+                            )
                 if t < b and a != b:
                     yield _Relation("share", (grid, t), [(grid, a), (grid, b)], None, rows, [], 0)
         left = [c for c in others if c < t]
