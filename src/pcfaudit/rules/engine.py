@@ -146,4 +146,3 @@ def run_rules(ctx: RuleContext, codes: Iterable[str]) -> Iterator[Finding]:
         if fn is None:
             continue
         yield from fn(ctx)
-

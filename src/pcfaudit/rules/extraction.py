@@ -60,7 +60,9 @@ def _too_little_text(ctx: RuleContext) -> bool:
     min_characters = int(p.get("min_characters", 400))
     # Few blocks mean little text only when the characters are few too: one 10,000-row
     # table is a single block holding a great deal of text.
-    few_blocks = ctx.document_blocks < int(p.get("min_blocks", 5)) and characters < 10 * min_characters
+    few_blocks = (
+        ctx.document_blocks < int(p.get("min_blocks", 5)) and characters < 10 * min_characters
+    )
     short = characters < min_characters or few_blocks
     report = ctx.report
     return short and not (report.inventory or report.totals or report.per_unit)
