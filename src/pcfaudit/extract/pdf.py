@@ -108,13 +108,15 @@ def _ruled_tables(page: PdfPage) -> list[PageTable]:
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
     tables = [list(t) for t in cells_to_tables(cells)]
     ruled = build_tables(page.number, tables, page.chars, page.trust_trailing)
-    return [_from_words_if_cleaner(page, t) for t in ruled]
+    # a frame or a shaded panel without text is decoration, not a table
+    filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
+    return [_from_words_if_cleaner(page, t) for t in filled]
 
 
 def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
     """The same region read from its words' geometry, when that reads the same numbers
-    into a smaller grid: cell shading drawn as boxes cuts a table into slivers, and a
-    wrapped label into two rows."""
+    into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
+    wrapped label into two rows)."""
     x0, top, x1, bottom = ruled.bbox
     chars = [
         c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
@@ -130,8 +132,14 @@ def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
     words = found[0]
     if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
         return ruled
-    smaller = words.n_cols < ruled.n_cols or len(words.grid) < len(ruled.grid)
-    return words if smaller and count_numbers(words) >= count_numbers(ruled) else ruled
+    # a clean ruled grid is authoritative; slivers (more columns than the words need) are not
+    slivers = sum(
+        1
+        for c in range(ruled.n_cols)
+        if not any(row[c].col == c and row[c].text for row in ruled.grid)
+    )
+    narrower = slivers and words.n_cols < ruled.n_cols
+    return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
 
 
 # --------------------------------------------------------------------------- layout

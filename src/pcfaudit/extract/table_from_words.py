@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pcfaudit.extract.pdf_layout import CellRec, PageTable, join_chars
 from pcfaudit.extract.words import PHRASE_GAP, Word
@@ -59,7 +60,7 @@ class _Phrase:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def text(self) -> str:
         return _join_words(self.words)
 
@@ -217,8 +218,12 @@ class _Row:
     bottom: float = 0.0
     height: float = 0.0
 
+    _texts: dict[int, str] = field(default_factory=dict)
+
     def text(self, c: int) -> str:
-        return _join_words(self.cells.get(c, []))
+        if c not in self._texts:
+            self._texts[c] = _join_words(self.cells.get(c, []))
+        return self._texts[c]
 
 
 def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) -> _Row:
@@ -272,6 +277,7 @@ def _merge(into: _Row, other: _Row, above: bool) -> None:
         into.cells[c] = joined
         if c in other.spans:
             into.spans[c] = max(into.spans.get(c, 1), other.spans[c])
+    into._texts.clear()
     into.top = min(into.top, other.top)
     into.bottom = max(into.bottom, other.bottom)
 
