@@ -170,6 +170,9 @@ def _render_all(results: list[tuple[AuditResult, str]], format: Format, statisti
 def extract(
     file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
     format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    tables: Annotated[
+        bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
+    ] = False,
 ) -> None:
     """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
     from pcfaudit.extract.common import ExtractionError
@@ -184,6 +187,14 @@ def extract(
         document = extract_document(data, name)
     except (UnreadableInput, ExtractionError) as exc:
         raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{file}: {exc}") from None
+    if tables:
+        from pcfaudit.show import render_tables_text, tables_json
+
+        if format is Format.json:
+            sys.stdout.write(json.dumps(tables_json(document), ensure_ascii=False, indent=2) + "\n")
+        else:
+            render_tables_text(document, Console(file=sys.stdout))
+        return
     try:
         report = interpret(document)
     except Exception as exc:  # never a traceback; PCFAUDIT_DEBUG=1 shows it

@@ -153,7 +153,8 @@ def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
     for p in pages:
         p.tables = [*_ruled_tables(p), *p.extra_tables]
         taken = [t.bbox for t in p.tables]
-        p.lines = [ln for ln in p.lines if not any(_inside(ln.bbox, b) for b in taken)]
+        if taken:
+            p.lines = _lines_outside(p.lines, taken)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for p in pages:
         for ln in p.lines:
@@ -173,6 +174,20 @@ def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
             same = {n for n, top in seen[key] if abs(top - ln.top) <= 3}
             if len(same) >= need and texted >= 2:
                 out.add((p.number, i))
+    return out
+
+
+def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
+    """The lines with the characters inside a table taken out: a line that runs from a
+    table into the text beside it (two tables side by side) keeps only its outside part."""
+    out: list[Line] = []
+    for ln in lines:
+        outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
+        if len(outside) == len(ln.chars):
+            out.append(ln)
+        elif any(not c.text.isspace() for c in outside):
+            out.extend(make_lines(outside))
+    out.sort(key=lambda ln: (ln.top, ln.x0))
     return out
 
 
