@@ -164,6 +164,9 @@ def _render_all(results: list[tuple[AuditResult, str]], format: Format, statisti
 def extract(
     file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
     format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    tables: Annotated[
+        bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
+    ] = False,
 ) -> None:
     """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
     from pcfaudit.extract.common import ExtractionError
@@ -182,6 +185,15 @@ def extract(
         if os.environ.get("PCFAUDIT_DEBUG"):
             raise
         raise _fail(f"{path_text(file)}: cannot extract ({type(exc).__name__}: {exc})") from None
+    if tables:
+        from pcfaudit.show import render_tables_text, tables_json
+
+        if format is DataFormat.json:
+            text = json.dumps(tables_json(document), ensure_ascii=False, indent=2)
+            sys.stdout.write(utf8_safe(text) + "\n")
+        else:
+            render_tables_text(document, Console(file=sys.stdout))
+        return
     try:
         report = interpret(document)
     except Exception as exc:  # never a traceback; PCFAUDIT_DEBUG=1 shows it
