@@ -123,11 +123,24 @@ def _header_row(rows: list[list[Cell]]) -> tuple[int, dict[int, str]] | None:
     """The row (among the first five) that names the most modules, with column → module."""
     best: tuple[int, dict[int, str]] | None = None
     for r, row in enumerate(rows[:5]):
-        cols = {c: m for c, cell in enumerate(row) if (m := module_of(cell.text))}
+        cols: dict[int, str] = {}
+        for c, cell in enumerate(row):
+            m = module_of(cell.text)
+            # A merged header cell is repeated over the columns it spans: keep its first.
+            if m and not (c - 1 in cols and cols[c - 1] == m) and m not in _run_of(cols, c, m):
+                cols[c] = m
         distinct = len(cols) >= 2 and len(set(cols.values())) == len(cols)
         if distinct and (best is None or len(cols) > len(best[1])):
             best = (r, cols)
     return best
+
+
+def _run_of(cols: dict[int, str], c: int, module: str) -> set[str]:
+    """{module} when the cells just before ``c`` repeat it (a merged cell spans them)."""
+    k = c - 1
+    while k >= 0 and k not in cols:
+        k -= 1
+    return {module} if k >= 0 and cols[k] == module and c - k <= 3 else set()
 
 
 def _decimal_comma(cells: list[str]) -> bool:

@@ -258,8 +258,8 @@ def _pcr_statement(text: str, loc: Location, m: regex.Match[str]) -> Statement:
     )
     d = next(iter(found), None)
     date = iso_date(d.group(0)) if d else None
-    if d and date and regex.search(r"PCR|;", text[end : d.start()]):
-        date = None  # the date of another document cited after it
+    if d and date and regex.search(r"PCR|;|valid|until|expir|有效", text[end : d.start()], regex.I):
+        date = None  # the date of another document cited after it, or the PCR's validity
     quote = text[m.start() : d.end()] if d and date else text[m.start() : end]
     return _statement("epd-pcr", text, loc, quote, f"{ident}|{version}|{date or ''}")
 

@@ -43,7 +43,7 @@ _GHG_RE = regex.compile(r"\bghg\b|iobc|gwp-ghg|gwp ghg")
 # Other indicators: canonical name → pattern over the folded label. Abbreviations need word
 # boundaries ("ap" inside "applies" is not acidification).
 _OTHER: tuple[tuple[str, str], ...] = (
-    ("ODP", r"\bodp\b|ozone|臭氧"),
+    ("ODP", r"\bodp\b|ozone (?:depletion|layer)|stratospheric ozone|臭氧(?:层|消耗|损耗|耗竭)"),
     ("AP", r"\bap\b|acidification|酸化"),
     ("EP-freshwater", r"\bep[- ]?(?:freshwater|fw)\b|eutrophication.{0,30}fresh|淡水富营养"),
     ("EP-marine", r"\bep[- ]?marine\b|eutrophication.{0,30}marine|海水富营养|海洋富营养"),

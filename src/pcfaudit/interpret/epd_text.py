@@ -72,6 +72,9 @@ _EOL: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("recycling", regex.compile(r"recycl|回收利用|再生利用", regex.I)),
     ("landfill", regex.compile(r"landfill|填埋", regex.I)),
 )
+_PRODUCT_EOL = regex.compile(
+    r"end[- ]of[- ]life|demolition|discarded|final\s+disposal|end\s+up|disposed\s+of|拆除|废弃", regex.I
+)
 _MODULE_LEAD = regex.compile(r"^\s*(?:module\s+)?(?P<m>C[1-4]|D)\s*[:：)\-–]", regex.I)
 _EOL_NEGATED = regex.compile(r"\bno\s+|\bnot\s+|without|excluded|未|不", regex.I)
 
@@ -168,8 +171,14 @@ def _eol(text: str, loc: Location) -> Iterator[Statement]:
     """End-of-life processes a module's description names ("C3: … crushing …")."""
     for segment in text.split(" : "):
         lead = _MODULE_LEAD.match(segment)
-        if lead is None or len(regex.findall(r"\b[ABCD]\d?\s*:", segment)) > 2:
-            continue  # not a module's description, or a legend of module names
+        if len(regex.findall(r"\b[ABCD]\d?\s*:", segment)) > 2:
+            continue  # a legend of module names
+        if lead is None:
+            # The product (not its packaging) going to landfill at its end of life.
+            m = _EOL[3][1].search(segment)
+            if m and _PRODUCT_EOL.search(segment) and not regex.search(r"packag|包装", segment, regex.I):
+                yield _st("epd-eol", text, loc, segment, "landfill|")
+            continue
         module = lead.group("m").upper()
         for what, rx in _EOL:
             m = rx.search(segment)
