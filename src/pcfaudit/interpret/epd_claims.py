@@ -247,12 +247,18 @@ def _pcr_statement(text: str, loc: Location, m: regex.Match[str]) -> Statement:
     if number:
         ident = "PCR " + regex.sub(r"\s+", "", number.group(0))
     else:
-        ident = regex.sub(r"\s+", " ", raw).upper().replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
+        ident = (
+            regex.sub(r"\s+", " ", raw).upper().replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
+        )
     v = _VERSION_RE.search(text, m.end(), m.end() + 120)
     version = (v.group("v") or v.group("p")) if v else ""
     end = v.end() if v else m.end()
     found = (
-        (x for x in _DATE_RE.finditer(text, end, end + 200, overlapped=True) if iso_date(x.group(0)))
+        (
+            x
+            for x in _DATE_RE.finditer(text, end, end + 200, overlapped=True)
+            if iso_date(x.group(0))
+        )
         if v
         else ()
     )
@@ -272,7 +278,11 @@ def _dates(text: str, loc: Location) -> Iterator[Statement]:
             yield _statement("epd-valid-from", text, loc, m.group(0), a)
             yield _statement("epd-valid-until", text, loc, m.group(0), b)
             return
-    kinds = (("epd-issued", _ISSUED_RE), ("epd-valid-until", _UNTIL_RE), ("epd-revised", _REVISED_RE))
+    kinds = (
+        ("epd-issued", _ISSUED_RE),
+        ("epd-valid-until", _UNTIL_RE),
+        ("epd-revised", _REVISED_RE),
+    )
     for kind, rx in kinds:
         for k in rx.finditer(text):
             d = _DATE_RE.search(text, k.end(), k.end() + 30)
@@ -331,7 +341,9 @@ def _content_statements(document: Document) -> Iterator[Statement]:
             if packaging:
                 kind = "epd-packaging-mass"
             else:
-                kind = "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+                kind = (
+                    "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+                )
             quote = f"{label} : {row[col].text.strip()}"
             yield _statement(kind, quote, row[col].location, quote, f"{label}|{unit}", [number])
 

@@ -49,7 +49,10 @@ def identical_rows(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             common = [m for m in ra if m in rb]
             nonzero = [m for m in common if ra[m].number.value != 0]
-            if len(common) < MIN_MODULES or len({ra[m].number.value for m in nonzero}) < MIN_MODULES:
+            if (
+                len(common) < MIN_MODULES
+                or len({ra[m].number.value for m in nonzero}) < MIN_MODULES
+            ):
                 continue
             if any(ra[m].number.value != rb[m].number.value for m in common):
                 continue
@@ -195,9 +198,12 @@ def reference_substance_of_another(ctx: RuleContext) -> Iterator[Finding]:
                 message=(
                     f"In {where(matrix)}, {indicator} is given in {v.unit} ({v.number.text}), the "
                     f"reference substance of {other}"
-                    + (f", while {other} is given in {partner.unit} ({partner.number.text}), the unit of "
-                       f"{indicator}: the labels of the two rows are swapped." if swapped and partner
-                       else ": the row's label or unit is wrong.")  # fmt: skip
+                    + (
+                        f", while {other} is given in {partner.unit} ({partner.number.text}), the unit of "
+                        f"{indicator}: the labels of the two rows are swapped."
+                        if swapped and partner
+                        else ": the row's label or unit is wrong."
+                    )
                 ),
                 message_zh=(
                     f"{where(matrix)} 中 {indicator} 的单位为 {v.unit}（{v.number.text}），这是 {other} 的基准物质"

@@ -61,7 +61,11 @@ def boundary_type_vs_modules(ctx: RuleContext) -> Iterator[Finding]:
         missing = [m for m in USE_MODULES if status.get(m, ("X",))[0] in {"ND", "MND"}]
         ctx.count(not missing)
         if missing:
-            zeros = [m for m in missing if _values(ctx, m) and all(v.number.value == 0 for v in _values(ctx, m))]
+            zeros = [
+                m
+                for m in missing
+                if _values(ctx, m) and all(v.number.value == 0 for v in _values(ctx, m))
+            ]
             printed = f" (and the results print 0 for {', '.join(zeros)})" if zeros else ""
             yield ctx.finding(
                 "EP014",
@@ -226,8 +230,18 @@ def landfill_without_waste(ctx: RuleContext) -> Iterator[Finding]:
     landfill = [s for s in _of(ctx, "epd-eol") if (s.subject or "").startswith("landfill|C4")]
     if not landfill:
         landfill = [s for s in _of(ctx, "epd-eol") if (s.subject or "").startswith("landfill|")]
-    nhwd = [v for m in ctx.report.matrices for v in m.values if v.indicator == "NHWD" and v.module == "C4"]
-    hwd = [v for m in ctx.report.matrices for v in m.values if v.indicator == "HWD" and v.module == "C4"]
+    nhwd = [
+        v
+        for m in ctx.report.matrices
+        for v in m.values
+        if v.indicator == "NHWD" and v.module == "C4"
+    ]
+    hwd = [
+        v
+        for m in ctx.report.matrices
+        for v in m.values
+        if v.indicator == "HWD" and v.module == "C4"
+    ]
     if not landfill or not nhwd:
         return
     zero = all(v.number.value == 0 for v in nhwd + hwd)
@@ -341,63 +355,4 @@ def recycled_claim_vs_tables(ctx: RuleContext) -> Iterator[Finding]:
         locations=[_loc(c), *(_loc(s) for s in shares[:3]), *(quoted(v) for v in sm[:1])],
         reported="0",
         expected="recycled content > 0",
-    )
-
-
-# --------------------------------------------------------------------------- EP028
-
-FIBRE = ("cardboard", "carton", "paper", "wood", "pallet", "timber", "纸", "木")
-C_PER_KG = (0.3, 0.55)  # kg C per kg of paper/board/wood as delivered (dry wood 0.5, EN 16449)
-
-
-@rule("EP028")
-def packaging_biogenic_carbon(ctx: RuleContext) -> Iterator[Finding]:
-    """The biogenic carbon content of the packaging does not fit the mass of its paper,
-    board and wood.
-
-    Paper, cardboard and wood hold 0.3-0.55 kg of biogenic carbon per kg as delivered
-    (dry wood 0.5 kg C/kg per EN 16449); the packaging's biogenic carbon declared per
-    declared unit must lie in that window times the mass of fibre-based packaging listed.
-    Far below means the carbon (and so the A1-A3 uptake and A5 release) is missing.
-
-    Example: cardboard box 0.109 kg + wooden pallet 0.100 kg, but 'biogenic carbon
-    content in packaging 1.09E-03 kg C' (expected 0.063-0.115 kg C).
-    """
-    declared = [s for s in _of(ctx, "epd-biogenic-carbon") if s.subject == "packaging" and s.values]
-    fibre = [
-        s for s in _of(ctx, "epd-packaging-mass")
-        if s.values and any(w in (s.subject or "").lower() for w in FIBRE)
-        and (s.subject or "").endswith("|kg")
-    ]  # fmt: skip
-    if not declared or not fibre:
-        return
-    seen: dict[str, Statement] = {}
-    for s in fibre:
-        seen.setdefault((s.subject or "").lower(), s)  # a table repeated per product lists it again
-    mass = sum(float(s.values[0].value) for s in seen.values())
-    low, high = mass * C_PER_KG[0], mass * C_PER_KG[1]
-    d = declared[0]
-    c = float(d.values[0].value)
-    ok = low <= c <= high or mass == 0
-    ctx.count(ok)
-    if ok:
-        return
-    listed = " + ".join(
-        f"{(s.subject or '').split('|')[0]} {s.values[0].text} kg" for s in seen.values()
-    )
-    yield ctx.finding(
-        "EP028",
-        message=(
-            f"The biogenic carbon content of the packaging is {d.values[0].text} kg C "
-            f"({d.location.describe()}), but its paper, board and wood weigh {listed} = {mass:.3g} kg, "
-            f"which hold {low:.3g}-{high:.3g} kg C at 0.3-0.55 kg C/kg. The packaging's biogenic "
-            "carbon (and the uptake and release it implies in A1-A3 and A5) does not match its materials."
-        ),
-        message_zh=(
-            f"包装的生物成因碳含量为 {d.values[0].text} kg C，而其纸、纸板和木材质量为 {listed} = {mass:.3g} kg，"
-            f"按 0.3–0.55 kg C/kg 应含 {low:.3g}–{high:.3g} kg C，二者不符。"
-        ),
-        locations=[_loc(d), *(_loc(s) for s in list(seen.values())[:4])],
-        reported=f"{d.values[0].text} kg C",
-        expected=f"{low:.3g}-{high:.3g} kg C",
     )
