@@ -13,9 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from pcfaudit import batch_store as store
-from pcfaudit.batch import BatchOptions, discover, run_batch
-from pcfaudit.batch_work import FAULT_ENV
+from pcfaudit.batch import BatchOptions, discover, run_batch, store
+from pcfaudit.batch.work import FAULT_ENV
 from pcfaudit.pipeline import audit
 from pcfaudit.render import json_schema
 from pcfaudit.render.json_out import result_data

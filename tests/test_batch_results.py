@@ -15,9 +15,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pcfaudit import batch_analytics, batch_store
 from pcfaudit.batch import BatchOptions, result_from_data, run_batch
-from pcfaudit.batch_cli import register
+from pcfaudit.batch import analysis as batch_analytics
+from pcfaudit.batch import store as batch_store
+from pcfaudit.batch.cli import register
 from pcfaudit.pipeline import audit
 from pcfaudit.render import render
 from pcfaudit.render.json_out import result_data

@@ -66,6 +66,7 @@ class Cell:
     location: Location
     colspan: int = 1
     rowspan: int = 1
+    source: str = "text"  # "ocr": read from a page image by OCR, so less certain
 
 
 @dataclass
@@ -106,10 +107,36 @@ class SourceInfo:
 
 
 @dataclass
+class UnreadRegion:
+    """A part of the file whose content a reader sees but the text layer does not give
+    (DESIGN.md, "Pages that are pictures"): ``image`` (a picture where a table or results
+    are expected), ``scanned-page`` (a page that is one picture), ``hidden-text`` (text a
+    reader cannot see: invisible or white on white, kept out of the audit). ``ocr``: the
+    region was read by OCR and its words are in the document, marked ``source="ocr"``."""
+
+    page: int
+    kind: str
+    bbox: tuple[float, float, float, float] | None = None
+    context: str = ""  # the heading or caption naming it, or the hidden text itself
+    ocr: bool = False
+
+    def describe(self) -> str:
+        what = {
+            "image": "a table or results printed as an image",
+            "scanned-page": "a scanned page (an image without text)",
+            "hidden-text": "text a reader cannot see",
+        }.get(self.kind, self.kind)
+        named = f" under '{self.context[:60]}'" if self.context and self.kind == "image" else ""
+        status = "read by OCR" if self.ocr else "not audited"
+        return f"p. {self.page}: {what}{named} ({status})"
+
+
+@dataclass
 class ExtractionStats:
     characters: int = 0
     garbled_characters: int = 0  # (cid:NNN), U+FFFD, mojibake
     pages_without_text: int = 0
+    unread: list[UnreadRegion] = field(default_factory=list)
 
     @property
     def garbled_ratio(self) -> float:
@@ -304,6 +331,11 @@ class Mention:
     text: str
     location: Location
     used: bool = True  # False when the sentence negates it ("无…", "不涉及")
+    # What the text does with the source: "use" (the studied system uses it), "quantified"
+    # (used, with an amount in the same clause or row), "mix" (a share of a supply mix),
+    # "dataset" (a database / dataset / factor name), "reference" (literature, comparison,
+    # example, hypothesis). Only use and quantified say the studied system uses it.
+    role: str = "use"
 
 
 @dataclass
@@ -415,6 +447,16 @@ class Impact:
 
 
 @dataclass
+class Confidence:
+    """How sure a finding is, and why: "high" (unambiguous reading, relation established,
+    alternatives tried), "medium" (a plausible reading a verifier should confirm), "low"
+    (the reading itself is uncertain; never an error)."""
+
+    level: str = "medium"  # high | medium | low
+    reason: str = ""
+
+
+@dataclass
 class Finding:
     rule: str
     category: str
@@ -431,6 +473,7 @@ class Finding:
     impact: Impact = field(default_factory=Impact)
     fingerprint: str = ""
     waived: dict[str, str] | None = None  # {"reason": ..., "reviewer": ...} when waived
+    confidence: Confidence = field(default_factory=Confidence)
 
 
 @dataclass
@@ -449,6 +492,7 @@ class Coverage:
     inventory_lines: int = 0
     checks: CheckCounts = field(default_factory=CheckCounts)
     garbled_ratio: float = 0.0
+    not_read: list[str] = field(default_factory=list)  # pictures, scans, hidden text
 
 
 @dataclass
@@ -500,6 +544,7 @@ def to_jsonable(obj: Any) -> Any:
             "garbled_characters": obj.garbled_characters,
             "pages_without_text": obj.pages_without_text,
             "garbled_ratio": round(obj.garbled_ratio, 4),
+            "unread": [to_jsonable(u) for u in obj.unread],
         }
     if isinstance(obj, str | int | float | bool) or obj is None:
         return obj

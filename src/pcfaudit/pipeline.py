@@ -79,7 +79,7 @@ def audit(
 
 def audit_document(document: Document, config: Config) -> AuditResult:
     report = interpret(document)
-    checks = [*recompute(report), *epd_checks(report)]
+    checks = [*recompute(report, document.tables), *epd_checks(report)]
     catalog = load_catalog()
     reference = load_reference(config)
     ctx = RuleContext(
@@ -105,6 +105,7 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         inventory_lines=len(report.inventory),
         checks=CheckCounts(ctx.tally.passed, ctx.tally.failed, ctx.tally.cannot_tell),
         garbled_ratio=round(document.stats.garbled_ratio, 4),
+        not_read=[region.describe() for region in document.stats.unread],
     )
     source = {
         "path": document.source.path,
@@ -112,6 +113,8 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         "format": document.source.format,
         "pages": document.source.pages,
         "language": report.language,
+        # The report's own table captions, by table ordinal: locations name "表 4.1".
+        "table_captions": [table.caption for table in document.tables],
     }
     return AuditResult(
         tool={"name": "pcfaudit", "version": __version__},

@@ -159,6 +159,9 @@ _BREAK_RE = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</?(?:p|div|li)\b[^>]*>", re.
 
 
 def clean_line(raw: str) -> str:
+    if "\\$" in raw and (raw.count("$") - raw.count("\\$")) % 2:
+        # An OCR converter closed a formula with "\$": with it, the dollars pair up again.
+        raw = raw.replace("\\$", "$")
     s = normalise_text(raw)
     for rx, repl in _MD_INLINE:
         s = rx.sub(repl, s)

@@ -12,9 +12,10 @@ from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
+from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
-from pcfaudit.quantities import normalise_unit
+from pcfaudit.vocab.units import normalise_unit
 
 
 def interpret(document: Document) -> Report:
@@ -38,7 +39,7 @@ def interpret(document: Document) -> Report:
         shares=[*inventory.shares, *(v for v in prose_values if v.kind not in {"total", "per-unit"})],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
-        statements=[*claims.statements, *epd_statements(document)],
+        statements=[*claims.statements, *epd_statements(document), *growth_statements(document)],
         headings=claims.headings,
         matrices=matrices,
         module_declarations=declarations,

@@ -35,6 +35,9 @@ _STUDY = regex.compile(
 )
 # A boundary phrase describing a database's datasets is not the study's boundary.
 _ABOUT_DATA = regex.compile(r"数据库|数据集|背景数据|database|dataset|data\s+set", _I)
+# Conditions for comparing two studies ("cover products with identical functions,
+# technical performances and use"; "可比") describe other studies' boundaries, not this one's.
+_COMPARABILITY = regex.compile(r"\bcomparab\w*|\bcompar(?:ing|ison)\s+of\s+(?:EPDs|studies)|可比", _I)
 _ABOUT_SELF = regex.compile(r"系统边界|本研究|本报告|本次|system\s+boundary|this\s+study", _I)
 
 _STAGES = [(regex.compile(p, _I), s) for p, s in STAGE_WORDS]
@@ -138,6 +141,8 @@ def stages_in(seg: Segment, column_status: str | None = None) -> list[StageClaim
         return []
     if column_status is not None:
         return _claims(seg, stage_spans(text), column_status)
+    if _COMPARABILITY.search(text) and not _ABOUT_SELF.search(text):
+        return []
     if _GENERIC.search(text) and not _BOUNDARY_CONTEXT.search(text):
         return []
     fm = _FORMULA.search(text)

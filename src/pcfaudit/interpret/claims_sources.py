@@ -17,6 +17,7 @@ from pcfaudit.interpret.lexicon import (
     REFRIGERANT_CODE,
     SOURCE_WORDS,
 )
+from pcfaudit.interpret.mention_roles import mention_role
 from pcfaudit.model import FactorQuote, Mention
 
 _I = regex.IGNORECASE
@@ -71,8 +72,11 @@ def mentions_in(seg: Segment) -> list[Mention]:
         if any(not (e <= a or s >= b) for a, b in taken):
             return
         taken.append((s, e))
+        role = mention_role(text, s, e, *_clause(text, s, e))
         out.append(
-            Mention(kind, name, seg.raw[s:e].strip(), seg.loc(s, e), used=not _negated(text, s, e))
+            Mention(
+                kind, name, seg.raw[s:e].strip(), seg.loc(s, e), not _negated(text, s, e), role
+            )
         )
 
     for name, kind, pattern in _SOURCES:

@@ -12,11 +12,11 @@ from pcfaudit.interpret.lexicon import (
     EMISSION_MASS,
     EMISSION_UNIT,
     REFRIGERANT_CODE,
-    normalise_unit,
-    unit_class,
 )
 from pcfaudit.interpret.numbers import is_percent, parse_number
 from pcfaudit.model import Number, Quantity, ReportedValue, Statement
+from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
+from pcfaudit.vocab.units import unit_class
 
 _I = regex.IGNORECASE
 _EUNIT = regex.compile(

@@ -14,6 +14,7 @@ import regex
 
 from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Number
+from pcfaudit.vocab.units import normalise_indicator_unit
 
 # --------------------------------------------------------------------------- text
 
@@ -163,46 +164,8 @@ EXPECTED_REFERENCE: dict[str, frozenset[str]] = {
 
 # --------------------------------------------------------------------------- units
 
-_UNIT_WORD = r"(?:eq\.?|eqv\.?|equiv\.?|equivalents?|-?e\b|当量)"
-
-
-def normalise_unit(text: str) -> str | None:
-    """A canonical EPD unit ('kgCO2e', 'tCO2e', 'MJ', 'kWh', 'kg', 't', 'm3', 'kgC',
-    'kgCFC11e', 'molH+e', 'kgPe', 'kgNe', 'molNe', 'kgNMVOCe', 'kgSbe', 'kgSO2e',
-    'kgPO4e', 'kgC2H4e') or None when not recognised."""
-    t = fold(text)
-    t = regex.sub(r"^[\[(（【]|[\])）】]$", "", t).strip()
-    t = t.replace("₂", "2").replace("³", "3").replace("²", "2")
-    c = regex.sub(r"[\s.\-_]", "", t)
-    c = (
-        c.split(",")[0]
-        .replace("äq", "eq")
-        .replace("当量", "e")
-        .replace("equivalents", "e")
-        .replace("equivalent", "e")
-    )
-    c = regex.sub(r"(?:eqv|equiv|eq)$", "e", c)
-    m = regex.fullmatch(
-        r"(kg|t|g|千克|公斤|吨|克)(co2|cfc11|cfc-11|h\+|p|n|nmvoc|sb|so2|po4|po43|c2h4)(e)?", c
-    )
-    if m:
-        mass = {"千克": "kg", "公斤": "kg", "吨": "t", "克": "g"}.get(m.group(1), m.group(1))
-        gas = {"co2": "CO2", "cfc11": "CFC11", "cfc-11": "CFC11", "nmvoc": "NMVOC", "sb": "Sb",
-               "so2": "SO2", "po4": "PO4", "po43": "PO4", "c2h4": "C2H4", "p": "P", "n": "N",
-               "h+": "H+"}[m.group(2)]  # fmt: skip
-        return f"{mass}{gas}e" if m.group(3) or gas != "CO2" else f"{mass}CO2"
-    m = regex.fullmatch(r"mol(h\+|n)(e)?", c)
-    if m:
-        return "molH+e" if m.group(1) == "h+" else "molNe"
-    simple = {
-        "mj": "MJ", "兆焦": "MJ", "gj": "GJ", "kwh": "kWh", "mwh": "MWh", "kj": "kJ",
-        "kg": "kg", "千克": "kg", "公斤": "kg", "t": "t", "吨": "t", "g": "g",
-        "m3": "m3", "立方米": "m3", "kgc": "kgC", "kg碳": "kgC",
-        "mjncv": "MJ", "mj,ncv": "MJ",
-    }  # fmt: skip
-    if c.startswith("m3") and c not in simple:
-        return "m3"  # "m³ world eq. deprived" (WDP), "m³ H2O"
-    return simple.get(c)
+# The normaliser is vocab's, restricted to indicator units; re-exported for old callers.
+normalise_unit = normalise_indicator_unit
 
 
 def unit_family(unit: str | None) -> str | None:

@@ -7,9 +7,12 @@ report clean? which finding comes first?) are made once here.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation, localcontext
+from fractions import Fraction
 from typing import Literal
 
 from pcfaudit.model import SEVERITY_RANK, AuditResult, Finding, Location
+from pcfaudit.render.places import Places, localise_places, section_shown
 
 Verdict = Literal["clean", "findings", "unchecked", "unreadable"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -93,6 +96,8 @@ LABELS: dict[str, dict[str, str]] = {
         "loc.section": "§{s}",
         "loc.table": "table {n}",
         "loc.table_row": "table {n} row {r}",
+        "loc.named_row": "{name} row {r}",
+        "loc.toc": "table of contents",
         "loc.line": "line {n}",
         "loc.paragraph": "paragraph {n}",
         "loc.sep": ", ",
@@ -170,6 +175,8 @@ LABELS: dict[str, dict[str, str]] = {
         "loc.section": "§{s}",
         "loc.table": "表 {n}",
         "loc.table_row": "表 {n} 第 {r} 行",
+        "loc.named_row": "{name} 第 {r} 行",
+        "loc.toc": "目录",
         "loc.line": "第 {n} 行",
         "loc.paragraph": "第 {n} 段",
         "loc.sep": "，",
@@ -193,28 +200,42 @@ def title_of(finding: Finding, lang: str) -> str:
     return finding.title or finding.title_zh
 
 
-def cause_of(finding: Finding, lang: str) -> str | None:
+def cause_of(finding: Finding, lang: str, places: Places | None = None) -> str | None:
     """The likely cause in ``lang`` (falling back to the other language)."""
+    text: str | None = finding.likely_cause or finding.likely_cause_zh
     if norm_lang(lang) == "zh" and finding.likely_cause_zh:
-        return finding.likely_cause_zh
-    return finding.likely_cause or finding.likely_cause_zh
+        text = finding.likely_cause_zh
+    return localise_places(text, lang, places) if text else text
 
 
-def message_of(finding: Finding, lang: str) -> str:
+def message_of(finding: Finding, lang: str, places: Places | None = None) -> str:
+    """The message in ``lang``, its locators in ``lang`` with the report's own names."""
     if norm_lang(lang) == "zh" and finding.message_zh:
-        return finding.message_zh
-    return finding.message or finding.message_zh
+        text = finding.message_zh
+    else:
+        text = finding.message or finding.message_zh
+    return localise_places(text, lang, places)
 
 
-def describe_location(loc: Location, lang: str = "en") -> str:
-    """Location.describe() in the reader's language: 'p. 3, §3.6, table 2 row 4'."""
+def describe_location(loc: Location, lang: str = "en", places: Places | None = None) -> str:
+    """Location.describe() in the reader's language, with the report's own table caption
+    numbers where ``places`` knows them: 'p. 3, §3.6, table 2 row 4', '第 3 页，§3.6，表 4.1
+    第 4 行'."""
     parts: list[str] = []
     if loc.page is not None:
         parts.append(label(lang, "loc.page", n=loc.page))
-    if loc.section:
-        parts.append(label(lang, "loc.section", s=loc.section))
+    section = section_shown(loc.section, places)
+    if section == "toc":
+        parts.append(label(lang, "loc.toc"))
+    elif section:
+        parts.append(label(lang, "loc.section", s=section))
     if loc.table is not None:
-        if loc.row is not None:
+        named = places.captions.get(loc.table) if places else None
+        if named and loc.row is not None:
+            parts.append(label(lang, "loc.named_row", name=named, r=loc.row + 1))
+        elif named:
+            parts.append(named)
+        elif loc.row is not None:
             parts.append(label(lang, "loc.table_row", n=loc.table + 1, r=loc.row + 1))
         else:
             parts.append(label(lang, "loc.table", n=loc.table + 1))
@@ -223,6 +244,19 @@ def describe_location(loc: Location, lang: str = "en") -> str:
     elif loc.paragraph is not None:
         parts.append(label(lang, "loc.paragraph", n=loc.paragraph + 1))
     return label(lang, "loc.sep").join(parts) or label(lang, "label.document")
+
+
+def anchor(loc: Location) -> tuple[int, str]:
+    """The one number a line-based tool (SARIF, GitHub annotations, ``file:line``) can
+    place a location by, and what it counts: the text line where there is one, else the PDF
+    page, else the DOCX paragraph (1-based), else line 1 of the document."""
+    if loc.line is not None:
+        return loc.line, "line"
+    if loc.page is not None:
+        return loc.page, "page"
+    if loc.paragraph is not None:
+        return loc.paragraph + 1, "paragraph"
+    return 1, "document"
 
 
 def active(result: AuditResult) -> list[Finding]:
@@ -304,6 +338,7 @@ def coverage_lines(result: AuditResult, lang: str) -> list[str]:
     )
     if cov.garbled_ratio > 0:
         lines.append(label(lang, "coverage.garbled", ratio=percent(cov.garbled_ratio)))
+    lines.extend(cov.not_read)  # pictures and hidden text, each with its page
     return lines
 
 
@@ -319,13 +354,46 @@ def percent(share: float) -> str:
     return f"{p:.2g} %"
 
 
+IMPACT_DIGITS = 6  # significant digits of an impact that is not a printed number
+
+
+def impact_number(value: str | float | None) -> Decimal | None:
+    """An impact as a decimal number: rules hand over printed decimals ("-57.599") and,
+    for sums of exact deviations, fraction strings ("24473/3125" → 7.83136)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, str) and "/" in value:
+            exact = Fraction(value.strip())
+            with localcontext() as ctx:
+                ctx.prec = IMPACT_DIGITS
+                number = Decimal(exact.numerator) / Decimal(exact.denominator)
+        else:
+            number = Decimal(str(value).strip())
+    except (ValueError, ZeroDivisionError, InvalidOperation):
+        return None
+    return number if number.is_finite() else None
+
+
+def decimal_text(number: Decimal) -> str:
+    """Plain positional notation without trailing zeros: 7.83136, 1200, 0.000176."""
+    text = format(number.normalize(), "f")
+    return text if "." not in text else text.rstrip("0").rstrip(".") or "0"
+
+
+def impact_value_text(value: str | float | None) -> str | None:
+    number = impact_number(value)
+    if number is None:
+        return None if value is None else str(value)
+    return decimal_text(number)
+
+
 def impact_text(finding: Finding, lang: str) -> str | None:
     imp = finding.impact
     parts: list[str] = []
     if imp.value is not None:
-        parts.append(
-            label(lang, "label.impact_value", value=imp.value, unit=imp.unit or "").strip()
-        )
+        value = impact_value_text(imp.value)
+        parts.append(label(lang, "label.impact_value", value=value, unit=imp.unit or "").strip())
     if imp.share_of_total is not None:
         parts.append(label(lang, "label.impact_share", share=percent(imp.share_of_total)))
     if not parts:

@@ -14,10 +14,10 @@ import regex
 from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.interpret.lexicon import REFRIGERANT_CODE
 from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
-from pcfaudit.reference.units import conversion_factor
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
 from pcfaudit.rules.omission import in_scope, inventory_tables
+from pcfaudit.vocab.rates import rate_factor
 
 _I = regex.IGNORECASE
 
@@ -368,7 +368,7 @@ def _ratio(line: InventoryLine, target: str) -> Fraction | None:
         return None
     q_unit = line.quantity.unit or line.quantity.unit_text
     r_unit = line.result.unit or line.result.unit_text
-    factor = conversion_factor(f"{r_unit}/{q_unit}", target)
+    factor = rate_factor(f"{r_unit}/{q_unit}", target)
     if factor is None:
         return None
     return Fraction(line.result.number.value) / Fraction(line.quantity.number.value) * factor

@@ -80,6 +80,13 @@ class RuleContext:
         else:
             self.tally.failed += 1
 
+    def withdraw(self) -> None:
+        """A check counted as failed turned out to rest on a doubtful reading: count it as
+        'could not tell' instead."""
+        if self.tally.failed:
+            self.tally.failed -= 1
+        self.tally.cannot_tell += 1
+
     def finding(
         self,
         code: str,

@@ -9,8 +9,9 @@ from fractions import Fraction
 
 from pcfaudit.interpret.epd_claims import declared_unit_key
 from pcfaudit.model import Finding, Location, Statement
-from pcfaudit.quantities import Interval, conversion_factor, fmt_sig, interval_sum
+from pcfaudit.quantities import Interval, fmt_sig, interval_sum
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.units import conversion_factor
 
 CO2_PER_C = Fraction(44, 12)
 A2_ONLY = {

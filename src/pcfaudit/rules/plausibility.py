@@ -16,10 +16,10 @@ import regex
 from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
 from pcfaudit.quantities import fmt_sig
-from pcfaudit.reference.units import convert, parse_rate_unit
 from pcfaudit.rules.consistency import Equipment, equipment_of
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
+from pcfaudit.vocab.rates import convert, parse_rate_unit
 
 _I = regex.IGNORECASE
 _PAREN = regex.compile(r"[(（]\s*([^()（）]+?)\s*[)）]")

@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from pcfaudit.batch_work import Task, WorkOptions, worker_main
+from pcfaudit.batch.work import Task, WorkOptions, worker_main
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _context() -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pcfaudit.batch_work", "pcfaudit.batch_warm"])
+    ctx.set_forkserver_preload(["pcfaudit.batch.work", "pcfaudit.batch.warm"])
     with _main_hidden():
         forkserver.ensure_running()
     return ctx

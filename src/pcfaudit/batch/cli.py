@@ -131,8 +131,8 @@ def batch(
     Files already audited by the same tool, rules, reference pack and settings are skipped.
     Exit 0 all audited and nothing at or above --fail-on, 1 findings, 2 some file could not
     be audited, 130 interrupted (everything finished so far is kept)."""
-    from pcfaudit.batch_run import BatchOptions, run_batch
-    from pcfaudit.batch_store import StoreError
+    from pcfaudit.batch.run import BatchOptions, run_batch
+    from pcfaudit.batch.store import StoreError
     from pcfaudit.config import ConfigError, load_config
 
     if executor is Executor.dask and not scheduler:
@@ -178,8 +178,9 @@ def results(
     min_sequence: Annotated[int, typer.Option(help="Shortest shared number run reported by --analytics.")] = 6,
 ) -> None:  # fmt: skip
     """Summarise or export a results database."""
-    from pcfaudit import batch_analytics, batch_export
-    from pcfaudit.batch_store import StoreError, open_existing
+    from pcfaudit.batch import analysis as batch_analytics
+    from pcfaudit.batch import export as batch_export
+    from pcfaudit.batch.store import StoreError, open_existing
 
     try:
         conn = open_existing(db)

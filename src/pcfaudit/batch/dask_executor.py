@@ -1,6 +1,6 @@
 """The batch on a Dask distributed cluster (optional extra ``pcfaudit[dask]``).
 
-The tasks are the same :func:`~pcfaudit.batch_work.audit_one` calls as on local workers,
+The tasks are the same :func:`~pcfaudit.batch.work.audit_one` calls as on local workers,
 so the outcomes are the same; this process (the client) writes each to the store as its
 future completes. Limits: Dask runs tasks in worker threads, which cannot be interrupted,
 so the per-file time limit and memory cap are the cluster's own (``distributed``'s worker
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pcfaudit.batch_work import Task, WorkOptions, audit_one
+from pcfaudit.batch.work import Task, WorkOptions, audit_one
 
 
 class DaskUnavailable(RuntimeError):

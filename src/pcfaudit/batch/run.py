@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from pcfaudit import __version__
-from pcfaudit import batch_store as store
-from pcfaudit.batch_work import FAULT_ENV, Task, WorkOptions
+from pcfaudit.batch import store
+from pcfaudit.batch.work import FAULT_ENV, Task, WorkOptions
 from pcfaudit.config import Config
 
 EXTENSIONS = (".pdf", ".docx", ".txt", ".md", ".markdown")
@@ -181,7 +181,7 @@ def run_batch(
 
         work = WorkOptions(config=config, lang=options.lang, fault=os.environ.get(FAULT_ENV, ""))
         if options.executor == "dask":
-            from pcfaudit.batch_dask import run_dask
+            from pcfaudit.batch.dask_executor import run_dask
 
             run_dask(tasks, work, options.scheduler, on_outcome)
         else:
@@ -261,7 +261,7 @@ def _run_local(
 ) -> None:
     if not tasks:
         return
-    from pcfaudit.batch_pool import LocalPool
+    from pcfaudit.batch.pool import LocalPool
 
     jobs = options.jobs or os.cpu_count() or 1
     pool = LocalPool(

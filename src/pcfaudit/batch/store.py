@@ -223,7 +223,7 @@ def source_id(conn: sqlite3.Connection, path: str, sha256: str, size: int, fmt: 
 
 def record_result(conn: sqlite3.Connection, run_id: int, outcome: dict[str, Any]) -> None:
     """Store one audited report (an outcome of kind "result", with the serialised fields
-    of :func:`pcfaudit.batch_work.stored_fields`) in one transaction."""
+    of :func:`pcfaudit.batch.work.stored_fields`) in one transaction."""
     with conn:
         sid = source_id(
             conn, outcome["path"], outcome["sha256"], outcome["size"], outcome["format"]

@@ -3,7 +3,7 @@ CSV (one row per finding), per-report files in any renderer's format, and the te
 of the summary and the analytics.
 
 Per-report files are re-rendered from the stored contract object
-(:mod:`pcfaudit.batch_restore`), not stored in advance: the database stays one JSON
+(:mod:`pcfaudit.batch.restore`), not stored in advance: the database stays one JSON
 object per report, and a newer renderer improves old results too.
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from pcfaudit import batch_store as store
+from pcfaudit.batch import store
 
 CSV_COLUMNS = (
     "path", "sha256", "report_title", "verdict", "rule", "category", "severity", "title",
@@ -71,7 +71,7 @@ def _safe_stem(path: str) -> str:
 
 def write_per_report(conn: sqlite3.Connection, folder: Path, fmt: str) -> list[Path]:
     """One file per current report: ``<name>-<sha8>.<ext>`` in ``folder``."""
-    from pcfaudit.batch_restore import result_from_data
+    from pcfaudit.batch.restore import result_from_data
     from pcfaudit.render import render
 
     if fmt not in PER_REPORT_EXT:

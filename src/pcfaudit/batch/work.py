@@ -104,7 +104,7 @@ def audit_one(task: Task, options: WorkOptions) -> dict[str, Any]:
 def stored_fields(data: dict[str, Any]) -> dict[str, Any]:
     """What the store writes for a result, serialised here in the worker so the single
     writer (the parent) does no JSON work and keeps up with many workers."""
-    from pcfaudit.batch_store import finding_row
+    from pcfaudit.batch.store import finding_row
 
     return {
         "summary": data["summary"],
