@@ -349,13 +349,14 @@ def _content_statements(document: Document) -> Iterator[Statement]:
 
 
 _RECYCLED_HEADER = regex.compile(
-    r"recycl|reclaim|secondary|post[- ]?consumer|\bRA\b|\bRAP\b|再生|回收", regex.IGNORECASE
+    r"recycl|reclaim|secondary|\bRA\b|\bRAP\b|再生|回收", regex.IGNORECASE
 )
 
 
 def _recycled_statements(document: Document) -> Iterator[Statement]:
     """epd-recycled-share: each row's value in a content table's recycled-content column
-    (header 'RA, %', 'Recycled content', 'Post-consumer material')."""
+    (header 'RA, %', 'Recycled content'). A post-consumer column is not one: recycled
+    content may be pre-consumer."""
     for block in document.blocks:
         table = block.table
         if table is None or len(table.rows) < 3:
