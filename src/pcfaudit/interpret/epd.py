@@ -223,6 +223,12 @@ def _by_rows(table: Table, t_index: int) -> ResultMatrix | None:
             continue
         label_cells = [c for c in range(min(first_module, len(row))) if c != unit_col]
         indicator = next((i for c in label_cells if (i := indicator_of(row[c].text))), None)
+        merged = None
+        if indicator is None and first_module == 0 and row:
+            # A borderless PDF can merge the label column into the first value column:
+            # "2,75 GWP-total kg CO2 eq. E+02" is the label, a unit and a split number.
+            merged = _split_merged(row[0].text)
+            indicator = indicator_of(merged[0]) if merged else None
         if indicator is None:
             continue
         unit = normalise_unit(_text(row, unit_col)) if unit_col is not None else None
@@ -232,12 +238,27 @@ def _by_rows(table: Table, t_index: int) -> ResultMatrix | None:
             if c >= len(row):
                 continue
             cell = row[c]
-            number = cell_number(cell.text, comma)
-            if number is None or missing_mark(cell.text):
+            text = merged[1] if merged and c == 0 else cell.text
+            number = cell_number(text, comma)
+            if number is None or missing_mark(text):
                 continue
-            loc = cell.location.with_quote(cell.text.strip())
+            loc = cell.location.with_quote(text.strip())
             values.append(MatrixValue(indicator, module, number, unit, loc))
     return _assemble(values, table, t_index)
+
+
+_NUMBER_PIECE = regex.compile(r"^(?:[-−]?\d+(?:[.,]\d+)?|[eE][-−+]?\d{1,3}|[-−])$")
+
+
+def _split_merged(text: str) -> tuple[str, str] | None:
+    """(label, number) of a cell holding both: the number's pieces ('2,75', 'E+02') are
+    put back together, the other words are the label. None when either part is missing."""
+    words = text.split()
+    pieces = [w for w in words if _NUMBER_PIECE.match(w)]
+    label = " ".join(w for w in words if not _NUMBER_PIECE.match(w))
+    if not pieces or not label:
+        return None
+    return label, "".join(pieces)
 
 
 def _by_columns(table: Table, t_index: int) -> ResultMatrix | None:
