@@ -51,7 +51,7 @@ def _impact(check: Any) -> Impact:
 
 
 def _sum_text(check: Any) -> str:
-    return " + ".join(i.split(" ", 1)[1] for i in check.inputs)
+    return " + ".join(i.rsplit(" ", 1)[1] for i in check.inputs)
 
 
 @rule("EP001")
