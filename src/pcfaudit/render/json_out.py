@@ -28,6 +28,7 @@ FINDING_KEYS = (
     "impact",
     "fingerprint",
     "waived",
+    "confidence",
 )
 
 
