@@ -94,6 +94,21 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
         return
     ctx.count(False)
     results = [*report.totals, *report.per_unit]
+    # Doubt: tables read as text are no images. Then the tool did not recognise their
+    # layout, which it must say instead of blaming the file.
+    text_tables = ctx.document_tables
+    cause, cause_zh = (
+        (
+            f"the document's {text_tables} table(s) were read as text, but none has a layout "
+            "recognised as an inventory (lines with activity data, factors and results)",
+            f"文件中的 {text_tables} 个表格已按文本读取，但其版式均未被识别为清单（含活动数据、排放因子和结果的行）",
+        )
+        if text_tables
+        else (
+            "the inventory is an image, or its table lost its structure in extraction",
+            "清单为图片，或其表格在提取时丢失了结构",
+        )
+    )
     if results:
         shown = "; ".join(f"{v.quantity} ({v.location.describe()})" for v in results[:3])
         yield ctx.finding(
@@ -108,7 +123,23 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
                 r.location.with_quote(r.location.quote or str(r.quantity)) for r in results[:3]
             ],
             severity="warning",
-            likely_cause="the inventory is an image, or its table lost its structure in extraction",
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
+        )
+        return
+    if text_tables:
+        yield ctx.finding(
+            "EX001",
+            message=f"The document reads as a carbon footprint report ({', '.join(signals)}) and "
+            f"its {text_tables} table(s) were read as text, but no inventory line or result value "
+            "was recognised in them. The arithmetic, omission and emission-factor checks could "
+            "not run: an absence of findings does not mean the numbers are right.",
+            message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}），其 {text_tables} 个表格已按文本读取，"
+            "但未从中识别出清单行或结果数值。算术、遗漏和排放因子检查均无法进行：没有发现问题并不代表数据正确。",
+            locations=[_document()],
+            severity="warning",
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
         )
         return
     yield ctx.finding(
