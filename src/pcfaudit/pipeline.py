@@ -25,6 +25,7 @@ from pcfaudit.model import (
     Document,
     Finding,
     Report,
+    RuleChecks,
 )
 from pcfaudit.recompute import recompute
 from pcfaudit.recompute_epd import epd_checks
@@ -107,6 +108,10 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         checks=CheckCounts(ctx.tally.passed, ctx.tally.failed, ctx.tally.cannot_tell),
         garbled_ratio=round(document.stats.garbled_ratio, 4),
         not_read=[region.describe() for region in document.stats.unread],
+        rules=[
+            RuleChecks(code, passed, failed, cannot_tell, ctx.tally.why_not.get(code))
+            for code, (passed, failed, cannot_tell) in ctx.tally.by_rule.items()
+        ],
     )
     source = {
         "path": document.source.path,

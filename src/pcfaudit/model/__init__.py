@@ -30,6 +30,7 @@ from pcfaudit.model.findings import (
     Coverage,
     Finding,
     Impact,
+    RuleChecks,
     Severity,
 )
 from pcfaudit.model.jsonable import (
@@ -85,6 +86,7 @@ __all__ = [
     "GwpDeclaration",
     "Heading",
     "Impact",
+    "RuleChecks",
     "InventoryLine",
     "Location",
     "MatrixValue",
