@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
-from pcfaudit.cli_options import Lang, Severity
+from pcfaudit.cli_options import DataFormat, Format, Lang, Severity
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
@@ -27,14 +27,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    markdown = "markdown"
-    html = "html"
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -74,16 +66,17 @@ def check(
     waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
-    annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
+    annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
     timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 for unreadable
     input, a report that could not be audited, or a usage error."""
-    from pcfaudit.config import ConfigError, load_config, load_waivers
+    from pcfaudit.config import ConfigError, check_codes, load_config, load_waivers
     from pcfaudit.pipeline import UnreadableInput, audit, exit_code
     from pcfaudit.render import render_console
+    from pcfaudit.rules import load_catalog
     from pcfaudit.safe_io import OutputGuard, OutputRefused, annotation_targets
 
     guard = OutputGuard(files)
@@ -97,10 +90,11 @@ def check(
         config = load_config(explicit=config_file)
         if waivers is not None:
             config.waivers = load_waivers(waivers)
+        config.select = [c.upper() for c in _split(select)] or config.select
+        config.ignore = [*config.ignore, *(c.upper() for c in _split(ignore))]
+        check_codes(config, [spec.code for spec in load_catalog()])
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    config.select = _split(select) or config.select
-    config.ignore = [*config.ignore, *_split(ignore)]
     if fail_on is not None:
         config.fail_on = fail_on.value
     if reference_dir is not None:
@@ -147,42 +141,32 @@ def check(
 
 
 def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:
-    """The annotated copy of a PDF report (``--annotate``); other formats are skipped."""
+    """The annotated copy (``--annotate``): highlights in a PDF, Word comments in a DOCX."""
     from pcfaudit.pipeline import read_source
     from pcfaudit.render import annotate_pdf
+    from pcfaudit.render.docx_comments import comment_docx
 
-    if result.source.get("format") != "pdf":
-        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF report; skipped", file=sys.stderr)
+    kind = result.source.get("format")
+    if kind not in ("pdf", "docx"):
+        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
         return
-    guard.write_bytes(target, annotate_pdf(read_source(path)[0], result, language))
-
+    annotate = annotate_pdf if kind == "pdf" else comment_docx
+    guard.write_bytes(target, annotate(read_source(path)[0], result, language))
 
 def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
-    """All results in one output: JSON Lines for several JSON results, one SARIF log with a
-    run per report, sections one after the other for the other formats."""
-    from pcfaudit.render import render
-    from pcfaudit.render.sarif import sarif_data
+    """All results in one document of the chosen format (render.combine)."""
+    from pcfaudit.render.combine import render_all
 
-    if format is Format.sarif and len(results) > 1:
-        logs = [sarif_data(result, language) for result, language in results]
-        merged = {**logs[0], "runs": [run for log in logs for run in log["runs"]]}
-        return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
-    chunks = []
-    for result, language in results:
-        if format is Format.json:
-            chunks.append(render(result, "json", lang=language, indent=None if len(results) > 1 else 2))
-        elif format in {Format.text, Format.markdown}:
-            chunks.append(render(result, format.value, lang=language, statistics=statistics))
-        else:
-            chunks.append(render(result, format.value, lang=language))
-    separator = "\n" if format is Format.json else "\n\n"
-    return separator.join(c.rstrip("\n") for c in chunks) + "\n"
+    return render_all(results, format.value, statistics)
 
 
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    tables: Annotated[
+        bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
+    ] = False,
 ) -> None:
     """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
     from pcfaudit.extract.common import ExtractionError
@@ -201,13 +185,22 @@ def extract(
         if os.environ.get("PCFAUDIT_DEBUG"):
             raise
         raise _fail(f"{path_text(file)}: cannot extract ({type(exc).__name__}: {exc})") from None
+    if tables:
+        from pcfaudit.show import render_tables_text, tables_json
+
+        if format is DataFormat.json:
+            text = json.dumps(tables_json(document), ensure_ascii=False, indent=2)
+            sys.stdout.write(utf8_safe(text) + "\n")
+        else:
+            render_tables_text(document, Console(file=sys.stdout))
+        return
     try:
         report = interpret(document)
     except Exception as exc:  # never a traceback; PCFAUDIT_DEBUG=1 shows it
         if os.environ.get("PCFAUDIT_DEBUG"):
             raise
         raise _fail(f"{file}: internal error ({type(exc).__name__}: {exc})") from None
-    if format is Format.json:
+    if format is DataFormat.json:
         payload = {"document": to_jsonable(document), "report": to_jsonable(report)}
         sys.stdout.write(utf8_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     else:
@@ -216,7 +209,7 @@ def extract(
 
 @app.command("rules")
 def list_rules(
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
     lang: Annotated[Lang, typer.Option(help="Language of titles.")] = Lang.en,
 ) -> None:
     """List every rule of the catalog."""
@@ -226,7 +219,7 @@ def list_rules(
 
     catalog = load_catalog()
     language = "en" if lang is Lang.auto else lang.value
-    if format is Format.json:
+    if format is DataFormat.json:
         rows = [
             {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
              "title": r.title.get(language, r.title.get("en", ""))}
@@ -272,7 +265,7 @@ class Show(StrEnum):
 def reference(
     show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
 ) -> None:
     """Show the reference data pack: every value with its source and whether it was verified."""
     from rich.table import Table
@@ -284,7 +277,7 @@ def reference(
     except (OSError, ValueError) as exc:
         raise _fail(f"reference pack: {exc}") from None
     shows = [show.value] if show else [s.value for s in Show]
-    if format is Format.json:
+    if format is DataFormat.json:
         tables: dict[str, list[dict[str, str]]] = {}
         for name in shows:
             headers, rows = pack.table(name)

@@ -156,9 +156,24 @@ _INLINE_RE = re.compile(r"(?<![\\$])\$([^$\n]{1,300}?)(?<!\\)\$(?!\$)")
 _MATHY_RE = re.compile(r"[\\^_{}]|^[\d\s.,=<>+\-*/()%]+$")
 
 
+# OCR converters space every token of a formula: "1 0 6 . 7 3 \times 1 0 ^ { 4 }".
+_TEX_OCR_SPACE_RE = re.compile(
+    r"(?<=[\d.]) +(?=[\d.])|(?<=[\d.]) +(?=\\%)|(?<=[-+]) +(?=[\d.])|\s+(?=[\^_{}])|(?<=[\^_{])\s+"
+)
+_TEX_ROMAN_RE = re.compile(r"\\(?:mathrm|mathbf|mathit|textrm|rm)\s*\{([^{}]*)\}")
+
+
+def _ocr_unspaced(tex: str) -> str:
+    """Undo converter spacing: digits of one number joined, scripts tight, the letters of
+    an upright unit or formula joined (``\\mathrm { h m }`` → ``hm``); ``~`` is a space."""
+    s = _TEX_ROMAN_RE.sub(lambda m: "{" + m.group(1).replace(" ", "") + "}", tex)
+    s = _TEX_OCR_SPACE_RE.sub("", s)
+    return s.replace("~", " ")
+
+
 def tex_to_text(tex: str) -> str:
     """Reduce a TeX math fragment to readable plain text (see the module docstring)."""
-    s = _TEX_FRAC_RE.sub(r"(\1)/(\2)", tex)
+    s = _TEX_FRAC_RE.sub(r"(\1)/(\2)", _ocr_unspaced(tex))
     s = _TEX_SQRT_RE.sub(r"√(\1)", s)
 
     def command(m: re.Match[str]) -> str:
