@@ -345,3 +345,18 @@ def test_an_old_schema_is_upgraded_in_place(tmp_path: Path) -> None:
     assert "seen_run" in {r[1] for r in conn.execute("PRAGMA table_info(sources)")}
     conn.close()
     assert json.loads("{}") == {}
+
+
+def test_a_file_over_the_input_limit_is_refused_without_being_read(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    with open(archive / "huge.txt", "wb") as fh:  # 300 MiB, sparse: nothing on disk
+        fh.truncate(300 * 2**20)
+    db = tmp_path / "r.sqlite"
+    start = time.monotonic()
+    summary = run_batch([archive], db, options=ONE)
+    assert time.monotonic() - start < 60
+    assert summary.failed == {"unreadable": 1}
+    (error,) = _errors(db)
+    assert "too large (300.0 MiB; the limit is 200.0 MiB)" in error["message"]
+    assert run_batch([archive], db, options=ONE).skipped == 1  # unchanged: settled
