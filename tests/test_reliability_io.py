@@ -195,9 +195,9 @@ def test_text_is_refused_at_the_text_limit_without_reading_the_rest(
     text = tmp_path / "long.txt"
     text.write_text("carbon footprint 1.5 kgCO2e\n" * 10_000)  # 280 kB
     monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 100_000)
-    with pytest.raises(UnreadableInput, match="for text and markdown") as exc:
+    with pytest.raises(UnreadableInput, match="audit the PDF or DOCX instead") as exc:
         read_source(text)
-    assert "the limit is 100000 bytes" in str(exc.value)
+    assert "text file too large (280000 bytes; the limit is 100000 bytes)" in str(exc.value)
     # A PDF of the same size is under the (larger) input limit: read in full.
     pdf = small_pdf(tmp_path / "r.pdf")
     assert read_source(pdf)[0] == pdf.read_bytes()
@@ -208,10 +208,10 @@ def test_a_file_never_read_past_the_limit_even_if_it_grows(tmp_path: Path) -> No
     grows.write_bytes(b"%PDF-1.4\n" + b"0" * 100)
     limit = 200
 
-    def sneaky(head: bytes) -> tuple[int, str]:
+    def sneaky(head: bytes) -> tuple[int, str, str]:
         with open(grows, "ab") as fh:  # the file grows between fstat and the read
             fh.write(b"1" * 10_000)
-        return limit, ""
+        return limit, "file", ""
 
     with pytest.raises(InputRefused, match="too large"):
         read_regular(grows, limit, sneaky)

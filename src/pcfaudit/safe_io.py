@@ -64,7 +64,7 @@ def too_large(what: str, size: int, limit: int, advice: str = "") -> str:
 def read_regular(
     path: str | os.PathLike[str],
     limit: int,
-    limit_for_head: Callable[[bytes], tuple[int, str]] | None = None,
+    limit_for_head: Callable[[bytes], tuple[int, str, str]] | None = None,
 ) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
@@ -92,16 +92,16 @@ def read_regular(
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             head = fh.read(65536)
-            advice = ""
+            what, advice = "file", ""
             if limit_for_head is not None:
-                head_limit, advice = limit_for_head(head)
+                head_limit, what, advice = limit_for_head(head)
                 limit = min(limit, head_limit)
             if info.st_size > limit:
-                raise InputRefused(f"{shown}: {too_large('file', info.st_size, limit, advice)}")
+                raise InputRefused(f"{shown}: {too_large(what, info.st_size, limit, advice)}")
             rest = fh.read(max(0, limit + 1 - len(head)))
         data = head + rest
         if len(data) > limit:  # it grew while we read: stop at the limit, refuse
-            raise InputRefused(f"{shown}: {too_large('file', len(data), limit, advice)}")
+            raise InputRefused(f"{shown}: {too_large(what, len(data), limit, advice)}")
         return data
     except OSError as exc:
         raise InputRefused(f"{shown}: cannot read ({exc.strerror or exc})") from None
