@@ -269,3 +269,10 @@ def test_extract_never_prints_a_traceback(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr("pcfaudit.extract.detect.extract", hostile)
     code, _, err = check("extract", pdf)
     assert code == 2 and "cannot extract (KeyError" in one_error_line(err)
+
+
+def test_annotated_names_keep_the_report_kind(tmp_path: Path) -> None:
+    names = annotated_names(
+        [tmp_path / "a" / "r.docx", tmp_path / "b" / "r.docx", tmp_path / "q.PDF"]
+    )
+    assert sorted(names.values()) == ["a_r.annotated.docx", "b_r.annotated.docx", "q.annotated.pdf"]

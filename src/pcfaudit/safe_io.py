@@ -231,7 +231,7 @@ def _umask() -> int:
 
 
 def annotated_names(inputs: list[Path]) -> dict[Path, str]:
-    """``<stem>.annotated.pdf`` (``.docx`` for a Word input) per input; inputs sharing a stem (``a/report.pdf``,
+    """``<stem>.annotated.<pdf|docx>`` per input; inputs sharing a name (``a/report.pdf``,
     ``b/report.pdf``) are told apart by their folder names, then by a counter."""
     names: dict[Path, str] = {}
     by_stem: dict[str, list[Path]] = {}
@@ -243,10 +243,10 @@ def annotated_names(inputs: list[Path]) -> dict[Path, str]:
         if len(by_stem[p.stem]) > 1:
             folder = p.resolve().parent.name or "root"
             base = f"{folder}_{p.stem}"
-        kind = "docx" if p.suffix.lower() == ".docx" else "pdf"
-        name, n = f"{base}.annotated.{kind}", 2
+        ext = p.suffix.lower() if p.suffix.lower() in (".pdf", ".docx") else ".pdf"
+        name, n = f"{base}.annotated{ext}", 2
         while name in taken:
-            name, n = f"{base}-{n}.annotated.{kind}", n + 1
+            name, n = f"{base}-{n}.annotated{ext}", n + 1
         taken.add(name)
         names[p] = name
     return names
