@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from pcfaudit.extract.common import ExtractionError
+from pcfaudit.model.errors import ExtractionError
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file (`pcfaudit check --timeout`)
 HARD_EXIT_GRACE = 10.0  # seconds after the timeout before a hung native call ends the process
