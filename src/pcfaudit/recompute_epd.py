@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from pcfaudit.interpret.epd_lexicon import ALL_MODULES, parts_of
 from pcfaudit.model import Location, MatrixValue, Report, ResultMatrix
 from pcfaudit.quantities import Interval, fmt_sig, interval_sum
 from pcfaudit.recompute import Check, make_check
+from pcfaudit.vocab.epd import ALL_MODULES, parts_of
 
 Cells = dict[tuple[str, str], MatrixValue]
 
