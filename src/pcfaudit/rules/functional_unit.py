@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from pcfaudit.interpret.lexicon import unit_class
 from pcfaudit.model import Finding, FunctionalUnitStatement
-from pcfaudit.quantities import conversion_factor
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.units import conversion_factor, unit_class
 
 # Each dimension's amounts are compared in one base unit (exact conversions from quantities).
 _BASE_UNIT = {"mass": "kg", "length": "m", "area": "m2", "volume": "m3", "energy": "kWh"}

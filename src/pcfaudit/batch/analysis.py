@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pcfaudit import batch_store as store
+from pcfaudit.batch import store
 
 MIN_SEQUENCE = 6  # shared run length that is unlikely by chance
 MIN_INVENTORY = 3  # identical inventories shorter than this prove little

@@ -1,6 +1,6 @@
 """The batch on a Dask distributed cluster (optional extra ``pcfaudit[dask]``).
 
-The tasks are the same :func:`~pcfaudit.batch_work.audit_one` calls as on local workers,
+The tasks are the same :func:`~pcfaudit.batch.work.audit_one` calls as on local workers,
 so the outcomes are the same; this process (the client) writes each to the store as its
 future completes. Limits: Dask runs tasks in worker threads, which cannot be interrupted,
 so the per-file time limit and memory cap are the cluster's own (``distributed``'s worker
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pcfaudit.batch_work import Task, WorkOptions, audit_one
+from pcfaudit.batch.work import Task, WorkOptions, audit_one
 
 
 class DaskUnavailable(RuntimeError):
@@ -24,6 +24,7 @@ def run_dask(
     work: WorkOptions,
     scheduler: Any,
     on_outcome: Callable[[dict[str, Any]], None],
+    on_start: Callable[[Task], None] | None = None,
 ) -> None:
     """Submit every task to the cluster at ``scheduler`` (an address, or a Client)."""
     try:
@@ -43,6 +44,9 @@ def run_dask(
             client.submit(audit_one, task, work, pure=False, key=f"pcfaudit-{task.sha256}"): task
             for task in tasks
         }
+        if on_start is not None:
+            for task in tasks:  # the cluster schedules them: all are in its hands now
+                on_start(task)
         try:
             for future in as_completed(futures):
                 task = futures.pop(future)

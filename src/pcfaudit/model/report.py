@@ -1,131 +1,19 @@
-"""The data that flows between pipeline stages.
-
-Every type here is plain data: dataclasses with no behaviour beyond small derived
-properties, dumpable with :func:`to_jsonable`. Each stage of the pipeline
-(extract → interpret → recompute → rules → render) is a function from one of these
-types to the next, so any intermediate result can be printed, diffed and tested.
-"""
+"""What interpret produces: a Report of typed facts (functional units, boundary, inventory
+lines with their stage and carrier, totals, statements …), each keeping its Location."""
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Literal
 
-# --------------------------------------------------------------------------- document
+from pcfaudit.model.document import Location
 
-
-@dataclass(frozen=True)
-class Location:
-    """Where something sits in the source file.
-
-    Text: ``line`` (1-based). PDF: ``page`` (1-based) and ``bbox`` (x0, top, x1, bottom in
-    points). DOCX: ``paragraph`` index. Tables in any format: ``table`` (0-based index in
-    the document), ``row`` and ``column`` (0-based). ``section`` is the number of the
-    enclosing heading ("3.6", "第三章"), ``quote`` the evidence as printed.
-    """
-
-    line: int | None = None
-    page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
-    section: str | None = None
-    quote: str | None = None
-
-    def with_quote(self, quote: str) -> Location:
-        return dataclasses.replace(self, quote=quote)
-
-    def describe(self) -> str:
-        """A short human-readable place: 'p. 3, §3.6, table 2 row 4' or 'line 118'."""
-        parts: list[str] = []
-        if self.page is not None:
-            parts.append(f"p. {self.page}")
-        if self.section:
-            parts.append(f"§{self.section}")
-        if self.table is not None:
-            cell = f"table {self.table + 1}"
-            if self.row is not None:
-                cell += f" row {self.row + 1}"
-            parts.append(cell)
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        elif self.paragraph is not None:
-            parts.append(f"paragraph {self.paragraph + 1}")
-        return ", ".join(parts) or "document"
-
-
-@dataclass
-class Cell:
-    text: str
-    location: Location
-    colspan: int = 1
-    rowspan: int = 1
-
-
-@dataclass
-class Table:
-    """A table as a grid of cells: ``rows[r][c]``. Merged cells are repeated per grid slot
-    only when the extractor knows their span; otherwise the row is as printed."""
-
-    rows: list[list[Cell]]
-    location: Location
-    caption: str | None = None
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.rows)
-
-
-BlockKind = Literal["heading", "paragraph", "table"]
-
-
-@dataclass
-class Block:
-    kind: BlockKind
-    text: str
-    location: Location
-    level: int | None = None  # heading depth, 1 = chapter
-    number: str | None = None  # heading number as normalised ("3.6", "1", "三")
-    table: Table | None = None
-
-
-@dataclass
-class SourceInfo:
-    path: str
-    sha256: str
-    format: str  # "text", "markdown", "pdf", "docx"
-    pages: int | None = None
-    encoding: str | None = None
-    size: int = 0
-
-
-@dataclass
-class ExtractionStats:
-    characters: int = 0
-    garbled_characters: int = 0  # (cid:NNN), U+FFFD, mojibake
-    pages_without_text: int = 0
-
-    @property
-    def garbled_ratio(self) -> float:
-        return self.garbled_characters / self.characters if self.characters else 0.0
-
-
-@dataclass
-class Document:
-    source: SourceInfo
-    blocks: list[Block]
-    stats: ExtractionStats = field(default_factory=ExtractionStats)
-
-    @property
-    def tables(self) -> list[Table]:
-        return [b.table for b in self.blocks if b.table is not None]
-
+# Field metadata of typed facts left out of the JSON contract (derived from fields that are
+# in it, or duplicating what the statement's text already says).
+DERIVED = {"derived": True}
 
 # --------------------------------------------------------------------------- numbers
 
@@ -268,6 +156,10 @@ class InventoryLine:
     category: str | None = None  # a class column such as 能源获取 / 原料获取
     marks: dict[str, str] = field(default_factory=dict)
     table: int | None = None
+    # Facts interpret reads from the words (vocab.stages, vocab.carriers) so that rules never
+    # read the label. Derived, so not part of the JSON contract.
+    stage: Stage | None = field(default=None, metadata=DERIVED)
+    carrier: str | None = field(default=None, metadata=DERIVED)
 
 
 @dataclass
@@ -304,6 +196,52 @@ class Mention:
     text: str
     location: Location
     used: bool = True  # False when the sentence negates it ("无…", "不涉及")
+    # What the text does with the source: "use" (the studied system uses it), "quantified"
+    # (used, with an amount in the same clause or row), "mix" (a share of a supply mix),
+    # "dataset" (a database / dataset / factor name), "reference" (literature, comparison,
+    # example, hypothesis). Only use and quantified say the studied system uses it.
+    role: str = "use"
+
+
+class StatementKind(enum.StrEnum):
+    """Every kind of statement the interpreter produces (and the only ones rules read)."""
+
+    HOTSPOT = "hotspot"  # "raw materials contribute the most"; subject: the item or stage
+    HOTSPOT_SECOND = "hotspot-second"  # "… followed by electricity"
+    STAGE_LIST = "stage-list"  # the stages a sentence says the study covers
+    ALLOCATION = "allocation"  # how shared inputs were divided (by mass, area, …)
+    ORGANISATIONAL_BOUNDARY = "organisational-boundary"
+    DATA_USED = "data-used"  # a dataset or data source the text says it used
+    DIVISION = "division"  # "e = 1686.915/349 = 4.833": a division printed in prose
+    TEXT_COMPUTATION = "text-computation"  # "stock: 12 t × 0.5 = 6 t" stated in prose
+    BLEND_COMPOSITION = "blend-composition"  # a refrigerant blend's components and shares
+    EQUIPMENT = "equipment"  # an equipment item: see EquipmentStatement
+    OPERATING_THRESHOLD = "operating-threshold"  # "≥ 50 kW running ≥ 1000 h"
+    GWP_REPORT_YEAR = "gwp-report-year"  # an IPCC report named with a year
+    GROWTH_RATE = "growth-rate"  # an average annual growth rate between two dated values
+    EPD_DECLARED_UNIT = "epd-declared-unit"
+    EPD_MASS_PER_DU = "epd-mass-per-du"
+    EPD_PCR = "epd-pcr"
+    EPD_STANDARD = "epd-standard"
+    EPD_BIOGENIC_CARBON = "epd-biogenic-carbon"
+    EPD_GWP_GHG_DEFINITION = "epd-gwp-ghg-definition"
+    EPD_VALID_FROM = "epd-valid-from"
+    EPD_VALID_UNTIL = "epd-valid-until"
+    EPD_ISSUED = "epd-issued"
+    EPD_CONTENT_TOTAL = "epd-content-total"
+    EPD_CONTENT_MASS = "epd-content-mass"
+    EPD_PACKAGING_MASS = "epd-packaging-mass"
+    EPD_EOL = "epd-eol"
+    EPD_BOUNDARY = "epd-boundary"
+    EPD_PLACEHOLDER_DATE = "epd-placeholder-date"
+    EPD_PRODUCTION_VOLUME = "epd-production-volume"
+    EPD_RECYCLED_CLAIM = "epd-recycled-claim"
+    EPD_RECYCLED_SHARE = "epd-recycled-share"
+    EPD_REVISED = "epd-revised"
+    EPD_RSL = "epd-rsl"
+    EPD_SERVICE_LIFE = "epd-service-life"
+    EPD_WASTE_ZERO_CLAIM = "epd-waste-zero-claim"
+    EPD_WITHDRAWN_STANDARD = "epd-withdrawn-standard"
 
 
 @dataclass
@@ -311,11 +249,24 @@ class Statement:
     """A free-form claim the rules compare against numbers: a hotspot statement
     ('raw materials contribute most'), a stage list, a computation stated in prose."""
 
-    kind: str
+    kind: StatementKind
     text: str
     location: Location
     subject: str | None = None
     values: list[Number] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.kind = StatementKind(self.kind)  # a kind nobody declared is a bug, said at once
+
+
+@dataclass
+class EquipmentStatement(Statement):
+    """An equipment item of a device table or source list: its count and power as facts
+    (the statement's text only describes them for a reader)."""
+
+    count: Number | None = field(default=None, metadata=DERIVED)
+    power: Number | None = field(default=None, metadata=DERIVED)
+    power_basis: Literal["each", "total"] = field(default="each", metadata=DERIVED)
 
 
 @dataclass
@@ -382,141 +333,3 @@ class Report:
     matrices: list[ResultMatrix] = field(default_factory=list)
     module_declarations: list[ModuleDeclaration] = field(default_factory=list)
     numbers_seen: int = 0
-
-
-# --------------------------------------------------------------------------- findings
-
-Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
-
-CATEGORIES = (
-    "arithmetic",
-    "units",
-    "functional-unit",
-    "boundary",
-    "gwp",
-    "emission-factor",
-    "omission",
-    "plausibility",
-    "temporal",
-    "standard",
-    "narrative",
-    "structure",
-    "consistency",
-    "extraction",
-)
-
-
-@dataclass
-class Impact:
-    value: str | None = None
-    unit: str | None = None
-    share_of_total: float | None = None
-
-
-@dataclass
-class Finding:
-    rule: str
-    category: str
-    severity: Severity
-    title: str
-    message: str
-    locations: list[Location]
-    title_zh: str = ""
-    message_zh: str = ""
-    reported: str | None = None
-    expected: str | None = None
-    likely_cause: str | None = None
-    likely_cause_zh: str | None = None
-    impact: Impact = field(default_factory=Impact)
-    fingerprint: str = ""
-    waived: dict[str, str] | None = None  # {"reason": ..., "reviewer": ...} when waived
-
-
-@dataclass
-class CheckCounts:
-    passed: int = 0
-    failed: int = 0
-    cannot_tell: int = 0
-
-
-@dataclass
-class Coverage:
-    pages: int | None = None
-    blocks: int = 0
-    tables: int = 0
-    numbers: int = 0
-    inventory_lines: int = 0
-    checks: CheckCounts = field(default_factory=CheckCounts)
-    garbled_ratio: float = 0.0
-
-
-@dataclass
-class AuditResult:
-    tool: dict[str, str]
-    source: dict[str, Any]
-    report: Report
-    findings: list[Finding]
-    coverage: Coverage
-    reference: dict[str, str] = field(default_factory=dict)
-    unmatched_waivers: list[dict[str, str]] = field(default_factory=list)
-
-    @property
-    def summary(self) -> dict[str, int]:
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            if not f.waived:
-                counts[f.severity] += 1
-        return counts
-
-
-# --------------------------------------------------------------------------- json
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Plain JSON data for any model object: dataclasses become dicts, Decimals strings,
-    enums their values, tuples lists. Derived properties of AuditResult are included."""
-    if isinstance(obj, AuditResult):
-        data = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        data["summary"] = obj.summary
-        return data
-    if isinstance(obj, Number):
-        return obj.text
-    if isinstance(obj, Quantity):
-        return {"value": obj.number.text, "unit": obj.unit_text or obj.unit}
-    if isinstance(obj, ExtractionStats):
-        return {
-            "characters": obj.characters,
-            "garbled_characters": obj.garbled_characters,
-            "pages_without_text": obj.pages_without_text,
-            "garbled_ratio": round(obj.garbled_ratio, 4),
-        }
-    if isinstance(obj, str | int | float | bool) or obj is None:
-        return obj
-    if isinstance(obj, Location):
-        return {
-            k: (list(v) if k == "bbox" else v)
-            for k in _field_names(Location)
-            if (v := getattr(obj, k)) is not None
-        }
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {name: to_jsonable(getattr(obj, name)) for name in _field_names(type(obj))}
-    if isinstance(obj, enum.Enum):
-        return obj.value
-    if isinstance(obj, Decimal | Fraction):
-        return str(obj)
-    if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [to_jsonable(v) for v in obj]
-    return obj

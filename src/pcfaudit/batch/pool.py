@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from pcfaudit.batch_work import Task, WorkOptions, worker_main
+from pcfaudit.batch.work import Task, WorkOptions, worker_main
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _context() -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pcfaudit.batch_work", "pcfaudit.batch_warm"])
+    ctx.set_forkserver_preload(["pcfaudit.batch.work", "pcfaudit.batch.warm"])
     with _main_hidden():
         forkserver.ensure_running()
     return ctx
@@ -91,6 +91,7 @@ class LocalPool:
         self.ctx = _context()
         self.slots: list[_Slot] = []
         self.replaced = 0  # workers started to replace a hung, crashed or retired one
+        self.on_start: Callable[[Task], None] | None = None
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe(duplex=True)
@@ -121,7 +122,14 @@ class LocalPool:
         for slot in list(self.slots):
             self._retire(slot, kill=slot.task is not None)
 
-    def run(self, tasks: Iterable[Task], on_outcome: Callable[[dict[str, Any]], None]) -> None:
+    def run(
+        self,
+        tasks: Iterable[Task],
+        on_outcome: Callable[[dict[str, Any]], None],
+        on_start: Callable[[Task], None] | None = None,
+    ) -> None:
+        """``on_start`` (optional) is told when a task is handed to a worker."""
+        self.on_start = on_start
         pending = deque(tasks)
         try:
             while pending or any(s.task is not None for s in self.slots):
@@ -153,6 +161,8 @@ class LocalPool:
                 self._retire(idle, kill=True)
                 continue
             idle.task, idle.started = task, time.monotonic()
+            if self.on_start is not None:
+                self.on_start(task)
 
     def _check(self, slot: _Slot) -> dict[str, Any] | None:
         """The outcome of a finished (or failed) slot, or None while it still works."""

@@ -1,7 +1,7 @@
 """Warm the pipeline's lazy caches (unit registry, rule catalog, reference pack, compiled
 patterns) once, in the forkserver, so that every batch worker forked from it starts warm.
 
-Imported only as a forkserver preload module (see :mod:`pcfaudit.batch_pool`): importing
+Imported only as a forkserver preload module (see :mod:`pcfaudit.batch.pool`): importing
 it audits two tiny built-in reports, one Chinese and one English. Without it each new
 worker pays one to two seconds on its first file.
 """
