@@ -30,6 +30,7 @@ _BY_RELATION = {
     "text-computation": "UN003",
     "growth-rate": "AR011",
     "table-relation": "AR012",
+    "hidden-conversion": "UN004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
