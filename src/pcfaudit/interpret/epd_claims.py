@@ -38,7 +38,7 @@ import regex
 from pcfaudit.interpret.epd_lexicon import cell_number, fold, normalise_unit
 from pcfaudit.interpret.epd_text import text_statements
 from pcfaudit.interpret.numbers import parse_number
-from pcfaudit.model import Document, Location, Number, Statement
+from pcfaudit.model import Document, Location, Number, Statement, StatementKind
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNITS = {
@@ -168,7 +168,7 @@ def iso_date(text: str) -> str | None:
 
 def _statement(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
                values: list[Number] | None = None) -> Statement:  # fmt: skip
-    return Statement(kind, text, loc.with_quote(quote.strip()), subject, values or [])
+    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()), subject, values or [])
 
 
 def epd_statements(document: Document) -> list[Statement]:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 import regex
 
 from pcfaudit.interpret.numbers import parse_number
-from pcfaudit.model import Location, Statement
+from pcfaudit.model import Location, Statement, StatementKind
 
 _NUM = r"\d+(?:[.,]\d+)?"
 
@@ -116,7 +116,7 @@ _PRODUCTION_RE = regex.compile(
 
 def _st(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
         values: list | None = None) -> Statement:  # fmt: skip
-    return Statement(kind, text, loc.with_quote(quote.strip()[:300]), subject, values or [])
+    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or [])
 
 
 def text_statements(text: str, loc: Location) -> Iterator[Statement]:
