@@ -18,7 +18,7 @@ from pcfaudit.model import (
     ReportedValue,
     Statement,
 )
-from pcfaudit.quantities import normalise_unit
+from pcfaudit.vocab.units import normalise_unit
 
 _row = iter(range(1, 10_000))
 

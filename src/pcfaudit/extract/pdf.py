@@ -13,13 +13,10 @@ as pdfplumber reports them.
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import re
 from collections import defaultdict
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from pdfplumber.table import (
     cells_to_tables,
     edges_to_intersections,
@@ -38,15 +35,17 @@ from pcfaudit.extract.common import (
 )
 from pcfaudit.extract.pdf_layout import (
     BBox,
-    Char,
     Line,
     PageTable,
     build_tables,
-    find_gutter_tables,
     join_chars,
     make_lines,
     merge_continued,
 )
+from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
+from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions
+from pcfaudit.extract.table_from_words import count_numbers, find_tables, stack_tables
+from pcfaudit.extract.words import words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
 from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo
 
@@ -62,22 +61,27 @@ _MARGIN = 0.1  # top and bottom tenth of the page: where running headers and foo
 def extract_pdf(data: bytes, path: str) -> Document:
     """Extract headings, paragraphs and tables from a PDF in reading order."""
     check_pdf_streams(data)  # a FlateDecode bomb: refuse before pdfium inflates it
-    pdf = _open(data)
+    pdf = open_pdf(data)
     try:
         check_pdf_pages(len(pdf))  # a page tree of 200,000 references to one page
-        pages = [_read_page(pdf, i) for i in range(len(pdf))]
+        pages = [read_page(pdf, i) for i in range(len(pdf))]
+        unread = unread_regions(pdf, pages)
+        read_by_ocr(pdf, pages, unread)
     finally:
         pdf.close()
     n_pages = len(pages)
-    stats = ExtractionStats()
+    stats = ExtractionStats(unread=unread)
     for p in pages:
         n = sum(1 for c in p.chars if not c.text.isspace())
         stats.characters += n
         stats.garbled_characters += p.unmapped
         if n == 0:
             stats.pages_without_text += 1
-    if n_pages and stats.pages_without_text == n_pages:
-        raise ExtractionError("no text layer: OCR needed")
+    ocr_read = any(r.ocr for r in unread)
+    if n_pages and stats.pages_without_text == n_pages and not ocr_read:
+        scans = sum(1 for r in unread if r.kind == "scanned-page")
+        hint = f" ({scans} of {n_pages} pages are scanned images; install pcfaudit[ocr])" if scans else ""
+        raise ExtractionError(f"no text layer: OCR needed{hint}")
     running = _running_lines(pages)
     blocks = _blocks(pages, running)
     stats.garbled_characters += sum(garbled_count(b.text) for b in blocks if b.kind != "table")
@@ -92,124 +96,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
 # --------------------------------------------------------------------------- reading
 
 
-def _open(data: bytes) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(data, password="")
-    except pdfium.PdfiumError as exc:
-        code = pdfium_c.FPDF_GetLastError()
-        if code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
-            raise ExtractionError("encrypted PDF: a password is required") from None
-        if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise ExtractionError("encrypted PDF: unsupported security handler") from None
-        reason = "file is truncated or not a PDF" if code == pdfium_c.FPDF_ERR_FORMAT else str(exc)
-        raise ExtractionError(f"damaged PDF: {reason}") from None
-
-
-class _Page:
-    def __init__(self, number: int, width: float, height: float) -> None:
-        self.number = number
-        self.width = width
-        self.height = height
-        self.chars: list[Char] = []
-        self.edges: list[dict[str, float | str]] = []
-        self.unmapped = 0
-        self.lines: list[Line] = []
-        self.tables: list[PageTable] = []
-        self.trust_trailing = False
-
-
-def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
-    try:
-        page = pdf[index]
-    except pdfium.PdfiumError as exc:
-        raise ExtractionError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
-    width, height = page.get_size()
-    out = _Page(index + 1, width, height)
-    textpage = page.get_textpage()
-    rect = pdfium_c.FS_RECTF()
-    prev: Char | None = None
-    for i in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if code in (10, 13):
-            continue
-        if code in (32, 9, 0xA0, 0x3000) or pdfium_c.FPDFText_IsGenerated(textpage, i):
-            # word breaks: real space glyphs and the spaces pdfium infers from positions
-            if prev is not None:
-                out.chars.append(Char(" ", prev.x1, prev.top, prev.x1, prev.bottom))
-            continue
-        if code in (0xFFFE, 0x02):
-            # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
-            code = ord("-")
-            if prev is not None and not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
-                prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
-                out.chars.append(prev)
-                continue
-        if code in (0, 0xFFFD) or pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
-            out.unmapped += 1
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
-            continue
-        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        top, bottom = height - rect.top, height - rect.bottom
-        if bottom - top <= 0.1 or rect.right < 0 or rect.left > width:
-            continue
-        prev = Char(text, rect.left, top, rect.right, bottom)
-        out.chars.append(prev)
-    textpage.close()
-    out.edges = _page_edges(page, height)
-    page.close()
-    out.lines = make_lines(out.chars)
-    # Producers that write a space glyph before a wrapping line break (LibreOffice, Word)
-    # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
-    out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
-    return out
-
-
-def _page_edges(page: pdfium.PdfPage, height: float) -> list[dict[str, float | str]]:
-    """Horizontal and vertical ruling segments drawn as paths, in top-left coordinates."""
-    edges: list[dict[str, float | str]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        n = pdfium_c.FPDFPath_CountSegments(obj)
-        if n <= 0 or n > 400:
-            continue
-        a, b, c, d, e, f = obj.get_matrix().get()
-        points: list[tuple[float, float, bool]] = []
-        for k in range(n):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
-            points.append((px, height - py, kind == pdfium_c.FPDF_SEGMENT_MOVETO))
-            if pdfium_c.FPDFPathSegment_GetClose(seg):
-                start = next(p for p in reversed(points) if p[2])
-                points.append((start[0], start[1], False))
-        for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
-            if move:
-                continue
-            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= 3:
-                edges.append(_edge("h", min(x0, x1), y0, max(x0, x1), y0))
-            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
-                edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
-    return edges
-
-
-def _edge(
-    orientation: str, x0: float, top: float, x1: float, bottom: float
-) -> dict[str, float | str]:
-    return {
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "object_type": "line",
-    }
-
-
-def _ruled_tables(page: _Page) -> list[PageTable]:
+def _ruled_tables(page: PdfPage) -> list[PageTable]:
     if len(page.edges) < 4:
         return []
     edges = merge_edges(page.edges, 3, 3, 3, 3)
@@ -220,21 +107,54 @@ def _ruled_tables(page: _Page) -> list[PageTable]:
     ]
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
     tables = [list(t) for t in cells_to_tables(cells)]
-    return build_tables(page.number, tables, page.chars, page.trust_trailing)
+    ruled = build_tables(page.number, tables, page.chars, page.trust_trailing)
+    # a frame or a shaded panel without text is decoration, not a table
+    filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
+    return [_from_words_if_cleaner(page, t) for t in filled]
+
+
+def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
+    """The same region read from its words' geometry, when that reads the same numbers
+    into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
+    wrapped label into two rows)."""
+    x0, top, x1, bottom = ruled.bbox
+    chars = [
+        c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
+    ]
+    if not chars:
+        return ruled
+    lines = make_lines(chars)
+    found, _ = find_tables(
+        page.number, [words_from_chars(ln.chars, page.number) for ln in lines], ruled=True
+    )
+    if len(found) != 1:
+        return ruled
+    words = found[0]
+    if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
+        return ruled
+    # a clean ruled grid is authoritative; slivers (more columns than the words need) are not
+    slivers = sum(
+        1
+        for c in range(ruled.n_cols)
+        if not any(row[c].col == c and row[c].text for row in ruled.grid)
+    )
+    narrower = slivers and words.n_cols < ruled.n_cols
+    return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
 
 
 # --------------------------------------------------------------------------- layout
 
 
-def _running_lines(pages: list[_Page]) -> set[tuple[int, int]]:
+def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers and bare page numbers.
 
     A line in the top or bottom tenth of the page is running when the same text (digits
     ignored) sits at about the same height on at least half of the pages (and two)."""
     for p in pages:
-        p.tables = _ruled_tables(p)
+        p.tables = [*_ruled_tables(p), *p.extra_tables]
         taken = [t.bbox for t in p.tables]
-        p.lines = [ln for ln in p.lines if not any(_inside(ln.bbox, b) for b in taken)]
+        if taken:
+            p.lines = _lines_outside(p.lines, taken)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for p in pages:
         for ln in p.lines:
@@ -257,7 +177,21 @@ def _running_lines(pages: list[_Page]) -> set[tuple[int, int]]:
     return out
 
 
-def _in_margin(ln: Line, p: _Page) -> bool:
+def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
+    """The lines with the characters inside a table taken out: a line that runs from a
+    table into the text beside it (two tables side by side) keeps only its outside part."""
+    out: list[Line] = []
+    for ln in lines:
+        outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
+        if len(outside) == len(ln.chars):
+            out.append(ln)
+        elif any(not c.text.isspace() for c in outside):
+            out.extend(make_lines(outside))
+    out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
+
+
+def _in_margin(ln: Line, p: PdfPage) -> bool:
     return ln.bottom <= p.height * _MARGIN or ln.top >= p.height * (1 - _MARGIN)
 
 
@@ -266,12 +200,12 @@ def _inside(inner: BBox, outer: BBox) -> bool:
     return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
 
 
-def _blocks(pages: list[_Page], running: set[tuple[int, int]]) -> list[Block]:
+def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
     items: list[tuple[int, float, Line | PageTable]] = []
     for p in pages:
         lines = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in running]
-        gutter_tables, lines = find_gutter_tables(p.number, lines)
-        for t in [*p.tables, *gutter_tables]:
+        gutter_tables, lines = _borderless_tables(p.number, lines)
+        for t in stack_tables([*p.tables, *gutter_tables]):
             items.append((p.number, t.bbox[1], t))
         for ln in lines:
             items.append((p.number, ln.top, ln))
@@ -333,7 +267,27 @@ def _blocks(pages: list[_Page], running: set[tuple[int, int]]) -> list[Block]:
     return blocks
 
 
-def _page_metrics(pages: list[_Page]) -> dict[int, tuple[float, float, float]]:
+def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:
+    """Tables found from the words' geometry; a table of contents is not one."""
+    words = [words_from_chars(ln.chars, page) for ln in lines]
+    tables, rest = find_tables(page, words)
+    kept: list[PageTable] = []
+    toc = False
+    for t in tables:
+        texts = ["\t".join(c.text for c in row if c.text) for row in t.grid]
+        toc_title = any(
+            TOC_TITLE_RE.match(ln.text.replace(" ", "")) and ln.bottom <= t.bbox[1] for ln in lines
+        )
+        toc = toc_title and all(parse_toc_line(tx, in_toc=True) for tx in texts if tx)
+        if toc:
+            inside = [i for i, ln in enumerate(lines) if t.bbox[1] <= ln.top and ln.bottom <= t.bbox[3] + 0.5]
+            rest = sorted({*rest, *inside})
+        else:
+            kept.append(t)
+    return kept, [lines[i] for i in rest]
+
+
+def _page_metrics(pages: list[PdfPage]) -> dict[int, tuple[float, float, float]]:
     """Per page: the text's left and right edges and the usual gap between lines."""
     out: dict[int, tuple[float, float, float]] = {}
     # A cover or TOC page has only short lines; its own right edge would make them look full.

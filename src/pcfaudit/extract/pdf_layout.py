@@ -7,12 +7,11 @@ Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pcfaudit.extract.common import TOC_TITLE_RE, normalise_text, parse_toc_line
+from pcfaudit.extract.common import normalise_text
 from pcfaudit.model import Block, Cell, Location, Table
 
 BBox = tuple[float, float, float, float]
@@ -32,6 +31,7 @@ class Char:
     top: float
     x1: float
     bottom: float
+    em: float = 0.0  # font size estimated from the glyph's ink (digits, capitals); 0: unknown
 
 
 @dataclass
@@ -129,8 +129,7 @@ def make_lines(chars: list[Char]) -> list[Line]:
 
 def _segments(chars: list[Char]) -> list[Segment]:
     visible = [c for c in chars if c.text != " "]
-    heights = sorted(c.bottom - c.top for c in visible)
-    size = heights[len(heights) // 2]
+    size = text_size(visible)
     out: list[Segment] = []
     run = [visible[0]]
     text = [visible[0].text]
@@ -153,6 +152,16 @@ def _segments(chars: list[Char]) -> list[Segment]:
         space = False
     out.append(_segment(run, text))
     return out
+
+
+def text_size(chars: list[Char]) -> float:
+    """The font size of a run of characters. Loose boxes span the font's whole ascent and
+    descent (1.5 em in some fonts), so a gutter between table columns would look like a
+    word space; the ink of digits and capitals measures the size itself."""
+    heights = sorted(c.bottom - c.top for c in chars)
+    size = heights[len(heights) // 2] if heights else 0.0
+    ems = sorted(c.em for c in chars if c.em > 0)
+    return min(size, ems[len(ems) // 2]) if ems else size
 
 
 def _segment(run: list[Char], text: list[str]) -> Segment:
@@ -210,6 +219,7 @@ class CellRec:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    source: str = "text"  # "ocr" when any of its words was read by OCR
 
 
 @dataclass
@@ -240,7 +250,9 @@ class PageTable:
                         row=rec.row,
                         column=rec.col,
                     )
-                    cells[id(rec)] = Cell(rec.text, loc, colspan=rec.colspan, rowspan=rec.rowspan)
+                    cells[id(rec)] = Cell(
+                        rec.text, loc, colspan=rec.colspan, rowspan=rec.rowspan, source=rec.source
+                    )
                 out.append(cells[id(rec)])
             rows.append(out)
         text = "\n".join(
@@ -320,85 +332,6 @@ def build_tables(
     return out
 
 
-# --------------------------------------------------------------------------- borderless
-
-
-def find_gutter_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:
-    """Tables without (complete) rulings: three or more consecutive lines split into the
-    same columns by whitespace gutters that run through all of them."""
-    tables: list[PageTable] = []
-    rest: list[Line] = []
-    after_toc_title = False
-    i = 0
-    while i < len(lines):
-        j = i
-        while (
-            j < len(lines)
-            and len(lines[j].segments) >= 2
-            and (
-                j == i
-                or lines[j].top - lines[j - 1].bottom
-                < 1.5 * (lines[j - 1].bottom - lines[j - 1].top)
-            )
-        ):
-            j += 1
-        run = lines[i:j]
-        table = None
-        if len(run) >= 3 and not (
-            after_toc_title and all(parse_toc_line(ln.text, in_toc=True) for ln in run)
-        ):
-            table = _gutter_table(page, run)
-        if table is not None:
-            tables.append(table)
-            i = j
-            continue
-        after_toc_title = after_toc_title or bool(
-            TOC_TITLE_RE.match(lines[i].text.replace(" ", ""))
-        )
-        rest.append(lines[i])
-        i += 1
-    return tables, rest
-
-
-def _gutter_table(page: int, run: list[Line]) -> PageTable | None:
-    spans: list[list[float]] = []
-    for seg in sorted((s for ln in run for s in ln.segments), key=lambda s: s.x0):
-        if spans and seg.x0 <= spans[-1][1] + 3:
-            spans[-1][1] = max(spans[-1][1], seg.x1)
-        else:
-            spans.append([seg.x0, seg.x1])
-    if len(spans) < 2:
-        return None
-    grid: list[list[CellRec]] = []
-    for r, ln in enumerate(run):
-        texts: list[list[Segment]] = [[] for _ in spans]
-        for seg in ln.segments:
-            mid = (seg.x0 + seg.x1) / 2
-            texts[min(range(len(spans)), key=lambda k: _distance(spans[k], mid))].append(seg)
-        row = []
-        for c, segs in enumerate(texts):
-            if segs:
-                box = (
-                    segs[0].x0,
-                    min(s.top for s in segs),
-                    segs[-1].x1,
-                    max(s.bottom for s in segs),
-                )
-            else:
-                box = (spans[c][0], ln.top, spans[c][1], ln.bottom)
-            row.append(CellRec(" ".join(s.text for s in segs), page, box, r, c))
-        grid.append(row)
-    if sum(1 for row in grid for rec in row if rec.text) < 2 * len(grid):
-        return None
-    bbox = (spans[0][0], run[0].top, spans[-1][1], run[-1].bottom)
-    edges = [spans[0][0]] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(spans)]
-    return PageTable(page, bbox, grid, [*edges, spans[-1][1]])
-
-
-def _distance(span: list[float], x: float) -> float:
-    return 0.0 if span[0] <= x <= span[1] else min(abs(span[0] - x), abs(span[1] - x))
-
-
 # --------------------------------------------------------------------------- continuation
 
 
@@ -428,8 +361,17 @@ def _last_page(t: PageTable) -> int:
 
 
 def _same_columns(a: PageTable, b: PageTable) -> bool:
-    return a.n_cols == b.n_cols and all(
-        abs(x - y) <= 6 for x, y in zip(a.col_edges, b.col_edges, strict=False)
+    """Same number of columns, each column's middle inside the other table's column (the
+    widest label on each page moves a gutter, not a column)."""
+    if a.n_cols != b.n_cols or len(a.col_edges) != len(b.col_edges):
+        return False
+    return _mids_inside(a, b) and _mids_inside(b, a)
+
+
+def _mids_inside(a: PageTable, b: PageTable) -> bool:
+    ea, eb = a.col_edges, b.col_edges
+    return all(
+        eb[k] - 3 <= (ea[k] + ea[k + 1]) / 2 <= eb[k + 1] + 3 for k in range(len(ea) - 1)
     )
 
 
@@ -456,7 +398,12 @@ def _rejoin_split_cells(last: list[CellRec], first: list[CellRec], row: int) -> 
     """A merged cell cut by a page break prints its text in one part only: an empty cell
     ending one page above a merged cell starting the next is that cell's first row."""
     for c, (above, below) in enumerate(zip(last, first, strict=False)):
-        if not above.text.strip() and above.rowspan == 1 and below.text.strip() and below.rowspan > 1:
+        if (
+            not above.text.strip()
+            and above.rowspan == 1
+            and below.text.strip()
+            and below.rowspan > 1
+        ):
             below.rowspan += 1
             below.row = row  # shifted by the caller's offset with the rest of the page
             last[c] = below

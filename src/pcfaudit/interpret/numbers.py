@@ -1,7 +1,7 @@
 """Numbers as reports print them, Chinese and English.
 
 ``1 536``, ``1,536.5``, ``≈ 300``, ``4.833tCO₂e``, ``2 088``, ``12%``, ``1.2万``,
-``3.5亿``, ``1,23E-02`` (decimal comma in scientific notation), ``2.67E+03``, ``-6.08E+01``.
+``3.5亿``, ``39.94×10⁴``, ``2.5 × 10^-3``, ``1,23E-02`` (decimal comma in scientific notation), ``2.67E+03``, ``-6.08E+01``.
 The printed string is kept; the value is an exact Decimal; ``decimals`` counts printed places
 so the value's rounding interval is known.
 """
@@ -20,6 +20,8 @@ _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，－＋％",
     "0123456789.,-+%",
 )
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 MULTIPLIERS: dict[str, Decimal] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
@@ -40,6 +42,8 @@ _NUMBER_RE = regex.compile(
     (?:
         (?P<exp>[eE]\s*(?P<esign>[-−+])?\s*\d{1,3})
       | (?P<comma_exp>,\d+[eE][-−+]?\d{1,3})   # 1,23E-02
+      | \s*[×xX]\s*10(?:\^\s*\(?(?P<pow>[-−+]?\d{1,2})\)?|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))
+                                               # 39.94 × 10⁴, 2.5×10^-3
     )?
     (?P<percent>\s*[%％‰])?
     (?P<mult>\s*[万亿](?![元]))?
@@ -78,6 +82,9 @@ def _build(m: regex.Match[str]) -> Number | None:
         exponent = int(exp.replace("−", "-"))
     elif m.group("exp"):
         exponent = int(regex.sub(r"[eE\s]", "", m.group("exp")).replace("−", "-"))
+    elif m.group("pow") or m.group("sup"):
+        power = m.group("pow") or m.group("sup").translate(_SUPERSCRIPT)
+        exponent = int(power.replace("−", "-"))
     try:
         value = Decimal(digits)
     except InvalidOperation:

@@ -33,7 +33,8 @@ from pcfaudit.reference.records import (
 )
 from pcfaudit.reference.standards import parse_citation
 from pcfaudit.reference.tables import SHOWS
-from pcfaudit.reference.units import conversion_factor, convert, parse_rate_unit
+from pcfaudit.vocab.rates import convert, parse_rate_unit
+from pcfaudit.vocab.rates import rate_factor as conversion_factor
 
 __all__ = [
     "REPORTS",

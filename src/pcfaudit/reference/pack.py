@@ -21,7 +21,7 @@ from pcfaudit.reference.records import (
     StandardEdition,
     Window,
 )
-from pcfaudit.reference.units import convert
+from pcfaudit.vocab.rates import convert
 
 REPORTS = ("SAR", "TAR", "AR4", "AR5", "AR5-CCF", "AR6")
 # AR5-CCF (with climate-carbon feedback) is a variant of AR5: a report saying "AR5" may use it.

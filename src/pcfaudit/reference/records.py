@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pcfaudit.reference.units import convert
+from pcfaudit.vocab.rates import convert
 
 
 @dataclass(frozen=True)

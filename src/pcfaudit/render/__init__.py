@@ -15,11 +15,12 @@ from pcfaudit.render.common import verdict
 from pcfaudit.render.console import render_console, render_text
 from pcfaudit.render.html_out import render_html
 from pcfaudit.render.json_out import json_schema, render_json, result_data
+from pcfaudit.render.lines import render_concise, render_github
 from pcfaudit.render.markdown import render_markdown
 from pcfaudit.render.pdf_annotate import annotate_pdf
 from pcfaudit.render.sarif import render_sarif, sarif_data
 
-FORMATS = ("text", "json", "sarif", "markdown", "html")
+FORMATS = ("text", "json", "sarif", "markdown", "html", "concise", "github")
 
 
 def render(result: AuditResult, fmt: str, lang: str = "en", **opts: Any) -> str:
@@ -35,6 +36,10 @@ def render(result: AuditResult, fmt: str, lang: str = "en", **opts: Any) -> str:
         return render_markdown(result, lang, **opts)
     if fmt == "html":
         return render_html(result, lang, **opts)
+    if fmt == "concise":
+        return render_concise(result, lang)
+    if fmt == "github":
+        return render_github(result, lang)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -43,7 +48,9 @@ __all__ = [
     "annotate_pdf",
     "json_schema",
     "render",
+    "render_concise",
     "render_console",
+    "render_github",
     "render_html",
     "render_json",
     "render_markdown",

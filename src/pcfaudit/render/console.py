@@ -34,6 +34,7 @@ from pcfaudit.render.common import (
     waived,
     waiver_text,
 )
+from pcfaudit.render.places import Places, places_of
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 VERDICT_STYLE = {
@@ -69,7 +70,9 @@ def _verdict(result: AuditResult, lang: str) -> RenderableType:
     return Group(*lines)
 
 
-def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
+def _finding(
+    f: Finding, lang: str, dim: bool = False, places: Places | None = None
+) -> RenderableType:
     sev_style = "dim" if dim else SEVERITY_STYLE.get(f.severity, "")
     head = Text()
     sev = label(lang, f"severity.{f.severity}")
@@ -80,10 +83,10 @@ def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
 
     body: list[RenderableType] = []
     for loc in f.locations:
-        body.append(Text(describe_location(loc, lang), style="dim" if dim else "blue"))
+        body.append(Text(describe_location(loc, lang, places), style="dim" if dim else "blue"))
         if loc.quote:
             body.append(Padding(Text(f"“{loc.quote}”", style="italic"), (0, 0, 0, 2), expand=False))
-    msg = message_of(f, lang)
+    msg = message_of(f, lang, places)
     if msg:
         body.append(Text(msg))
     if f.reported is not None or f.expected is not None:
@@ -94,7 +97,7 @@ def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
         line.append(f"{label(lang, 'label.expected')} ")
         line.append(f.expected if f.expected is not None else "—", style="" if dim else "green")
         body.append(line)
-    cause = cause_of(f, lang)
+    cause = cause_of(f, lang, places)
     if cause:
         body.append(Text(label(lang, "label.cause") + label(lang, "colon") + cause))
     impact = impact_text(f, lang)
@@ -150,15 +153,16 @@ def render_console(
 ) -> None:
     """Write the report to ``console`` (the caller decides colour and width)."""
     console.print(_verdict(result, lang), highlight=False)
+    places = places_of(result)
     for f in active(result):
         console.print()
-        console.print(_finding(f, lang), highlight=False)
+        console.print(_finding(f, lang, places=places), highlight=False)
     done = waived(result)
     if done:
         console.print()
         console.print(Text(f"{label(lang, 'label.waived')} ({len(done)})", style="dim bold"))
         for f in done:
-            console.print(_finding(f, lang, dim=True), highlight=False)
+            console.print(_finding(f, lang, dim=True, places=places), highlight=False)
     if result.unmatched_waivers:
         console.print()
         console.print(Text(label(lang, "label.unmatched"), style="yellow"))

@@ -28,6 +28,8 @@ _BY_RELATION = {
     "group-share-sum": "AR007",
     "prose-share": "AR008",
     "text-computation": "UN003",
+    "growth-rate": "AR011",
+    "table-relation": "AR012",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",

@@ -10,8 +10,9 @@ from decimal import Decimal
 import regex
 
 from pcfaudit.model import FactorQuote, Finding, Impact, InventoryLine, Location, Report
-from pcfaudit.reference import GridFactor, convert, matches_printed, parse_rate_unit
+from pcfaudit.reference import GridFactor, matches_printed
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.rates import convert, parse_rate_unit
 
 # Gases whose factor is the carrier's CO2(e) factor; CH4/N2O rows carry per-gas factors.
 _CO2_GASES = {None, "CO2", "CO2e", "CO2E"}

@@ -55,6 +55,11 @@ class Tally:
     passed: int = 0
     failed: int = 0
     cannot_tell: int = 0
+    # Per rule, for the checklist a verifier hands over: [passed, failed, cannot_tell] and
+    # the first reason a check of the rule could not be evaluated.
+    current: str | None = None
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
+    why_not: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -79,14 +84,21 @@ class RuleContext:
         merged.update(self.parameters.get(code, {}))
         return merged
 
-    def count(self, outcome: bool | None) -> None:
-        """Record one check for coverage: True passed, False failed, None could not tell."""
+    def count(self, outcome: bool | None, why: str | None = None) -> None:
+        """Record one check for coverage: True passed, False failed, None could not tell
+        (``why``: what was missing, shown in the checklist)."""
         if outcome is None:
             self.tally.cannot_tell += 1
         elif outcome:
             self.tally.passed += 1
         else:
             self.tally.failed += 1
+        rule = self.tally.current
+        if rule is not None:
+            counts = self.tally.by_rule.setdefault(rule, [0, 0, 0])
+            counts[0 if outcome else 2 if outcome is None else 1] += 1
+            if outcome is None and why:
+                self.tally.why_not.setdefault(rule, why)
 
     def withdraw(self) -> None:
         """A check counted as failed turned out to rest on a doubtful reading: count it as
@@ -186,4 +198,7 @@ def run_rules(ctx: RuleContext, codes: Iterable[str]) -> Iterator[Finding]:
         fn = REGISTRY.get(code)
         if fn is None:
             continue
+        ctx.tally.current = code
+        ctx.tally.by_rule.setdefault(code, [0, 0, 0])
         yield from fn(ctx)
+        ctx.tally.current = None

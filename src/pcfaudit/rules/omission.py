@@ -14,8 +14,6 @@ from decimal import Decimal
 
 import regex
 
-from pcfaudit.interpret.carriers import carrier_of
-from pcfaudit.interpret.lexicon import SOURCE_WORDS
 from pcfaudit.model import (
     Confidence,
     Finding,
@@ -29,6 +27,8 @@ from pcfaudit.model import (
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
+from pcfaudit.vocab.carriers import carrier_of
+from pcfaudit.vocab.cues import SOURCE_WORDS
 
 _I = regex.IGNORECASE
 _WORDS = {name: regex.compile(pattern, _I) for name, _, pattern in SOURCE_WORDS}

@@ -13,13 +13,12 @@ from typing import Any
 
 import regex
 
-from pcfaudit.interpret.carriers import carrier_of
-from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
+from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement, StatementKind
 from pcfaudit.quantities import fmt_sig
-from pcfaudit.reference.units import convert, parse_rate_unit
 from pcfaudit.rules.consistency import Equipment, equipment_of
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
+from pcfaudit.vocab.rates import convert, parse_rate_unit
 
 _I = regex.IGNORECASE
 _PAREN = regex.compile(r"[(（]\s*([^()（）]+?)\s*[)）]")
@@ -337,7 +336,7 @@ def electricity_total(ctx: RuleContext) -> tuple[Decimal, list[InventoryLine]] |
     total, used = Decimal(0), []
     for line in ctx.report.inventory:
         if (
-            carrier_of(line.label) != "electricity"
+            line.carrier != "electricity"
             or line.quantity is None
             or line.gas not in _GASLESS
         ):
@@ -378,7 +377,7 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
     Example: 455 + 504 + 1 536 = 2 495 kW × 1 000 h = 2 495 MWh > 2 410 MWh total.
     """
     thresholds = [
-        s for s in ctx.report.statements if s.kind == "operating-threshold" and len(s.values) >= 2
+        s for s in ctx.report.statements if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
     ]
     if not thresholds:
         return

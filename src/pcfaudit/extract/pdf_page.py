@@ -1,0 +1,311 @@
+"""One PDF page read through pdfium: characters with boxes, ruling lines, pictures.
+
+pdfium's text page gives one C call per character, an order of magnitude faster than
+pdfminer's layout analysis. Three things a reader sees and a text layer does not say are
+recovered here:
+
+* the page's reading direction: a landscape table set on a portrait page runs up or down
+  the page; every box is turned so that lines run left to right;
+* text a reader cannot see (render mode "invisible", or white on a white page) is kept
+  apart: it must not vouch for a number, yet an invisible layer over a scanned picture is
+  the scan's OCR text and is read;
+* pictures (image objects) with their boxes, so a table printed as an image is found.
+
+Coordinates: (x0, top, x1, bottom) in points from the top-left corner of the page as read.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pcfaudit.extract.common import ExtractionError
+from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
+
+_CAP_HEIGHT = 0.7  # a digit's or capital's ink, in em, in common fonts
+_LOOSE_LIMIT = 2.0  # loose boxes taller than this many em overlap the next line
+_WHITE = 240  # each of R, G, B at least this: white text
+_INVISIBLE_MODES = (3, 7)  # PDF text render modes that paint nothing
+
+
+@dataclass
+class Picture:
+    bbox: BBox
+    page: int
+
+
+@dataclass
+class PdfPage:
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    hidden: list[Char] = field(default_factory=list)  # text a reader cannot see
+    edges: list[dict[str, float | str]] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+    unmapped: int = 0
+    quarter_turns: int = 0  # the page as read is turned this many quarter turns
+    lines: list[Line] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+    extra_tables: list[PageTable] = field(default_factory=list)  # read by OCR
+    trust_trailing: bool = False
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise ExtractionError("encrypted PDF: a password is required") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise ExtractionError("encrypted PDF: unsupported security handler") from None
+        reason = "file is truncated or not a PDF" if code == pdfium_c.FPDF_ERR_FORMAT else str(exc)
+        raise ExtractionError(f"damaged PDF: {reason}") from None
+
+
+class _Turn:
+    """Maps pdfium's page coordinates (y up) to the page as read (y down, lines run +x)."""
+
+    def __init__(self, quarter: int, width: float, height: float) -> None:
+        self.q, self.w, self.h = quarter, width, height
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (self.h, self.w) if self.q % 2 else (self.w, self.h)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.q == 1:  # text runs down the page
+            return self.h - y, self.w - x
+        if self.q == 2:  # upside down
+            return self.w - x, y
+        if self.q == 3:  # text runs up the page
+            return y, x
+        return x, self.h - y
+
+    def box(self, left: float, right: float, bottom: float, top: float) -> BBox:
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    n = textpage.count_chars()
+    turn = _Turn(_reading_quarter(textpage, n), width, height)
+    out = PdfPage(index + 1, *turn.size, quarter_turns=turn.q)
+    fills, out.pictures, out.edges = _page_objects(page, turn, index + 1)
+    _read_chars(textpage, n, turn, out, fills)
+    out.chars = _tighten(out.chars)
+    textpage.close()
+    page.close()
+    out.lines = make_lines(out.chars)
+    # Producers that write a space glyph before a wrapping line break (LibreOffice, Word)
+    # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
+    out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
+    return out
+
+
+def _reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
+    """The most common text direction on the page, in quarter turns (0: normal)."""
+    counts: Counter[int] = Counter()
+    for i in range(0, n, max(1, n // 400)):  # a sample is enough
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
+        if angle >= 0 and pdfium_c.FPDFText_GetUnicode(textpage, i) > 32:
+            counts[round(angle / (math.pi / 2)) % 4] += 1
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+_RECT = pdfium_c.FS_RECTF()
+_INK = tuple(ctypes.c_double() for _ in range(4))
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+
+
+def _read_chars(
+    textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: list[BBox]
+) -> None:
+    rect = _RECT
+    prev: Char | None = None
+    prev_hidden = False
+    visibility: dict[int, str] = {}  # text object address → paint | white | none
+    for i in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in (10, 13):
+            continue
+        if code in (32, 9, 0xA0, 0x3000) or pdfium_c.FPDFText_IsGenerated(textpage, i):
+            # word breaks: real space glyphs and the spaces pdfium infers from positions
+            if prev is not None:
+                (out.hidden if prev_hidden else out.chars).append(
+                    Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
+                )
+            continue
+        if code in (0xFFFE, 0x02):
+            # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
+            code = ord("-")
+            if prev is not None and not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+                prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
+                out.chars.append(prev)
+                continue
+        if code in (0, 0xFFFD) or pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+            out.unmapped += 1
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
+        if angle >= 0 and round(angle / (math.pi / 2)) % 4 != turn.q:
+            continue  # a label set across the page's lines (a rotated column header)
+        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
+        if bottom - top <= 0.1 or x1 < 0 or x0 > out.width:
+            continue
+        if (
+            prev is not None
+            and text == prev.text
+            and abs(x0 - prev.x0) < 0.5 * (prev.x1 - prev.x0)
+            and abs(top - prev.top) < 1.0
+        ):
+            continue  # the same glyph struck twice, a step apart: fake bold
+        em = _ink_em(textpage, i, text, turn)
+        if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
+            em = prev.em  # a lower-case letter: the size of its neighbour in the same font
+        prev = Char(text, x0, top, x1, bottom, em)
+        prev_hidden = not _visible(textpage, i, prev, visibility, fills, out.pictures)
+        (out.hidden if prev_hidden else out.chars).append(prev)
+
+
+def _tighten(chars: list[Char]) -> list[Char]:
+    """Some fonts declare an ascent and descent of several em, so their loose boxes
+    overlap the lines above and below and two lines would read as one: such boxes are
+    scaled about their middles to 1.2 em (the size measured from the ink)."""
+    out = []
+    for c in chars:
+        h = c.bottom - c.top
+        if c.em > 0 and h > _LOOSE_LIMIT * c.em:
+            mid, half = (c.top + c.bottom) / 2, 0.6 * c.em
+            c = Char(c.text, c.x0, mid - half, c.x1, mid + half, c.em)
+        out.append(c)
+    return out
+
+
+def _visible(
+    textpage: pdfium.PdfTextPage,
+    i: int,
+    ch: Char,
+    cache: dict[int, str],
+    fills: list[BBox],
+    pictures: list[Picture],
+) -> bool:
+    obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    state = cache.get(key)
+    if state is None:
+        state = "paint"
+        if key:
+            r, g, b, a = _RGBA
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES:
+                state = "none"
+            elif (
+                pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+                and min(r.value, g.value, b.value) >= _WHITE
+            ):
+                state = "white"
+        cache[key] = state
+    if state == "paint":
+        return True
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    on_picture = any(_contains(p.bbox, cx, cy) for p in pictures)
+    if state == "white":  # readable on a coloured box or a picture
+        return on_picture or any(_contains(b, cx, cy) for b in fills)
+    # invisible text over a picture is a scan's OCR layer: it says what the picture shows
+    return on_picture
+
+
+def _contains(b: BBox, x: float, y: float) -> bool:
+    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+
+
+def _ink_em(textpage: pdfium.PdfTextPage, i: int, text: str, turn: _Turn) -> float:
+    """The font size from a digit's or capital's ink (loose boxes span the font's whole
+    ascent and descent, up to 1.5 em in some fonts)."""
+    if not (text.isdigit() or "A" <= text <= "Z"):
+        return 0.0
+    left, right, bottom, top = _INK
+    if not pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+        return 0.0
+    extent = right.value - left.value if turn.q % 2 else top.value - bottom.value
+    return max(extent, 0.0) / _CAP_HEIGHT
+
+
+def _page_objects(
+    page: pdfium.PdfPage, turn: _Turn, number: int
+) -> tuple[list[BBox], list[Picture], list[dict[str, float | str]]]:
+    """Filled boxes in a colour other than white, pictures, and ruling segments."""
+    fills: list[BBox] = []
+    pictures: list[Picture] = []
+    edges: list[dict[str, float | str]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = _RGBA
+    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    for obj in page.get_objects(filter=kinds, max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pictures.append(Picture(turn.box(left, right, bottom, top), number))
+            continue
+        if (
+            pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+            and fill_mode.value
+            and pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+            and a.value > 0
+            and min(r.value, g.value, b.value) < _WHITE
+        ):
+            fills.append(turn.box(left, right, bottom, top))
+        n = pdfium_c.FPDFPath_CountSegments(obj)
+        if n <= 0 or n > 400:
+            continue
+        m = obj.get_matrix().get()
+        points: list[tuple[float, float, bool]] = []
+        for k in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            px = m[0] * x.value + m[2] * y.value + m[4]
+            py = m[1] * x.value + m[3] * y.value + m[5]
+            points.append((*turn.point(px, py), kind == pdfium_c.FPDF_SEGMENT_MOVETO))
+            if pdfium_c.FPDFPathSegment_GetClose(seg):
+                start = next(p for p in reversed(points) if p[2])
+                points.append((start[0], start[1], False))
+        for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
+            if move:
+                continue
+            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= 3:
+                edges.append(_edge("h", min(x0, x1), y0, max(x0, x1), y0))
+            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
+                edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
+    return fills, pictures, edges
+
+
+def _edge(
+    orientation: str, x0: float, top: float, x1: float, bottom: float
+) -> dict[str, float | str]:
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }

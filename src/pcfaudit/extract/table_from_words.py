@@ -1,0 +1,526 @@
+"""Words → tables, from geometry alone (no ruling lines).
+
+One mechanism for every source of words (a PDF's text layer, OCR boxes, layout text):
+
+1. phrases: words on a line closer than :data:`~.words.PHRASE_GAP` em form one phrase;
+2. runs: consecutive, closely spaced lines of which several hold two or more phrases;
+3. columns: the x ranges covered by the phrases of the body rows (the rows from the first
+   one holding a number), separated by gutters that (almost) no body row crosses;
+4. rows: a line without a complete number is joined to its neighbour when it continues a
+   cell (a wrapped label, a mantissa "2.67E" over its exponent "+03", a minus sign over
+   its number); the header lines above the first number are joined column by column, and
+   a header phrase that spans several columns becomes one cell with a colspan.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pcfaudit.extract.pdf_layout import CellRec, PageTable, join_chars
+from pcfaudit.extract.words import PHRASE_GAP, Word
+
+Line = Sequence[Word]
+
+_NUMBER_RE = re.compile(
+    r"^[<>≤≥~±]?\s*[-−–+]?\s*(?:\d[\d,.\u2009\u202f ]*\d|\d)(?:[Ee][-−+]?\d{1,3})?"
+    r"\s*(?:%|‰)?(?:\s*[-–~]\s*[-−]?\d[\d,.]*(?:[Ee][-−+]?\d{1,3})?)?\s*[*a-d†‡¹²³]?$"
+)
+_MANTISSA_RE = re.compile(r"^[-−+]?\d[\d.,]*[Ee]$")  # "2.67E" wrapped before its exponent
+_EXPONENT_RE = re.compile(r"^(?:[Ee]|[×x]\s*10)?[-−+]\d{1,3}$")  # "+03", "E-05"
+_SIGN_RE = re.compile(r"^[-−–]$")  # a minus wrapped above its number
+_RUN_GAP = 1.5  # a gap of more line heights than this ends a run of table lines
+_JOIN_GAP = 0.6
+_NOTE_LENGTH = 60  # characters: a phrase this long under a table's numbers is a note
+_MAX_SANDWICH = 6  # single-phrase lines a run may hold in a row  # a text-only line this close (line heights) to a row continues it
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER_RE.match(text.strip()))
+
+
+def count_numbers(table: PageTable) -> int:
+    """The numbers in the distinct cells of ``table``."""
+    cells = {id(rec): rec for row in table.grid for rec in row}
+    return sum(1 for rec in cells.values() for tok in rec.text.split() if is_number(tok))
+
+
+@dataclass
+class _Phrase:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @cached_property
+    def text(self) -> str:
+        return _join_words(self.words)
+
+
+def _join_words(words: Sequence[Word]) -> str:
+    text = ""
+    for w in words:
+        text = join_chars(text, w.text) if text else w.text
+    return text
+
+
+def phrases(line: Line) -> list[_Phrase]:
+    out: list[_Phrase] = []
+    for w in line:
+        if out and w.x0 - out[-1].x1 <= PHRASE_GAP * max(w.em, out[-1].words[-1].em):
+            out[-1].words.append(w)
+        else:
+            out.append(_Phrase([w]))
+    return out
+
+
+def _top(line: Line) -> float:
+    return min(w.top for w in line)
+
+
+def _bottom(line: Line) -> float:
+    return max(w.bottom for w in line)
+
+
+def _height(line: Line) -> float:
+    return max(w.em for w in line)
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def find_tables(
+    page: int, lines: Sequence[Line], ruled: bool = False
+) -> tuple[list[PageTable], list[int]]:
+    """Tables among ``lines`` (sorted top to bottom) and the indices of the lines that
+    are not in any table. ``ruled``: the lines are a region that rulings already call a
+    table, so a header and one row are enough."""
+    min_lines, min_body = (2, 1) if ruled else (3, 2)
+    split = [phrases(ln) for ln in lines]
+    tables: list[PageTable] = []
+    rest: list[int] = []
+    i = 0
+    while i < len(lines):
+        j = _trim_notes(split, i, _run_end(lines, split, i))
+        start = _trim_prose_head(split, i, j)
+        if start > i:
+            rest.extend(range(i, start))
+            i = start
+            continue
+        table = _table(page, lines[i:j], split[i:j], min_body) if j - i >= min_lines else None
+        if table is not None:
+            tables.append(table)
+            i = j
+            continue
+        rest.append(i)
+        i += 1
+    return tables, rest
+
+
+def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
+    """Notes under the last row of numbers (acronyms, a legend set in the table's frame)
+    are prose, not rows: a run ends at its last line of numbers when a long phrase follows."""
+    last = max((k for k in range(i, j) if _numbers_line(split[k])), default=None)
+    if last is None:
+        return j
+    tail = [p for k in range(last + 1, j) for p in split[k]]
+    return last + 1 if any(len(p.text) > _NOTE_LENGTH for p in tail) else j
+
+
+def _trim_prose_head(split: list[list[_Phrase]], i: int, j: int) -> int:
+    """Prose set beside or above a table (a two-column page) is not its header: the run
+    starts after the last line with a long phrase above its first line of numbers."""
+    first = next((k for k in range(i, j) if _numbers_line(split[k])), None)
+    if first is None:
+        return i
+    prose = [k for k in range(i, first) if any(len(p.text) > _NOTE_LENGTH for p in split[k])]
+    return prose[-1] + 1 if prose else i
+
+
+def _run_end(lines: Sequence[Line], split: list[list[_Phrase]], i: int) -> int:
+    """The end of the run of table-like lines starting at ``i`` (``i`` itself when line
+    ``i`` has a single phrase). A single-phrase line inside the run (a wrapped label)
+    stays in it when a multi-phrase line follows closely."""
+    if len(split[i]) < 2:
+        return i
+    j = i + 1
+    while j < len(lines):
+        gap = _top(lines[j]) - _bottom(lines[j - 1])
+        if gap >= _RUN_GAP * _height(lines[j - 1]):
+            break
+        if len(split[j]) < 2:
+            # single-phrase lines (a header's stacked lines, a wrapped label) stay in the
+            # run when a line of several phrases follows closely
+            nxt = j
+            while (
+                nxt + 1 < len(lines)
+                and nxt - j < _MAX_SANDWICH
+                and len(split[nxt]) < 2
+                and _top(lines[nxt + 1]) - _bottom(lines[nxt]) < _RUN_GAP * _height(lines[nxt])
+            ):
+                nxt += 1
+            if len(split[nxt]) >= 2 and nxt > j:
+                j = nxt + 1
+                continue
+            if gap < 0 or gap < 0.3 * _height(lines[j - 1]):
+                j += 1  # a tight last line: the second line of the last row's label
+            break
+        j += 1
+    return j
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def _columns(lines: list[list[_Phrase]]) -> list[tuple[float, float]]:
+    """X ranges covered by the phrases of ``lines`` separated by gutters that at most a
+    tenth of the lines cross (a long label may overflow into the next column)."""
+    tolerance = len(lines) // 10
+    events: list[tuple[float, int]] = []
+    for phs in lines:
+        for p in phs:
+            events += [(p.x0, 1), (p.x1, -1)]
+    events.sort()
+    cols: list[tuple[float, float]] = []
+    depth = 0
+    start: float | None = None
+    for x, d in events:
+        before = depth
+        depth += d
+        if before <= tolerance < depth:
+            start = x
+        elif depth <= tolerance < before and start is not None:
+            if cols and x - cols[-1][1] < 0.5 and start - cols[-1][1] < 0.5:
+                cols[-1] = (cols[-1][0], x)
+            else:
+                cols.append((start, x))
+            start = None
+    return [c for c in cols if c[1] > c[0]]
+
+
+def _overlaps(p0: float, p1: float, cols: list[tuple[float, float]]) -> list[int]:
+    out = []
+    for k, (a, b) in enumerate(cols):
+        ov = min(p1, b) - max(p0, a)
+        if ov > 0 and ov >= 0.2 * min(b - a, p1 - p0):
+            out.append(k)
+    return out
+
+
+def _nearest(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
+    mid = (x0 + x1) / 2
+    return min(
+        range(len(cols)),
+        key=lambda k: 0.0 if cols[k][0] <= mid <= cols[k][1] else min(
+            abs(cols[k][0] - mid), abs(cols[k][1] - mid)
+        ),
+    )
+
+
+@dataclass
+class _Row:
+    cells: dict[int, list[Word]] = field(default_factory=dict)
+    spans: dict[int, int] = field(default_factory=dict)  # start column → colspan
+    top: float = 0.0
+    bottom: float = 0.0
+    height: float = 0.0
+
+    _texts: dict[int, str] = field(default_factory=dict)
+
+    def text(self, c: int) -> str:
+        if c not in self._texts:
+            self._texts[c] = _join_words(self.cells.get(c, []))
+        return self._texts[c]
+
+
+def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) -> _Row:
+    row = _Row()
+    for p in phs:
+        hit = _overlaps(p.x0, p.x1, cols)
+        if len(hit) > 1 and header:
+            row.cells.setdefault(hit[0], []).extend(p.words)
+            row.spans[hit[0]] = hit[-1] - hit[0] + 1
+            continue
+        if len(hit) > 1 and not any(is_number(w.text) for w in p.words):
+            row.cells.setdefault(hit[0], []).extend(p.words)  # a section title row
+            row.spans[hit[0]] = hit[-1] - hit[0] + 1
+            continue
+        if len(hit) > 1:  # a label overflowing into a number's column: split at words
+            for w in p.words:
+                k = _nearest(w.x0, w.x1, cols)
+                row.cells.setdefault(k, []).append(w)
+            continue
+        k = hit[0] if hit else _nearest(p.x0, p.x1, cols)
+        row.cells.setdefault(k, []).extend(p.words)
+    return row
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _is_anchor(row: _Row) -> bool:
+    return any(c > 0 and is_number(row.text(c)) for c in row.cells)
+
+
+def _kind(row: _Row) -> str:
+    """'anchor' (a complete number), 'up' (an exponent continuing the line above),
+    'down' (a mantissa or sign continuing the line below) or 'text'."""
+    if _is_anchor(row):
+        return "anchor"
+    texts = [row.text(c) for c in row.cells if c > 0]
+    if any(_EXPONENT_RE.match(t) for t in texts):
+        return "up"
+    if texts and any(_MANTISSA_RE.match(t) or _SIGN_RE.match(t) for t in texts):
+        return "down"
+    return "text"
+
+
+def _merge(into: _Row, other: _Row, above: bool) -> None:
+    """Join ``other`` (the line above or below) into ``into``, cell by cell."""
+    for c, words in other.cells.items():
+        mine = into.cells.get(c, [])
+        first, second = (words, mine) if above else (mine, words)
+        joined = list(first) + list(second)
+        into.cells[c] = joined
+        if c in other.spans:
+            into.spans[c] = max(into.spans.get(c, 1), other.spans[c])
+    into._texts.clear()
+    into.top = min(into.top, other.top)
+    into.bottom = max(into.bottom, other.bottom)
+
+
+def _cell_text(words: list[Word], glue: set[int]) -> str:
+    """Words of a cell in reading order; a numeric break ("2.67E" + "+03") is glued."""
+    text = ""
+    for k, w in enumerate(words):
+        if not text:
+            text = w.text
+        elif k in glue or _numeric_glue(text, w.text):
+            text += w.text
+        else:
+            text = join_chars(text, w.text)
+    return text
+
+
+def _numeric_glue(left: str, right: str) -> bool:
+    tail = left.rsplit(" ", 1)[-1]
+    return bool(
+        (_MANTISSA_RE.match(tail) and re.match(r"^[-−+]\d", right))
+        or (_SIGN_RE.match(tail) and re.match(r"^\d", right))
+    )
+
+
+def _join_body(rows: list[_Row]) -> list[_Row]:
+    kinds = [_kind(r) for r in rows]
+    out: list[_Row] = []
+    pending: list[_Row] = []  # 'down' lines waiting for the line below
+    for row, kind in zip(rows, kinds, strict=True):
+        if kind == "down":
+            pending.append(row)
+            continue
+        for p in pending:
+            _merge(row, p, above=True)
+        pending = []
+        if out and (kind == "up" or _completes(out[-1], row)):
+            _merge(out[-1], row, above=False)
+            continue
+        if kind == "text" and out and _is_anchor(out[-1]):
+            gap = row.top - out[-1].bottom
+            if gap < _JOIN_GAP * row.height and not row.cells.keys() - _label_cols(out[-1]):
+                _merge(out[-1], row, above=False)
+                continue
+        out.append(row)
+    out.extend(pending)
+    # a text line (a label's first line) just above the row it labels
+    joined: list[_Row] = []
+    for row in out:
+        if (
+            joined
+            and not _is_anchor(joined[-1])
+            and _is_anchor(row)
+            and row.top - joined[-1].bottom < _JOIN_GAP * row.height
+            and not joined[-1].cells.keys() - _label_cols(row)
+            and (len(joined) < 2 or joined[-1].top - joined[-2].bottom > row.top - joined[-1].bottom)
+        ):
+            _merge(row, joined.pop(), above=True)
+        joined.append(row)
+    return joined
+
+
+def _completes(above: _Row, row: _Row) -> bool:
+    """``row`` only finishes cells that ``above`` left as a sign or a mantissa."""
+    fragments = {
+        c for c in above.cells if _SIGN_RE.match(above.text(c)) or _MANTISSA_RE.match(above.text(c))
+    }
+    numbers = {c for c in row.cells if is_number(row.text(c))}
+    return bool(numbers) and numbers <= fragments and row.top - above.bottom < _JOIN_GAP * row.height
+
+
+def _label_cols(row: _Row) -> set[int]:
+    """The columns of ``row`` that hold no number (its label and unit cells)."""
+    return {c for c in range(max(row.cells, default=-1) + 2) if not is_number(row.text(c))}
+
+
+def _join_header(rows: list[_Row]) -> list[_Row]:
+    """Header lines: a line of group labels (a phrase spanning columns, or a lone label over
+    the value columns such as a group number) stays a row of its own; the other lines are
+    joined column by column into one header row."""
+    if not rows:
+        return []
+    named = max(len([c for c in r.cells if c > 1]) for r in rows)
+    groups = [r for r in rows if r.spans or (named >= 2 and _lone_group_label(r))]
+    flat = _Row(top=rows[0].top, bottom=rows[-1].bottom, height=rows[0].height)
+    out = []
+    for r in rows:
+        if r in groups:
+            only = _Row(top=r.top, bottom=r.bottom, height=r.height)
+            keep = set(r.spans) or {c for c in r.cells if c > 1}
+            only.cells = {c: w for c, w in r.cells.items() if c in keep}
+            only.spans = dict(r.spans)
+            out.append(only)
+            rest = {c: w for c, w in r.cells.items() if c not in keep}
+        else:
+            rest = r.cells
+        for c, words in rest.items():
+            flat.cells.setdefault(c, []).extend(words)
+    if flat.cells:
+        out.append(flat)
+    return out
+
+
+def _lone_group_label(row: _Row) -> bool:
+    """One label over the value columns (another header line names each column)."""
+    return len([c for c in row.cells if c > 1]) == 1 and max(row.cells) > 1
+
+
+# --------------------------------------------------------------------------- table
+
+
+def _table(
+    page: int, lines: Sequence[Line], split: list[list[_Phrase]], min_body: int = 2
+) -> PageTable | None:
+    rows0 = [
+        _Row(top=_top(ln), bottom=_bottom(ln), height=_height(ln)) for ln in lines
+    ]
+    # numbers decide where the body starts; before columns are known, whole phrases count
+    first = next((k for k, phs in enumerate(split) if _numbers_line(phs)), None)
+    body_from = first if first is not None else 0
+    value_lines = [phs for phs in split[body_from:] if _numbers_line(phs)]
+    cols = _columns(value_lines if len(value_lines) >= 2 else split[body_from:])
+    if len(cols) < 2:
+        return None
+    placed = [
+        _place(phs, cols, header=k < body_from) for k, phs in enumerate(split)
+    ]
+    for r, r0 in zip(placed, rows0, strict=True):
+        r.top, r.bottom, r.height = r0.top, r0.bottom, r0.height
+    header = _join_header(placed[:body_from])
+    body = _join_body(placed[body_from:])
+    if not _plausible(body, min_body):
+        return None
+    return _grid(page, header + body, cols)
+
+
+def _numbers_line(phs: list[_Phrase]) -> bool:
+    """A line of values: two numbers after its label, or a label and its one number (a
+    lone number among header words is a footnote mark or a group number)."""
+    n = sum(1 for p in phs[1:] if is_number(p.text))
+    return n >= 2 or (len(phs) == 2 and n == 1)
+
+
+def _plausible(body: list[_Row], min_body: int) -> bool:
+    filled = [len(r.cells) for r in body]
+    if len(body) < min_body or sum(1 for f in filled if f >= 2) < min_body:
+        return False
+    if sum(filled) < 2 * len(body):
+        return False
+    texts = [r.text(c) for r in body for c in r.cells]
+    numbers = sum(1 for t in texts if is_number(t))
+    long_text = sum(len(t) for t in texts) / max(len(texts), 1) > 30
+    # prose set in two columns (or a two-column page) is not a table
+    return not (long_text and numbers < 0.1 * len(texts))
+
+
+def _grid(page: int, rows: list[_Row], cols: list[tuple[float, float]]) -> PageTable:
+    grid: list[list[CellRec]] = []
+    for r, row in enumerate(rows):
+        recs: list[CellRec | None] = [None] * len(cols)
+        for c in sorted(row.cells):
+            words = row.cells[c]
+            span = min(row.spans.get(c, 1), len(cols) - c)
+            box = (
+                min(w.x0 for w in words),
+                min(w.top for w in words),
+                max(w.x1 for w in words),
+                max(w.bottom for w in words),
+            )
+            rec = CellRec(_cell_text(words, set()), page, box, r, c, 1, span)
+            rec.source = "ocr" if any(w.source == "ocr" for w in words) else "text"
+            for k in range(c, c + span):
+                if recs[k] is None:
+                    recs[k] = rec
+        grid.append(
+            [
+                rec
+                if rec is not None
+                else CellRec("", page, (cols[c][0], row.top, cols[c][1], row.bottom), r, c)
+                for c, rec in enumerate(recs)
+            ]
+        )
+    bbox = (cols[0][0], min(r.top for r in rows), cols[-1][1], max(r.bottom for r in rows))
+    edges = [cols[0][0]] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)]
+    return PageTable(page, bbox, grid, [*edges, cols[-1][1]])
+
+
+# --------------------------------------------------------------------------- stacking
+
+
+def stack_tables(tables: list[PageTable]) -> list[PageTable]:
+    """Join a table to the one just above it on the same page when every cell of the
+    upper one sits over the same column of the lower one: a header row drawn as a filled
+    box above a borderless body, or a body interrupted by a blank line."""
+    ordered = sorted(tables, key=lambda t: (t.page, t.bbox[1]))
+    out: list[PageTable] = []
+    for t in ordered:
+        prev = out[-1] if out else None
+        if prev is not None and _stacks(prev, t):
+            offset = len(prev.grid)
+            for row in t.grid:
+                for rec in {id(r): r for r in row}.values():
+                    rec.row += offset
+                prev.grid.append(row)
+            prev.bbox = (
+                min(prev.bbox[0], t.bbox[0]),
+                prev.bbox[1],
+                max(prev.bbox[2], t.bbox[2]),
+                t.bbox[3],
+            )
+            continue
+        out.append(t)
+    return out
+
+
+def _stacks(upper: PageTable, lower: PageTable) -> bool:
+    if upper.page != lower.page or upper.n_cols != lower.n_cols or not upper.grid:
+        return False
+    heights = [rec.bbox[3] - rec.bbox[1] for row in lower.grid for rec in row if rec.text]
+    line = sorted(heights)[len(heights) // 2] if heights else 10.0
+    if not -2 <= lower.bbox[1] - upper.bbox[3] <= 1.5 * line:
+        return False
+    edges = lower.col_edges
+    for row in upper.grid:
+        for c, rec in enumerate(row):
+            if not rec.text or rec.colspan > 1:
+                continue
+            mid = (rec.bbox[0] + rec.bbox[2]) / 2
+            if not edges[c] - 2 <= mid <= edges[c + 1] + 2:
+                return False
+    return True
