@@ -24,9 +24,11 @@ from pcfaudit.render.common import (
     count_text,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
+    reported_of,
     rule_counts,
     title_of,
     verdict,
@@ -92,10 +94,10 @@ def _finding(
     if f.reported is not None or f.expected is not None:
         line = Text()
         line.append(f"{label(lang, 'label.reported')} ")
-        line.append(f.reported if f.reported is not None else "—", style="" if dim else "red")
+        line.append(reported_of(f, lang) or "—", style="" if dim else "red")
         line.append("  →  ")
         line.append(f"{label(lang, 'label.expected')} ")
-        line.append(f.expected if f.expected is not None else "—", style="" if dim else "green")
+        line.append(expected_of(f, lang) or "—", style="" if dim else "green")
         body.append(line)
     cause = cause_of(f, lang, places)
     if cause:
