@@ -82,6 +82,8 @@ def phrases_in(lang: str, text: str) -> str:
         run = m.group(0)
         if len(_WORDS.findall(run)) < 2:
             return run
-        return _zh(run)
+        translated = _zh(run)
+        # a join alone ("a; b" → "a；b") is not a translation: leave the run as written
+        return run if translated.replace("；", "; ") == run else translated
 
     return _RUN.sub(again, text)

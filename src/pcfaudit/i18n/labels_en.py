@@ -122,6 +122,9 @@ LABELS: dict[str, str] = {
     "explain.fp": "Known false positives",
     "explain.params": "Parameters",
     "explain.severity": "Default severity",
+    "diff.new": "New findings",
+    "diff.still_open": "Still open",
+    "diff.resolved": "Resolved",
     "explain.details": "For the technical details: pcfaudit explain {code} --lang en",
     "explain.category": "Category",
 }

@@ -122,6 +122,9 @@ LABELS: dict[str, str] = {
     "explain.fp": "已知误报",
     "explain.params": "参数",
     "explain.severity": "默认严重程度",
+    "diff.new": "新增问题",
+    "diff.still_open": "仍未解决",
+    "diff.resolved": "已解决",
     "explain.details": "技术细节（英文）见命令 “pcfaudit explain {code} --lang en”",
     "explain.category": "类别",
 }
