@@ -13,7 +13,6 @@ from pcfaudit.interpret.lexicon import (
     INCLUDED_WORDS,
     MODELLED_WORDS,
     QUANTIFY_VERBS,
-    STAGE_WORDS,
 )
 from pcfaudit.model import (
     BoundaryClaim,
@@ -21,7 +20,9 @@ from pcfaudit.model import (
     Stage,
     StageClaim,
     Statement,
+    StatementKind,
 )
+from pcfaudit.vocab.stages import STAGE_WORDS
 
 _I = regex.IGNORECASE
 _BOUNDARY = [(regex.compile(p, _I), t) for p, t in BOUNDARY_PATTERNS]
@@ -202,7 +203,7 @@ def stage_list_in(seg: Segment) -> Statement | None:
     if len(stages) < 3:
         return None
     return Statement(
-        kind="stage-list",
+        kind=StatementKind.STAGE_LIST,
         text=seg.quote(cue.start(), spans[-1][1]),
         location=seg.loc(cue.start(), spans[-1][1]),
         subject=",".join(s.value for s in stages),
@@ -256,13 +257,13 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     m = _ALLOCATION.search(text)
     if m and not _NEGATED.search(text[: m.start()]):
         out.append(
-            Statement("allocation", text, seg.location.with_quote(seg.quote(m.start(), m.end())))
+            Statement(StatementKind.ALLOCATION, text, seg.location.with_quote(seg.quote(m.start(), m.end())))
         )
     m = _ORGANISATIONAL.search(text)
     if m and _BOUNDARY_WORD.search(text):
         out.append(
             Statement(
-                "organisational-boundary",
+                StatementKind.ORGANISATIONAL_BOUNDARY,
                 text,
                 seg.location.with_quote(seg.quote(m.start(), m.end())),
             )
@@ -274,7 +275,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
         if subject:
             out.append(
                 Statement(
-                    "data-used",
+                    StatementKind.DATA_USED,
                     text,
                     seg.location.with_quote(seg.quote(m.start(), m.end())),
                     subject=subject,

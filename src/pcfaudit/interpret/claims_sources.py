@@ -6,19 +6,12 @@ from __future__ import annotations
 import regex
 
 from pcfaudit.interpret.claims_text import Segment, find_numbers
-from pcfaudit.interpret.lexicon import (
-    CARRIER_WORDS,
-    DENOMINATOR_CARRIER,
-    GAS_NAMES,
-    GRID_REGIONS,
-    NEGATION_AFTER,
-    NEGATION_BEFORE,
-    NEGATION_EXCEPT,
-    REFRIGERANT_CODE,
-    SOURCE_WORDS,
-)
+from pcfaudit.interpret.lexicon import GRID_REGIONS
 from pcfaudit.interpret.mention_roles import mention_role
 from pcfaudit.model import FactorQuote, Mention
+from pcfaudit.vocab.carriers import CARRIER_WORDS, DENOMINATOR_CARRIER
+from pcfaudit.vocab.cues import NEGATION_AFTER, NEGATION_BEFORE, NEGATION_EXCEPT, SOURCE_WORDS
+from pcfaudit.vocab.gases import GAS_NAMES, REFRIGERANT_CODE
 
 _I = regex.IGNORECASE
 _SOURCES = [(name, kind, regex.compile(p, _I)) for name, kind, p in SOURCE_WORDS]

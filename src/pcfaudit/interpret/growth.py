@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from pcfaudit.interpret.numbers import iter_numbers
-from pcfaudit.model import Document, Number, Statement
+from pcfaudit.model import Document, Number, Statement, StatementKind
 
 _YEAR = r"(?:19|20)\d{2}"
 _UP = r"增长|增加|上升|提高|升高|增至|rose|grew|increased|went\s+up"
@@ -97,7 +97,7 @@ def growth_statements(document: Document) -> list[Statement]:
             for a, b, rate, y0, y1, decline in growth_in_sentence(sentence):
                 out.append(
                     Statement(
-                        kind="growth-rate",
+                        kind=StatementKind.GROWTH_RATE,
                         text=sentence.strip(),
                         location=block.location.with_quote(sentence.strip()[:200]),
                         subject=f"{y0}-{y1} {'decline' if decline else 'growth'}",

@@ -37,6 +37,7 @@ FINDING_KEYS = (
     "impact",
     "fingerprint",
     "waived",
+    "confidence",
 )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Finding, Impact, Severity
-from pcfaudit.rules.doubt import share_doubt, tables_with_row_shares
+from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
 from pcfaudit.rules.engine import RuleContext, rule
 
 _BY_RELATION = {
@@ -149,6 +149,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,
+        confidence=check_confidence(check),
     )
 
 

@@ -47,5 +47,10 @@ def explain_rule(spec: RuleSpec, lang: str = "en") -> str:
     if fp:
         out += ["", f"## {t['fp']}", "", fp]
     if spec.parameters:
-        out += ["", f"## {t['params']}", "", *(f"- {k} = {v!r}" for k, v in spec.parameters.items())]
+        out += [
+            "",
+            f"## {t['params']}",
+            "",
+            *(f"- {k} = {v!r}" for k, v in spec.parameters.items()),
+        ]
     return "\n".join(out).rstrip() + "\n"
