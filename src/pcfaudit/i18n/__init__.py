@@ -31,13 +31,19 @@ def label(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def _greedy(slot: str) -> str:
+    """A slot named ``first`` takes as much as it can (a join splits at its last ';')."""
+    return ".+" if slot == "first" else ".+?"
+
+
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     compiled = []
     for source, target in phrases_zh.PATTERNS:
         parts = _SLOT.split(source)
         regex = "".join(
-            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_greedy(part)})"
+            for i, part in enumerate(parts)
         )
         compiled.append((re.compile(regex + r"\Z", re.S), target))
     return compiled

@@ -97,6 +97,15 @@ PATTERNS: list[tuple[str, str]] = [
     ("a section {name} in the body", "正文中的章节 {name}"),
     ("{a} vs {b}", "{a} 与 {b}"),
     ("{typical} (up to {most} incl. {what})", "{typical}（含{what}时最高约 {most}）"),
+    # confidence reasons
+    ("the rule's reading of the interpreted report; not assessed further",
+     "规则对解析后报告的读取，未作进一步评估"),
+    ("read from table {n}; {kind} relation recomputed from the printed values with their rounding",
+     "读自表 {n}；按所印数值及其舍入重新计算{kind}关系"),
+    ("alternative that fits: {what}", "亦符合的解释：{what}"),
+    ("line", "清单行"),
+    ("per-unit", "单位产品"),
+    ("text-computation", "正文计算"),
     # generic joins last: each side is translated on its own
     ("{first}; {rest}", "{first}；{rest}"),
 ]
