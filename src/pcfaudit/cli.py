@@ -101,6 +101,8 @@ def check(
         config.fail_on = fail_on.value
     if reference_dir is not None:
         config.reference_dir = reference_dir
+    if format is Format.xlsx and output is None:
+        raise _fail("--format xlsx writes a workbook: give --output FILE.xlsx")
     worst = 0
     results = []
     console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None
@@ -132,7 +134,12 @@ def check(
         worst = max(worst, exit_code(result, config.fail_on))
     if add_waivers:
         raise typer.Exit(_add_waivers(config.waiver_file, [r for r, _ in results], worst))
-    if results and not (format is Format.text and console is not None):
+    if results and format is Format.xlsx:
+        from pcfaudit.render.workbook import render_xlsx
+
+        assert output is not None  # checked before auditing
+        output.write_bytes(render_xlsx(results))
+    elif results and not (format is Format.text and console is not None):
         text = _render_all(results, format, statistics)
         if output is not None:
             try:

@@ -66,6 +66,7 @@ class LineView:
     rules: list[str]
     reported_value: Decimal | None = None
     expected_value: Decimal | None = None
+    findings: list[Finding] = field(default_factory=list)  # those that concern this line
 
 
 @dataclass
@@ -173,6 +174,7 @@ def inventory_view(result: AuditResult, lang: str) -> list[LineView]:
                 rules=rules,
                 reported_value=reported,
                 expected_value=expected,
+                findings=concerns.get(id(line), []),
             )
         )
     return views
