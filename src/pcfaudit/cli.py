@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -108,7 +109,7 @@ def check(
     console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None
     for path in files:
         try:
-            with time_limit(timeout, label=str(path), hard_exit=True):
+            with time_limit(timeout, label=str(path), hard_exit=True), _progress(path):
                 result = audit(path, config)
                 language = result.report.language if lang is Lang.auto else lang.value
                 if format is Format.text and console is not None:
@@ -149,6 +150,14 @@ def check(
         else:
             sys.stdout.write(utf8_safe(text))
     raise typer.Exit(worst)
+
+
+def _progress(path: Path) -> AbstractContextManager[object]:
+    """A spinner on stderr while a report is audited, only when stderr is a terminal (never
+    in CI logs or pipes)."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    return Console(file=sys.stderr).status(f"pcfaudit: auditing {path}", spinner="dots")
 
 
 def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:
