@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from pcfaudit.extract.common import ExtractionError
+from pcfaudit.model.errors import ExtractionError
 from pcfaudit.safe_io import too_large
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file (`pcfaudit check --timeout`)
