@@ -58,7 +58,10 @@ def test_batch_command_reports_progress_and_exit_code(cli_db: Any) -> None:
     _archive, _db, result = cli_db
     assert result.exit_code == 2, result.output  # some files could not be audited
     assert "[1/8]" in result.output  # plain progress lines when not a terminal
-    assert "Done: 6 audited, 2 could not be audited (2 unreadable)" in result.output
+    # The same counts as `pcfaudit results` (test_results_text_summary): cooking.txt was
+    # read but is not a report.
+    assert "Done: 5 audited, 3 could not be audited (3 unreadable)" in result.output
+    assert "holds 5 audited reports and 3 that could not be audited" in result.output
 
 
 def test_second_batch_says_how_many_were_skipped(cli_db: Any) -> None:

@@ -68,7 +68,9 @@ def test_extract_json_shows_the_seed_000_inventory() -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)["report"]
     electricity = next(line for line in report["inventory"] if line["label"].startswith("电力"))
-    assert electricity["quantity"]["value"] == "2410" and electricity["result"]["value"] == "1432.022"
+    assert (
+        electricity["quantity"]["value"] == "2410" and electricity["result"]["value"] == "1432.022"
+    )
     totals = [t for t in report["totals"] if t["kind"] == "total"]
     assert {t["quantity"]["value"] for t in totals} == {"1686.915"}
     assert any(t["location"].get("table") is not None for t in totals)  # the table's 合计 row
@@ -112,7 +114,9 @@ def test_fail_on_select_and_waivers(tmp_path: Path) -> None:
         '[[waiver]]\nfingerprint = "0000000000000000"\nreason = "stale"\nreviewer = "QA"\n',
         encoding="utf-8",
     )
-    done = pcfaudit("check", str(SEED_002), "--select", "FU", "--waivers", str(waivers), "-f", "json")
+    done = pcfaudit(
+        "check", str(SEED_002), "--select", "FU", "--waivers", str(waivers), "-f", "json"
+    )
     assert done.returncode == 0
     data = json.loads(done.stdout)
     assert data["findings"][0]["waived"] == {"reason": "accepted", "reviewer": "QA"}
@@ -128,7 +132,9 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes, messag
     bad.write_bytes(content)
     done = pcfaudit("check", str(bad), str(SEED_002))
     assert done.returncode == 2
-    assert done.stderr.count("\n") == 1 and message in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.stderr.count("\n") == 1 and message in done.stderr and "Traceback" not in done.stderr
+    )
     assert "FU001" in done.stdout  # the good file after the bad one is still audited
 
 

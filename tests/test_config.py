@@ -38,7 +38,8 @@ def test_pyproject_found_from_a_subdirectory(tmp_path: Path):
 
 def test_pcfaudit_toml_with_waivers(tmp_path: Path):
     (tmp_path / "w.toml").write_text(
-        '[[waiver]]\nfingerprint = "abc"\nreason = "agreed"\nreviewer = "Li Wei"\n', encoding="utf-8"
+        '[[waiver]]\nfingerprint = "abc"\nreason = "agreed"\nreviewer = "Li Wei"\n',
+        encoding="utf-8",
     )
     (tmp_path / "pcfaudit.toml").write_text('waivers = "w.toml"\n', encoding="utf-8")
     config = load_config(tmp_path)
@@ -57,7 +58,9 @@ def test_bad_configuration_is_a_one_line_error(tmp_path: Path, text: str):
 
 
 def test_waiver_lacking_a_reviewer_is_rejected(tmp_path: Path):
-    (tmp_path / "w.toml").write_text('[[waiver]]\nfingerprint = "abc"\nreason = "x"\n', encoding="utf-8")
+    (tmp_path / "w.toml").write_text(
+        '[[waiver]]\nfingerprint = "abc"\nreason = "x"\n', encoding="utf-8"
+    )
     (tmp_path / "pcfaudit.toml").write_text('waivers = "w.toml"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="reviewer"):
         load_config(tmp_path)

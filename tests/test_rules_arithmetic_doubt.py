@@ -52,7 +52,10 @@ The functional unit is 1 chair.
 
 
 def test_rows_that_each_add_to_hundred_are_recognised():
-    rows = ["A | 0.52 | 57.14 | 0.31 | 34.07 | 0.08 | 8.79", "B | 0.61 | 60.40 | 0.32 | 31.68 | 0.08 | 7.92"]
+    rows = [
+        "A | 0.52 | 57.14 | 0.31 | 34.07 | 0.08 | 8.79",
+        "B | 0.61 | 60.40 | 0.32 | 31.68 | 0.08 | 7.92",
+    ]
     assert rows_add_to_hundred(rows)
     assert not rows_add_to_hundred(["A | 12.0 | 60.0", "B | 5.0 | 25.0", "C | 2.0 | 10.0"])
 

@@ -17,7 +17,11 @@ def _findings(name: str):  # type: ignore[no-untyped-def]
 
 def test_mass_amounts_that_differ_are_an_error_pointing_at_each_statement() -> None:
     (finding,) = _findings("fu_en_mismatch.md")
-    assert (finding.rule, finding.category, finding.severity) == ("FU001", "functional-unit", "error")
+    assert (finding.rule, finding.category, finding.severity) == (
+        "FU001",
+        "functional-unit",
+        "error",
+    )
     quotes = " ".join(loc.quote or "" for loc in finding.locations)
     assert "1 kg of finished wheel rim" in quotes and "1 t of finished wheel rim" in quotes
     assert {loc.line for loc in finding.locations} >= {5, 11}

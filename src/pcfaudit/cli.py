@@ -14,8 +14,10 @@ from rich.console import Console
 
 from pcfaudit import __version__
 from pcfaudit.cli_options import DataFormat, Format, Lang, Severity
+from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
+from pcfaudit.safe_io import OutputGuard
 
 app = typer.Typer(
     name="pcfaudit",
@@ -75,7 +77,15 @@ def check(
     from pcfaudit.pipeline import UnreadableInput, audit, exit_code
     from pcfaudit.render import render_console
     from pcfaudit.rules import load_catalog
+    from pcfaudit.safe_io import OutputGuard, OutputRefused, annotation_targets
 
+    guard = OutputGuard(files)
+    try:  # refuse a bad output before auditing anything
+        if output is not None:
+            guard.check(output)
+        annotated = annotation_targets(files, annotate, guard) if annotate is not None else {}
+    except OutputRefused as exc:
+        raise _fail(str(exc)) from None
     try:
         config = load_config(explicit=config_file)
         if waivers is not None:
@@ -101,12 +111,12 @@ def check(
                     render_console(result, console, lang=language, statistics=statistics)
                 results.append((result, language))
                 if annotate is not None:
-                    _annotate(path, result, language, annotate, several=len(files) > 1)
+                    _annotate(path, result, language, annotated[path], guard)
         except AuditTimeout as exc:  # a hostile or pathological file: say so, go on
             print(f"pcfaudit: {path}: {exc}", file=sys.stderr)
             worst = 2
             continue
-        except UnreadableInput as exc:
+        except (UnreadableInput, OutputRefused) as exc:
             print(f"pcfaudit: {exc}", file=sys.stderr)
             worst = 2
             continue
@@ -121,25 +131,27 @@ def check(
     if results and not (format is Format.text and console is not None):
         text = _render_all(results, format, statistics)
         if output is not None:
-            output.write_text(text, encoding="utf-8")
+            try:
+                guard.write_text(output, text)
+            except OutputRefused as exc:
+                raise _fail(str(exc)) from None
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(utf8_safe(text))
     raise typer.Exit(worst)
 
 
-def _annotate(path: Path, result: AuditResult, language: str, out: Path, several: bool) -> None:
+def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:
     """The annotated copy (``--annotate``): highlights in a PDF, Word comments in a DOCX."""
+    from pcfaudit.pipeline import read_source
     from pcfaudit.render import annotate_pdf
     from pcfaudit.render.docx_comments import comment_docx
 
     kind = result.source.get("format")
     if kind not in ("pdf", "docx"):
-        print(f"pcfaudit: {path}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
+        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
         return
-    target = out / f"{path.stem}.annotated.{kind}" if several or out.is_dir() else out
     annotate = annotate_pdf if kind == "pdf" else comment_docx
-    target.write_bytes(annotate(path.read_bytes(), result, language))
-
+    guard.write_bytes(target, annotate(read_source(path)[0], result, language))
 
 def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
     """All results in one document of the chosen format (render.combine)."""
@@ -152,6 +164,9 @@ def _render_all(results: list[tuple[AuditResult, str]], format: Format, statisti
 def extract(
     file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
     format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    tables: Annotated[
+        bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
+    ] = False,
 ) -> None:
     """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
     from pcfaudit.extract.common import ExtractionError
@@ -165,7 +180,20 @@ def extract(
         data, name = read_source(file)
         document = extract_document(data, name)
     except (UnreadableInput, ExtractionError) as exc:
-        raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{file}: {exc}") from None
+        raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{name}: {exc}") from None
+    except Exception as exc:  # a hostile file may break a parser: one line, never a traceback
+        if os.environ.get("PCFAUDIT_DEBUG"):
+            raise
+        raise _fail(f"{path_text(file)}: cannot extract ({type(exc).__name__}: {exc})") from None
+    if tables:
+        from pcfaudit.show import render_tables_text, tables_json
+
+        if format is DataFormat.json:
+            text = json.dumps(tables_json(document), ensure_ascii=False, indent=2)
+            sys.stdout.write(utf8_safe(text) + "\n")
+        else:
+            render_tables_text(document, Console(file=sys.stdout))
+        return
     try:
         report = interpret(document)
     except Exception as exc:  # never a traceback; PCFAUDIT_DEBUG=1 shows it
@@ -174,7 +202,7 @@ def extract(
         raise _fail(f"{file}: internal error ({type(exc).__name__}: {exc})") from None
     if format is DataFormat.json:
         payload = {"document": to_jsonable(document), "report": to_jsonable(report)}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(utf8_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     else:
         render_report_text(document, report, Console(file=sys.stdout))
 

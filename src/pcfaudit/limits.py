@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from types import FrameType
 
 from pcfaudit.model.errors import ExtractionError
+from pcfaudit.safe_io import too_large
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file (`pcfaudit check --timeout`)
 HARD_EXIT_GRACE = 10.0  # seconds after the timeout before a hung native call ends the process
@@ -218,12 +219,22 @@ def check_pdf_pages(count: int) -> None:
         )
 
 
+_TEXT_ADVICE = " for text and markdown: audit the PDF or DOCX instead"
+
+
 def check_text_size(size: int) -> None:
     if size > MAX_TEXT_BYTES:
-        raise ExtractionError(
-            f"text file too large ({size / 2**20:.0f} MB; limit {MAX_TEXT_BYTES // 2**20} MB "
-            "for text and markdown): audit the PDF or DOCX instead"
-        )
+        raise ExtractionError(too_large("text file", size, MAX_TEXT_BYTES, _TEXT_ADVICE))
+
+
+def input_limit_for_head(head: bytes) -> tuple[int, str]:
+    """The size limit for a file that starts with ``head``: a text file is refused at the
+    text limit before the rest of it is read (a 199 MB text file costs no memory)."""
+    from pcfaudit.extract.detect import looks_like_text  # detect imports this module
+
+    if looks_like_text(head):
+        return MAX_TEXT_BYTES, _TEXT_ADVICE
+    return MAX_INPUT_BYTES, ""
 
 
 __all__ = [

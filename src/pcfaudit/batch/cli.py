@@ -25,6 +25,7 @@ from rich.progress import (
 from rich.text import Text
 
 from pcfaudit.cli_options import Lang, Severity
+from pcfaudit.escape import path_text, terminal, terminal_plain, utf8_safe
 
 
 class Executor(StrEnum):
@@ -86,7 +87,8 @@ class BatchProgress:
         if self.progress is not None:
             if outcome["kind"] != "result":
                 self.progress.console.print(
-                    f"[yellow]{outcome['kind']}[/]: {outcome['message']}", highlight=False
+                    f"[yellow]{outcome['kind']}[/]: {terminal(outcome['message'])}",
+                    highlight=False,
                 )
             self.progress.advance(self.task_id)
             return
@@ -96,11 +98,12 @@ class BatchProgress:
         what = (f"{outcome['summary']['error']} errors" if outcome["kind"] == "result"
                 else f"{outcome['kind']}: {outcome['message']}")  # fmt: skip
         print(f"[{self.done}/{self.total}] {rate * 60:.0f} files/min, ETA {eta:.0f} s: "
-              f"{outcome['path']} ({what})", file=sys.stderr, flush=True)  # fmt: skip
+              f"{terminal_plain(outcome['path'])} ({terminal_plain(what)})",
+              file=sys.stderr, flush=True)  # fmt: skip
 
     def _say(self, text: str) -> None:
         if self.live:
-            self.console.print(text, highlight=False)
+            self.console.print(terminal(text), highlight=False)
         else:
             print(text, file=sys.stderr, flush=True)
 
@@ -159,11 +162,18 @@ def batch(
             raise
         raise _fail(f"batch failed ({type(exc).__name__}: {exc})") from None
     failed = ", ".join(f"{n} {k}" for k, n in sorted(summary.failed.items()))
+    shown = terminal_plain(path_text(db))
+    killed = (
+        f" Marked {summary.killed_runs} earlier run(s) as killed." if summary.killed_runs else ""
+    )
+    held = summary.database
     print(
         f"{'Interrupted' if summary.interrupted else 'Done'}: {summary.audited} audited, "
         f"{summary.could_not_audit} could not be audited{f' ({failed})' if failed else ''}, "
         f"{summary.skipped} skipped (already audited), {summary.duplicates} duplicate files; "
-        f"{summary.seconds:.1f} s. Results in {db}: pcfaudit results {db}",
+        f"{summary.seconds:.1f} s.{killed} The database now holds {held.get('audited', 0)} "
+        f"audited reports and {held.get('could_not_audit', 0)} that could not be audited: "
+        f"pcfaudit results {shown}",
         file=sys.stderr,
     )
     raise typer.Exit(130 if summary.interrupted else summary.worst_exit)
@@ -178,42 +188,70 @@ def results(
     min_sequence: Annotated[int, typer.Option(help="Shortest shared number run reported by --analytics.")] = 6,
 ) -> None:  # fmt: skip
     """Summarise or export a results database."""
+    import sqlite3
+
+    from pcfaudit.batch.store import StoreError, describe, open_existing
+    from pcfaudit.safe_io import OutputGuard, OutputRefused
+
+    guard = OutputGuard([db, f"{db}-wal", f"{db}-shm"])
+    try:
+        if output is not None:
+            guard.check(output)
+        if per_report is not None:
+            guard.check(per_report, folder_ok=True)
+        conn = open_existing(db)
+    except (StoreError, OutputRefused) as exc:
+        raise _fail(str(exc)) from None
+    try:
+        if output is not None:
+            with guard.open_text(output) as out:
+                _results_out(conn, out, format, per_report, analytics, min_sequence, guard)
+        else:
+            _results_out(conn, sys.stdout, format, per_report, analytics, min_sequence, guard)
+    except sqlite3.Error as exc:
+        raise _fail(describe(db, exc)) from None
+    except (OutputRefused, StoreError) as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        conn.close()
+
+
+def _results_out(
+    conn: Any,
+    out: Any,
+    format: ResultsFormat,
+    per_report: Path | None,
+    analytics: bool,
+    min_sequence: int,
+    guard: Any,
+) -> None:
+    """Write what ``results`` prints to ``out``; per-report files are written here."""
     from pcfaudit.batch import analysis as batch_analytics
     from pcfaudit.batch import export as batch_export
-    from pcfaudit.batch.store import StoreError, open_existing
 
-    try:
-        conn = open_existing(db)
-    except StoreError as exc:
-        raise _fail(str(exc)) from None
     if per_report is not None:
         if format.value not in batch_export.PER_REPORT_EXT:
             raise _fail("--per-report takes --format markdown, html, sarif or json")
-        written = batch_export.write_per_report(conn, per_report, format.value)
-        print(f"Wrote {len(written)} {format.value} files to {per_report}", file=sys.stderr)
+        written = batch_export.write_per_report(conn, per_report, format.value, guard)
+        print(f"Wrote {len(written)} {format.value} files to {terminal_plain(path_text(per_report))}",
+              file=sys.stderr)  # fmt: skip
         return
     if format.value in ("markdown", "html", "sarif"):
         raise _fail(f"--format {format.value} needs --per-report DIR")
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if format is ResultsFormat.jsonl:
-            batch_export.write_jsonl(conn, out)
-        elif format is ResultsFormat.csv:
-            batch_export.write_csv(conn, out)
+    if format is ResultsFormat.jsonl:
+        batch_export.write_jsonl(conn, out)
+    elif format is ResultsFormat.csv:
+        batch_export.write_csv(conn, out)
+    else:
+        data = batch_analytics.summary(conn)
+        extra = batch_analytics.analytics(conn, min_sequence) if analytics else None
+        if format is ResultsFormat.json:
+            payload = {"summary": data, **({"analytics": extra} if extra else {})}
+            out.write(utf8_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
         else:
-            data = batch_analytics.summary(conn)
-            extra = batch_analytics.analytics(conn, min_sequence) if analytics else None
-            if format is ResultsFormat.json:
-                payload = {"summary": data, **({"analytics": extra} if extra else {})}
-                out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-            else:
-                out.write(batch_export.summary_text(data))
-                if extra is not None:
-                    out.write(batch_export.analytics_text(extra))
-    finally:
-        if output:
-            out.close()
-        conn.close()
+            out.write(utf8_safe(batch_export.summary_text(data)))
+            if extra is not None:
+                out.write(utf8_safe(batch_export.analytics_text(extra)))
 
 
 def register(app: typer.Typer) -> None:

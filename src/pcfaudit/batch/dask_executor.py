@@ -24,6 +24,7 @@ def run_dask(
     work: WorkOptions,
     scheduler: Any,
     on_outcome: Callable[[dict[str, Any]], None],
+    on_start: Callable[[Task], None] | None = None,
 ) -> None:
     """Submit every task to the cluster at ``scheduler`` (an address, or a Client)."""
     try:
@@ -43,6 +44,9 @@ def run_dask(
             client.submit(audit_one, task, work, pure=False, key=f"pcfaudit-{task.sha256}"): task
             for task in tasks
         }
+        if on_start is not None:
+            for task in tasks:  # the cluster schedules them: all are in its hands now
+                on_start(task)
         try:
             for future in as_completed(futures):
                 task = futures.pop(future)

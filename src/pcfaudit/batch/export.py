@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pcfaudit.batch import store
+from pcfaudit.escape import csv_cell, utf8_safe
+from pcfaudit.safe_io import OutputGuard
 
 CSV_COLUMNS = (
     "path", "sha256", "report_title", "verdict", "rule", "category", "severity", "title",
@@ -30,7 +32,7 @@ PER_REPORT_EXT = {"markdown": "md", "html": "html", "sarif": "sarif", "json": "j
 
 def jsonl_lines(conn: sqlite3.Connection) -> Iterator[str]:
     for _row, data in store.iter_current(conn):
-        yield json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        yield utf8_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def write_jsonl(conn: sqlite3.Connection, out: TextIO) -> int:
@@ -44,13 +46,15 @@ def write_jsonl(conn: sqlite3.Connection, out: TextIO) -> int:
 def write_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    # Every cell through the one CSV escape: a title or quote starting with "=" must not
+    # run as a formula in the analyst's spreadsheet (OWASP CSV injection).
     n = 0
     for row, data in store.iter_current(conn):
         for f in data["findings"]:
             loc = f["locations"][0] if f.get("locations") else {}
             impact = f.get("impact") or {}
             writer.writerow(
-                [
+                [csv_cell(cell) for cell in [
                     row["path"], row["sha256"], data["report"].get("title", ""), row["verdict"],
                     f["rule"], f["category"], f["severity"], f.get("title"), f.get("message"),
                     f.get("reported"), f.get("expected"), f.get("likely_cause"),
@@ -58,7 +62,7 @@ def write_csv(conn: sqlite3.Connection, out: TextIO) -> int:
                     f.get("fingerprint"), loc.get("page"), loc.get("line"), loc.get("section"),
                     loc.get("table"), loc.get("row"), loc.get("quote"),
                     "yes" if f.get("waived") else "",
-                ]
+                ]]
             )  # fmt: skip
             n += 1
     return n
@@ -69,8 +73,11 @@ def _safe_stem(path: str) -> str:
     return re.sub(r"[^\w.-]+", "_", stem)[:80]
 
 
-def write_per_report(conn: sqlite3.Connection, folder: Path, fmt: str) -> list[Path]:
-    """One file per current report: ``<name>-<sha8>.<ext>`` in ``folder``."""
+def write_per_report(
+    conn: sqlite3.Connection, folder: Path, fmt: str, guard: OutputGuard | None = None
+) -> list[Path]:
+    """One file per current report: ``<name>-<sha8>.<ext>`` in ``folder``, each written
+    through ``guard`` (never over an input)."""
     from pcfaudit.batch.restore import result_from_data
     from pcfaudit.render import render
 
@@ -84,7 +91,7 @@ def write_per_report(conn: sqlite3.Connection, folder: Path, fmt: str) -> list[P
         opts: dict[str, Any] = {"indent": 2} if fmt in ("json", "sarif") else {}
         text = render(result, fmt, lang=lang, **opts)
         target = folder / f"{_safe_stem(row['path'])}-{row['sha256'][:8]}.{PER_REPORT_EXT[fmt]}"
-        target.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        (guard or OutputGuard()).write_text(target, text if text.endswith("\n") else text + "\n")
         written.append(target)
     return written
 

@@ -91,6 +91,7 @@ class LocalPool:
         self.ctx = _context()
         self.slots: list[_Slot] = []
         self.replaced = 0  # workers started to replace a hung, crashed or retired one
+        self.on_start: Callable[[Task], None] | None = None
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe(duplex=True)
@@ -121,7 +122,14 @@ class LocalPool:
         for slot in list(self.slots):
             self._retire(slot, kill=slot.task is not None)
 
-    def run(self, tasks: Iterable[Task], on_outcome: Callable[[dict[str, Any]], None]) -> None:
+    def run(
+        self,
+        tasks: Iterable[Task],
+        on_outcome: Callable[[dict[str, Any]], None],
+        on_start: Callable[[Task], None] | None = None,
+    ) -> None:
+        """``on_start`` (optional) is told when a task is handed to a worker."""
+        self.on_start = on_start
         pending = deque(tasks)
         try:
             while pending or any(s.task is not None for s in self.slots):
@@ -153,6 +161,8 @@ class LocalPool:
                 self._retire(idle, kill=True)
                 continue
             idle.task, idle.started = task, time.monotonic()
+            if self.on_start is not None:
+                self.on_start(task)
 
     def _check(self, slot: _Slot) -> dict[str, Any] | None:
         """The outcome of a finished (or failed) slot, or None while it still works."""

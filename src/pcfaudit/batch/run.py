@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from pcfaudit import __version__
-from pcfaudit.batch import store
+from pcfaudit.batch import coordination, store
 from pcfaudit.batch.work import FAULT_ENV, Task, WorkOptions
 from pcfaudit.config import Config
+from pcfaudit.escape import path_text
+from pcfaudit.safe_io import InputRefused, hash_regular, not_regular_reason
 
 EXTENSIONS = (".pdf", ".docx", ".txt", ".md", ".markdown")
 
@@ -48,6 +50,8 @@ class BatchSummary:
     interrupted: bool = False
     seconds: float = 0.0
     peak_worker_rss_kb: int = 0
+    killed_runs: int = 0  # earlier runs found dead ("running" without a live process)
+    database: dict[str, int] = field(default_factory=dict)  # what `pcfaudit results` counts
 
     @property
     def could_not_audit(self) -> int:
@@ -71,31 +75,55 @@ class BatchSummary:
 def discover(paths: Iterable[Path | str]) -> list[str]:
     """Every report under ``paths``: files named explicitly, and under folders (recursively,
     hidden folders and files skipped) those with a report extension. Sorted, no repeats."""
+    return discover_all(paths)[0]
+
+
+def discover_all(paths: Iterable[Path | str]) -> tuple[list[str], dict[str, str]]:
+    """(files to audit, {path: why it is not read}). Under a folder, a symbolic link is
+    followed only to a file inside that folder, and only regular files are kept: a FIFO
+    would block the batch, a link to /dev/zero would never end, a link out of the archive
+    would audit (and store the title of) a file nobody put there."""
     found: dict[str, None] = {}
+    refused: dict[str, str] = {}
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(EXTENSIONS):
-                        found[str(Path(root) / name)] = None
-        else:
+        if not p.is_dir():
             found[str(p)] = None  # named explicitly: audit it whatever it is called
-    return sorted(found)
+            continue
+        root_real = os.path.realpath(p)
+        for root, dirs, files in os.walk(p):
+            for d in dirs:
+                full = os.path.join(root, d)
+                if os.path.islink(full) and not _inside(os.path.realpath(full), root_real):
+                    refused[full] = "symbolic link to a folder outside the archive; not followed"
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
+                    continue
+                full = os.path.join(root, name)
+                why = _refusal(full, root_real)
+                if why:
+                    refused[full] = why
+                else:
+                    found[full] = None
+    return sorted(found), refused
 
 
-def file_hash(path: str) -> tuple[str, int] | None:
-    h = hashlib.sha256()
-    size = 0
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _refusal(path: str, root_real: str) -> str | None:
+    """Why a file found under an archive folder is not read, or None."""
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if not _inside(target, root_real):
+            return "symbolic link to a file outside the archive; not followed"
     try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-                size += len(chunk)
-    except OSError:
-        return None
-    return h.hexdigest(), size
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    return not_regular_reason(mode)
 
 
 # --------------------------------------------------------------------------- identity
@@ -162,39 +190,92 @@ def run_batch(
     """
     config = config or Config()
     options = options or BatchOptions()
+    with coordination.exclusive_run(db):
+        conn = store.connect(db)
+        try:
+            return _run_locked(conn, paths, config, options, progress)
+        finally:
+            conn.close()
+
+
+def _run_locked(
+    conn: Any, paths: Iterable[Path | str], config: Config, options: BatchOptions, progress: Any
+) -> BatchSummary:
     started = time.monotonic()
-    conn = store.connect(db)
+    killed = coordination.close_abandoned_runs(conn)
     ident = identity(config, options.lang)
     run_id = store.start_run(conn, ident, _run_options(options, config))
-    summary = BatchSummary(run_id=run_id)
+    summary = BatchSummary(run_id=run_id, killed_runs=killed)
+    show = _Display(progress)
     status = "finished"
     try:
-        tasks = _plan(conn, ident, discover(paths), options, summary)
-        if progress is not None:
-            progress.start(len(tasks), summary.skipped + summary.duplicates)
+        tasks = _plan(conn, ident, paths, options, summary)
+        show.call("start", len(tasks), summary.skipped + summary.duplicates)
 
         def on_outcome(outcome: dict[str, Any]) -> None:
-            store.record(conn, run_id, outcome)
+            _store_outcome(conn, run_id, outcome)
             _count(summary, outcome)
-            if progress is not None:
-                progress.advance(outcome)
+            show.call("advance", outcome)
+
+        def on_start(task: Task) -> None:
+            with conn:
+                store.set_task_state(conn, run_id, task.path, "running")
 
         work = WorkOptions(config=config, lang=options.lang, fault=os.environ.get(FAULT_ENV, ""))
         if options.executor == "dask":
             from pcfaudit.batch.dask_executor import run_dask
 
-            run_dask(tasks, work, options.scheduler, on_outcome)
+            run_dask(tasks, work, options.scheduler, on_outcome, on_start)
         else:
-            _run_local(tasks, work, options, on_outcome, summary)
+            _run_local(tasks, work, options, on_outcome, on_start)
     except KeyboardInterrupt:
         status, summary.interrupted = "interrupted", True
+    except BaseException:
+        status = "failed"  # never "finished": the files in flight have no outcome
+        raise
     finally:
         summary.seconds = round(time.monotonic() - started, 3)
-        if progress is not None:
-            progress.stop()
+        show.call("stop")
+        coordination.fail_unfinished(conn, run_id, status)
         store.finish_run(conn, run_id, status, summary.counts())
-        conn.close()
+        summary.database = store.current_counts(conn)
     return summary
+
+
+class _Display:
+    """The caller's progress display; a display that fails (a terminal gone, a path it
+    cannot show) is dropped, never the run."""
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+
+    def call(self, method: str, *args: Any) -> None:
+        if self.progress is None:
+            return
+        try:
+            getattr(self.progress, method)(*args)
+        except Exception:
+            self.progress = None
+
+
+def _store_outcome(conn: Any, run_id: int, outcome: dict[str, Any]) -> None:
+    """Store an outcome; one the database refuses (it should not happen: text is escaped)
+    is stored as a crash of that file rather than ending the run."""
+    import sqlite3
+
+    try:
+        store.record(conn, run_id, outcome)
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeError, KeyError) as exc:
+        fallback = {
+            "path": outcome.get("path", "?"),
+            "sha256": outcome.get("sha256", "?"),
+            "size": outcome.get("size", 0),
+            "kind": "crash",
+            "message": f"outcome could not be stored ({type(exc).__name__}: {exc})"[:500],
+        }
+        store.record(conn, run_id, fallback)
+        outcome.clear()
+        outcome.update(fallback)
 
 
 def _run_options(options: BatchOptions, config: Config) -> dict[str, Any]:
@@ -205,46 +286,62 @@ def _run_options(options: BatchOptions, config: Config) -> dict[str, Any]:
 
 
 def _plan(
-    conn: Any, ident: store.Identity, files: list[str], options: BatchOptions, summary: BatchSummary
+    conn: Any,
+    ident: store.Identity,
+    paths: Iterable[Path | str],
+    options: BatchOptions,
+    summary: BatchSummary,
 ) -> list[Task]:
     """Hash every file; keep those not yet settled, biggest first so a large PDF does not
-    start last and leave the other workers idle at the end."""
+    start last and leave the other workers idle at the end. The plan is stored in one
+    transaction; files that cannot be read now are stored as "unavailable" (planned again
+    next run, never settled under a content hash)."""
+    files, refused = discover_all(paths)
     done = store.done_hashes(conn, ident, options.retry_errors)
-    summary.discovered = len(files)
+    summary.discovered = len(files) + len(refused)
     seen: set[str] = set()
     tasks: list[Task] = []
+    aliases: list[tuple[str, str, int]] = []
+    unavailable = [(path, why) for path, why in refused.items()]
     for path in files:
-        hashed = file_hash(path)
-        if hashed is None:
-            pseudo = "unread:" + hashlib.sha256(path.encode()).hexdigest()
-            outcome = {
-                "path": path,
-                "sha256": pseudo,
-                "size": 0,
-                "kind": "unreadable",
-                "message": f"{path}: cannot read",
-            }
-            store.record(conn, summary.run_id, outcome)
-            _count(summary, outcome)
+        try:
+            sha, size = hash_regular(path)
+        except InputRefused as exc:
+            unavailable.append((path, str(exc).removeprefix(f"{path_text(path)}: ")))
             continue
-        sha, size = hashed
         if sha in done:
             summary.skipped += 1
             summary.worst_exit = max(summary.worst_exit, done[sha])
-            store.record_alias(conn, path, sha, size)
+            aliases.append((path, sha, size))
         elif sha in seen:
             summary.duplicates += 1
-            store.record_alias(conn, path, sha, size)
+            aliases.append((path, sha, size))
         else:
             seen.add(sha)
             tasks.append(Task(path, sha, size))
+    store.plan_tasks(conn, summary.run_id, [(t.path, t.sha256, t.size) for t in tasks])
+    store.record_aliases(conn, summary.run_id, aliases)
+    for path, why in sorted(unavailable):
+        outcome = {
+            "path": path,
+            "sha256": "path:" + hashlib.sha256(path_text(path).encode()).hexdigest(),
+            "size": 0,
+            "kind": "unavailable",
+            "message": f"{path_text(path)}: {why}",
+        }
+        store.record(conn, summary.run_id, outcome)
+        _count(summary, outcome)
     tasks.sort(key=lambda t: -t.size)
     return tasks
 
 
 def _count(summary: BatchSummary, outcome: dict[str, Any]) -> None:
     summary.peak_worker_rss_kb = max(summary.peak_worker_rss_kb, outcome.get("maxrss_kb", 0))
-    if outcome["kind"] == "result":
+    if outcome["kind"] == "result" and outcome.get("verdict") == "unreadable":
+        # Read but not understood (a scan): `pcfaudit results` counts it as not audited.
+        summary.failed["unreadable"] = summary.failed.get("unreadable", 0) + 1
+        summary.worst_exit = 2
+    elif outcome["kind"] == "result":
         summary.audited += 1
         summary.worst_exit = max(summary.worst_exit, int(outcome["exit_code"]))
     else:
@@ -257,7 +354,7 @@ def _run_local(
     work: WorkOptions,
     options: BatchOptions,
     on_outcome: Reporter,
-    summary: BatchSummary,
+    on_start: Callable[[Task], None],
 ) -> None:
     if not tasks:
         return
@@ -271,4 +368,4 @@ def _run_local(
         options.memory_mb,
         options.max_tasks_per_worker,
     )
-    pool.run(tasks, on_outcome)
+    pool.run(tasks, on_outcome, on_start)

@@ -64,7 +64,8 @@ def _fault(task: Task, fault: str) -> None:
 
 def audit_one(task: Task, options: WorkOptions) -> dict[str, Any]:
     """Audit one file; return its outcome (kind "result", or an error kind)."""
-    from pcfaudit.pipeline import UnreadableInput, audit, exit_code
+    from pcfaudit.extract.common import sha256_hex
+    from pcfaudit.pipeline import UnreadableInput, audit, exit_code, read_source
     from pcfaudit.render.common import verdict
     from pcfaudit.render.json_out import result_data
 
@@ -73,7 +74,15 @@ def audit_one(task: Task, options: WorkOptions) -> dict[str, Any]:
     try:
         if options.fault:
             _fault(task, options.fault)
-        result = audit(task.path, options.config)
+        try:
+            raw, name = read_source(task.path)
+        except UnreadableInput as exc:  # gone, moved, unreadable now: nothing about the bytes
+            kind = "unreadable" if "too large" in str(exc) else "unavailable"
+            return _finish({**base, "kind": kind, "message": str(exc)}, started)
+        # The bytes audited are the bytes stored: a file rewritten since it was planned is
+        # stored under its new content (never a result under the old hash).
+        base.update(sha256=sha256_hex(raw), size=len(raw))
+        result = audit(raw, options.config, name=name)
         language = result.report.language if options.lang == "auto" else options.lang
         data = result_data(result, language)
         outcome = {
@@ -96,6 +105,10 @@ def audit_one(task: Task, options: WorkOptions) -> dict[str, Any]:
             "kind": "crash",
             "message": f"internal error ({type(exc).__name__}: {exc})"[:500],
         }
+    return _finish(outcome, started)
+
+
+def _finish(outcome: dict[str, Any], started: float) -> dict[str, Any]:
     outcome["seconds"] = round(time.monotonic() - started, 3)
     outcome["maxrss_kb"] = _maxrss_kb()
     return outcome
@@ -105,7 +118,9 @@ def stored_fields(data: dict[str, Any]) -> dict[str, Any]:
     """What the store writes for a result, serialised here in the worker so the single
     writer (the parent) does no JSON work and keeps up with many workers."""
     from pcfaudit.batch.store import finding_row
+    from pcfaudit.escape import plain_safe
 
+    data = plain_safe(data)  # type: ignore[assignment]  # text any database accepts
     return {
         "summary": data["summary"],
         "language": data["source"].get("language"),

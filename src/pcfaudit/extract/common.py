@@ -205,9 +205,21 @@ def _replace_tex(s: str) -> str:
     return _INLINE_RE.sub(inline, s)
 
 
+# A PDF's ToUnicode map can hand out UTF-16 halves one glyph at a time (an emoji split in
+# two, or a hostile lone half): text that no UTF-8 writer, JSON file or database accepts.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(s: str) -> str:
+    """Join surrogate pairs into their character; a lone half becomes U+FFFD (garbled)."""
+    return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def normalise_text(s: str) -> str:
     """The canonical text form; see the module docstring. Tabs and newlines are kept;
     leading/trailing spaces are not stripped (callers strip what they split)."""
+    if _SURROGATE_RE.search(s):
+        s = repair_surrogates(s)
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = unicodedata.normalize("NFC", s)
     s = s.translate(_TRANSLATE)

@@ -108,13 +108,15 @@ def _ruled_tables(page: PdfPage) -> list[PageTable]:
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
     tables = [list(t) for t in cells_to_tables(cells)]
     ruled = build_tables(page.number, tables, page.chars, page.trust_trailing)
-    return [_from_words_if_cleaner(page, t) for t in ruled]
+    # a frame or a shaded panel without text is decoration, not a table
+    filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
+    return [_from_words_if_cleaner(page, t) for t in filled]
 
 
 def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
     """The same region read from its words' geometry, when that reads the same numbers
-    into a smaller grid: cell shading drawn as boxes cuts a table into slivers, and a
-    wrapped label into two rows."""
+    into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
+    wrapped label into two rows)."""
     x0, top, x1, bottom = ruled.bbox
     chars = [
         c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
@@ -130,8 +132,14 @@ def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
     words = found[0]
     if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
         return ruled
-    smaller = words.n_cols < ruled.n_cols or len(words.grid) < len(ruled.grid)
-    return words if smaller and count_numbers(words) >= count_numbers(ruled) else ruled
+    # a clean ruled grid is authoritative; slivers (more columns than the words need) are not
+    slivers = sum(
+        1
+        for c in range(ruled.n_cols)
+        if not any(row[c].col == c and row[c].text for row in ruled.grid)
+    )
+    narrower = slivers and words.n_cols < ruled.n_cols
+    return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
 
 
 # --------------------------------------------------------------------------- layout
@@ -145,7 +153,8 @@ def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
     for p in pages:
         p.tables = [*_ruled_tables(p), *p.extra_tables]
         taken = [t.bbox for t in p.tables]
-        p.lines = [ln for ln in p.lines if not any(_inside(ln.bbox, b) for b in taken)]
+        if taken:
+            p.lines = _lines_outside(p.lines, taken)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for p in pages:
         for ln in p.lines:
@@ -165,6 +174,20 @@ def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
             same = {n for n, top in seen[key] if abs(top - ln.top) <= 3}
             if len(same) >= need and texted >= 2:
                 out.add((p.number, i))
+    return out
+
+
+def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
+    """The lines with the characters inside a table taken out: a line that runs from a
+    table into the text beside it (two tables side by side) keeps only its outside part."""
+    out: list[Line] = []
+    for ln in lines:
+        outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
+        if len(outside) == len(ln.chars):
+            out.append(ln)
+        elif any(not c.text.isspace() for c in outside):
+            out.extend(make_lines(outside))
+    out.sort(key=lambda ln: (ln.top, ln.x0))
     return out
 
 

@@ -361,8 +361,17 @@ def _last_page(t: PageTable) -> int:
 
 
 def _same_columns(a: PageTable, b: PageTable) -> bool:
-    return a.n_cols == b.n_cols and all(
-        abs(x - y) <= 6 for x, y in zip(a.col_edges, b.col_edges, strict=False)
+    """Same number of columns, each column's middle inside the other table's column (the
+    widest label on each page moves a gutter, not a column)."""
+    if a.n_cols != b.n_cols or len(a.col_edges) != len(b.col_edges):
+        return False
+    return _mids_inside(a, b) and _mids_inside(b, a)
+
+
+def _mids_inside(a: PageTable, b: PageTable) -> bool:
+    ea, eb = a.col_edges, b.col_edges
+    return all(
+        eb[k] - 3 <= (ea[k] + ea[k + 1]) / 2 <= eb[k + 1] + 3 for k in range(len(ea) - 1)
     )
 
 
@@ -389,7 +398,12 @@ def _rejoin_split_cells(last: list[CellRec], first: list[CellRec], row: int) -> 
     """A merged cell cut by a page break prints its text in one part only: an empty cell
     ending one page above a merged cell starting the next is that cell's first row."""
     for c, (above, below) in enumerate(zip(last, first, strict=False)):
-        if not above.text.strip() and above.rowspan == 1 and below.text.strip() and below.rowspan > 1:
+        if (
+            not above.text.strip()
+            and above.rowspan == 1
+            and below.text.strip()
+            and below.rowspan > 1
+        ):
             below.rowspan += 1
             below.row = row  # shifted by the caller's offset with the rest of the page
             last[c] = below

@@ -29,6 +29,7 @@ from pcfaudit.extract.common import ExtractionError
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
 
 _CAP_HEIGHT = 0.7  # a digit's or capital's ink, in em, in common fonts
+_LOOSE_LIMIT = 2.0  # loose boxes taller than this many em overlap the next line
 _WHITE = 240  # each of R, G, B at least this: white text
 _INVISIBLE_MODES = (3, 7)  # PDF text render modes that paint nothing
 
@@ -106,6 +107,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
     out = PdfPage(index + 1, *turn.size, quarter_turns=turn.q)
     fills, out.pictures, out.edges = _page_objects(page, turn, index + 1)
     _read_chars(textpage, n, turn, out, fills)
+    out.chars = _tighten(out.chars)
     textpage.close()
     page.close()
     out.lines = make_lines(out.chars)
@@ -166,9 +168,33 @@ def _read_chars(
         x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
         if bottom - top <= 0.1 or x1 < 0 or x0 > out.width:
             continue
-        prev = Char(text, x0, top, x1, bottom, _ink_em(textpage, i, text, turn))
+        if (
+            prev is not None
+            and text == prev.text
+            and abs(x0 - prev.x0) < 0.5 * (prev.x1 - prev.x0)
+            and abs(top - prev.top) < 1.0
+        ):
+            continue  # the same glyph struck twice, a step apart: fake bold
+        em = _ink_em(textpage, i, text, turn)
+        if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
+            em = prev.em  # a lower-case letter: the size of its neighbour in the same font
+        prev = Char(text, x0, top, x1, bottom, em)
         prev_hidden = not _visible(textpage, i, prev, visibility, fills, out.pictures)
         (out.hidden if prev_hidden else out.chars).append(prev)
+
+
+def _tighten(chars: list[Char]) -> list[Char]:
+    """Some fonts declare an ascent and descent of several em, so their loose boxes
+    overlap the lines above and below and two lines would read as one: such boxes are
+    scaled about their middles to 1.2 em (the size measured from the ink)."""
+    out = []
+    for c in chars:
+        h = c.bottom - c.top
+        if c.em > 0 and h > _LOOSE_LIMIT * c.em:
+            mid, half = (c.top + c.bottom) / 2, 0.6 * c.em
+            c = Char(c.text, c.x0, mid - half, c.x1, mid + half, c.em)
+        out.append(c)
+    return out
 
 
 def _visible(

@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pcfaudit.extract.pdf_layout import CellRec, PageTable, join_chars
 from pcfaudit.extract.words import PHRASE_GAP, Word
@@ -59,7 +60,7 @@ class _Phrase:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def text(self) -> str:
         return _join_words(self.words)
 
@@ -109,6 +110,11 @@ def find_tables(
     i = 0
     while i < len(lines):
         j = _trim_notes(split, i, _run_end(lines, split, i))
+        start = _trim_prose_head(split, i, j)
+        if start > i:
+            rest.extend(range(i, start))
+            i = start
+            continue
         table = _table(page, lines[i:j], split[i:j], min_body) if j - i >= min_lines else None
         if table is not None:
             tables.append(table)
@@ -127,6 +133,16 @@ def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
         return j
     tail = [p for k in range(last + 1, j) for p in split[k]]
     return last + 1 if any(len(p.text) > _NOTE_LENGTH for p in tail) else j
+
+
+def _trim_prose_head(split: list[list[_Phrase]], i: int, j: int) -> int:
+    """Prose set beside or above a table (a two-column page) is not its header: the run
+    starts after the last line with a long phrase above its first line of numbers."""
+    first = next((k for k in range(i, j) if _numbers_line(split[k])), None)
+    if first is None:
+        return i
+    prose = [k for k in range(i, first) if any(len(p.text) > _NOTE_LENGTH for p in split[k])]
+    return prose[-1] + 1 if prose else i
 
 
 def _run_end(lines: Sequence[Line], split: list[list[_Phrase]], i: int) -> int:
@@ -217,8 +233,12 @@ class _Row:
     bottom: float = 0.0
     height: float = 0.0
 
+    _texts: dict[int, str] = field(default_factory=dict)
+
     def text(self, c: int) -> str:
-        return _join_words(self.cells.get(c, []))
+        if c not in self._texts:
+            self._texts[c] = _join_words(self.cells.get(c, []))
+        return self._texts[c]
 
 
 def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) -> _Row:
@@ -272,6 +292,7 @@ def _merge(into: _Row, other: _Row, above: bool) -> None:
         into.cells[c] = joined
         if c in other.spans:
             into.spans[c] = max(into.spans.get(c, 1), other.spans[c])
+    into._texts.clear()
     into.top = min(into.top, other.top)
     into.bottom = max(into.bottom, other.bottom)
 
@@ -349,25 +370,35 @@ def _label_cols(row: _Row) -> set[int]:
 
 
 def _join_header(rows: list[_Row]) -> list[_Row]:
-    """Header lines: every spanning phrase on a row of its own, the rest joined per column."""
+    """Header lines: a line of group labels (a phrase spanning columns, or a lone label over
+    the value columns such as a group number) stays a row of its own; the other lines are
+    joined column by column into one header row."""
     if not rows:
         return []
-    spanning = [r for r in rows if r.spans]
+    named = max(len([c for c in r.cells if c > 1]) for r in rows)
+    groups = [r for r in rows if r.spans or (named >= 2 and _lone_group_label(r))]
     flat = _Row(top=rows[0].top, bottom=rows[-1].bottom, height=rows[0].height)
-    for r in rows:
-        for c, words in r.cells.items():
-            if c in r.spans:
-                continue
-            flat.cells.setdefault(c, []).extend(words)
     out = []
-    for r in spanning:
-        only = _Row(top=r.top, bottom=r.bottom, height=r.height)
-        only.cells = {c: w for c, w in r.cells.items() if c in r.spans}
-        only.spans = dict(r.spans)
-        out.append(only)
+    for r in rows:
+        if r in groups:
+            only = _Row(top=r.top, bottom=r.bottom, height=r.height)
+            keep = set(r.spans) or {c for c in r.cells if c > 1}
+            only.cells = {c: w for c, w in r.cells.items() if c in keep}
+            only.spans = dict(r.spans)
+            out.append(only)
+            rest = {c: w for c, w in r.cells.items() if c not in keep}
+        else:
+            rest = r.cells
+        for c, words in rest.items():
+            flat.cells.setdefault(c, []).extend(words)
     if flat.cells:
         out.append(flat)
     return out
+
+
+def _lone_group_label(row: _Row) -> bool:
+    """One label over the value columns (another header line names each column)."""
+    return len([c for c in row.cells if c > 1]) == 1 and max(row.cells) > 1
 
 
 # --------------------------------------------------------------------------- table

@@ -69,7 +69,7 @@ def _printable_score(text: str) -> float:
 
 
 def utf16_by_nuls(data: bytes) -> str | None:
-    """"utf-16-le" / "utf-16-be" when the NUL bytes fall on one side of each pair, as they
+    """ "utf-16-le" / "utf-16-be" when the NUL bytes fall on one side of each pair, as they
     do in UTF-16 text without a byte-order mark; else None."""
     sample = data[:4096]
     if len(sample) < 4:

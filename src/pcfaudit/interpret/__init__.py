@@ -13,6 +13,7 @@ from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.inventory import interpret_inventory
+from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.vocab.carriers import carrier_of
 from pcfaudit.vocab.stages import stage_of_line
@@ -23,7 +24,7 @@ def interpret(document: Document) -> Report:
     claims = extract_claims(document)
     inventory = interpret_inventory(document)
     matrices, declarations = interpret_epd(document)
-    prose_values = _unique(claims.prose_values)
+    prose_values = split_respectively(_unique(claims.prose_values))
     report = Report(
         language=claims.language,
         title=claims.title,
@@ -37,7 +38,10 @@ def interpret(document: Document) -> Report:
         inventory=inventory.lines,
         totals=[*inventory.totals, *(v for v in prose_values if v.kind == "total")],
         per_unit=[v for v in prose_values if v.kind == "per-unit"],
-        shares=[*inventory.shares, *(v for v in prose_values if v.kind not in {"total", "per-unit"})],
+        shares=[
+            *inventory.shares,
+            *(v for v in prose_values if v.kind not in {"total", "per-unit"}),
+        ],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
         statements=[*claims.statements, *epd_statements(document), *growth_statements(document)],

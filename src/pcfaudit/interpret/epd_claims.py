@@ -248,19 +248,25 @@ def _pcr_statement(text: str, loc: Location, m: regex.Match[str]) -> Statement:
     if number:
         ident = "PCR " + regex.sub(r"\s+", "", number.group(0))
     else:
-        ident = regex.sub(r"\s+", " ", raw).upper().replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
+        ident = (
+            regex.sub(r"\s+", " ", raw).upper().replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
+        )
     v = _VERSION_RE.search(text, m.end(), m.end() + 120)
     version = (v.group("v") or v.group("p")) if v else ""
     end = v.end() if v else m.end()
     found = (
-        (x for x in _DATE_RE.finditer(text, end, end + 200, overlapped=True) if iso_date(x.group(0)))
+        (
+            x
+            for x in _DATE_RE.finditer(text, end, end + 200, overlapped=True)
+            if iso_date(x.group(0))
+        )
         if v
         else ()
     )
     d = next(iter(found), None)
     date = iso_date(d.group(0)) if d else None
-    if d and date and regex.search(r"PCR|;", text[end : d.start()]):
-        date = None  # the date of another document cited after it
+    if d and date and regex.search(r"PCR|;|valid|until|expir|有效", text[end : d.start()], regex.I):
+        date = None  # the date of another document cited after it, or the PCR's validity
     quote = text[m.start() : d.end()] if d and date else text[m.start() : end]
     return _statement("epd-pcr", text, loc, quote, f"{ident}|{version}|{date or ''}")
 
@@ -273,7 +279,11 @@ def _dates(text: str, loc: Location) -> Iterator[Statement]:
             yield _statement("epd-valid-from", text, loc, m.group(0), a)
             yield _statement("epd-valid-until", text, loc, m.group(0), b)
             return
-    kinds = (("epd-issued", _ISSUED_RE), ("epd-valid-until", _UNTIL_RE), ("epd-revised", _REVISED_RE))
+    kinds = (
+        ("epd-issued", _ISSUED_RE),
+        ("epd-valid-until", _UNTIL_RE),
+        ("epd-revised", _REVISED_RE),
+    )
     for kind, rx in kinds:
         for k in rx.finditer(text):
             d = _DATE_RE.search(text, k.end(), k.end() + 30)
@@ -332,19 +342,22 @@ def _content_statements(document: Document) -> Iterator[Statement]:
             if packaging:
                 kind = "epd-packaging-mass"
             else:
-                kind = "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+                kind = (
+                    "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+                )
             quote = f"{label} : {row[col].text.strip()}"
             yield _statement(kind, quote, row[col].location, quote, f"{label}|{unit}", [number])
 
 
 _RECYCLED_HEADER = regex.compile(
-    r"recycl|reclaim|secondary|post[- ]?consumer|\bRA\b|\bRAP\b|再生|回收", regex.IGNORECASE
+    r"recycl|reclaim|secondary|\bRA\b|\bRAP\b|再生|回收", regex.IGNORECASE
 )
 
 
 def _recycled_statements(document: Document) -> Iterator[Statement]:
     """epd-recycled-share: each row's value in a content table's recycled-content column
-    (header 'RA, %', 'Recycled content', 'Post-consumer material')."""
+    (header 'RA, %', 'Recycled content'). A post-consumer column is not one: recycled
+    content may be pre-consumer."""
     for block in document.blocks:
         table = block.table
         if table is None or len(table.rows) < 3:

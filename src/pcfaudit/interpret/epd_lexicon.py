@@ -43,11 +43,11 @@ _GHG_RE = regex.compile(r"\bghg\b|iobc|gwp-ghg|gwp ghg")
 # Other indicators: canonical name → pattern over the folded label. Abbreviations need word
 # boundaries ("ap" inside "applies" is not acidification).
 _OTHER: tuple[tuple[str, str], ...] = (
-    ("ODP", r"\bodp\b|ozone|臭氧"),
+    ("ODP", r"\bodp\b|ozone (?:depletion|layer)|stratospheric ozone|臭氧(?:层|消耗|损耗|耗竭)"),
     ("AP", r"\bap\b|acidification|酸化"),
-    ("EP-freshwater", r"\bep[- ]?(?:freshwater|fw)\b|eutrophication.{0,30}fresh|淡水富营养"),
-    ("EP-marine", r"\bep[- ]?marine\b|eutrophication.{0,30}marine|海水富营养|海洋富营养"),
-    ("EP-terrestrial", r"\bep[- ]?terrestrial\b|eutrophication.{0,30}terrestrial|陆地富营养"),
+    ("EP-freshwater", r"\bep\s*-?\s*(?:freshwater|fw)\b|eutrophication.{0,30}fresh|淡水富营养"),
+    ("EP-marine", r"\bep\s*-?\s*marine\b|eutrophication.{0,30}marine|海水富营养|海洋富营养"),
+    ("EP-terrestrial", r"\bep\s*-?\s*terrestrial\b|eutrophication.{0,30}terrestrial|陆地富营养"),
     ("EP", r"\bep\b|eutrophication|富营养"),
     ("POCP", r"\bpocp\b|photochemical|光化学"),
     (
@@ -58,6 +58,11 @@ _OTHER: tuple[tuple[str, str], ...] = (
     ("WDP", r"\bwdp\b|water (?:deprivation|scarcity)|水资源.{0,4}(?:剥夺|稀缺)"),
     ("PM", r"\bpm\b|particulate matter|颗粒物"),
     ("IR", r"\bir\b|ionising radiation|ionizing radiation|电离辐射"),
+    # EN 15804+A2 additional indicators: named so that "ETP - FW" is not fresh water (FW).
+    ("ETP-fw", r"\betp\b|ecotoxicity|生态毒性"),
+    ("HTP-nc", r"\bhtt?p\s*-?\s*nc\b|non-cancer|非致癌"),
+    ("HTP-c", r"\bhtt?p\s*-?\s*c\b|cancer|致癌"),
+    ("SQP", r"\bsqp\b|soil quality|土壤质量"),
     ("PERE", r"\bpere\b"),
     ("PERM", r"\bperm\b"),
     ("PERT", r"\bpert\b"),

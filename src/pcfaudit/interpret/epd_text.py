@@ -38,7 +38,9 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _BOUNDARY_RES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "cradle-to-gate-with-options",
-        regex.compile(r"cradle[- ]to[- ]gate\s+with\s+(?:the\s+)?options|从摇篮到大门(?:加|及)选项", regex.I),
+        regex.compile(
+            r"cradle[- ]to[- ]gate\s+with\s+(?:the\s+)?options|从摇篮到大门(?:加|及)选项", regex.I
+        ),
     ),
     ("cradle-to-grave", regex.compile(r"cradle[- ]to[- ]grave|从摇篮到坟墓", regex.I)),
     ("cradle-to-gate", regex.compile(r"cradle[- ]to[- ]gate(?!\s+with)|从摇篮到大门", regex.I)),
@@ -72,6 +74,10 @@ _EOL: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("recycling", regex.compile(r"recycl|回收利用|再生利用", regex.I)),
     ("landfill", regex.compile(r"landfill|填埋", regex.I)),
 )
+_PRODUCT_EOL = regex.compile(
+    r"end[- ]of[- ]life|demolition|discarded|final\s+disposal|end\s+up|disposed\s+of|拆除|废弃",
+    regex.I,
+)
 _MODULE_LEAD = regex.compile(r"^\s*(?:module\s+)?(?P<m>C[1-4]|D)\s*[:：)\-–]", regex.I)
 _EOL_NEGATED = regex.compile(r"\bno\s+|\bnot\s+|without|excluded|未|不", regex.I)
 
@@ -80,7 +86,9 @@ _EOL_NEGATED = regex.compile(r"\bno\s+|\bnot\s+|without|excluded|未|不", regex
 WITHDRAWN = frozenset(
     {"ISO 14041", "ISO 14042", "ISO 14043", "ISO 14040:1997", "ISO/TR 14025:2000", "PAS 2050:2008"}
 )
-_STANDARD_RE = regex.compile(r"(?<![A-Za-z])ISO(?:/TR)?\s*(\d{5})(?:\s*:\s*(\d{4}))?|PAS\s*2050\s*:\s*(\d{4})")
+_STANDARD_RE = regex.compile(
+    r"(?<![A-Za-z])ISO(?:/TR)?\s*(\d{5})(?:\s*:\s*(\d{4}))?|PAS\s*2050\s*:\s*(\d{4})"
+)
 
 _RECYCLED_USE = regex.compile(
     r"(?:recycled|reclaimed|secondary|post[- ]consumer|再生|回收)\s+[\w\s-]{0,30}?"
@@ -157,7 +165,9 @@ def _service_life(text: str, loc: Location) -> Iterator[Statement]:
         if one is not None:
             yield _st("epd-rsl", text, loc, m2.group(0), "year", [one])
     for m in _SERVICE_RE.finditer(text):
-        if regex.search(r"reference\s*$|\bRSL\b", text[max(0, m.start() - 12) : m.start()], regex.I):
+        if regex.search(
+            r"reference\s*$|\bRSL\b", text[max(0, m.start() - 12) : m.start()], regex.I
+        ):
             continue
         n = parse_number(m.group("y").replace(",", "."))
         if n is not None:
@@ -168,8 +178,18 @@ def _eol(text: str, loc: Location) -> Iterator[Statement]:
     """End-of-life processes a module's description names ("C3: … crushing …")."""
     for segment in text.split(" : "):
         lead = _MODULE_LEAD.match(segment)
-        if lead is None or len(regex.findall(r"\b[ABCD]\d?\s*:", segment)) > 2:
-            continue  # not a module's description, or a legend of module names
+        if len(regex.findall(r"\b[ABCD]\d?\s*:", segment)) > 2:
+            continue  # a legend of module names
+        if lead is None:
+            # The product (not its packaging) going to landfill at its end of life.
+            m = _EOL[3][1].search(segment)
+            if (
+                m
+                and _PRODUCT_EOL.search(segment)
+                and not regex.search(r"packag|包装", segment, regex.I)
+            ):
+                yield _st("epd-eol", text, loc, segment, "landfill|")
+            continue
         module = lead.group("m").upper()
         for what, rx in _EOL:
             m = rx.search(segment)
@@ -186,5 +206,7 @@ def _standards(text: str, loc: Location) -> Iterator[Statement]:
             prefix = "ISO/TR" if "/TR" in m.group(0).upper() else "ISO"
             name = f"{prefix} {m.group(1)}" + (f":{m.group(2)}" if m.group(2) else "")
         key = name if name in WITHDRAWN else name.split(":")[0]
-        if key in WITHDRAWN and not regex.search(r"replac|supersed|withdrawn|formerly|previously", text, regex.I):
+        if key in WITHDRAWN and not regex.search(
+            r"replac|supersed|withdrawn|formerly|previously", text, regex.I
+        ):
             yield _st("epd-withdrawn-standard", text, loc, m.group(0), key)

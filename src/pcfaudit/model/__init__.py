@@ -30,6 +30,7 @@ from pcfaudit.model.findings import (
     Coverage,
     Finding,
     Impact,
+    RuleChecks,
     Severity,
 )
 from pcfaudit.model.jsonable import (
@@ -96,6 +97,7 @@ __all__ = [
     "Report",
     "ReportedValue",
     "ResultMatrix",
+    "RuleChecks",
     "Severity",
     "SourceInfo",
     "Stage",

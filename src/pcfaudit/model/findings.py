@@ -76,6 +76,18 @@ class CheckCounts:
 
 
 @dataclass
+class RuleChecks:
+    """One rule's checks in one audit, for the checklist: how many passed, failed or could
+    not be evaluated, and why not (when the rule said)."""
+
+    rule: str
+    passed: int = 0
+    failed: int = 0
+    cannot_tell: int = 0
+    why_not: str | None = None
+
+
+@dataclass
 class Coverage:
     pages: int | None = None
     blocks: int = 0
@@ -84,6 +96,7 @@ class Coverage:
     inventory_lines: int = 0
     checks: CheckCounts = field(default_factory=CheckCounts)
     garbled_ratio: float = 0.0
+    rules: list[RuleChecks] = field(default_factory=list)  # every rule that ran
     not_read: list[str] = field(default_factory=list)  # pictures, scans, hidden text
 
 

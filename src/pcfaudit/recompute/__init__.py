@@ -31,7 +31,7 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
-from pcfaudit.recompute.discover import discover, relation_checks, row_share_tables
+from pcfaudit.recompute.discover import discover, relation_checks, row_share_tables, sum_columns
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
@@ -47,15 +47,29 @@ def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
     ctx = build_context(report)
     relations = discover(tables or [])
     ctx.row_share_tables = row_share_tables(relations)
-    return [
+    ctx.total_grids, ctx.sum_columns = sum_columns(relations)
+    checks = [
         *line_checks(ctx),
         *total_checks(ctx),
         *per_unit_checks(ctx),
         *share_checks(ctx),
         *text_checks(ctx),
         *growth_checks(report.statements),
-        *relation_checks(relations),
     ]
+    # A row the inventory checks already find wrong (a line, a total) is reported by them.
+    judged = {
+        (loc.table, loc.row)
+        for c in checks
+        if c.status == "fail"
+        for loc in c.locations[:1]
+        if loc.table is not None and loc.row is not None
+    }
+    checks += [
+        c
+        for c in relation_checks(relations)
+        if (c.locations[0].table, c.locations[0].row) not in judged
+    ]
+    return checks
 
 
 __all__ = [

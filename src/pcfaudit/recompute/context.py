@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import regex
 
@@ -43,6 +44,9 @@ class Ctx:
     # Tables whose share columns are shares of each row's own total (found by relation
     # discovery): their shares do not add up down a column.
     row_share_tables: set[int] = field(default_factory=set)
+    # Grids with a total column (relation discovery) and, per table, (total, summed columns).
+    total_grids: list[Any] = field(default_factory=list)
+    sum_columns: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
 
     def total_in(self, unit: str | None) -> Fraction | None:
         if self.total_value is None:

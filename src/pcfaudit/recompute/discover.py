@@ -98,7 +98,10 @@ def _expected(rel: _Relation, r_t: int, r_i: int) -> tuple[Interval, Fraction] |
         k = rel.constant[1]
         return _iv(nums[0]).scale(k), Fraction(nums[0].value) * k
     if rel.kind == "product":
-        return _iv(nums[0]) * _iv(nums[1]), Fraction(nums[0].value) * Fraction(nums[1].value)
+        iv, point = _iv(nums[0]), Fraction(nums[0].value)
+        for n in nums[1:]:
+            iv, point = iv * _iv(n), point * Fraction(n.value)
+        return iv, point
     if rel.kind == "sum":
         return interval_sum(_iv(n) for n in nums), sum(
             (Fraction(n.value) for n in nums), Fraction(0)
@@ -186,7 +189,7 @@ def _within(grid: Grid) -> Iterator[_Relation]:
     rows = _same_rows(grid)
     for t in cols:
         others = [c for c in cols if c != t]
-        for a in others:
+        for a in [c for c in others if c < t]:  # a table derives rightwards (and downwards)
             for name, k in _candidate_constants(grid, t, grid, a, rows, extra=False):
                 yield _Relation("constant", (grid, t), [(grid, a)], (name, k), rows, [], 0)
         # Products and shares of two columns: only in grids narrow enough that a chance
@@ -196,6 +199,18 @@ def _within(grid: Grid) -> Iterator[_Relation]:
             for b in pairs[i + 1 :]:
                 if a < t and b < t:
                     yield _Relation("product", (grid, t), [(grid, a), (grid, b)], None, rows, [], 0)
+                if a < t and b < t:
+                    for g in pairs:
+                        if b < g < t:  # quantity × factor × GWP
+                            yield _Relation(
+                                "product",
+                                (grid, t),
+                                [(grid, a), (grid, b), (grid, g)],
+                                None,
+                                rows,
+                                [],
+                                0,
+                            )
                 if t < b and a != b:
                     yield _Relation("share", (grid, t), [(grid, a), (grid, b)], None, rows, [], 0)
         left = [c for c in others if c < t]
@@ -265,6 +280,24 @@ def row_share_tables(relations: list[_Relation]) -> set[int]:
         for rel in relations
         if rel.kind == "share" and not rel.target[0].transposed and _informative(rel)
     }
+
+
+def sum_columns(relations: list[_Relation]) -> tuple[list[Grid], dict[int, tuple[int, list[int]]]]:
+    """The grids with a total column, and per table (total column, summed columns): the
+    widest accepted column sum of each untransposed table."""
+    best: dict[int, _Relation] = {}
+    for rel in relations:
+        grid = rel.target[0]
+        if rel.kind != "sum" or grid.transposed or not _informative(rel):
+            continue
+        if rel.holds and rel.support * 10 < 9 * rel.evaluated:
+            continue  # a total column that fails on more than a tenth of its rows
+        old = best.get(grid.table_index)
+        if old is None or len(rel.inputs) > len(old.inputs):
+            best[grid.table_index] = rel
+    grids = [rel.target[0] for rel in best.values()]
+    cols = {t: (rel.target[1], [c for _, c in rel.inputs]) for t, rel in best.items()}
+    return grids, cols
 
 
 def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
@@ -379,4 +412,10 @@ def _input_slips(
         )
 
 
-__all__ = ["constant_catalog", "discover", "relation_checks", "row_share_tables"]
+__all__ = [
+    "constant_catalog",
+    "discover",
+    "relation_checks",
+    "row_share_tables",
+    "sum_columns",
+]

@@ -112,13 +112,18 @@ def grid_of(table: Table, index: int) -> Grid | None:
         return None
     first = body[0]
     width = max(len(row) for row in table.rows)
+    # A title spanning most of a header row (a caption inside the table) names no column.
+    spanning = set()
+    for r in range(first):
+        texts = [cell.text.strip() for cell in table.rows[r]]
+        spanning |= {t for t in set(texts) if t and 2 * texts.count(t) > width}
     headers = []
     for c in range(width):
         words = []
         for r in range(first):
             row = table.rows[r]
             text = row[c].text.strip() if c < len(row) else ""
-            if text and text not in words:
+            if text and text not in words and text not in spanning:
                 words.append(text)
         headers.append(" ".join(words))
     labels, values, cells = [], [], []

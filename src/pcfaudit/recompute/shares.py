@@ -14,6 +14,7 @@ from pcfaudit.quantities import (
     fmt_sig,
     interval_sum,
 )
+from pcfaudit.recompute.column_shares import column_share_check
 from pcfaudit.recompute.context import Ctx, find_lines, norm_label
 from pcfaudit.recompute.core import HUNDRED, Check, cannot_tell, make_check
 from pcfaudit.recompute.sums import sum_results
@@ -151,6 +152,14 @@ def share_checks(ctx: Ctx) -> Iterator[Check]:
             )
             continue
         exp = _share_expected(ctx, members) if members else None
+        by_column = (
+            column_share_check(ctx.total_grids, ctx.sum_columns, label, number, loc, ref)
+            if exp is None
+            else None
+        )
+        if by_column is not None:
+            yield by_column
+            continue
         if exp is None:
             yield cannot_tell(
                 f"prose-share:{ref}",

@@ -69,6 +69,19 @@ def total_checks(ctx: Ctx) -> Iterator[Check]:
         unit = value.quantity.unit
         exp, point, inputs, blanks, doubt = sum_results(members, unit)
         note = f"{blanks} line(s) printed without a result counted as 0" if blanks else None
+        if not Interval.of(value.quantity.number).meets(exp):
+            # The charitable reading first: rows that subtotal the rows above them, summed
+            # with those rows, double the sum (the classic −50 % / +100 % "error").
+            inner = subtotal_rows(members)
+            if inner:
+                kept = [m for m in members if m[0] not in inner]
+                alt = sum_results(kept, unit)
+                rep = Fraction(value.quantity.number.value)
+                if Interval.of(value.quantity.number).meets(alt[0]) or abs(rep - alt[1]) < abs(
+                    rep - point
+                ):
+                    exp, point, inputs, blanks, doubt = alt
+                    note = f"{len(inner)} stage subtotal row(s) excluded from the sum"
         yield make_check(
             id=f"{'subtotal' if sub else 'total'}:{t_i}",
             relation="subtotal" if sub else "total",
@@ -84,3 +97,21 @@ def total_checks(ctx: Ctx) -> Iterator[Check]:
             note=note,
             unit_doubt=doubt,
         )
+
+
+def subtotal_rows(members: list[tuple[int, InventoryLine]]) -> set[int]:
+    """Lines whose result is the sum of the run of two or more result lines right above
+    them (back to the previous such line): stage subtotals printed inside the inventory."""
+    found: set[int] = set()
+    run: list[tuple[int, InventoryLine]] = []
+    for i, line in members:
+        if line.result is None:
+            continue
+        if len(run) >= 2:
+            block = interval_sum(Interval.of(ln.result.number) for _, ln in run if ln.result)
+            if Interval.of(line.result.number).meets(block):
+                found.add(i)
+                run = []
+                continue
+        run.append((i, line))
+    return found

@@ -103,10 +103,28 @@ def _finding(
     impact = impact_text(f, lang)
     if impact:
         body.append(Text(label(lang, "label.impact") + label(lang, "colon") + impact))
+    body.append(Text(_confidence(f, lang), style="dim"))
     if f.waived:
         body.append(Text(waiver_text(f, lang), style="italic"))
     inner = Group(*body)
     return Group(head, Padding(inner, (0, 0, 0, INDENT), style="dim" if dim else "", expand=False))
+
+
+_REASON_WIDTH = 110
+
+
+def _confidence(f: Finding, lang: str) -> str:
+    """'Confidence: high (read from table 4; line relation recomputed …)', cut short."""
+    c = f.confidence
+    text = (
+        label(lang, "label.confidence")
+        + label(lang, "colon")
+        + label(lang, f"confidence.{c.level}")
+    )
+    if c.reason:
+        reason = c.reason if len(c.reason) <= _REASON_WIDTH else c.reason[: _REASON_WIDTH - 1] + "…"
+        text += f" ({reason})"
+    return text
 
 
 def _statistics(result: AuditResult, lang: str) -> RenderableType:

@@ -8,6 +8,7 @@ The view is built here as plain data so the template stays free of logic.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ from functools import cache
 import jinja2
 
 from pcfaudit.model import AuditResult, Finding, InventoryLine, Location
+from pcfaudit.render import html_views as views
 from pcfaudit.render.common import (
     SEVERITIES,
     active,
@@ -240,12 +242,20 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_html(result: AuditResult, lang: str = "en") -> str:
+def render_html(result: AuditResult, lang: str = "en", audit_date: str | None = None) -> str:
+    """The page; ``audit_date`` (ISO date) defaults to today's in UTC."""
     lang = norm_lang(lang)
+    if audit_date is None:
+        audit_date = datetime.datetime.now(datetime.UTC).date().isoformat()
     places = places_of(result)
     findings = [finding_view(f, lang, places) for f in active(result) + waived(result)]
     lines = inventory_view(result, lang)
     bars, chart_height = chart(lines)
+    recomputed = {
+        id(line): view.expected_value
+        for line, view in zip(result.report.inventory, lines, strict=True)
+        if view.expected_value is not None
+    }
     categories = sorted({f.category for f in result.findings})
     summary = result.summary
 
@@ -273,5 +283,10 @@ def render_html(result: AuditResult, lang: str = "en") -> str:
             lines=lines,
             bars=bars,
             chart_height=chart_height,
+            headline=views.headline(result, recomputed),
+            stages=views.stage_bars(result, recomputed, lang),
+            matrices=views.matrices(result),
+            checklist=views.checklist(result, lang),
+            record=views.meta(result, lang, audit_date).items,
         )
     )

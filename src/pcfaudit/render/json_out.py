@@ -30,6 +30,7 @@ FINDING_KEYS = (
     "impact",
     "fingerprint",
     "waived",
+    "confidence",
 )
 
 

@@ -64,9 +64,7 @@ def _finding(
         )
     cause = cause_of(f, lang, places)
     if cause:
-        details.append(
-            label(lang, "label.cause") + label(lang, "colon") + md_escape(cause)
-        )
+        details.append(label(lang, "label.cause") + label(lang, "colon") + md_escape(cause))
     impact = impact_text(f, lang)
     if impact:
         details.append(label(lang, "label.impact") + label(lang, "colon") + md_escape(impact))

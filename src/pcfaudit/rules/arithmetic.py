@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from pcfaudit.model import Finding, Impact, Severity
-from pcfaudit.rules.doubt import share_doubt, tables_with_row_shares
+from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.vocab.numbers import parse_number
 
@@ -149,6 +149,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,
+        confidence=check_confidence(check),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
@@ -86,5 +87,54 @@ def share_doubt(locations: list[Location], along_rows: set[int]) -> str | None:
     return None
 
 
-def confidence(level: str, reason: str) -> Confidence:
-    return Confidence(level=level, reason=reason)
+# Deviations a misreading explains better than a defect: a total that counts its subtotals
+# twice (+100 %), half of the lines (-50 %), a value read from an empty cell (-100 %).
+_SUSPECT_RATIOS = {
+    Fraction(
+        1
+    ): "the value is exactly twice the recomputed one (subtotals summed with their lines?)",
+    Fraction(
+        -1, 2
+    ): "the value is exactly half the recomputed one (a subtotal taken for the total?)",
+    Fraction(-1): "the value is -100 % off (an empty or unread cell?)",
+}
+_RATIO_SLACK = Fraction(1, 200)
+
+
+def _frac(text: str | None) -> Fraction | None:
+    try:
+        return Fraction(text) if text else None
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def check_confidence(check: Any) -> Confidence:
+    """How sure a recomputed relation's failure is, and why: where the numbers were read,
+    how the relation was recomputed, which alternative explains the gap. A deviation so
+    large that a misreading is the likelier cause makes the reading low-confidence."""
+    tables = sorted({loc.table for loc in check.locations if loc.table is not None})
+    where = (
+        f"read from table {tables[0]}"
+        if len(tables) == 1
+        else f"read from {len(tables)} tables"
+        if tables
+        else "read from the text"
+    )
+    how = f"{check.relation} relation recomputed from the printed values with their rounding"
+    parts = [where, how]
+    if check.diagnosis is not None:
+        parts.append(f"alternative that fits: {check.diagnosis.code}")
+    if check.note:
+        parts.append(check.note)
+    deviation = _frac(check.deviation)
+    if deviation is not None:
+        for ratio, why in _SUSPECT_RATIOS.items():
+            if abs(deviation - ratio) <= _RATIO_SLACK and check.diagnosis is None:
+                return Confidence("low", "; ".join([why, *parts]))
+    reported = _frac(check.reported)
+    if check.relation.endswith("share-sum") and reported is not None and reported >= 150:
+        k = round(reported / 100)
+        return Confidence(
+            "low", f"the shares add to about {k} × 100 % (several compositions summed?); {where}"
+        )
+    return Confidence("high" if len(tables) == 1 else "medium", "; ".join(parts))

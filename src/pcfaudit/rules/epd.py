@@ -17,6 +17,7 @@ from pcfaudit.model import Finding, Impact, Location
 from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd_claims,
     epd_matrix,
+    epd_product,
     epd_rows,
     epd_scope,
     epd_sources,
@@ -51,7 +52,7 @@ def _impact(check: Any) -> Impact:
 
 
 def _sum_text(check: Any) -> str:
-    return " + ".join(i.split(" ", 1)[1] for i in check.inputs)
+    return " + ".join(i.rsplit(" ", 1)[1] for i in check.inputs)
 
 
 @rule("EP001")
@@ -132,8 +133,11 @@ def gwp_ghg_not_fossil_luluc(ctx: RuleContext) -> Iterator[Finding]:
             message_zh=(
                 f"{_where(check)} 模块 {check.label}：GWP-GHG 为 {check.reported}，而 GWP-fossil + "
                 f"GWP-luluc = {fossil} + {luluc} = {check.expected}。"
-                + ("其数值低于两者之和，任何 GWP-GHG 定义下都不应如此。" if below
-                   else "该 EPD 声明 GWP-GHG 不含生物成因碳。")  # fmt: skip
+                + (
+                    "其数值低于两者之和，任何 GWP-GHG 定义下都不应如此。"
+                    if below
+                    else "该 EPD 声明 GWP-GHG 不含生物成因碳。"
+                )
                 + "请核实数值或所用特征化方法。"
             ),
             locations=check.locations,
@@ -314,5 +318,3 @@ def impossible_unit(ctx: RuleContext) -> Iterator[Finding]:
                 expected=names[expected],
                 key=f"{matrix.table}:{v.indicator}",
             )
-
-

@@ -230,7 +230,8 @@ def _pcr_citations(ctx: RuleContext) -> Iterator[Finding]:
         if ok:
             continue
         shown = "; ".join(
-            " ".join(x for x in (f"version {v}" if v else "", d) if x) + f" ({s.location.describe()})"
+            " ".join(x for x in (f"version {v}" if v else "", d) if x)
+            + f" ({s.location.describe()})"
             for v, d, s in {(v, d): (v, d, s) for v, d, s in items}.values()
         )
         what = "versions" if len(versions) > 1 else "dates"

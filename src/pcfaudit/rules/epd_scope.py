@@ -61,7 +61,11 @@ def boundary_type_vs_modules(ctx: RuleContext) -> Iterator[Finding]:
         missing = [m for m in USE_MODULES if status.get(m, ("X",))[0] in {"ND", "MND"}]
         ctx.count(not missing)
         if missing:
-            zeros = [m for m in missing if _values(ctx, m) and all(v.number.value == 0 for v in _values(ctx, m))]
+            zeros = [
+                m
+                for m in missing
+                if _values(ctx, m) and all(v.number.value == 0 for v in _values(ctx, m))
+            ]
             printed = f" (and the results print 0 for {', '.join(zeros)})" if zeros else ""
             yield ctx.finding(
                 "EP014",
@@ -226,8 +230,18 @@ def landfill_without_waste(ctx: RuleContext) -> Iterator[Finding]:
     landfill = [s for s in _of(ctx, "epd-eol") if (s.subject or "").startswith("landfill|C4")]
     if not landfill:
         landfill = [s for s in _of(ctx, "epd-eol") if (s.subject or "").startswith("landfill|")]
-    nhwd = [v for m in ctx.report.matrices for v in m.values if v.indicator == "NHWD" and v.module == "C4"]
-    hwd = [v for m in ctx.report.matrices for v in m.values if v.indicator == "HWD" and v.module == "C4"]
+    nhwd = [
+        v
+        for m in ctx.report.matrices
+        for v in m.values
+        if v.indicator == "NHWD" and v.module == "C4"
+    ]
+    hwd = [
+        v
+        for m in ctx.report.matrices
+        for v in m.values
+        if v.indicator == "HWD" and v.module == "C4"
+    ]
     if not landfill or not nhwd:
         return
     zero = all(v.number.value == 0 for v in nhwd + hwd)

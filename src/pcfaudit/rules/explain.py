@@ -8,12 +8,30 @@ from pcfaudit.rules.catalog import RuleSpec
 from pcfaudit.rules.engine import REGISTRY
 
 _LABELS = {
-    "en": {"why": "Why it matters", "what": "What it checks", "clauses": "Clauses",
-           "example": "Example", "bad": "Flagged", "good": "Fine", "fp": "Known false positives",
-           "params": "Parameters", "severity": "Default severity", "category": "Category"},
-    "zh": {"why": "为何重要", "what": "检查内容", "clauses": "对应条款", "example": "示例",
-           "bad": "会被标记", "good": "不会标记", "fp": "已知误报", "params": "参数",
-           "severity": "默认严重程度", "category": "类别"},
+    "en": {
+        "why": "Why it matters",
+        "what": "What it checks",
+        "clauses": "Clauses",
+        "example": "Example",
+        "bad": "Flagged",
+        "good": "Fine",
+        "fp": "Known false positives",
+        "params": "Parameters",
+        "severity": "Default severity",
+        "category": "Category",
+    },
+    "zh": {
+        "why": "为何重要",
+        "what": "检查内容",
+        "clauses": "对应条款",
+        "example": "示例",
+        "bad": "会被标记",
+        "good": "不会标记",
+        "fp": "已知误报",
+        "params": "参数",
+        "severity": "默认严重程度",
+        "category": "类别",
+    },
 }
 
 
@@ -41,5 +59,10 @@ def explain_rule(spec: RuleSpec, lang: str = "en") -> str:
     if fp:
         out += ["", f"## {t['fp']}", "", fp]
     if spec.parameters:
-        out += ["", f"## {t['params']}", "", *(f"- {k} = {v!r}" for k, v in spec.parameters.items())]
+        out += [
+            "",
+            f"## {t['params']}",
+            "",
+            *(f"- {k} = {v!r}" for k, v in spec.parameters.items()),
+        ]
     return "\n".join(out).rstrip() + "\n"

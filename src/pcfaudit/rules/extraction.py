@@ -60,7 +60,9 @@ def _too_little_text(ctx: RuleContext) -> bool:
     min_characters = int(p.get("min_characters", 400))
     # Few blocks mean little text only when the characters are few too: one 10,000-row
     # table is a single block holding a great deal of text.
-    few_blocks = ctx.document_blocks < int(p.get("min_blocks", 5)) and characters < 10 * min_characters
+    few_blocks = (
+        ctx.document_blocks < int(p.get("min_blocks", 5)) and characters < 10 * min_characters
+    )
     short = characters < min_characters or few_blocks
     report = ctx.report
     return short and not (report.inventory or report.totals or report.per_unit)
@@ -84,7 +86,7 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
     """
     report = ctx.report
     signals = footprint_signals(report)
-    if report.inventory:
+    if report.inventory or report.matrices:  # an EPD's results are its indicator matrices
         ctx.count(True)
         return
     if len(signals) < 2 or _too_little_text(ctx):
@@ -92,6 +94,21 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
         return
     ctx.count(False)
     results = [*report.totals, *report.per_unit]
+    # Doubt: tables read as text are no images. Then the tool did not recognise their
+    # layout, which it must say instead of blaming the file.
+    text_tables = ctx.document_tables
+    cause, cause_zh = (
+        (
+            f"the document's {text_tables} table(s) were read as text, but none has a layout "
+            "recognised as an inventory (lines with activity data, factors and results)",
+            f"文件中的 {text_tables} 个表格已按文本读取，但其版式均未被识别为清单（含活动数据、排放因子和结果的行）",
+        )
+        if text_tables
+        else (
+            "the inventory is an image, or its table lost its structure in extraction",
+            "清单为图片，或其表格在提取时丢失了结构",
+        )
+    )
     if results:
         shown = "; ".join(f"{v.quantity} ({v.location.describe()})" for v in results[:3])
         yield ctx.finding(
@@ -106,7 +123,23 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
                 r.location.with_quote(r.location.quote or str(r.quantity)) for r in results[:3]
             ],
             severity="warning",
-            likely_cause="the inventory is an image, or its table lost its structure in extraction",
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
+        )
+        return
+    if text_tables:
+        yield ctx.finding(
+            "EX001",
+            message=f"The document reads as a carbon footprint report ({', '.join(signals)}) and "
+            f"its {text_tables} table(s) were read as text, but no inventory line or result value "
+            "was recognised in them. The arithmetic, omission and emission-factor checks could "
+            "not run: an absence of findings does not mean the numbers are right.",
+            message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}），其 {text_tables} 个表格已按文本读取，"
+            "但未从中识别出清单行或结果数值。算术、遗漏和排放因子检查均无法进行：没有发现问题并不代表数据正确。",
+            locations=[_document()],
+            severity="warning",
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
         )
         return
     yield ctx.finding(
@@ -248,3 +281,66 @@ def too_little_text(ctx: RuleContext) -> Iterator[Finding]:
         )
         return
     ctx.count(True)
+
+
+@rule("EX005")
+def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
+    """A table or a page is a picture without a text layer, so it was not audited.
+
+    The extractor names every wide picture whose ink lies in rows of words (a table, not a
+    photograph or a diagram) and every scanned page. Unless the OCR extra read it, its
+    numbers were not checked: the finding says so, with the page and the heading above.
+
+    Example: "Potential environmental impact" followed by the result table as a screenshot.
+    """
+    regions = [
+        r for r in ctx.document_stats.unread if r.kind in ("image", "scanned-page") and not r.ocr
+    ]
+    ctx.count(not regions)
+    for region in regions:
+        named = f" under '{region.context}'" if region.context else ""
+        what = "A table" if region.kind == "image" else "The page"
+        what_zh = "表格" if region.kind == "image" else "该页"
+        yield ctx.finding(
+            "EX005",
+            message=f"{what} on p. {region.page}{named} is an image without a text layer: its "
+            "numbers were not read and were not audited. Check them by hand, or install the OCR "
+            "extra (pcfaudit[ocr]) to read them.",
+            message_zh=f"第 {region.page} 页{('“' + region.context + '”下的') if region.context else ''}"
+            f"{what_zh}为无文本层的图片：其中的数字未被读取，也未被审核。请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+            locations=[
+                Location(
+                    page=region.page,
+                    bbox=region.bbox,
+                    quote=region.context or f"(image on p. {region.page})",
+                )
+            ],
+            likely_cause="results pasted as a picture, or a scanned page",
+            key=f"{region.page}:{region.bbox}",
+        )
+
+
+@rule("EX006")
+def hidden_text(ctx: RuleContext) -> Iterator[Finding]:
+    """The file holds text a reader cannot see (invisible, or white on a white page).
+
+    Such text is read by software but not by a person; a number there must not vouch for
+    the report. The extractor leaves it out of the audit and this rule names it with its
+    page. An invisible OCR layer over a scanned picture is not hidden (it says what the
+    picture shows).
+
+    Example: an inventory row printed white on white that the table's total includes.
+    """
+    regions = [r for r in ctx.document_stats.unread if r.kind == "hidden-text"]
+    ctx.count(not regions)
+    for region in regions:
+        yield ctx.finding(
+            "EX006",
+            message=f"p. {region.page} holds text a reader cannot see (invisible, or white on "
+            f"white): '{region.context}'. It was left out of the audit; ask why it is in the file.",
+            message_zh=f"第 {region.page} 页含有读者看不见的文字（不可见或白底白字）：“{region.context}”。"
+            "该文字未参与审核；请询问其用途。",
+            locations=[Location(page=region.page, bbox=region.bbox, quote=region.context)],
+            likely_cause="text hidden by its colour or render mode",
+            key=f"{region.page}:{region.bbox}",
+        )

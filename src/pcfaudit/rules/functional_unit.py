@@ -11,8 +11,14 @@ from pcfaudit.vocab.units import conversion_factor, unit_class
 
 # Each dimension's amounts are compared in one base unit (exact conversions from quantities).
 _BASE_UNIT = {"mass": "kg", "length": "m", "area": "m2", "volume": "m3", "energy": "kWh"}
-_NAMES = {"mass": "a mass", "length": "a length", "area": "an area", "volume": "a volume",
-          "energy": "an amount of energy", "count": "a number of items"}
+_NAMES = {
+    "mass": "a mass",
+    "length": "a length",
+    "area": "an area",
+    "volume": "a volume",
+    "energy": "an amount of energy",
+    "count": "a number of items",
+}
 
 
 def _basis(statement: FunctionalUnitStatement) -> tuple[str, Fraction, str]:
@@ -31,7 +37,9 @@ def _label(statement: FunctionalUnitStatement) -> str:
     return f"{amount} {statement.unit_text or statement.unit}".strip()
 
 
-def _distinct(statements: list[FunctionalUnitStatement]) -> dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]]:
+def _distinct(
+    statements: list[FunctionalUnitStatement],
+) -> dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]]:
     groups: dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]] = {}
     for s in statements:
         groups.setdefault(_basis(s), []).append(s)

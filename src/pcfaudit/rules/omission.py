@@ -14,7 +14,16 @@ from decimal import Decimal
 
 import regex
 
-from pcfaudit.model import Finding, Impact, InventoryLine, Location, Mention, Number, Report
+from pcfaudit.model import (
+    Confidence,
+    Finding,
+    Impact,
+    InventoryLine,
+    Location,
+    Mention,
+    Number,
+    Report,
+)
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
@@ -274,6 +283,11 @@ def used_source_entered_as_zero(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"a quantity of {en} consumed",
             likely_cause="activity data not collected or not entered",
             key=key,
+            confidence=Confidence(
+                "high",
+                f"the text says {en} is used in {len(mentions)} place(s) (not a mix share, dataset "
+                f"or citation); every inventory line for it is '/' or 0",
+            ),
         )
 
 
@@ -334,6 +348,12 @@ def used_source_missing(ctx: RuleContext) -> Iterator[Finding]:
             locations=locs,
             expected=f"an inventory line for {en}",
             key=key,
+            confidence=Confidence(
+                "medium",
+                f"the text says {en} is used in {len(mentions)} place(s); no inventory line names "
+                "it, its activity or its unit, but it may sit under a label the tool cannot tie "
+                "to it",
+            ),
         )
     yield from _equipment(ctx)
     yield from _gases(ctx)
@@ -376,6 +396,11 @@ def _equipment(ctx: RuleContext) -> Iterator[Finding]:
             locations=[*locs, *(line_evidence(x) for x in fuel_lines[:1])],
             expected=f"an inventory line for {en} burnt on site",
             key=f"equipment:{fuel}",
+            confidence=Confidence(
+                "medium",
+                f"the text names {eq_en} burning {en} on site; no inventory line outside "
+                "transport names the equipment or the fuel",
+            ),
         )
 
 
@@ -410,6 +435,10 @@ def _gases(ctx: RuleContext) -> Iterator[Finding]:
             locations=locs,
             expected=f"an inventory row for {gas}",
             key=f"gas:{gas}",
+            confidence=Confidence(
+                "medium",
+                f"the text says {gas} is involved; the inventory's gas column has no {gas}",
+            ),
         )
 
 
@@ -532,4 +561,9 @@ def gas_result_blank(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause="the CH4/N2O results were not calculated or not carried into the total",
             impact=Impact(value=fmt_sig(amount, 4), unit=unit or None, share_of_total=share),
             key=f"{table}:{group}",
+            confidence=Confidence(
+                "high",
+                f"quantity, factor and GWP printed on {len(rows)} row(s) with an empty result; "
+                + ("the total equals the printed results" if excluded else "total not compared"),
+            ),
         )

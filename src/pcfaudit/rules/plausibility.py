@@ -202,6 +202,41 @@ def _identical_twins(line: InventoryLine, lines: list[InventoryLine]) -> list[In
     ]
 
 
+_GWP_REPORTS = ("SAR", "TAR", "AR4", "AR5", "AR6")
+
+
+def _gwp_values(pack: Any) -> set[Decimal]:
+    """Every GWP-100 of a non-CO2 gas in the pack (21, 25, 28, 27.9, 298, 265, 1430 …)."""
+    out: set[Decimal] = set()
+    for report in _GWP_REPORTS:
+        for gas, entry in pack.gwp_table(report).items():
+            if gas != "CO2" and entry.value > 1:
+                out.add(entry.value)
+    return out
+
+
+def _is_gas_mass_times_gwp(line: InventoryLine, gwps: set[Decimal]) -> bool:
+    """result ÷ quantity is a GWP value within the printed rounding: the row converts a
+    mass of CH4, N2O or a refrigerant to CO2e ("甲烷逸散 | 1.2 kg | 33.6" = 1.2 × 28). Its
+    ratio is a characterisation factor, which no material intensity range describes."""
+    assert line.quantity is not None and line.result is not None
+    q, r = line.quantity.number, line.result.number
+    dq, dr = _half_ulp(q), _half_ulp(r)
+    if q.value - dq <= 0:
+        return False
+    lo = (r.value - dr) / (q.value + dq)
+    hi = (r.value + dr) / (q.value - dq)
+    if hi - lo > (hi + lo) / 10:  # too coarse a printing to tell a GWP from any other ratio
+        return False
+    return any(lo <= g <= hi for g in gwps)
+
+
+def _half_ulp(n: Number) -> Decimal:
+    exponent = n.value.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
+    return step / 2
+
+
 @rule("PL002")
 def implied_intensity_outside_range(ctx: RuleContext) -> Iterator[Finding]:
     """An inventory line whose result ÷ quantity is outside the typical range for the
@@ -230,9 +265,13 @@ def implied_intensity_outside_range(ctx: RuleContext) -> Iterator[Finding]:
             ctx.count(None)
         return
     warn_ratio = Decimal(str(ctx.params("PL002").get("warn_ratio", "2")))
+    gwps = _gwp_values(pack)
     for line in lines:
         text = f"{line.group or ''} {line.label}"
         if pack.fuel(text) is not None:
+            continue
+        if _is_gas_mass_times_gwp(line, gwps):
+            ctx.count(None)  # a gas mass characterised by its GWP, not a material's intensity
             continue
         unit = f"{_unit(line.result)}/{_unit(line.quantity)}"
         if parse_rate_unit(unit) is None:

@@ -1,0 +1,151 @@
+"""Table-reading benchmark: the share of known numeric cells read into the right row and
+column, per document.
+
+    .venv/bin/python bench/tables.py [--docs DIR] [--verbose] [CASE ...]
+
+Ground truth: ``bench/table_truth/<case>.json``, a list of
+``{"page": n, "row": label, "col": label, "value": "printed string"}`` (``page`` may be
+null for formats without pages). The document is ``DIR/<case>/<case>.pdf`` (or the
+``.md``, ``.docx``, ``.txt``/``.html`` beside it), DIR defaulting to ``$PCFAUDIT_REALDOCS``
+or ``../shared/realdocs``. Tables are read through the public extract API, whatever the
+format; a cell counts when some table on that page has a row whose label (any cell left of
+the value) and a column whose header (any cell above it in that column) match the truth
+after normalising whitespace, case and minus signs, and the cell holds the value.
+A truth page whose table is a picture is "named" when the extractor lists it as unread (or
+read by OCR); with OCR, its cells count like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+from pcfaudit.extract.detect import extract
+from pcfaudit.model import Document, Table
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = ROOT / "bench" / "table_truth"
+_FORMATS = (".pdf", ".md", ".docx", ".html", ".txt")
+
+
+def norm(text: str) -> str:
+    """Labels and values compare without whitespace, case or the kind of minus sign."""
+    text = unicodedata.normalize("NFKC", text)
+    for dash in ("\u2212", "\u2013", "\u2014"):
+        text = text.replace(dash, "-")
+    return "".join(text.split()).casefold()
+
+
+def default_docs() -> Path:
+    if os.environ.get("PCFAUDIT_REALDOCS"):
+        return Path(os.environ["PCFAUDIT_REALDOCS"])
+    for up in (ROOT.parent, ROOT.parent.parent):  # a clone beside shared/, or a worktree
+        if (up / "shared" / "realdocs").is_dir():
+            return up / "shared" / "realdocs"
+    return ROOT.parent / "shared" / "realdocs"
+
+
+def find_document(docs: Path, case: str) -> Path | None:
+    for ext in _FORMATS:
+        path = docs / case / f"{case}{ext}"
+        if path.exists():
+            return path
+    return None
+
+
+def _cells_found(table: Table, row_label: str, col_label: str) -> list[str]:
+    """Every value under a header ``col_label`` in a row labelled ``row_label``."""
+    rows = [[norm(c.text) for c in row] for row in table.rows]
+    found = []
+    for r, row in enumerate(rows):
+        for c in range(len(row)):
+            if row_label not in row[:c]:
+                continue
+            if any(c < len(above) and above[c] == col_label for above in rows[:r]):
+                found.append(row[c])
+    return found
+
+
+def score(document: Document, truth: list[dict[str, object]]) -> tuple[int, list[dict[str, object]]]:
+    hits = 0
+    misses = []
+    for cell in truth:
+        page = cell.get("page")
+        tables = [
+            t
+            for t in document.tables
+            if page is None
+            or t.location.page is None
+            or page in {c.location.page for row in t.rows for c in row}
+        ]
+        want = norm(str(cell["value"]))
+        got = [
+            v
+            for t in tables
+            for v in _cells_found(t, norm(str(cell["row"])), norm(str(cell["col"])))
+        ]
+        if want in got:
+            hits += 1
+        else:
+            misses.append({**cell, "read": got[:3]})
+    return hits, misses
+
+
+def named_pictures(document: Document, truth: list[dict[str, object]]) -> tuple[int, int]:
+    """(truth pages whose picture is named as unread or read by OCR, truth pages that are
+    pictures): a page counts as a picture when the extractor found no text table there."""
+    pages = {c.get("page") for c in truth if isinstance(c.get("page"), int)}
+    named = {r.page for r in document.stats.unread if r.kind in ("image", "scanned-page")}
+    texted = {
+        c.location.page
+        for t in document.tables
+        for row in t.rows
+        for c in row
+        if c.source == "text" and c.text
+    }
+    pictures = {p for p in pages if p in named or p not in texted}
+    return len(pictures & named), len(pictures)
+
+
+def main(argv: list[str]) -> int:
+    verbose = "--verbose" in argv
+    argv = [a for a in argv if a != "--verbose"]
+    docs = default_docs()
+    if "--docs" in argv:
+        i = argv.index("--docs")
+        docs = Path(argv[i + 1])
+        argv = argv[:i] + argv[i + 2 :]
+    cases = argv or sorted(p.stem for p in TRUTH.glob("*.json"))
+    total_hits = total = 0
+    for case in cases:
+        truth = json.loads((TRUTH / f"{case}.json").read_text(encoding="utf-8"))
+        path = find_document(docs, case)
+        if path is None:
+            print(f"{case}: document not found under {docs}")
+            continue
+        start = time.perf_counter()
+        document = extract(path.read_bytes(), path.name)
+        seconds = time.perf_counter() - start
+        hits, misses = score(document, truth)
+        named, pictures = named_pictures(document, truth)
+        ocr = any(r.ocr for r in document.stats.unread)
+        line = f"{case}: {hits}/{len(truth)} cells = {hits / len(truth):.1%}"
+        if pictures:
+            line += f"; picture tables named {named}/{pictures}" + (" (read by OCR)" if ocr else "")
+        print(f"{line}  [{seconds:.1f} s]")
+        if verbose:
+            for m in misses[:15]:
+                print(f"    miss p.{m.get('page')} {m['row']!r} × {m['col']!r}: want {m['value']!r}, read {m['read']}")
+        total_hits += hits
+        total += len(truth)
+    if total:
+        print(f"overall: {total_hits}/{total} = {total_hits / total:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
