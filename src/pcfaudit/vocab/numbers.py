@@ -25,6 +25,13 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 
 MULTIPLIERS: dict[str, Decimal] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
+# Beyond what a report can mean (an ID, a hash, a typo, a hostile 1E+999): such a "number"
+# stays text. No carbon figure needs more than 30 digits or leaves 10^±100 (the world's
+# yearly emissions are ~5E+16 g); the bound keeps the product or ratio of three printed
+# numbers inside a float (1.8E+308), so no rule's arithmetic can overflow.
+MAX_SIGNIFICANT_DIGITS = 30
+MAX_EXPONENT = 100
+
 # A thin space, a no-break space or a plain space groups thousands only when followed by
 # exactly three digits: "1 536", "2 088" — never "2410 0.5942" (that is two numbers).
 _NUMBER_RE = regex.compile(
@@ -89,6 +96,8 @@ def _build(m: regex.Match[str]) -> Number | None:
         value = Decimal(digits)
     except InvalidOperation:
         return None
+    if not within_meaning(value, exponent):
+        return None
     decimals = _decimals_of(digits) - exponent
     if exponent:
         value = value.scaleb(exponent)
@@ -111,6 +120,17 @@ def _build(m: regex.Match[str]) -> Number | None:
         approximate=approx,
         scale=scale,
     )
+
+
+def within_meaning(mantissa: Decimal, exponent: int = 0) -> bool:
+    """Whether ``mantissa`` × 10^``exponent`` is a number a report can mean: at most
+    MAX_SIGNIFICANT_DIGITS significant digits, magnitude within 10^±MAX_EXPONENT."""
+    if not mantissa.is_finite():
+        return False
+    if mantissa.is_zero():
+        return True
+    digits = len(mantissa.as_tuple().digits)
+    return digits <= MAX_SIGNIFICANT_DIGITS and abs(mantissa.adjusted() + exponent) <= MAX_EXPONENT
 
 
 def iter_numbers(text: str) -> Iterator[NumberMatch]:
