@@ -131,7 +131,7 @@ def stage_bars(
     for line in report.inventory:
         if line.result is None or (unit and _unit(line) != unit):
             continue
-        stage = line.stage
+        stage = line.stage or stage_of_line(line)  # a result restored from JSON has no stage
         key = stage.value if stage is not None else "other"
         pair = sums.setdefault(key, [Decimal(0), Decimal(0)])
         pair[0] += line.result.number.value
