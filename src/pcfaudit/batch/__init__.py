@@ -7,9 +7,11 @@
 Modules: :mod:`.run` (discovery, identity, orchestration), :mod:`.pool` (local
 worker processes with time limit, memory cap and replacement of dead workers),
 :mod:`.work` (the work on one file), :mod:`.dask_executor` (Dask executor),
-:mod:`.store` (SQLite), :mod:`.analysis` (summary and cross-report checks),
-:mod:`.export` (JSON Lines, CSV, per-report files), :mod:`.restore` (an
-AuditResult from stored JSON), :mod:`.cli` (the ``batch`` and ``results`` commands).
+:mod:`.store` (SQLite rows), :mod:`.database` (schema, opening, messages),
+:mod:`.coordination` (one batch per database, killed runs closed), :mod:`.analysis`
+(summary and cross-report checks), :mod:`.export` (JSON Lines, CSV, per-report files),
+:mod:`.restore` (an AuditResult from stored JSON), :mod:`.cli` (the ``batch`` and
+``results`` commands).
 """
 
 from __future__ import annotations
