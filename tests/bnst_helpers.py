@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from pcfaudit.interpret import type_lines
 from pcfaudit.model import (
     ExtractionStats,
     Finding,
@@ -51,7 +52,7 @@ def line(
     marks: dict[str, str] | None = None,
     row: int = 1,
 ) -> InventoryLine:
-    return InventoryLine(
+    made = InventoryLine(
         label=label,
         location=Location(line=100 + row, table=0, row=row, quote=label),
         quantity=Quantity(num(quantity), "t", "t") if quantity is not None else None,
@@ -60,6 +61,8 @@ def line(
         marks=marks or {},
         table=0,
     )
+    type_lines([made])  # the stage and carrier interpret reads from the words
+    return made
 
 
 def stats(characters: int, garbled: int = 0, pages_without_text: int = 0) -> ExtractionStats:

@@ -13,9 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from pcfaudit import batch_store as store
-from pcfaudit.batch import BatchOptions, discover, run_batch
-from pcfaudit.batch_work import FAULT_ENV
+from pcfaudit.batch import BatchOptions, discover, run_batch, store
+from pcfaudit.batch.work import FAULT_ENV
 from pcfaudit.pipeline import audit
 from pcfaudit.render import json_schema
 from pcfaudit.render.json_out import result_data
@@ -102,8 +101,11 @@ def test_every_good_report_audited_every_bad_one_recorded(mixed: Any) -> None:
     # Not a report: read, but its verdict says it could not be audited (exit code 2).
     assert outcomes["cooking.txt"]["verdict"] == "unreadable"
     assert outcomes["cooking.txt"]["exit_code"] == 2
-    assert summary.audited == len(GOOD) + 1
-    assert summary.failed == {"unreadable": 2}
+    # The run's counts and `pcfaudit results` agree: the read-but-not-understood file is
+    # one that could not be audited, not an audited report.
+    assert summary.audited == len(GOOD)
+    assert summary.failed == {"unreadable": 3}
+    assert summary.database == {"audited": len(GOOD), "could_not_audit": 3}
     assert summary.worst_exit == 2
 
 

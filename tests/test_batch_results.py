@@ -15,9 +15,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pcfaudit import batch_analytics, batch_store
 from pcfaudit.batch import BatchOptions, result_from_data, run_batch
-from pcfaudit.batch_cli import register
+from pcfaudit.batch import analysis as batch_analytics
+from pcfaudit.batch import store as batch_store
+from pcfaudit.batch.cli import register
 from pcfaudit.pipeline import audit
 from pcfaudit.render import render
 from pcfaudit.render.json_out import result_data
@@ -57,7 +58,10 @@ def test_batch_command_reports_progress_and_exit_code(cli_db: Any) -> None:
     _archive, _db, result = cli_db
     assert result.exit_code == 2, result.output  # some files could not be audited
     assert "[1/8]" in result.output  # plain progress lines when not a terminal
-    assert "Done: 6 audited, 2 could not be audited (2 unreadable)" in result.output
+    # The same counts as `pcfaudit results` (test_results_text_summary): cooking.txt was
+    # read but is not a report.
+    assert "Done: 5 audited, 3 could not be audited (3 unreadable)" in result.output
+    assert "holds 5 audited reports and 3 that could not be audited" in result.output
 
 
 def test_second_batch_says_how_many_were_skipped(cli_db: Any) -> None:

@@ -1,5 +1,9 @@
 """The command line as a user runs it, on the seed reports: every command, every output
-format for both seeds, the JSON contract and SARIF validated on real output, exit codes."""
+format for both seeds, the JSON contract and SARIF validated on real output, exit codes.
+
+The commands run in-process through typer's CliRunner (a subprocess costs a second and a half
+of interpreter start-up each); one test starts ``python -m pcfaudit`` for real, and the hostile
+tests (tests/test_hostile.py) run every guarantee that needs a process of its own."""
 
 from __future__ import annotations
 
@@ -7,11 +11,14 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 import pytest
+from typer.testing import CliRunner
 
+from pcfaudit.cli import app
 from pcfaudit.render.json_out import json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,14 +28,17 @@ SEED_002 = SEEDS / "002_37b7dd170cf4d869.txt"
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 
 
-def pcfaudit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pcfaudit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-    )
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def pcfaudit(*args: str) -> Done:
+    """``pcfaudit ARGS`` in this process: exit code, stdout and stderr as a user sees them."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return Done(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.mark.parametrize("seed", [SEED_000, SEED_002], ids=["000", "002"])
@@ -58,7 +68,9 @@ def test_extract_json_shows_the_seed_000_inventory() -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)["report"]
     electricity = next(line for line in report["inventory"] if line["label"].startswith("电力"))
-    assert electricity["quantity"]["value"] == "2410" and electricity["result"]["value"] == "1432.022"
+    assert (
+        electricity["quantity"]["value"] == "2410" and electricity["result"]["value"] == "1432.022"
+    )
     totals = [t for t in report["totals"] if t["kind"] == "total"]
     assert {t["quantity"]["value"] for t in totals} == {"1686.915"}
     assert any(t["location"].get("table") is not None for t in totals)  # the table's 合计 row
@@ -102,7 +114,9 @@ def test_fail_on_select_and_waivers(tmp_path: Path) -> None:
         '[[waiver]]\nfingerprint = "0000000000000000"\nreason = "stale"\nreviewer = "QA"\n',
         encoding="utf-8",
     )
-    done = pcfaudit("check", str(SEED_002), "--select", "FU", "--waivers", str(waivers), "-f", "json")
+    done = pcfaudit(
+        "check", str(SEED_002), "--select", "FU", "--waivers", str(waivers), "-f", "json"
+    )
     assert done.returncode == 0
     data = json.loads(done.stdout)
     assert data["findings"][0]["waived"] == {"reason": "accepted", "reviewer": "QA"}
@@ -118,10 +132,23 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes, messag
     bad.write_bytes(content)
     done = pcfaudit("check", str(bad), str(SEED_002))
     assert done.returncode == 2
-    assert done.stderr.count("\n") == 1 and message in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.stderr.count("\n") == 1 and message in done.stderr and "Traceback" not in done.stderr
+    )
     assert "FU001" in done.stdout  # the good file after the bad one is still audited
 
 
 def test_missing_file() -> None:
     done = pcfaudit("check", "no-such-report.pdf")
     assert done.returncode == 2 and "no such file" in done.stderr
+
+
+def test_python_dash_m_runs_the_command_line_in_a_process_of_its_own() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pcfaudit", "check", "no-such-report.pdf"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr == "pcfaudit: no-such-report.pdf: no such file\n"

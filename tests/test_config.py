@@ -38,7 +38,8 @@ def test_pyproject_found_from_a_subdirectory(tmp_path: Path):
 
 def test_pcfaudit_toml_with_waivers(tmp_path: Path):
     (tmp_path / "w.toml").write_text(
-        '[[waiver]]\nfingerprint = "abc"\nreason = "agreed"\nreviewer = "Li Wei"\n', encoding="utf-8"
+        '[[waiver]]\nfingerprint = "abc"\nreason = "agreed"\nreviewer = "Li Wei"\n',
+        encoding="utf-8",
     )
     (tmp_path / "pcfaudit.toml").write_text('waivers = "w.toml"\n', encoding="utf-8")
     config = load_config(tmp_path)
@@ -57,7 +58,30 @@ def test_bad_configuration_is_a_one_line_error(tmp_path: Path, text: str):
 
 
 def test_waiver_lacking_a_reviewer_is_rejected(tmp_path: Path):
-    (tmp_path / "w.toml").write_text('[[waiver]]\nfingerprint = "abc"\nreason = "x"\n', encoding="utf-8")
+    (tmp_path / "w.toml").write_text(
+        '[[waiver]]\nfingerprint = "abc"\nreason = "x"\n', encoding="utf-8"
+    )
     (tmp_path / "pcfaudit.toml").write_text('waivers = "w.toml"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="reviewer"):
         load_config(tmp_path)
+
+
+def test_selectors_and_overrides_must_name_known_codes():
+    from pcfaudit.config import check_codes
+
+    known = ["FU001", "FU002", "GW001"]
+    check_codes(Config(select=["fu", "GW001"], ignore=["FU002"]), known)  # prefixes are fine
+    with pytest.raises(ConfigError, match='did you mean "GW001"'):
+        check_codes(Config(select=["GW01"]), known)
+    with pytest.raises(ConfigError, match=r"severity\.XX001"):
+        check_codes(Config(severity={"XX001": "info"}), known)
+
+
+@pytest.mark.parametrize("value", ["5%", True, -0.1, 1.5, float("nan")])
+def test_materiality_is_a_share_of_the_total(tmp_path: Path, value: object):
+    from pcfaudit.config import from_mapping
+
+    with pytest.raises(ConfigError, match="materiality") as info:
+        from_mapping({"materiality": value})
+    assert "\n" not in str(info.value)
+    assert from_mapping({"materiality": 0.1}).materiality == 0.1

@@ -6,19 +6,16 @@ from fractions import Fraction
 
 import pytest
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.quantities import (
     Interval,
-    co2e_per_mass,
-    conversion_factor,
     digit_slip,
     fmt_fixed,
     fmt_sig,
     interval_sum,
-    normalise_unit,
-    slip_name,
     truncation_interval,
 )
+from pcfaudit.vocab.numbers import parse_number
+from pcfaudit.vocab.units import co2e_per_mass, conversion_factor, normalise_unit, slip_name
 
 
 @pytest.mark.parametrize(
@@ -46,7 +43,7 @@ from pcfaudit.quantities import (
         ("CO₂当量 (t)", "tCO2e"),
         ("%", "%"),
         ("件", "件"),
-        ("pcs", "piece"),
+        ("pcs", "unit"),
         ("t·km", "t·km"),
     ],
 )

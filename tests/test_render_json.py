@@ -35,8 +35,9 @@ def test_contract_fields() -> None:
     gwp = next(f for f in data["findings"] if f["rule"] == "GWP001")
     assert list(gwp) == [
         "rule", "category", "severity", "title", "message", "locations", "reported",
-        "expected", "likely_cause", "impact", "fingerprint", "waived",
+        "expected", "likely_cause", "impact", "fingerprint", "waived", "confidence",
     ]  # fmt: skip
+    assert gwp["confidence"]["level"] in ("high", "medium", "low")
     assert gwp["locations"][0] == {
         "line": 118,
         "section": "3.6",

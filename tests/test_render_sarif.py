@@ -55,7 +55,12 @@ def test_text_location_has_start_line_and_pdf_location_has_page() -> None:
     assert gwp["partialFingerprints"] == {"pcfaudit/v1": "9c1e0000aaaa0001"}
     ef = next(r for r in run["results"] if r["ruleId"] == "EF001")
     pdf = ef["locations"][0]
-    assert "region" not in pdf["physicalLocation"]
+    # A PDF location is placed by its page, and says so.
+    assert pdf["physicalLocation"]["region"] == {
+        "startLine": 14,
+        "snippet": {"text": "0.5703 tCO2/MWh"},
+        "properties": {"startLineCounts": "page"},
+    }
     assert pdf["properties"]["page"] == 14
     assert pdf["properties"]["bbox"] == [72.0, 200.5, 523.0, 214.0]
     assert "0.5703 tCO2/MWh" in pdf["message"]["text"]

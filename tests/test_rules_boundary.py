@@ -13,7 +13,7 @@ from pcfaudit.model import (
     StageClaim,
     Statement,
 )
-from pcfaudit.rules.boundary import stage_of_line, stage_of_text, stages_in_text
+from pcfaudit.vocab.stages import stage_of_line, stage_of_text, stages_in_text
 
 
 def test_stage_words_in_labels_and_lists():

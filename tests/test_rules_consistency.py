@@ -11,13 +11,13 @@ from pcfaudit.model import (
     ProductionVolume,
     Quantity,
     Report,
-    Statement,
 )
 from pcfaudit.pipeline import audit
 from pcfaudit.reference import load_pack
 from pcfaudit.rules import load_catalog
-from pcfaudit.rules.consistency import equipment_stated_differently, production_volume_differs
+from pcfaudit.rules.consistency import production_volume_differs
 from pcfaudit.rules.engine import RuleContext
+from report_builder import ReportBuilder, run_rule
 
 
 def _n(text: str) -> Number:
@@ -77,12 +77,27 @@ def test_en_clean_version_is_silent():
 
 
 def test_equipment_total_matches_per_unit_times_count_is_silent():
-    a = Statement("equipment", "count:5;power_kw:91;power_basis:each", Location(line=1, table=0), "ct机",
-                  [_n("5"), _n("91")])  # fmt: skip
-    b = Statement("equipment", "count:5;power_kw:455;power_basis:total", Location(line=9, table=3), "ct机",
-                  [_n("5"), _n("455")])  # fmt: skip
-    ctx = _ctx(Report(statements=[a, b]))
-    assert list(equipment_stated_differently(ctx)) == [] and ctx.tally.passed == 1
+    report = (
+        ReportBuilder()
+        .equipment("ct机", "91", count="5", basis="each", table=0)
+        .equipment("ct机", "455", count="5", basis="total", table=3)
+        .build()
+    )
+    findings, ctx = run_rule("CN001", report)
+    assert findings == [] and ctx.tally.passed == 1
+
+
+def test_equipment_count_differs_between_two_tables():
+    report = (
+        ReportBuilder()
+        .equipment("空压机", "55", count="2", basis="each", table=0)
+        .equipment("空压机", "220", count="4", basis="total", table=3)
+        .build()
+    )
+    [finding], _ = run_rule("CN001", report)
+    assert finding.severity == "warning"
+    assert "2 × 55 kW = 110 kW" in finding.message and "4 units, 220 kW in total" in finding.message
+    assert finding.likely_cause and "number of units differs" in finding.likely_cause
 
 
 def test_same_production_volume_twice_is_silent():

@@ -17,7 +17,11 @@ def _findings(name: str):  # type: ignore[no-untyped-def]
 
 def test_mass_amounts_that_differ_are_an_error_pointing_at_each_statement() -> None:
     (finding,) = _findings("fu_en_mismatch.md")
-    assert (finding.rule, finding.category, finding.severity) == ("FU001", "functional-unit", "error")
+    assert (finding.rule, finding.category, finding.severity) == (
+        "FU001",
+        "functional-unit",
+        "error",
+    )
     quotes = " ".join(loc.quote or "" for loc in finding.locations)
     assert "1 kg of finished wheel rim" in quotes and "1 t of finished wheel rim" in quotes
     assert {loc.line for loc in finding.locations} >= {5, 11}
@@ -50,10 +54,10 @@ def test_epd_declared_units_are_left_to_ep008() -> None:
 def test_the_same_energy_in_other_units_agrees_and_other_amounts_do_not() -> None:
     """1 GJ = 1000 MJ (GJ was missing from the rule's own unit table: a false 'different
     things' error); 1 GJ vs 1 MWh is a real difference of amount."""
-    from pcfaudit.interpret.numbers import parse_number
     from pcfaudit.model import FunctionalUnitStatement, Location, Report
     from pcfaudit.rules import load_catalog
     from pcfaudit.rules.engine import RuleContext, run_rules
+    from pcfaudit.vocab.numbers import parse_number
 
     def stated(amount: str, unit: str, line: int) -> FunctionalUnitStatement:
         return FunctionalUnitStatement(

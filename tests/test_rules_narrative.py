@@ -144,7 +144,7 @@ def test_qa_hotspot_names_the_smaller_stage_en_zh():
 
 
 def test_stage_column_without_spaces_still_names_the_stage():
-    from pcfaudit.rules.boundary import stage_of_text
+    from pcfaudit.vocab.stages import stage_of_text
 
     assert stage_of_text("Rawmaterialacquisition") == Stage.RAW_MATERIAL
     assert stage_of_text("End-of-life") == Stage.END_OF_LIFE

@@ -23,7 +23,9 @@ def _result(path: Path) -> AuditResult:
 
 
 def _evidence(f: Finding) -> str:
-    return " ".join([f.message, f.reported or "", f.expected or ""] + [loc.quote or "" for loc in f.locations])
+    return " ".join(
+        [f.message, f.reported or "", f.expected or ""] + [loc.quote or "" for loc in f.locations]
+    )
 
 
 def _matching(path: Path, category: str, severity: str, *tokens: str) -> list[Finding]:
@@ -83,13 +85,21 @@ EXPECTED_002 = [
 ]
 
 
-@pytest.mark.parametrize(("ident", "category", "severity", "tokens"), EXPECTED_000, ids=[e[0] for e in EXPECTED_000])
-def test_seed_000_reports(ident: str, category: str, severity: str, tokens: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("ident", "category", "severity", "tokens"), EXPECTED_000, ids=[e[0] for e in EXPECTED_000]
+)
+def test_seed_000_reports(
+    ident: str, category: str, severity: str, tokens: tuple[str, ...]
+) -> None:
     assert _matching(SEED_000, category, severity, *tokens), f"{ident} not reported"
 
 
-@pytest.mark.parametrize(("ident", "category", "severity", "tokens"), EXPECTED_002, ids=[e[0] for e in EXPECTED_002])
-def test_seed_002_reports(ident: str, category: str, severity: str, tokens: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("ident", "category", "severity", "tokens"), EXPECTED_002, ids=[e[0] for e in EXPECTED_002]
+)
+def test_seed_002_reports(
+    ident: str, category: str, severity: str, tokens: tuple[str, ...]
+) -> None:
     assert _matching(SEED_002, category, severity, *tokens), f"{ident} not reported"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +14,11 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
-from pcfaudit.cli_options import Lang, Severity
+from pcfaudit.cli_options import DataFormat, Format, Lang, Severity
+from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
+from pcfaudit.safe_io import OutputGuard
 
 app = typer.Typer(
     name="pcfaudit",
@@ -25,14 +28,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    markdown = "markdown"
-    html = "html"
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -72,47 +67,61 @@ def check(
     waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
-    annotate: Annotated[Path | None, typer.Option(help="For a PDF report: write a copy with each finding highlighted on its page.")] = None,
+    annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
     timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
+    add_waivers: Annotated[bool, typer.Option("--add-waivers", help="Accept every open finding: append its fingerprint to the waiver file (--waivers, the configured one, or pcfaudit-waivers.toml) and exit 0.")] = False,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 for unreadable
     input, a report that could not be audited, or a usage error."""
-    from pcfaudit.config import ConfigError, load_config, load_waivers
+    from pcfaudit.config import ConfigError, check_codes, load_config, load_waivers
     from pcfaudit.pipeline import UnreadableInput, audit, exit_code
     from pcfaudit.render import render_console
+    from pcfaudit.rules import load_catalog
+    from pcfaudit.safe_io import OutputGuard, OutputRefused, annotation_targets
 
+    guard = OutputGuard(files)
+    try:  # refuse a bad output before auditing anything
+        if output is not None:
+            guard.check(output)
+        annotated = annotation_targets(files, annotate, guard) if annotate is not None else {}
+    except OutputRefused as exc:
+        raise _fail(str(exc)) from None
     try:
-        config = load_config(explicit=config_file)
+        config = load_config(explicit=config_file, allow_missing_waivers=add_waivers)
         if waivers is not None:
-            config.waivers = load_waivers(waivers)
+            config.waiver_file = waivers
+            config.waivers = load_waivers(waivers) if waivers.exists() or not add_waivers else []
+        config.select = [c.upper() for c in _split(select)] or config.select
+        config.ignore = [*config.ignore, *(c.upper() for c in _split(ignore))]
+        check_codes(config, [spec.code for spec in load_catalog()])
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    config.select = _split(select) or config.select
-    config.ignore = [*config.ignore, *_split(ignore)]
     if fail_on is not None:
         config.fail_on = fail_on.value
     if reference_dir is not None:
         config.reference_dir = reference_dir
+    if format is Format.xlsx and output is None:
+        raise _fail("--format xlsx writes a workbook: give --output FILE.xlsx")
     worst = 0
     results = []
-    console = Console(file=sys.stdout, soft_wrap=False) if output is None else None
+    console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None
     for path in files:
         try:
-            with time_limit(timeout, label=str(path), hard_exit=True):
+            with time_limit(timeout, label=str(path), hard_exit=True), _progress(path):
                 result = audit(path, config)
                 language = result.report.language if lang is Lang.auto else lang.value
                 if format is Format.text and console is not None:
                     render_console(result, console, lang=language, statistics=statistics)
                 results.append((result, language))
                 if annotate is not None:
-                    _annotate(path, result, language, annotate, several=len(files) > 1)
+                    _annotate(path, result, language, annotated[path], guard)
         except AuditTimeout as exc:  # a hostile or pathological file: say so, go on
             print(f"pcfaudit: {path}: {exc}", file=sys.stderr)
             worst = 2
             continue
-        except UnreadableInput as exc:
+        except (UnreadableInput, OutputRefused) as exc:
             print(f"pcfaudit: {exc}", file=sys.stderr)
             worst = 2
             continue
@@ -124,52 +133,72 @@ def check(
             worst = 2
             continue
         worst = max(worst, exit_code(result, config.fail_on))
-    if results and not (format is Format.text and console is not None):
+    if add_waivers:
+        raise typer.Exit(_add_waivers(config.waiver_file, [r for r, _ in results], worst))
+    if results and format is Format.xlsx:
+        from pcfaudit.render.workbook import render_xlsx
+
+        assert output is not None  # checked before auditing
+        output.write_bytes(render_xlsx(results))
+    elif results and not (format is Format.text and console is not None):
         text = _render_all(results, format, statistics)
         if output is not None:
-            output.write_text(text, encoding="utf-8")
+            try:
+                guard.write_text(output, text)
+            except OutputRefused as exc:
+                raise _fail(str(exc)) from None
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(utf8_safe(text))
     raise typer.Exit(worst)
 
 
-def _annotate(path: Path, result: AuditResult, language: str, out: Path, several: bool) -> None:
-    """The annotated copy of a PDF report (``--annotate``); other formats are skipped."""
-    from pcfaudit.render import annotate_pdf
+def _progress(path: Path) -> AbstractContextManager[object]:
+    """A spinner on stderr while a report is audited, only when stderr is a terminal (never
+    in CI logs or pipes)."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    return Console(file=sys.stderr).status(f"pcfaudit: auditing {path}", spinner="dots")
 
-    if result.source.get("format") != "pdf":
-        print(f"pcfaudit: {path}: --annotate needs a PDF report; skipped", file=sys.stderr)
+
+def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:
+    """The annotated copy (``--annotate``): highlights in a PDF, Word comments in a DOCX."""
+    from pcfaudit.pipeline import read_source
+    from pcfaudit.render import annotate_pdf
+    from pcfaudit.render.docx_comments import comment_docx
+
+    kind = result.source.get("format")
+    if kind not in ("pdf", "docx"):
+        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
         return
-    target = out / f"{path.stem}.annotated.pdf" if several or out.is_dir() else out
-    target.write_bytes(annotate_pdf(path.read_bytes(), result, language))
+    annotate = annotate_pdf if kind == "pdf" else comment_docx
+    guard.write_bytes(target, annotate(read_source(path)[0], result, language))
+
+def _add_waivers(target: Path | None, results: list[AuditResult], worst: int) -> int:
+    """``check --add-waivers``: the baseline written, the exit code (2 if a file failed)."""
+    from pcfaudit.baseline import add_waivers
+
+    path = target or Path("pcfaudit-waivers.toml")
+    reviewer = os.environ.get("PCFAUDIT_REVIEWER") or os.environ.get("USER") or "pcfaudit"
+    try:
+        added = add_waivers(path, results, reviewer)
+    except OSError as exc:
+        print(f"pcfaudit: {path}: cannot write waivers ({exc.strerror})", file=sys.stderr)
+        return 2
+    print(f"pcfaudit: added {added} waivers to {path}", file=sys.stderr)
+    return 2 if worst == 2 else 0
 
 
 def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
-    """All results in one output: JSON Lines for several JSON results, one SARIF log with a
-    run per report, sections one after the other for the other formats."""
-    from pcfaudit.render import render
-    from pcfaudit.render.sarif import sarif_data
+    """All results in one document of the chosen format (render.combine)."""
+    from pcfaudit.render.combine import render_all
 
-    if format is Format.sarif and len(results) > 1:
-        logs = [sarif_data(result, language) for result, language in results]
-        merged = {**logs[0], "runs": [run for log in logs for run in log["runs"]]}
-        return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
-    chunks = []
-    for result, language in results:
-        if format is Format.json:
-            chunks.append(render(result, "json", lang=language, indent=None if len(results) > 1 else 2))
-        elif format in {Format.text, Format.markdown}:
-            chunks.append(render(result, format.value, lang=language, statistics=statistics))
-        else:
-            chunks.append(render(result, format.value, lang=language))
-    separator = "\n" if format is Format.json else "\n\n"
-    return separator.join(c.rstrip("\n") for c in chunks) + "\n"
+    return render_all(results, format.value, statistics)
 
 
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
     tables: Annotated[
         bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
     ] = False,
@@ -186,12 +215,17 @@ def extract(
         data, name = read_source(file)
         document = extract_document(data, name)
     except (UnreadableInput, ExtractionError) as exc:
-        raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{file}: {exc}") from None
+        raise _fail(str(exc) if isinstance(exc, UnreadableInput) else f"{name}: {exc}") from None
+    except Exception as exc:  # a hostile file may break a parser: one line, never a traceback
+        if os.environ.get("PCFAUDIT_DEBUG"):
+            raise
+        raise _fail(f"{path_text(file)}: cannot extract ({type(exc).__name__}: {exc})") from None
     if tables:
         from pcfaudit.show import render_tables_text, tables_json
 
-        if format is Format.json:
-            sys.stdout.write(json.dumps(tables_json(document), ensure_ascii=False, indent=2) + "\n")
+        if format is DataFormat.json:
+            text = json.dumps(tables_json(document), ensure_ascii=False, indent=2)
+            sys.stdout.write(utf8_safe(text) + "\n")
         else:
             render_tables_text(document, Console(file=sys.stdout))
         return
@@ -201,16 +235,16 @@ def extract(
         if os.environ.get("PCFAUDIT_DEBUG"):
             raise
         raise _fail(f"{file}: internal error ({type(exc).__name__}: {exc})") from None
-    if format is Format.json:
+    if format is DataFormat.json:
         payload = {"document": to_jsonable(document), "report": to_jsonable(report)}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(utf8_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     else:
         render_report_text(document, report, Console(file=sys.stdout))
 
 
 @app.command("rules")
 def list_rules(
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
     lang: Annotated[Lang, typer.Option(help="Language of titles.")] = Lang.en,
 ) -> None:
     """List every rule of the catalog."""
@@ -220,7 +254,7 @@ def list_rules(
 
     catalog = load_catalog()
     language = "en" if lang is Lang.auto else lang.value
-    if format is Format.json:
+    if format is DataFormat.json:
         rows = [
             {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
              "title": r.title.get(language, r.title.get("en", ""))}
@@ -266,7 +300,7 @@ class Show(StrEnum):
 def reference(
     show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
 ) -> None:
     """Show the reference data pack: every value with its source and whether it was verified."""
     from rich.table import Table
@@ -278,7 +312,7 @@ def reference(
     except (OSError, ValueError) as exc:
         raise _fail(f"reference pack: {exc}") from None
     shows = [show.value] if show else [s.value for s in Show]
-    if format is Format.json:
+    if format is DataFormat.json:
         tables: dict[str, list[dict[str, str]]] = {}
         for name in shows:
             headers, rows = pack.table(name)
@@ -303,8 +337,31 @@ def reference(
         console.print(table)
 
 
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="JSON output of `check` on the earlier version.")],
+    new: Annotated[Path, typer.Argument(help="JSON output of `check` on the later version.")],
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    lang: Annotated[Lang, typer.Option(help="Language of the headings.")] = Lang.en,
+    fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a new finding is at or above this severity.")] = Severity.error,
+) -> None:
+    """Compare two audits of a report: findings resolved, still open and new.
+
+    Exit 1 when a new finding is at or above --fail-on, 0 otherwise, 2 for unreadable input."""
+    from pcfaudit.baseline import BaselineError, diff, load_audits, render_diff
+    from pcfaudit.model import SEVERITY_RANK
+
+    try:
+        result = diff(load_audits(old), load_audits(new))
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    language = "en" if lang is Lang.auto else lang.value
+    sys.stdout.write(render_diff(result, language, format.value))
+    raise typer.Exit(1 if result.worst_new() >= SEVERITY_RANK[fail_on.value] else 0)
+
+
 def _register_subcommands() -> None:
-    from pcfaudit.batch_cli import register
+    from pcfaudit.batch.cli import register
 
     register(app)
 

@@ -15,3 +15,25 @@ class Severity(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+class Format(StrEnum):
+    """What ``check`` writes."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    markdown = "markdown"
+    html = "html"
+    concise = "concise"
+    github = "github"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class DataFormat(StrEnum):
+    """What ``extract``, ``rules`` and ``reference`` write: a table for people or JSON."""
+
+    text = "text"
+    json = "json"

@@ -28,13 +28,27 @@ reviewer = "Li Wei"
 
 from __future__ import annotations
 
+import difflib
+import math
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
+# Every key a configuration may have; anything else is a typo the user must hear about.
+KNOWN_KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "parameters",
+    "fail-on",
+    "fail_on",
+    "materiality",
+    "waivers",
+    "reference-dir",
+)
 
 
 class ConfigError(ValueError):
@@ -57,6 +71,7 @@ class Config:
     fail_on: str = "error"
     materiality: float = 0.05
     waivers: list[Waiver] = field(default_factory=list)
+    waiver_file: Path | None = None  # where the waivers came from (``--add-waivers`` adds there)
     reference_dir: Path | None = None
     source: str | None = None  # the file the configuration came from
 
@@ -105,40 +120,118 @@ def load_waivers(path: Path) -> list[Waiver]:
     return waivers
 
 
-def from_mapping(data: dict[str, Any], base: Path | None = None, source: str | None = None) -> Config:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "select"?)' for a near miss, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _codes(data: dict[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}{key} must be a list of rule codes, like [\"FU\", \"AR001\"]")
+    return [v.strip().upper() for v in value if v.strip()]
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}{key} must be a table ([{key}])")
+    return value
+
+
+def _materiality(value: Any, where: str) -> float:
+    """A share of the total in [0, 1]: 0.05, never "5%" (say how to write it)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(
+            f"{where}materiality must be a number between 0 and 1 (0.05 for 5 %), not {value!r}"
+        )
+    share = float(value)
+    if not math.isfinite(share) or not 0 <= share <= 1:
+        raise ConfigError(f"{where}materiality must be between 0 and 1 (0.05 for 5 %), not {value}")
+    return share
+
+
+def from_mapping(
+    data: dict[str, Any],
+    base: Path | None = None,
+    source: str | None = None,
+    allow_missing_waivers: bool = False,
+) -> Config:
+    where = f"{source}: " if source else ""
+    for key in data:
+        if key not in KNOWN_KEYS:
+            raise ConfigError(
+                f"{where}unknown key {key!r}{did_you_mean(str(key), KNOWN_KEYS)}"
+            )
     config = Config(source=source)
-    config.select = [str(s) for s in data.get("select", [])]
-    config.ignore = [str(s) for s in data.get("ignore", [])]
-    config.severity = {str(k).upper(): str(v) for k, v in data.get("severity", {}).items()}
+    config.select = _codes(data, "select", where)
+    config.ignore = _codes(data, "ignore", where)
+    config.severity = {str(k).upper(): str(v) for k, v in _table(data, "severity", where).items()}
     for code, value in config.severity.items():
         if value not in SEVERITIES:
-            raise ConfigError(f"severity of {code} must be one of {', '.join(SEVERITIES)}")
-    config.parameters = {str(k).upper(): dict(v) for k, v in data.get("parameters", {}).items()}
+            raise ConfigError(f"{where}severity of {code} must be one of {', '.join(SEVERITIES)}")
+    parameters = _table(data, "parameters", where)
+    for code, value in parameters.items():
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}parameters.{code} must be a table of parameter values")
+    config.parameters = {str(k).upper(): dict(v) for k, v in parameters.items()}
     config.fail_on = str(data.get("fail-on", data.get("fail_on", "error")))
     if config.fail_on not in SEVERITIES:
-        raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}")
-    config.materiality = float(data.get("materiality", 0.05))
+        raise ConfigError(f"{where}fail-on must be one of {', '.join(SEVERITIES)}")
+    config.materiality = _materiality(data.get("materiality", 0.05), where)
     waiver_file = data.get("waivers")
     if waiver_file:
         path = Path(waiver_file)
         if base is not None and not path.is_absolute():
             path = base / path
-        config.waivers = load_waivers(path)
+        config.waiver_file = path
+        if path.exists() or not allow_missing_waivers:
+            config.waivers = load_waivers(path)
     ref = data.get("reference-dir")
     if ref:
         config.reference_dir = Path(ref) if base is None else base / ref
     return config
 
 
-def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
-    """The configuration in force for a run started in ``start`` (default: the cwd)."""
+def check_codes(config: Config, known: Collection[str]) -> None:
+    """Every rule code the configuration names must exist: a selector must be a code or a
+    prefix of one (``FU``, ``AR001``); severity and parameter overrides name whole codes.
+    A typo in a CI gate must fail the gate, not silently select nothing."""
+    codes = sorted({c.upper() for c in known})
+    prefixes = {c[:n] for c in codes for n in range(1, len(c) + 1)}
+    families = sorted({c.rstrip("0123456789") for c in codes})  # "FU", "GW", "EP"
+    where = f"{config.source}: " if config.source else ""
+    for option, selectors in (("select", config.select), ("ignore", config.ignore)):
+        for selector in selectors:
+            if selector.upper() not in prefixes:
+                hint = did_you_mean(selector.upper(), [*codes, *families])
+                raise ConfigError(
+                    f"{option}: no rule code is or starts with {selector!r}{hint}; "
+                    "`pcfaudit rules` lists them"
+                )
+    for table, overrides in (("severity", config.severity), ("parameters", config.parameters)):
+        for code in overrides:
+            if code.upper() not in codes:
+                raise ConfigError(
+                    f"{where}{table}.{code}: unknown rule code{did_you_mean(code.upper(), codes)}"
+                )
+
+
+def load_config(
+    start: Path | None = None, explicit: Path | None = None, allow_missing_waivers: bool = False
+) -> Config:
+    """The configuration in force for a run started in ``start`` (default: the cwd).
+    ``allow_missing_waivers``: the waiver file may not exist yet (``--add-waivers``)."""
     if explicit is not None:
         data = _read_toml(explicit)
         if explicit.name == "pyproject.toml":
             data = data.get("tool", {}).get("pcfaudit", {})
-        return from_mapping(data, explicit.parent, str(explicit))
+        return from_mapping(data, explicit.parent, str(explicit), allow_missing_waivers)
     found = _find_config((start or Path.cwd()).resolve())
     if found is None:
         return Config()
     path, data = found
-    return from_mapping(data, path.parent, str(path))
+    return from_mapping(data, path.parent, str(path), allow_missing_waivers)

@@ -12,10 +12,11 @@ from typing import Any
 
 from pcfaudit import __version__
 from pcfaudit.config import Config
+from pcfaudit.escape import path_text
 from pcfaudit.extract.common import ExtractionError, sha256_hex
 from pcfaudit.extract.detect import extract
 from pcfaudit.interpret import interpret
-from pcfaudit.limits import MAX_INPUT_BYTES
+from pcfaudit.limits import MAX_INPUT_BYTES, input_limit_for_head
 from pcfaudit.model import (
     SEVERITY_RANK,
     AuditResult,
@@ -24,10 +25,13 @@ from pcfaudit.model import (
     Document,
     Finding,
     Report,
+    RuleChecks,
 )
 from pcfaudit.recompute import recompute
+from pcfaudit.recompute_epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
+from pcfaudit.safe_io import InputRefused, read_regular, too_large
 
 
 class UnreadableInput(Exception):
@@ -35,24 +39,22 @@ class UnreadableInput(Exception):
 
 
 def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
+    """The bytes to audit and the name to show for them. A path is read only when it is a
+    regular file within the size limits (see :mod:`pcfaudit.safe_io`); the name is
+    UTF-8-safe whatever bytes the file name holds."""
     if isinstance(source, bytes | bytearray):
-        return bytes(source), name or "<bytes>"
-    path = Path(source)
-    try:
-        if path.is_dir():
-            raise UnreadableInput(f"{path}: is a directory")
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        if len(source) > MAX_INPUT_BYTES:
             raise UnreadableInput(
-                f"{path}: file too large ({size // 2**20} MB; limit {MAX_INPUT_BYTES // 2**20} MB)"
+                f"{name or '<bytes>'}: {too_large('input', len(source), MAX_INPUT_BYTES)}"
             )
-        return path.read_bytes(), name or str(path)
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except PermissionError:
-        raise UnreadableInput(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise UnreadableInput(f"{path}: cannot read ({exc.strerror or exc})") from None
+        return bytes(source), path_text(name or "<bytes>")
+    if not str(source).strip():
+        raise UnreadableInput("no file given (the path is empty)")
+    try:
+        data = read_regular(source, MAX_INPUT_BYTES, input_limit_for_head)
+    except InputRefused as exc:
+        raise UnreadableInput(str(exc)) from None
+    return data, path_text(name or source)
 
 
 def load_reference(config: Config) -> Any:
@@ -78,7 +80,8 @@ def audit(
 
 def audit_document(document: Document, config: Config) -> AuditResult:
     report = interpret(document)
-    checks = recompute(report)
+    text = "\n".join(block.text for block in document.blocks)
+    checks = [*recompute(report, document.tables, text), *epd_checks(report)]
     catalog = load_catalog()
     reference = load_reference(config)
     ctx = RuleContext(
@@ -106,6 +109,10 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         checks=CheckCounts(ctx.tally.passed, ctx.tally.failed, ctx.tally.cannot_tell),
         garbled_ratio=round(document.stats.garbled_ratio, 4),
         not_read=[region.describe() for region in document.stats.unread],
+        rules=[
+            RuleChecks(code, passed, failed, cannot_tell, ctx.tally.why_not.get(code))
+            for code, (passed, failed, cannot_tell) in ctx.tally.by_rule.items()
+        ],
     )
     source = {
         "path": document.source.path,
@@ -113,6 +120,8 @@ def audit_document(document: Document, config: Config) -> AuditResult:
         "format": document.source.format,
         "pages": document.source.pages,
         "language": report.language,
+        # The report's own table captions, by table ordinal: locations name "表 4.1".
+        "table_captions": [table.caption for table in document.tables],
     }
     return AuditResult(
         tool={"name": "pcfaudit", "version": __version__},
@@ -167,7 +176,9 @@ def _cap_ocr(findings: list[Finding], document: Document) -> list[Finding]:
     """A finding that rests on a table read by OCR is at most a warning (DESIGN.md): a
     misread digit is likelier than a wrong report."""
     ocr_tables = {
-        k for k, t in enumerate(document.tables) if any(c.source == "ocr" for r in t.rows for c in r)
+        k
+        for k, t in enumerate(document.tables)
+        if any(c.source == "ocr" for r in t.rows for c in r)
     }
     if not ocr_tables:
         return findings

@@ -42,18 +42,66 @@ def render_report_text(document: Document, report: Report, console: Console) -> 
         f"language {report.language}"
     )
     sections: list[tuple[str, list[str]]] = [
-        ("Functional unit", [f"{(s.amount.text if s.amount else '1')} {s.unit_text or s.unit} {s.subject} [{s.role}] — {s.location.describe()}" for s in report.functional_units]),
-        ("Boundary", [f"{b.type.value} — {b.location.describe()}" for b in report.boundary]
-         + [f"{s.stage.value}: {s.status} — {s.location.describe()}" for s in report.stages]),
-        ("GWP", [f"{g.report or ''} {g.gas or ''} {g.value.text if g.value else ''} — {g.location.describe()}".strip() for g in report.gwp_declarations]),
-        ("Standards", [f"{s.code}{':' + str(s.year) if s.year else ''} — {s.location.describe()}" for s in report.standards]),
-        ("Dates", [f"{d.kind}: {d.year}-{d.month or '?'}{'-' + str(d.day) if d.day else ''} — {d.location.describe()}" for d in report.dates]),
+        (
+            "Functional unit",
+            [
+                f"{(s.amount.text if s.amount else '1')} {s.unit_text or s.unit} {s.subject} [{s.role}] — {s.location.describe()}"
+                for s in report.functional_units
+            ],
+        ),
+        (
+            "Boundary",
+            [f"{b.type.value} — {b.location.describe()}" for b in report.boundary]
+            + [f"{s.stage.value}: {s.status} — {s.location.describe()}" for s in report.stages],
+        ),
+        (
+            "GWP",
+            [
+                f"{g.report or ''} {g.gas or ''} {g.value.text if g.value else ''} — {g.location.describe()}".strip()
+                for g in report.gwp_declarations
+            ],
+        ),
+        (
+            "Standards",
+            [
+                f"{s.code}{':' + str(s.year) if s.year else ''} — {s.location.describe()}"
+                for s in report.standards
+            ],
+        ),
+        (
+            "Dates",
+            [
+                f"{d.kind}: {d.year}-{d.month or '?'}{'-' + str(d.day) if d.day else ''} — {d.location.describe()}"
+                for d in report.dates
+            ],
+        ),
         ("Production", [f"{p.quantity} — {p.location.describe()}" for p in report.production]),
-        ("Totals", [f"{t.kind}: {t.quantity} ({t.label or ''}) — {t.location.describe()}" for t in report.totals]),
+        (
+            "Totals",
+            [
+                f"{t.kind}: {t.quantity} ({t.label or ''}) — {t.location.describe()}"
+                for t in report.totals
+            ],
+        ),
         ("Per unit", [f"{t.quantity} — {t.location.describe()}" for t in report.per_unit]),
-        ("Shares", [f"{t.kind}: {t.label}: {t.quantity} — {t.location.describe()}" for t in report.shares]),
-        ("Factors quoted", [f"{f.value.text} {f.unit_text} {f.carrier or ''} {f.label[:40]} — {f.location.describe()}" for f in report.factors]),
-        ("Sources named", [f"{m.name} ({'used' if m.used else 'not used'}) — {m.location.describe()}" for m in report.mentions]),
+        (
+            "Shares",
+            [f"{t.kind}: {t.label}: {t.quantity} — {t.location.describe()}" for t in report.shares],
+        ),
+        (
+            "Factors quoted",
+            [
+                f"{f.value.text} {f.unit_text} {f.carrier or ''} {f.label[:40]} — {f.location.describe()}"
+                for f in report.factors
+            ],
+        ),
+        (
+            "Sources named",
+            [
+                f"{m.name} ({'used' if m.used else 'not used'}) — {m.location.describe()}"
+                for m in report.mentions
+            ],
+        ),
     ]
     for title, rows in sections:
         if not rows:

@@ -29,17 +29,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from pcfaudit.model import Block, Table
-
-
-class ExtractionError(Exception):
-    """The input cannot be read as a report. ``str(e)`` is a one-line message."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
-
-    @property
-    def message(self) -> str:
-        return str(self)
+from pcfaudit.model.errors import ExtractionError
 
 
 def sha256_hex(data: bytes) -> str:
@@ -156,9 +146,24 @@ _INLINE_RE = re.compile(r"(?<![\\$])\$([^$\n]{1,300}?)(?<!\\)\$(?!\$)")
 _MATHY_RE = re.compile(r"[\\^_{}]|^[\d\s.,=<>+\-*/()%]+$")
 
 
+# OCR converters space every token of a formula: "1 0 6 . 7 3 \times 1 0 ^ { 4 }".
+_TEX_OCR_SPACE_RE = re.compile(
+    r"(?<=[\d.]) +(?=[\d.])|(?<=[\d.]) +(?=\\%)|(?<=[-+]) +(?=[\d.])|\s+(?=[\^_{}])|(?<=[\^_{])\s+"
+)
+_TEX_ROMAN_RE = re.compile(r"\\(?:mathrm|mathbf|mathit|textrm|rm)\s*\{([^{}]*)\}")
+
+
+def _ocr_unspaced(tex: str) -> str:
+    """Undo converter spacing: digits of one number joined, scripts tight, the letters of
+    an upright unit or formula joined (``\\mathrm { h m }`` → ``hm``); ``~`` is a space."""
+    s = _TEX_ROMAN_RE.sub(lambda m: "{" + m.group(1).replace(" ", "") + "}", tex)
+    s = _TEX_OCR_SPACE_RE.sub("", s)
+    return s.replace("~", " ")
+
+
 def tex_to_text(tex: str) -> str:
     """Reduce a TeX math fragment to readable plain text (see the module docstring)."""
-    s = _TEX_FRAC_RE.sub(r"(\1)/(\2)", tex)
+    s = _TEX_FRAC_RE.sub(r"(\1)/(\2)", _ocr_unspaced(tex))
     s = _TEX_SQRT_RE.sub(r"√(\1)", s)
 
     def command(m: re.Match[str]) -> str:
@@ -200,9 +205,21 @@ def _replace_tex(s: str) -> str:
     return _INLINE_RE.sub(inline, s)
 
 
+# A PDF's ToUnicode map can hand out UTF-16 halves one glyph at a time (an emoji split in
+# two, or a hostile lone half): text that no UTF-8 writer, JSON file or database accepts.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(s: str) -> str:
+    """Join surrogate pairs into their character; a lone half becomes U+FFFD (garbled)."""
+    return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def normalise_text(s: str) -> str:
     """The canonical text form; see the module docstring. Tabs and newlines are kept;
     leading/trailing spaces are not stripped (callers strip what they split)."""
+    if _SURROGATE_RE.search(s):
+        s = repair_surrogates(s)
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = unicodedata.normalize("NFC", s)
     s = s.translate(_TRANSLATE)

@@ -81,6 +81,16 @@ def _zip_kind(data: bytes) -> str:
     raise ExtractionError("zip archive that is not a Word document")
 
 
+def looks_like_text(head: bytes) -> bool:
+    """Whether a file starting with ``head`` would be read as text or Markdown (and so falls
+    under the text size limit): not a PDF, zip, Word, RTF or image, and not binary."""
+    if not head.strip() or b"%PDF-" in head[:1024] or head.startswith((_CFB_MAGIC, b"PK")):
+        return False
+    if head.startswith(tuple(_IMAGE_MAGIC)) or head.lstrip().startswith(b"{\\rtf"):
+        return False
+    return not _looks_binary(head[:8192])
+
+
 def _looks_binary(head: bytes) -> bool:
     """NUL bytes (outside UTF-16, with or without a byte-order mark) or many control
     characters mean binary. The text decoder rejects what only looks like UTF-16."""

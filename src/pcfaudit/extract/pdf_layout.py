@@ -400,7 +400,12 @@ def _rejoin_split_cells(last: list[CellRec], first: list[CellRec], row: int) -> 
     """A merged cell cut by a page break prints its text in one part only: an empty cell
     ending one page above a merged cell starting the next is that cell's first row."""
     for c, (above, below) in enumerate(zip(last, first, strict=False)):
-        if not above.text.strip() and above.rowspan == 1 and below.text.strip() and below.rowspan > 1:
+        if (
+            not above.text.strip()
+            and above.rowspan == 1
+            and below.text.strip()
+            and below.rowspan > 1
+        ):
             below.rowspan += 1
             below.row = row  # shifted by the caller's offset with the rest of the page
             last[c] = below

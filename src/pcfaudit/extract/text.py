@@ -69,7 +69,7 @@ def _printable_score(text: str) -> float:
 
 
 def utf16_by_nuls(data: bytes) -> str | None:
-    """"utf-16-le" / "utf-16-be" when the NUL bytes fall on one side of each pair, as they
+    """ "utf-16-le" / "utf-16-be" when the NUL bytes fall on one side of each pair, as they
     do in UTF-16 text without a byte-order mark; else None."""
     sample = data[:4096]
     if len(sample) < 4:
@@ -159,6 +159,9 @@ _BREAK_RE = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</?(?:p|div|li)\b[^>]*>", re.
 
 
 def clean_line(raw: str) -> str:
+    if "\\$" in raw and (raw.count("$") - raw.count("\\$")) % 2:
+        # An OCR converter closed a formula with "\$": with it, the dollars pair up again.
+        raw = raw.replace("\\$", "$")
     s = normalise_text(raw)
     for rx, repl in _MD_INLINE:
         s = rx.sub(repl, s)

@@ -8,20 +8,23 @@ recomputed where the table leaves the factor out.
 
 from __future__ import annotations
 
-from pcfaudit.interpret.carriers import carrier_of
 from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
+from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.inventory import interpret_inventory
+from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
-from pcfaudit.quantities import normalise_unit
+from pcfaudit.vocab.carriers import carrier_of
+from pcfaudit.vocab.stages import stage_of_line
+from pcfaudit.vocab.units import normalise_unit
 
 
 def interpret(document: Document) -> Report:
     claims = extract_claims(document)
     inventory = interpret_inventory(document)
     matrices, declarations = interpret_epd(document)
-    prose_values = _unique(claims.prose_values)
+    prose_values = split_respectively(_unique(claims.prose_values))
     report = Report(
         language=claims.language,
         title=claims.title,
@@ -35,17 +38,29 @@ def interpret(document: Document) -> Report:
         inventory=inventory.lines,
         totals=[*inventory.totals, *(v for v in prose_values if v.kind == "total")],
         per_unit=[v for v in prose_values if v.kind == "per-unit"],
-        shares=[*inventory.shares, *(v for v in prose_values if v.kind not in {"total", "per-unit"})],
+        shares=[
+            *inventory.shares,
+            *(v for v in prose_values if v.kind not in {"total", "per-unit"}),
+        ],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
-        statements=[*claims.statements, *epd_statements(document)],
+        statements=[*claims.statements, *epd_statements(document), *growth_statements(document)],
         headings=claims.headings,
         matrices=matrices,
         module_declarations=declarations,
         numbers_seen=claims.numbers_seen,
     )
     _attach_prose_factors(report)
+    type_lines(report.inventory)
     return report
+
+
+def type_lines(lines: list[InventoryLine]) -> None:
+    """Each line's life-cycle stage and energy carrier, read from its words once here so
+    that rules read the facts, never the label."""
+    for line in lines:
+        line.stage = stage_of_line(line)
+        line.carrier = carrier_of(line.label)
 
 
 def _unique(values: list[ReportedValue]) -> list[ReportedValue]:

@@ -25,6 +25,7 @@ from pcfaudit.interpret import claims_scope as scope
 from pcfaudit.interpret import claims_sources as sources
 from pcfaudit.interpret import claims_values as values
 from pcfaudit.interpret.claims_text import Segment, find_numbers, is_cjk, iter_segments, normalise
+from pcfaudit.interpret.mention_roles import row_role
 from pcfaudit.model import (
     BoundaryClaim,
     DateClaim,
@@ -234,19 +235,20 @@ def extract_claims(document: Document) -> Claims:
             ):
                 fu_section_done = True
             for m in sources.mentions_in(seg):
-                key: tuple[object, ...] = (m.name, m.used, seg.block, None)
+                key: tuple[object, ...] = (m.name, m.used, m.role, seg.block, None)
                 if key not in mention_keys:
                     mention_keys.add(key)
                     claims.mentions.append(m)
         elif seg.kind == "cell":
             for m in sources.mentions_in(seg):
-                key = (m.name, m.used, seg.block, seg.location.row)
+                key = (m.name, m.used, m.role, seg.block, seg.location.row)
                 if key not in mention_keys:
                     mention_keys.add(key)
                     claims.mentions.append(m)
             claims.standards.extend(meta.standards_in(seg))
             claims.gwp_declarations.extend(gwp_claims.gwp_in(seg))
         elif seg.kind == "row":
+            _mention_roles_in_row(claims.mentions, seg)
             claims.factors.extend(sources.factors_in(seg))
             th = values.operating_threshold_in(seg)
             if th:
@@ -255,6 +257,20 @@ def extract_claims(document: Document) -> Claims:
         if block.table is not None and block.location.section != "toc":
             _table(claims, by_block.get(i, []))
     return claims
+
+
+_LABEL_CELL = 40  # characters: a cell this short names a row, it does not describe
+
+
+def _mention_roles_in_row(mentions: list[Mention], row: Segment) -> None:
+    """Re-read the role of the mentions named in this row's label cells against the whole
+    row (a long cell of prose keeps its own reading)."""
+    loc = row.location
+    for m in reversed(mentions):
+        if m.location.table != loc.table or m.location.row != loc.row or loc.table is None:
+            break
+        if len(m.location.quote or "") <= _LABEL_CELL:
+            m.role = row_role(row.text, m.text, m.role, m.kind)
 
 
 def _sentence(claims: Claims, seg: Segment, fu_body: bool, after_cover: bool) -> None:

@@ -19,17 +19,16 @@ from pcfaudit.interpret.lexicon import (
     FU_HEADING,
     FU_KEYWORDS,
     TABLE_PRODUCT_TYPES,
-    normalise_unit,
-    unit_class,
-    unit_regex,
 )
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import (
     FunctionalUnitStatement,
     Number,
     ProductionVolume,
     Quantity,
 )
+from pcfaudit.vocab.numbers import parse_number
+from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
+from pcfaudit.vocab.units import unit_class, unit_regex
 
 _KEYWORD = regex.compile(FU_KEYWORDS, regex.IGNORECASE)
 _COPULA = regex.compile(FU_COPULA, regex.IGNORECASE)

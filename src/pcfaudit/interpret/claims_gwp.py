@@ -6,8 +6,9 @@ from __future__ import annotations
 import regex
 
 from pcfaudit.interpret.claims_text import Segment, find_numbers
-from pcfaudit.interpret.lexicon import GAS_NAMES, GWP_WORDS, IPCC_ORDINALS, IPCC_YEARS
-from pcfaudit.model import GwpDeclaration, Number, Statement
+from pcfaudit.interpret.lexicon import GWP_WORDS, IPCC_ORDINALS, IPCC_YEARS
+from pcfaudit.model import GwpDeclaration, Number, Statement, StatementKind
+from pcfaudit.vocab.gases import GAS_NAMES
 
 _I = regex.IGNORECASE
 
@@ -252,7 +253,7 @@ def gwp_year_conflicts(seg: Segment, decls: list[GwpDeclaration]) -> list[Statem
             number = next(find_numbers(ym.group(1)))
             out.append(
                 Statement(
-                    kind="gwp-report-year",
+                    kind=StatementKind.GWP_REPORT_YEAR,
                     text=seg.quote(m.start(), ym.end()),
                     location=d.location,
                     subject=d.report,

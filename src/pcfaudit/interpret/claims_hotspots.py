@@ -9,9 +9,9 @@ import regex
 from pcfaudit.interpret.claims_scope import stage_spans
 from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.claims_values import FILLER_HEAD, FILLER_TAIL
-from pcfaudit.interpret.lexicon import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH
-from pcfaudit.interpret.numbers import is_percent
-from pcfaudit.model import Number, Stage, Statement
+from pcfaudit.model import Number, Stage, Statement, StatementKind
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH
+from pcfaudit.vocab.numbers import is_percent
 
 _I = regex.IGNORECASE
 
@@ -110,6 +110,6 @@ def hotspots_in(seg: Segment) -> list[Statement]:
                 nm.number for nm in find_numbers(text[m.start() : hi + 25]) if is_percent(nm.number)
             ][:1]
             out.append(
-                Statement(kind, seg.quote(lo, hi), seg.loc(lo, hi), subject=subject, values=values)
+                Statement(StatementKind(kind), seg.quote(lo, hi), seg.loc(lo, hi), subject=subject, values=values)
             )
     return out

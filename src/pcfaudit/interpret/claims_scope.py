@@ -13,7 +13,6 @@ from pcfaudit.interpret.lexicon import (
     INCLUDED_WORDS,
     MODELLED_WORDS,
     QUANTIFY_VERBS,
-    STAGE_WORDS,
 )
 from pcfaudit.model import (
     BoundaryClaim,
@@ -21,7 +20,9 @@ from pcfaudit.model import (
     Stage,
     StageClaim,
     Statement,
+    StatementKind,
 )
+from pcfaudit.vocab.stages import STAGE_WORDS
 
 _I = regex.IGNORECASE
 _BOUNDARY = [(regex.compile(p, _I), t) for p, t in BOUNDARY_PATTERNS]
@@ -35,6 +36,9 @@ _STUDY = regex.compile(
 )
 # A boundary phrase describing a database's datasets is not the study's boundary.
 _ABOUT_DATA = regex.compile(r"数据库|数据集|背景数据|database|dataset|data\s+set", _I)
+# Conditions for comparing two studies ("cover products with identical functions,
+# technical performances and use"; "可比") describe other studies' boundaries, not this one's.
+_COMPARABILITY = regex.compile(r"\bcomparab\w*|\bcompar(?:ing|ison)\s+of\s+(?:EPDs|studies)|可比", _I)
 _ABOUT_SELF = regex.compile(r"系统边界|本研究|本报告|本次|system\s+boundary|this\s+study", _I)
 
 _STAGES = [(regex.compile(p, _I), s) for p, s in STAGE_WORDS]
@@ -138,6 +142,8 @@ def stages_in(seg: Segment, column_status: str | None = None) -> list[StageClaim
         return []
     if column_status is not None:
         return _claims(seg, stage_spans(text), column_status)
+    if _COMPARABILITY.search(text) and not _ABOUT_SELF.search(text):
+        return []
     if _GENERIC.search(text) and not _BOUNDARY_CONTEXT.search(text):
         return []
     fm = _FORMULA.search(text)
@@ -197,7 +203,7 @@ def stage_list_in(seg: Segment) -> Statement | None:
     if len(stages) < 3:
         return None
     return Statement(
-        kind="stage-list",
+        kind=StatementKind.STAGE_LIST,
         text=seg.quote(cue.start(), spans[-1][1]),
         location=seg.loc(cue.start(), spans[-1][1]),
         subject=",".join(s.value for s in stages),
@@ -251,13 +257,13 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     m = _ALLOCATION.search(text)
     if m and not _NEGATED.search(text[: m.start()]):
         out.append(
-            Statement("allocation", text, seg.location.with_quote(seg.quote(m.start(), m.end())))
+            Statement(StatementKind.ALLOCATION, text, seg.location.with_quote(seg.quote(m.start(), m.end())))
         )
     m = _ORGANISATIONAL.search(text)
     if m and _BOUNDARY_WORD.search(text):
         out.append(
             Statement(
-                "organisational-boundary",
+                StatementKind.ORGANISATIONAL_BOUNDARY,
                 text,
                 seg.location.with_quote(seg.quote(m.start(), m.end())),
             )
@@ -269,7 +275,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
         if subject:
             out.append(
                 Statement(
-                    "data-used",
+                    StatementKind.DATA_USED,
                     text,
                     seg.location.with_quote(seg.quote(m.start(), m.end())),
                     subject=subject,

@@ -6,18 +6,12 @@ from __future__ import annotations
 import regex
 
 from pcfaudit.interpret.claims_text import Segment, find_numbers
-from pcfaudit.interpret.lexicon import (
-    CARRIER_WORDS,
-    DENOMINATOR_CARRIER,
-    GAS_NAMES,
-    GRID_REGIONS,
-    NEGATION_AFTER,
-    NEGATION_BEFORE,
-    NEGATION_EXCEPT,
-    REFRIGERANT_CODE,
-    SOURCE_WORDS,
-)
+from pcfaudit.interpret.lexicon import GRID_REGIONS
+from pcfaudit.interpret.mention_roles import mention_role
 from pcfaudit.model import FactorQuote, Mention
+from pcfaudit.vocab.carriers import CARRIER_WORDS, DENOMINATOR_CARRIER
+from pcfaudit.vocab.cues import NEGATION_AFTER, NEGATION_BEFORE, NEGATION_EXCEPT, SOURCE_WORDS
+from pcfaudit.vocab.gases import GAS_NAMES, REFRIGERANT_CODE
 
 _I = regex.IGNORECASE
 _SOURCES = [(name, kind, regex.compile(p, _I)) for name, kind, p in SOURCE_WORDS]
@@ -71,8 +65,11 @@ def mentions_in(seg: Segment) -> list[Mention]:
         if any(not (e <= a or s >= b) for a, b in taken):
             return
         taken.append((s, e))
+        role = mention_role(text, s, e, *_clause(text, s, e))
         out.append(
-            Mention(kind, name, seg.raw[s:e].strip(), seg.loc(s, e), used=not _negated(text, s, e))
+            Mention(
+                kind, name, seg.raw[s:e].strip(), seg.loc(s, e), not _negated(text, s, e), role
+            )
         )
 
     for name, kind, pattern in _SOURCES:

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 import regex
 
-from pcfaudit.interpret.lexicon import SENTENCE_END, TRANSLATE, unit_regex
-from pcfaudit.interpret.numbers import NumberMatch, iter_numbers, normalise_digits
+from pcfaudit.interpret.lexicon import SENTENCE_END, TRANSLATE
 from pcfaudit.model import Block, Document, Location, Number
+from pcfaudit.vocab.numbers import NumberMatch, iter_numbers, normalise_digits
+from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
+from pcfaudit.vocab.units import unit_regex
 
 QUOTE_WIDTH = 120
 
@@ -160,8 +162,6 @@ class Amount:
 def iter_amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[Amount]:
     """Every number directly followed by a known unit (counts, mass, length, …).
     '150 kV' is not an amount (kV is no FU unit); '2024 年' neither."""
-    from pcfaudit.interpret.lexicon import normalise_unit
-
     end = len(text) if end is None else end
     for m in find_numbers(text[start:end]):
         u = _UNIT_AFTER.match(text, start + m.end, end)

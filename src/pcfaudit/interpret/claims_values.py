@@ -4,19 +4,25 @@ are in claims_hotspots."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import regex
 
 from pcfaudit.interpret.claims_sources import canonical_refrigerant
 from pcfaudit.interpret.claims_text import Segment, find_numbers
-from pcfaudit.interpret.lexicon import (
-    EMISSION_MASS,
-    EMISSION_UNIT,
-    REFRIGERANT_CODE,
-    normalise_unit,
-    unit_class,
+from pcfaudit.interpret.lexicon import EMISSION_MASS, EMISSION_UNIT
+from pcfaudit.model import (
+    EquipmentStatement,
+    Number,
+    Quantity,
+    ReportedValue,
+    Statement,
+    StatementKind,
 )
-from pcfaudit.interpret.numbers import is_percent, parse_number
-from pcfaudit.model import Number, Quantity, ReportedValue, Statement
+from pcfaudit.vocab.gases import REFRIGERANT_CODE
+from pcfaudit.vocab.numbers import is_percent, parse_number
+from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
+from pcfaudit.vocab.units import unit_class
 
 _I = regex.IGNORECASE
 _EUNIT = regex.compile(
@@ -112,7 +118,7 @@ def prose_values_in(
             if a and b:
                 statements.append(
                     Statement(
-                        kind="division",
+                        kind=StatementKind.DIVISION,
                         text=f"{a.text}/{b.text}={n.text}",
                         location=seg.loc(nm.start - len(head) + division.start(), um.end()),
                         subject=unit,
@@ -213,7 +219,7 @@ def computations_in(seg: Segment) -> list[Statement]:
                 end = rate.end()
         out.append(
             Statement(
-                "text-computation", desc, seg.loc(sm.start(), end), subject=subject, values=values
+                StatementKind.TEXT_COMPUTATION, desc, seg.loc(sm.start(), end), subject=subject, values=values
             )
         )
     items = list(_BLEND_PCT_FIRST.finditer(text))
@@ -236,7 +242,7 @@ def computations_in(seg: Segment) -> list[Statement]:
                 shares.append(pct)
             out.append(
                 Statement(
-                    "blend-composition",
+                    StatementKind.BLEND_COMPOSITION,
                     ";".join(parts),
                     seg.loc(owner.start(), items[-1].end()),
                     subject=canonical_refrigerant(owner.group(0)),
@@ -275,7 +281,9 @@ def equipment_rows(header: list[str], rows: list[list[Segment]]) -> list[Stateme
     count_i = next((i for i, h in enumerate(header) if _COUNT_COL.search(h)), None)
     if name_i is None or power_i is None:
         return []
-    basis = "total" if regex.search(r"总|total|installed", header[power_i], _I) else "each"
+    basis: Literal["each", "total"] = (
+        "total" if regex.search(r"总|total|installed", header[power_i], _I) else "each"
+    )
     out: list[Statement] = []
     for row in rows:
         if max(name_i, power_i) >= len(row):
@@ -296,7 +304,16 @@ def equipment_rows(header: list[str], rows: list[list[Segment]]) -> list[Stateme
         desc = f"count:{count.text if count else '?'};power_kw:{power.text};power_basis:{basis}"
         loc = row[name_i].location.with_quote(" | ".join(s.raw.strip() for s in row)[:120])
         out.append(
-            Statement("equipment", desc, loc, subject=equipment_name(name_raw), values=values)
+            EquipmentStatement(
+                StatementKind.EQUIPMENT,
+                desc,
+                loc,
+                subject=equipment_name(name_raw),
+                values=values,
+                count=count,
+                power=power,
+                power_basis=basis,
+            )
         )
     return out
 
@@ -324,7 +341,7 @@ def operating_threshold_in(seg: Segment) -> Statement | None:
             (c for c in cells if regex.search(r"[、,，]", c) and not regex.search(r"\d", c)), None
         )
     return Statement(
-        "operating-threshold",
+        StatementKind.OPERATING_THRESHOLD,
         regex.sub(r"\s+", " ", m.group(0))[:120],
         seg.location.with_quote(regex.sub(r"\s+", " ", clean)[:120]),
         subject=subject,

@@ -123,11 +123,24 @@ def _header_row(rows: list[list[Cell]]) -> tuple[int, dict[int, str]] | None:
     """The row (among the first five) that names the most modules, with column → module."""
     best: tuple[int, dict[int, str]] | None = None
     for r, row in enumerate(rows[:5]):
-        cols = {c: m for c, cell in enumerate(row) if (m := module_of(cell.text))}
+        cols: dict[int, str] = {}
+        for c, cell in enumerate(row):
+            m = module_of(cell.text)
+            # A merged header cell is repeated over the columns it spans: keep its first.
+            if m and not (c - 1 in cols and cols[c - 1] == m) and m not in _run_of(cols, c, m):
+                cols[c] = m
         distinct = len(cols) >= 2 and len(set(cols.values())) == len(cols)
         if distinct and (best is None or len(cols) > len(best[1])):
             best = (r, cols)
     return best
+
+
+def _run_of(cols: dict[int, str], c: int, module: str) -> set[str]:
+    """{module} when the cells just before ``c`` repeat it (a merged cell spans them)."""
+    k = c - 1
+    while k >= 0 and k not in cols:
+        k -= 1
+    return {module} if k >= 0 and cols[k] == module and c - k <= 3 else set()
 
 
 def _decimal_comma(cells: list[str]) -> bool:
@@ -210,6 +223,12 @@ def _by_rows(table: Table, t_index: int) -> ResultMatrix | None:
             continue
         label_cells = [c for c in range(min(first_module, len(row))) if c != unit_col]
         indicator = next((i for c in label_cells if (i := indicator_of(row[c].text))), None)
+        merged = None
+        if indicator is None and first_module == 0 and row:
+            # A borderless PDF can merge the label column into the first value column:
+            # "2,75 GWP-total kg CO2 eq. E+02" is the label, a unit and a split number.
+            merged = _split_merged(row[0].text)
+            indicator = indicator_of(merged[0]) if merged else None
         if indicator is None:
             continue
         unit = normalise_unit(_text(row, unit_col)) if unit_col is not None else None
@@ -219,12 +238,27 @@ def _by_rows(table: Table, t_index: int) -> ResultMatrix | None:
             if c >= len(row):
                 continue
             cell = row[c]
-            number = cell_number(cell.text, comma)
-            if number is None or missing_mark(cell.text):
+            text = merged[1] if merged and c == 0 else cell.text
+            number = cell_number(text, comma)
+            if number is None or missing_mark(text):
                 continue
-            loc = cell.location.with_quote(cell.text.strip())
+            loc = cell.location.with_quote(text.strip())
             values.append(MatrixValue(indicator, module, number, unit, loc))
     return _assemble(values, table, t_index)
+
+
+_NUMBER_PIECE = regex.compile(r"^(?:[-−]?\d+(?:[.,]\d+)?|[eE][-−+]?\d{1,3}|[-−])$")
+
+
+def _split_merged(text: str) -> tuple[str, str] | None:
+    """(label, number) of a cell holding both: the number's pieces ('2,75', 'E+02') are
+    put back together, the other words are the label. None when either part is missing."""
+    words = text.split()
+    pieces = [w for w in words if _NUMBER_PIECE.match(w)]
+    label = " ".join(w for w in words if not _NUMBER_PIECE.match(w))
+    if not pieces or not label:
+        return None
+    return label, "".join(pieces)
 
 
 def _by_columns(table: Table, t_index: int) -> ResultMatrix | None:

@@ -16,7 +16,13 @@ epd-biogenic-carbon        "product" | "packaging" | ""                [kg C] or
 epd-content-mass           "<component>|<unit>"                        [mass]
 epd-content-total          "<label>|<unit>"                            [mass]
 epd-gwp-ghg-definition     None                                        []
+epd-packaging-mass         "<material>|<unit>"                         [mass]
+epd-revised                ISO date                                    []
+epd-recycled-share         "<column header>|<row label>"               [value as printed]
 =========================  ==========================================  =====================
+
+epd-pcr's subject is "id|version|date" (version and date empty when not printed). Prose
+claims (boundary type, service life, end of life, …) come from :mod:`.epd_text`.
 
 ``text`` is the sentence or table row, ``location.quote`` the evidence as printed.
 Sentences that compare with another edition ("not comparable with EPDs under EN 15804+A1")
@@ -30,8 +36,10 @@ from collections.abc import Iterator
 import regex
 
 from pcfaudit.interpret.epd_lexicon import cell_number, fold, normalise_unit
-from pcfaudit.interpret.numbers import parse_number
-from pcfaudit.model import Document, Location, Number, Statement
+from pcfaudit.interpret.epd_text import text_statements
+from pcfaudit.model import Document, Location, Number, Statement, StatementKind
+from pcfaudit.vocab.epd import declared_unit_key
+from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNITS = {
@@ -65,6 +73,9 @@ _DATE = (
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}\s*-\s*\d{1,2}(?!\d))"
 )
 _DATE_RE = regex.compile(_DATE)
+_REVISED_RE = regex.compile(
+    r"revision\s+date|date\s+of\s+revision|revised(?:\s+on)?|修订日期", regex.IGNORECASE
+)
 _ISSUED_RE = regex.compile(
     r"date\s+of\s+(?:issue|publication)|issue\s+date|publication\s+date|issued(?:\s+on)?|published(?:\s+on)?"
     r"|发布日期|签发日期|颁发日期|发布时间|发证日期",
@@ -79,17 +90,26 @@ _PERIOD_RE = regex.compile(
     regex.IGNORECASE,
 )
 _PCR_RE = regex.compile(
-    r"(?<![A-Za-z])(?P<id>(?:c-?)?PCR(?:[- ]?\d{3}\b|\s+\d{4}\s*:\s*\d{1,3}))", regex.IGNORECASE
+    r"(?<![A-Za-z])(?P<id>(?:c-?)?PCR(?:[- ]?\d{3}\b|\)?\s*:?\s*(?:PCR\s+)?\d{4}\s*:\s*\d{1,3}))",
+    regex.IGNORECASE,
 )
 _VERSION_RE = regex.compile(
-    r"(?:version|ver\.?|v\.?|版本)\s*(?P<v>\d+(?:\.\d+){1,3})", regex.IGNORECASE
+    r"(?:version|ver\.?|v\.?|版本)\s*(?P<v>\d+(?:\.\d+){1,3})|\((?P<p>\d+\.\d+(?:\.\d+){0,2})\)",
+    regex.IGNORECASE,
 )
+# A line that only introduces the PCR ("Product Category Rules (PCR):"): its id follows.
+_PCR_LABEL_ONLY = regex.compile(r"(?:\(PCR\)|\bPCR)\s*:?\s*$", regex.IGNORECASE)
 _EN15804_RE = regex.compile(
     r"EN\s*15804\s*(?::\s*\d{4})?\s*\+\s*(?P<a>A[12])(?:\s*:\s*\d{4})?", regex.IGNORECASE
 )
 _COMPARISON = regex.compile(
     r"compar|replac|supersed|previous|earlier|former|instead|不可比|替代|取代|代替|旧版|此前",
     regex.IGNORECASE,
+)
+# "The indicator … originally defined in EN 15804+A1" says where a definition comes from; it
+# does not cite that edition as the EPD's basis.
+_DEFINITION = regex.compile(
+    r"originally|defined\s+(?:in|by)|as\s+(?:in|per)\s+EN|equal\s+to\s+the\s+GWP|最初定义", regex.I
 )
 # A sentence ends at . ; ! ? followed by a space and a capital or CJK, or at 。；.
 _SENTENCE_RE = regex.compile(r"(?<=[.;!?])\s+(?=[A-Z\p{Han}])|(?<=[。；！？])|\n+")
@@ -107,6 +127,7 @@ _CONTENT_CONTEXT = regex.compile(
     r"content|composition|material|component|ingredient|组成|成分|材料|组分", regex.IGNORECASE
 )
 _MASS_HEADER = regex.compile(r"mass|weight|质量|重量|\bkg\b|千克", regex.IGNORECASE)
+_PACKAGING = regex.compile(r"packag|包装", regex.IGNORECASE)
 _TOTAL_LABEL = regex.compile(r"^(?:total|sum|合计|总计|总和)\b", regex.IGNORECASE)
 
 
@@ -148,18 +169,27 @@ def iso_date(text: str) -> str | None:
 
 def _statement(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
                values: list[Number] | None = None) -> Statement:  # fmt: skip
-    return Statement(kind, text, loc.with_quote(quote.strip()), subject, values or [])
+    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()), subject, values or [])
 
 
 def epd_statements(document: Document) -> list[Statement]:
     """Declared unit, mass per declared unit, dates, PCR and EN 15804 editions, biogenic
     carbon, content masses and a GWP-GHG definition, in document order."""
     out: list[Statement] = []
+    pending = ""  # a line that only says "Product Category Rules (PCR):" joins the next
     for text, loc in _lines(document):
+        if pending:
+            text = f"{pending} {text}"
+            pending = ""
+        elif _PCR_LABEL_ONLY.search(text) and len(text) < 60:
+            pending = text
+            continue
         for sentence in _SENTENCE_RE.split(text):
             if sentence.strip():
                 out.extend(_line_statements(sentence, loc))
+                out.extend(text_statements(sentence, loc))
     out.extend(_content_statements(document))
+    out.extend(_recycled_statements(document))
     return out
 
 
@@ -186,15 +216,10 @@ def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
     yield from _dates(text, loc)
     comparison = bool(_COMPARISON.search(text))
     for m in _PCR_RE.finditer(text):
-        ident = regex.sub(r"\s+", " ", regex.sub(r"\s*:\s*", ":", m.group("id"))).upper()
-        ident = ident.replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
-        v = _VERSION_RE.search(text, m.end(), m.end() + 120)
-        version = v.group("v") if v else ""
-        quote = text[m.start() : v.end()] if v else m.group(0)
         if not comparison:
-            yield _statement("epd-pcr", text, loc, quote, f"{ident}|{version}")
+            yield _pcr_statement(text, loc, m)
     for m in _EN15804_RE.finditer(text):
-        if not comparison:
+        if not comparison and not _DEFINITION.search(text[max(0, m.start() - 80) : m.start()]):
             yield _statement(
                 "epd-standard", text, loc, m.group(0), f"EN 15804+{m.group('a').upper()}"
             )
@@ -216,6 +241,36 @@ def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
         yield _statement("epd-gwp-ghg-definition", text, loc, text)
 
 
+def _pcr_statement(text: str, loc: Location, m: regex.Match[str]) -> Statement:
+    """epd-pcr with subject 'id|version|date' (version and date may be empty)."""
+    raw = m.group("id")
+    number = regex.search(r"\d{4}\s*:\s*\d{1,3}", raw)
+    if number:
+        ident = "PCR " + regex.sub(r"\s+", "", number.group(0))
+    else:
+        ident = (
+            regex.sub(r"\s+", " ", raw).upper().replace("C-PCR", "c-PCR").replace("CPCR", "c-PCR")
+        )
+    v = _VERSION_RE.search(text, m.end(), m.end() + 120)
+    version = (v.group("v") or v.group("p")) if v else ""
+    end = v.end() if v else m.end()
+    found = (
+        (
+            x
+            for x in _DATE_RE.finditer(text, end, end + 200, overlapped=True)
+            if iso_date(x.group(0))
+        )
+        if v
+        else ()
+    )
+    d = next(iter(found), None)
+    date = iso_date(d.group(0)) if d else None
+    if d and date and regex.search(r"PCR|;|valid|until|expir|有效", text[end : d.start()], regex.I):
+        date = None  # the date of another document cited after it, or the PCR's validity
+    quote = text[m.start() : d.end()] if d and date else text[m.start() : end]
+    return _statement("epd-pcr", text, loc, quote, f"{ident}|{version}|{date or ''}")
+
+
 def _dates(text: str, loc: Location) -> Iterator[Statement]:
     m = _PERIOD_RE.search(text)
     if m:
@@ -224,7 +279,12 @@ def _dates(text: str, loc: Location) -> Iterator[Statement]:
             yield _statement("epd-valid-from", text, loc, m.group(0), a)
             yield _statement("epd-valid-until", text, loc, m.group(0), b)
             return
-    for kind, rx in (("epd-issued", _ISSUED_RE), ("epd-valid-until", _UNTIL_RE)):
+    kinds = (
+        ("epd-issued", _ISSUED_RE),
+        ("epd-valid-until", _UNTIL_RE),
+        ("epd-revised", _REVISED_RE),
+    )
+    for kind, rx in kinds:
         for k in rx.finditer(text):
             d = _DATE_RE.search(text, k.end(), k.end() + 30)
             if d and regex.fullmatch(
@@ -235,8 +295,24 @@ def _dates(text: str, loc: Location) -> Iterator[Statement]:
                     yield _statement(kind, text, loc, text[k.start() : d.end()], iso)
 
 
+def _mass_column(header: list[str]) -> tuple[int, str] | None:
+    """(column, unit) of the mass column a header row names, or None."""
+    col = next((c for c, h in enumerate(header) if c > 0 and _MASS_HEADER.search(h)), None)
+    if col is None or regex.search(r"%|share|比例|占比", header[col]):
+        return None
+    unit = "t" if regex.search(r"\bt\b|吨|tonne", header[col], regex.I) else "kg"
+    if regex.search(r"\bg\b|克\b", header[col]) and not regex.search(r"kg|千克", header[col]):
+        unit = "g"
+    return col, unit
+
+
+def _label(cells: list[str], col: int) -> str:
+    return next((t for t in cells[:col] if t.strip() and cell_number(t) is None), "").strip()
+
+
 def _content_statements(document: Document) -> Iterator[Statement]:
-    """Masses of a content (composition) table: the column headed mass/weight/kg."""
+    """Masses of a content (composition) table: the column headed mass/weight/kg. Rows of
+    a packaging table, or below a 'Packaging' sub-header, are packaging, not content."""
     for i, block in enumerate(document.blocks):
         table = block.table
         if table is None or len(table.rows) < 2:
@@ -244,31 +320,67 @@ def _content_statements(document: Document) -> Iterator[Statement]:
         before = " ".join(b.text for b in document.blocks[max(0, i - 2) : i] if b.table is None)
         header = [c.text for c in table.rows[0]]
         context = f"{table.caption or ''} {before} {' '.join(header)}"
-        if not _CONTENT_CONTEXT.search(context):
+        packaging = bool(_PACKAGING.search(f"{table.caption or ''} {' '.join(header)}"))
+        if not _CONTENT_CONTEXT.search(context) and not packaging:
             continue
-        col = next((c for c, h in enumerate(header) if c > 0 and _MASS_HEADER.search(h)), None)
-        if col is None or regex.search(r"%|share|比例|占比", header[col]):
-            continue
-        unit = "t" if regex.search(r"\bt\b|吨|tonne", header[col], regex.I) else "kg"
-        if regex.search(r"\bg\b|克\b", header[col]) and not regex.search(r"kg|千克", header[col]):
-            unit = "g"
+        mass = _mass_column(header)
         for row in table.rows[1:]:
-            if col >= len(row) or not row[0].text.strip():
+            cells = [c.text for c in row]
+            if any(_PACKAGING.search(t) for t in cells[:3]) and all(
+                cell_number(t) is None for t in cells
+            ):
+                packaging = True  # a sub-header: the rows below are packaging
+                mass = _mass_column(cells) or mass
                 continue
+            if mass is None or mass[0] >= len(row):
+                continue
+            col, unit = mass
             number = cell_number(row[col].text)
-            if number is None:
+            label = _label(cells, col)
+            if number is None or not label:
                 continue
-            label = row[0].text.strip()
-            kind = "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+            if packaging:
+                kind = "epd-packaging-mass"
+            else:
+                kind = (
+                    "epd-content-total" if _TOTAL_LABEL.match(fold(label)) else "epd-content-mass"
+                )
             quote = f"{label} : {row[col].text.strip()}"
             yield _statement(kind, quote, row[col].location, quote, f"{label}|{unit}", [number])
 
 
-def declared_unit_key(st: Statement) -> tuple[str, str] | None:
-    """(amount as printed without trailing zeros, unit) of an epd-declared-unit statement."""
-    if st.kind != "epd-declared-unit" or not st.values or not st.subject:
-        return None
-    return (format(st.values[0].value.normalize(), "f"), st.subject)
+_RECYCLED_HEADER = regex.compile(
+    r"recycl|reclaim|secondary|\bRA\b|\bRAP\b|再生|回收", regex.IGNORECASE
+)
+
+
+def _recycled_statements(document: Document) -> Iterator[Statement]:
+    """epd-recycled-share: each row's value in a content table's recycled-content column
+    (header 'RA, %', 'Recycled content'). A post-consumer column is not one: recycled
+    content may be pre-consumer."""
+    for block in document.blocks:
+        table = block.table
+        if table is None or len(table.rows) < 3:
+            continue
+        heads = table.rows[:2]
+        col = next(
+            (c for row in heads for c, cell in enumerate(row)
+             if c > 0 and _RECYCLED_HEADER.search(cell.text)),
+            None,
+        )  # fmt: skip
+        if col is None:
+            continue
+        name = next(r[col].text.strip() for r in heads if _RECYCLED_HEADER.search(r[col].text))
+        for row in table.rows[1:]:
+            if col >= len(row) or any(_RECYCLED_HEADER.search(c.text) for c in row):
+                continue
+            number = cell_number(row[col].text)
+            label = _label([c.text for c in row], col)
+            if number is None or not label:
+                continue
+            quote = f"{label} : {name} {row[col].text.strip()}"
+            yield _statement("epd-recycled-share", quote, row[col].location, quote,
+                             f"{name}|{label}", [number])  # fmt: skip
 
 
 __all__ = ["declared_unit_key", "epd_statements", "iso_date", "normalise_unit"]

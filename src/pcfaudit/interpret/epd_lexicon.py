@@ -12,8 +12,10 @@ import unicodedata
 
 import regex
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Number
+from pcfaudit.vocab.epd import ALL_MODULES
+from pcfaudit.vocab.numbers import parse_number
+from pcfaudit.vocab.units import normalise_indicator_unit
 
 # --------------------------------------------------------------------------- text
 
@@ -26,8 +28,6 @@ def fold(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- indicators
-
-GWP_PARTS = ("GWP-fossil", "GWP-biogenic", "GWP-luluc")
 
 _GWP_RE = regex.compile(
     r"\bgwp|global[ -]warming|climate[ -]change|全球变暖|全球增温|气候变化|温室效应|碳足迹"
@@ -43,11 +43,11 @@ _GHG_RE = regex.compile(r"\bghg\b|iobc|gwp-ghg|gwp ghg")
 # Other indicators: canonical name → pattern over the folded label. Abbreviations need word
 # boundaries ("ap" inside "applies" is not acidification).
 _OTHER: tuple[tuple[str, str], ...] = (
-    ("ODP", r"\bodp\b|ozone|臭氧"),
+    ("ODP", r"\bodp\b|ozone (?:depletion|layer)|stratospheric ozone|臭氧(?:层|消耗|损耗|耗竭)"),
     ("AP", r"\bap\b|acidification|酸化"),
-    ("EP-freshwater", r"\bep[- ]?(?:freshwater|fw)\b|eutrophication.{0,30}fresh|淡水富营养"),
-    ("EP-marine", r"\bep[- ]?marine\b|eutrophication.{0,30}marine|海水富营养|海洋富营养"),
-    ("EP-terrestrial", r"\bep[- ]?terrestrial\b|eutrophication.{0,30}terrestrial|陆地富营养"),
+    ("EP-freshwater", r"\bep\s*-?\s*(?:freshwater|fw)\b|eutrophication.{0,30}fresh|淡水富营养"),
+    ("EP-marine", r"\bep\s*-?\s*marine\b|eutrophication.{0,30}marine|海水富营养|海洋富营养"),
+    ("EP-terrestrial", r"\bep\s*-?\s*terrestrial\b|eutrophication.{0,30}terrestrial|陆地富营养"),
     ("EP", r"\bep\b|eutrophication|富营养"),
     ("POCP", r"\bpocp\b|photochemical|光化学"),
     (
@@ -56,6 +56,13 @@ _OTHER: tuple[tuple[str, str], ...] = (
     ),
     ("ADPF", r"\badp[- ]?(?:f|fossil)\b|depletion.{0,40}fossil|非生物资源消耗.{0,6}化石"),
     ("WDP", r"\bwdp\b|water (?:deprivation|scarcity)|水资源.{0,4}(?:剥夺|稀缺)"),
+    ("PM", r"\bpm\b|particulate matter|颗粒物"),
+    ("IR", r"\bir\b|ionising radiation|ionizing radiation|电离辐射"),
+    # EN 15804+A2 additional indicators: named so that "ETP - FW" is not fresh water (FW).
+    ("ETP-fw", r"\betp\b|ecotoxicity|生态毒性"),
+    ("HTP-nc", r"\bhtt?p\s*-?\s*nc\b|non-cancer|非致癌"),
+    ("HTP-c", r"\bhtt?p\s*-?\s*c\b|cancer|致癌"),
+    ("SQP", r"\bsqp\b|soil quality|土壤质量"),
     ("PERE", r"\bpere\b"),
     ("PERM", r"\bperm\b"),
     ("PERT", r"\bpert\b"),
@@ -117,95 +124,10 @@ def _indicator(t: str) -> str | None:
     return None
 
 
-# Expected unit family of each indicator (see unit_family); indicators not listed are free.
-EXPECTED_FAMILY: dict[str, str] = {
-    "GWP-total": "co2e",
-    "GWP-fossil": "co2e",
-    "GWP-biogenic": "co2e",
-    "GWP-luluc": "co2e",
-    "GWP-GHG": "co2e",
-    "GWP": "co2e",
-    "ADPF": "energy",
-    "PERE": "energy",
-    "PERM": "energy",
-    "PERT": "energy",
-    "PENRE": "energy",
-    "PENRM": "energy",
-    "PENRT": "energy",
-    "RSF": "energy",
-    "NRSF": "energy",
-    "EEE": "energy",
-    "EET": "energy",
-    "HWD": "mass",
-    "NHWD": "mass",
-    "RWD": "mass",
-    "CRU": "mass",
-    "MFR": "mass",
-    "MER": "mass",
-    "SM": "mass",
-    "biogenic-carbon": "carbon",
-}
-
 # --------------------------------------------------------------------------- units
 
-_UNIT_WORD = r"(?:eq\.?|eqv\.?|equiv\.?|equivalents?|-?e\b|当量)"
-
-
-def normalise_unit(text: str) -> str | None:
-    """A canonical EPD unit ('kgCO2e', 'tCO2e', 'MJ', 'kWh', 'kg', 't', 'm3', 'kgC',
-    'kgCFC11e', 'molH+e', 'kgPe', 'kgNe', 'molNe', 'kgNMVOCe', 'kgSbe', 'kgSO2e',
-    'kgPO4e', 'kgC2H4e') or None when not recognised."""
-    t = fold(text)
-    t = regex.sub(r"^[\[(（【]|[\])）】]$", "", t).strip()
-    t = t.replace("₂", "2").replace("³", "3").replace("²", "2")
-    c = regex.sub(r"[\s.\-_]", "", t)
-    c = (
-        c.split(",")[0]
-        .replace("äq", "eq")
-        .replace("当量", "e")
-        .replace("equivalents", "e")
-        .replace("equivalent", "e")
-    )
-    c = regex.sub(r"(?:eqv|equiv|eq)$", "e", c)
-    m = regex.fullmatch(
-        r"(kg|t|g|千克|公斤|吨|克)(co2|cfc11|cfc-11|h\+|p|n|nmvoc|sb|so2|po4|po43|c2h4)(e)?", c
-    )
-    if m:
-        mass = {"千克": "kg", "公斤": "kg", "吨": "t", "克": "g"}.get(m.group(1), m.group(1))
-        gas = {"co2": "CO2", "cfc11": "CFC11", "cfc-11": "CFC11", "nmvoc": "NMVOC", "sb": "Sb",
-               "so2": "SO2", "po4": "PO4", "po43": "PO4", "c2h4": "C2H4", "p": "P", "n": "N",
-               "h+": "H+"}[m.group(2)]  # fmt: skip
-        return f"{mass}{gas}e" if m.group(3) or gas != "CO2" else f"{mass}CO2"
-    m = regex.fullmatch(r"mol(h\+|n)(e)?", c)
-    if m:
-        return "molH+e" if m.group(1) == "h+" else "molNe"
-    simple = {
-        "mj": "MJ", "兆焦": "MJ", "gj": "GJ", "kwh": "kWh", "mwh": "MWh", "kj": "kJ",
-        "kg": "kg", "千克": "kg", "公斤": "kg", "t": "t", "吨": "t", "g": "g",
-        "m3": "m3", "立方米": "m3", "kgc": "kgC", "kg碳": "kgC",
-        "mjncv": "MJ", "mj,ncv": "MJ",
-    }  # fmt: skip
-    if c.startswith("m3") and c not in simple:
-        return "m3"  # "m³ world eq. deprived" (WDP), "m³ H2O"
-    return simple.get(c)
-
-
-def unit_family(unit: str | None) -> str | None:
-    """'co2e' (a CO2 mass is counted too: 'kg CO2' for GWP), 'energy', 'mass', 'volume',
-    'carbon', 'other' (another reference substance), or None when unknown."""
-    if unit is None:
-        return None
-    if unit.endswith("CO2e") or unit.endswith("CO2"):
-        return "co2e"
-    if unit in {"MJ", "GJ", "kWh", "MWh", "kJ"}:
-        return "energy"
-    if unit in {"kg", "t", "g"}:
-        return "mass"
-    if unit == "m3":
-        return "volume"
-    if unit == "kgC":
-        return "carbon"
-    return "other"
+# The normaliser is vocab's, restricted to indicator units; re-exported for old callers.
+normalise_unit = normalise_indicator_unit
 
 
 # --------------------------------------------------------------------------- modules
@@ -215,10 +137,6 @@ _MODULE_RE = regex.compile(
     rf"(?<![A-Za-z0-9])(?:module\s+|模块\s*)?({_MOD}(?:\s*[-~～/+,、至]\s*(?:{_MOD}|\d{{1,2}}))*)(?![A-Za-z0-9])",
     regex.IGNORECASE,
 )
-ALL_MODULES = (
-    "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "B6", "B7",
-    "C1", "C2", "C3", "C4", "D",
-)  # fmt: skip
 TOTAL_WORDS = regex.compile(
     r"^(?:total|sum|totals?\s*\(?a\s*-\s*c\)?|a\s*-\s*c|a1\s*-\s*c4|合计|总计|总和|全生命周期|全生命周期合计|生命周期合计)$"
 )
@@ -265,15 +183,6 @@ def _canonical(token: str) -> str | None:
     if ALL_MODULES.index(last) <= ALL_MODULES.index(first):
         return None
     return f"{first}-{last}"
-
-
-def parts_of(module: str) -> list[str]:
-    """The single modules an aggregated module spans: 'A1-A3' → ['A1', 'A2', 'A3']."""
-    if "-" not in module:
-        return [module] if module in ALL_MODULES else []
-    first, last = module.split("-")
-    i, j = ALL_MODULES.index(first), ALL_MODULES.index(last)
-    return list(ALL_MODULES[i : j + 1])
 
 
 # --------------------------------------------------------------------------- cells

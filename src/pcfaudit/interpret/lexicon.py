@@ -8,7 +8,7 @@ fragments are plain strings, compiled by the callers.
 
 from __future__ import annotations
 
-from pcfaudit.model import BoundaryType, Stage
+from pcfaudit.model import BoundaryType
 
 # ----------------------------------------------------------------------------- text
 
@@ -41,143 +41,7 @@ SENTENCE_END = "。！？!?\n"
 CLAUSE_END = "，,。；;！？!?\n"
 
 # ----------------------------------------------------------------------------- units
-
-# Printed unit → normalised key. Longest spellings first when building the regex.
-UNIT_SPELLINGS: dict[str, str] = {
-    # mass
-    "t": "t",
-    "吨": "t",
-    "噸": "t",
-    "公吨": "t",
-    "tonne": "t",
-    "tonnes": "t",
-    "ton": "t",
-    "tons": "t",
-    "metric ton": "t",
-    "metric tons": "t",
-    "kg": "kg",
-    "千克": "kg",
-    "公斤": "kg",
-    "kilogram": "kg",
-    "kilograms": "kg",
-    "g": "g",
-    "克": "g",
-    "gram": "g",
-    "grams": "g",
-    # length
-    "km": "km",
-    "公里": "km",
-    "千米": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "m": "m",
-    "米": "m",
-    "metre": "m",
-    "meter": "m",
-    "metres": "m",
-    "meters": "m",
-    # area / volume
-    "m2": "m2",
-    "平方米": "m2",
-    "square metre": "m2",
-    "square meter": "m2",
-    "m3": "m3",
-    "立方米": "m3",
-    "cubic metre": "m3",
-    "cubic meter": "m3",
-    "l": "L",
-    "升": "L",
-    "litre": "L",
-    "liter": "L",
-    # energy
-    "kwh": "kWh",
-    "千瓦时": "kWh",
-    "度": "kWh",
-    "mwh": "MWh",
-    "兆瓦时": "MWh",
-    "mj": "MJ",
-    "兆焦": "MJ",
-    "gj": "GJ",
-    "吉焦": "GJ",
-    # counts: kept distinct (a 台 is not a 件), English spellings fold to "unit"
-    "台": "台",
-    "臺": "台",
-    "件": "件",
-    "套": "套",
-    "个": "个",
-    "個": "个",
-    "只": "只",
-    "块": "块",
-    "塊": "块",
-    "把": "把",
-    "卷": "卷",
-    "辆": "辆",
-    "輛": "辆",
-    "支": "支",
-    "根": "根",
-    "片": "片",
-    "组": "组",
-    "張": "张",
-    "张": "张",
-    "瓶": "瓶",
-    "袋": "袋",
-    "箱": "箱",
-    "盒": "盒",
-    "双": "双",
-    "unit": "unit",
-    "units": "unit",
-    "piece": "unit",
-    "pieces": "unit",
-    "pcs": "unit",
-    "pc": "unit",
-    "item": "unit",
-    "items": "unit",
-    "set": "套",
-    "sets": "套",
-}
-
-UNIT_CLASS: dict[str, str] = {
-    "t": "mass",
-    "kg": "mass",
-    "g": "mass",
-    "km": "length",
-    "m": "length",
-    "m2": "area",
-    "m3": "volume",
-    "L": "volume",
-    "kWh": "energy",
-    "MWh": "energy",
-    "MJ": "energy",
-    "GJ": "energy",
-}
-COUNT_UNITS = frozenset("台件套个只块把卷辆支根片组张瓶袋箱盒双") | {"unit"}
-for _u in COUNT_UNITS:
-    UNIT_CLASS[_u] = "count"
-
-
-def unit_class(unit: str | None) -> str | None:
-    """'mass', 'length', 'area', 'volume', 'energy', 'count' or None."""
-    return UNIT_CLASS.get(unit) if unit else None
-
-
-def normalise_unit(text: str) -> str | None:
-    t = text.strip().translate(TRANSLATE).replace("·", "").lower()
-    t = t.replace("m^2", "m2").replace("m^3", "m3")
-    return UNIT_SPELLINGS.get(t)
-
-
-def unit_regex() -> str:
-    """Alternation of every unit spelling, longest first; latin spellings must not run on
-    into a longer word ("t" in "tCO2e", "m" in "mm")."""
-    parts: list[str] = []
-    for spelling in sorted(UNIT_SPELLINGS, key=len, reverse=True):
-        esc = spelling.replace(" ", r"\s+")
-        if spelling.isascii():
-            parts.append(rf"{esc}(?![A-Za-z0-9²³/])")
-        else:
-            parts.append(esc)
-    return "(?:" + "|".join(parts) + ")"
-
+# Unit spellings, classes and the normaliser live in pcfaudit.vocab.units.
 
 # Emission units of a result: kgCO2e, t CO2-eq, 千克二氧化碳当量 …
 EMISSION_UNIT = (
@@ -252,33 +116,6 @@ FULL_LIFE_CYCLE = r"(?:全生命周期|整个生命周期|完整生命周期|全
 QUANTIFY_VERBS = r"(?:核算|计算|量化|评价|评估|得到|获得|研究|分析|测算|quantif|calculat|assess|evaluat|determin|cover)"
 GENERIC_DEFINITION = r"(?:是指|指的是|通常|一般|定义为|is\s+defined|refers\s+to|means|生命周期评价|life\s+cycle\s+assessment\s*\(LCA\)\s+is)"
 
-# Stage words → Stage. Ordered: the more specific phrase first (原材料运输 before 原材料).
-STAGE_WORDS: list[tuple[str, Stage]] = [
-    (
-        r"原(?:辅)?材料(?:的)?运输|原料运输|进厂运输|原材料及产品运输|inbound\s*transport|transport\s*of\s*raw\s*materials?|raw[\s-]*materials?\s*transport",
-        Stage.RAW_MATERIAL_TRANSPORT,
-    ),
-    (
-        r"(?:上游)?(?:原(?:辅)?材料|原辅料|原料|物质|材料)(?:的)?(?:获取|獲取|生产|開採|开采|采购|供应)(?:阶段|过程|环节)?|上游原(?:辅)?材料(?:阶段|过程|环节)?|raw[\s-]*materials?(?:\s*(?:acquisition|extraction|production|supply))?|material\s*(?:acquisition|extraction|production)|upstream",
-        Stage.RAW_MATERIAL,
-    ),
-    (
-        r"(?:产品|產品)?(?:生产|生產|制造|製造)(?:过程|阶段|环节)?|manufactur\w*|production\s*(?:stage|phase|process)|core\s*process",
-        Stage.PRODUCTION,
-    ),
-    (
-        r"(?:销售|产品|成品)运输|运输(?:、|和|及)?销售|分销|配送|销售|distribution|downstream\s*transport|transport\s*to\s*(?:customers?|market)",
-        Stage.DISTRIBUTION,
-    ),
-    (r"(?:产品)?使用(?:阶段|过程)?|use\s*(?:stage|phase)|\buse\b|usage", Stage.USE),
-    (
-        r"回收(?:利用|处置)?|报废|廢棄|废弃(?:处置)?|处置|寿命终止|填埋|焚烧|再生利用|end[\s-]*of[\s-]*life|disposal|recycling|waste\s*treatment",
-        Stage.END_OF_LIFE,
-    ),
-]
-# Bare "运输"/"transport" (product transport when it follows production in a list).
-TRANSPORT_WORD = r"运输|transport(?:ation)?"
-
 INCLUDED_WORDS = r"(?:包含|包括|涵盖|含|计入|included|includes|including|cover(?:s|ed)?)"
 EXCLUDED_WORDS = r"(?:未包含|不包含|未包括|不包括|不含|未纳入|不纳入|排除|未考虑|不考虑|excluded|excludes|not\s+included|outside|omitted)"
 MODELLED_WORDS = r"(?:软件建模|建模|模拟|modell?ed|modell?ing|simulat)"
@@ -315,18 +152,6 @@ IPCC_YEARS: dict[str, tuple[int, ...]] = {
     "AR6": (2021, 2022, 2023),
 }
 
-GAS_NAMES: dict[str, str] = {
-    # canonical → regex of spellings
-    "CO2": r"二氧化碳|carbon\s+dioxide|CO\s*2(?![\d])",
-    "CH4": r"甲烷|methane|CH\s*4",
-    "N2O": r"氧化亚氮|一氧化二氮|氧化二氮|笑气|nitrous\s+oxide|N\s*2\s*O",
-    "SF6": r"六氟化硫|sulphur\s+hexafluoride|sulfur\s+hexafluoride|SF\s*6",
-    "NF3": r"三氟化氮|nitrogen\s+trifluoride|NF\s*3",
-    "CF4": r"四氟化碳|四氟甲烷|CF\s*4",
-    "C2F6": r"六氟乙烷|C\s*2\s*F\s*6",
-    "HFCs": r"氢氟碳化物|HFCs?(?![-\d])|hydrofluorocarbons?",
-    "PFCs": r"全氟化碳|PFCs?(?![-\d])|perfluorocarbons?",
-}
 GWP_WORDS = (
     r"(?:GWP\s*(?:100|-100|\(100\))?|全球变暖潜[势值能]|全球增温潜[势值能]|全球暖化潜勢|特征化因子|"
     r"global\s+warming\s+potential|characteri[sz]ation\s+factor)"
@@ -365,80 +190,6 @@ CARBON_STANDARDS = frozenset(
 
 # ----------------------------------------------------------------------------- sources
 
-# canonical name → (kind, regex). Order matters: longer phrases first.
-SOURCE_WORDS: list[tuple[str, str, str]] = [
-    (
-        "CO2-extinguisher",
-        "equipment",
-        r"二氧化碳灭火器|CO\s*2\s*(?:fire\s+)?extinguishers?|二氧化碳滅火器",
-    ),
-    ("HFC-227ea", "refrigerant", r"七氟丙烷|HFC-?227ea"),
-    (
-        "diesel-generator",
-        "equipment",
-        r"柴油发电机(?:组)?|diesel\s+generators?|备用发电机|emergency\s+generators?",
-    ),
-    ("forklift", "equipment", r"叉车|forklifts?"),
-    ("boiler", "equipment", r"锅炉|boilers?"),
-    ("wastewater-treatment", "process", r"污水处理|废水处理|wastewater\s+treatment"),
-    ("natural-gas", "fuel", r"天然气|天然氣|natural\s+gas|\bLNG\b|\bCNG\b"),
-    ("LPG", "fuel", r"液化石油气|\bLPG\b|liquefied\s+petroleum\s+gas"),
-    ("diesel", "fuel", r"柴油|diesel"),
-    ("gasoline", "fuel", r"汽油|gasoline|petrol"),
-    ("kerosene", "fuel", r"煤油|kerosene"),
-    ("fuel-oil", "fuel", r"燃料油|重油|fuel\s+oil|heavy\s+oil"),
-    ("coal", "fuel", r"(?<!标准|標準|标)(?:原煤|燃煤|煤炭|烟煤|无烟煤|煤)(?![油气矿])|\bcoal\b"),
-    ("cooling", "energy", r"外购冷量|冷量|purchased\s+cooling|chilled\s+water"),
-    ("steam", "energy", r"蒸汽|蒸氣|\bsteam\b"),
-    ("heat", "energy", r"热力|熱力|外购热|purchased\s+heat|district\s+heat\w*"),
-    (
-        "electricity",
-        "energy",
-        r"电力|電力|电能|外购电|用电|耗电|(?<=[、和及与,，])电(?![机器子池梯线缆脑视话镀焊弧炉压流源网表])|"
-        r"^电$|electricity|grid\s+power|purchased\s+power",
-    ),
-    ("refrigerant", "refrigerant", r"制冷剂|冷媒|refrigerants?"),
-]
-REFRIGERANT_CODE = r"(?<![A-Za-z0-9])(?:R-?\d{2,4}[A-Za-z]{0,2}|HFC-?\d{2,3}[A-Za-z]{0,2}|HCFC-?\d{2,3}[A-Za-z]?)(?![A-Za-z0-9])"
-
-# Negation cues before an item (same clause) and after it.
-NEGATION_BEFORE = (
-    r"(?:不涉及|未涉及|没有|沒有|不使用|未使用|不存在|不产生|未产生|不含|无需|"
-    r"无(?![机缝水铅尘线损害纺油烟论])|"
-    r"\bno\b|\bnot\b|\bnone\b|\bwithout\b|\bnever\b|\bneither\b|\bnor\b)"
-)
-NEGATION_AFTER = r"^\s*(?:不适用|未使用|不使用|不涉及|未涉及|(?:is|are|was|were)\s+not\s+(?:used|consumed|present|applicable|relevant))"
-# "除天然气外无其他燃料": items between 除 and 外 are the exception, not negated.
-NEGATION_EXCEPT = r"除(?:了)?[^，。；]*?(?:外|以外|之外)|other\s+than|except"
-
-# Carriers of emission factors, for FactorQuote.carrier. The keys are those
-# interpret.carriers.carrier_of gives inventory labels, so a quoted factor and a table line
-# compare: heat and steam are one carrier ("steam"), liquefied petroleum gas is "lpg".
-CARRIER_WORDS: list[tuple[str, str]] = [
-    (
-        "electricity",
-        r"电网|电力|電力|用电|外购电|(?<![a-z])电(?![机器子池梯线缆脑视话])|electricity|grid|\bpower\b|kWh|MWh",
-    ),
-    ("natural-gas", r"天然气|natural\s+gas"),
-    ("diesel", r"柴油|diesel"),
-    ("gasoline", r"汽油|gasoline|petrol"),
-    ("steam", r"蒸汽|steam|热力|heat"),
-    ("refrigerant", r"制冷剂|冷媒|refrigerant|R-?\d{3}[A-Za-z]?"),
-    ("coal", r"(?<!标准)煤(?!油)|coal"),
-    ("lpg", r"液化石油气|LPG"),
-    ("water", r"自来水|用水|(?<![废污])水(?![泥库平])|tap\s+water|\bwater\b"),
-    ("transport", r"运输|公路|货车|卡车|transport|truck|lorry|freight|t\s*·?\s*km|tkm"),
-]
-# Activity units in an emission factor's denominator → carrier when the words are silent.
-DENOMINATOR_CARRIER: dict[str, str] = {
-    "kwh": "electricity",
-    "mwh": "electricity",
-    "度": "electricity",
-    "tkm": "transport",
-    "t·km": "transport",
-    "t km": "transport",
-}
-
 GRID_REGIONS: dict[str, str] = {
     "华北": r"华北|North\s+China",
     "东北": r"东北|Northeast\s+China|North-east\s+China",
@@ -450,8 +201,4 @@ GRID_REGIONS: dict[str, str] = {
     "全国": r"全国|national(?:\s+average)?|China\s+average",
 }
 
-# ----------------------------------------------------------------------------- hotspots
-
-HOTSPOT_ZH = r"(?:影响最大|贡献最大|贡献最多|占比最大|占比最高|比例最大|最大贡献|贡献较大|影响较大|主要集中在|主要来自|主要来源于|最主要的?(?:排放)?来源|是最大的?排放源)"
-HOTSPOT_EN = r"(?:contribut\w*\s+(?:the\s+)?most|largest\s+(?:contribut\w*|share|source)|biggest\s+(?:contribut\w*|share|source)|main\s+(?:contributor|driver|hotspot|source)|dominat\w*|hot\s*spot)"
-SECOND_ZH = r"(?:次之|其次为|其次是|再次为|再次是)"
+# Stage words, gases, carriers, source and hotspot cues live in pcfaudit.vocab.

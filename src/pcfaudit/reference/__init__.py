@@ -11,8 +11,6 @@ fuel defaults, plausibility ranges, standard editions), each value with its sour
 """
 
 from pcfaudit.reference.pack import (
-    REPORT_FAMILY,
-    REPORTS,
     ReferencePack,
     blend_key,
     canonical_report,
@@ -20,6 +18,8 @@ from pcfaudit.reference.pack import (
     matches_printed,
 )
 from pcfaudit.reference.records import (
+    REPORT_FAMILY,
+    REPORTS,
     Blend,
     BlendComponent,
     BlendGwp,
@@ -33,7 +33,8 @@ from pcfaudit.reference.records import (
 )
 from pcfaudit.reference.standards import parse_citation
 from pcfaudit.reference.tables import SHOWS
-from pcfaudit.reference.units import conversion_factor, convert, parse_rate_unit
+from pcfaudit.vocab.rates import convert, parse_rate_unit
+from pcfaudit.vocab.rates import rate_factor as conversion_factor
 
 __all__ = [
     "REPORTS",

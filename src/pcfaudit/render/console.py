@@ -17,6 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from pcfaudit import i18n
 from pcfaudit.model import AuditResult, Finding
 from pcfaudit.render.common import (
     active,
@@ -24,9 +25,12 @@ from pcfaudit.render.common import (
     count_text,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
+    norm_lang,
+    reported_of,
     rule_counts,
     title_of,
     verdict,
@@ -34,6 +38,7 @@ from pcfaudit.render.common import (
     waived,
     waiver_text,
 )
+from pcfaudit.render.places import Places, places_of
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 VERDICT_STYLE = {
@@ -69,7 +74,9 @@ def _verdict(result: AuditResult, lang: str) -> RenderableType:
     return Group(*lines)
 
 
-def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
+def _finding(
+    f: Finding, lang: str, dim: bool = False, places: Places | None = None
+) -> RenderableType:
     sev_style = "dim" if dim else SEVERITY_STYLE.get(f.severity, "")
     head = Text()
     sev = label(lang, f"severity.{f.severity}")
@@ -80,30 +87,50 @@ def _finding(f: Finding, lang: str, dim: bool = False) -> RenderableType:
 
     body: list[RenderableType] = []
     for loc in f.locations:
-        body.append(Text(describe_location(loc, lang), style="dim" if dim else "blue"))
+        body.append(Text(describe_location(loc, lang, places), style="dim" if dim else "blue"))
         if loc.quote:
             body.append(Padding(Text(f"“{loc.quote}”", style="italic"), (0, 0, 0, 2), expand=False))
-    msg = message_of(f, lang)
+    msg = message_of(f, lang, places)
     if msg:
         body.append(Text(msg))
     if f.reported is not None or f.expected is not None:
         line = Text()
         line.append(f"{label(lang, 'label.reported')} ")
-        line.append(f.reported if f.reported is not None else "—", style="" if dim else "red")
+        line.append(reported_of(f, lang) or "—", style="" if dim else "red")
         line.append("  →  ")
         line.append(f"{label(lang, 'label.expected')} ")
-        line.append(f.expected if f.expected is not None else "—", style="" if dim else "green")
+        line.append(expected_of(f, lang) or "—", style="" if dim else "green")
         body.append(line)
-    cause = cause_of(f, lang)
+    cause = cause_of(f, lang, places)
     if cause:
         body.append(Text(label(lang, "label.cause") + label(lang, "colon") + cause))
     impact = impact_text(f, lang)
     if impact:
         body.append(Text(label(lang, "label.impact") + label(lang, "colon") + impact))
+    body.append(Text(_confidence(f, lang), style="dim"))
     if f.waived:
         body.append(Text(waiver_text(f, lang), style="italic"))
     inner = Group(*body)
     return Group(head, Padding(inner, (0, 0, 0, INDENT), style="dim" if dim else "", expand=False))
+
+
+_REASON_WIDTH = 110
+
+
+def _confidence(f: Finding, lang: str) -> str:
+    """'Confidence: high (read from table 4; line relation recomputed …)', cut short."""
+    c = f.confidence
+    text = (
+        label(lang, "label.confidence")
+        + label(lang, "colon")
+        + label(lang, f"confidence.{c.level}")
+    )
+    # Rules give the reason in English; a Chinese reader gets it when the catalogue knows it.
+    reason = i18n.phrase(lang, c.reason) if c.reason else None
+    if reason and (norm_lang(lang) == "en" or reason.replace("；", "; ") != c.reason):
+        reason = reason if len(reason) <= _REASON_WIDTH else reason[: _REASON_WIDTH - 1] + "…"
+        text += label(lang, "paren", text=reason)
+    return text
 
 
 def _statistics(result: AuditResult, lang: str) -> RenderableType:
@@ -132,15 +159,16 @@ def render_console(
 ) -> None:
     """Write the report to ``console`` (the caller decides colour and width)."""
     console.print(_verdict(result, lang), highlight=False)
+    places = places_of(result)
     for f in active(result):
         console.print()
-        console.print(_finding(f, lang), highlight=False)
+        console.print(_finding(f, lang, places=places), highlight=False)
     done = waived(result)
     if done:
         console.print()
         console.print(Text(f"{label(lang, 'label.waived')} ({len(done)})", style="dim bold"))
         for f in done:
-            console.print(_finding(f, lang, dim=True), highlight=False)
+            console.print(_finding(f, lang, dim=True, places=places), highlight=False)
     if result.unmatched_waivers:
         console.print()
         console.print(Text(label(lang, "label.unmatched"), style="yellow"))

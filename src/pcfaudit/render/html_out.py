@@ -8,6 +8,7 @@ The view is built here as plain data so the template stays free of logic.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ from functools import cache
 import jinja2
 
 from pcfaudit.model import AuditResult, Finding, InventoryLine, Location
+from pcfaudit.render import html_views as views
 from pcfaudit.render.common import (
     SEVERITIES,
     active,
@@ -23,16 +25,19 @@ from pcfaudit.render.common import (
     count_text,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
     norm_lang,
+    reported_of,
     title_of,
     verdict,
     verdict_text,
     waived,
     waiver_text,
 )
+from pcfaudit.render.places import Places, places_of
 
 # Which inventory cell a finding most likely speaks about, by category, when its reported
 # value appears in more than one cell of the row (0.001 t × 3500 = "0.001").
@@ -61,6 +66,7 @@ class LineView:
     rules: list[str]
     reported_value: Decimal | None = None
     expected_value: Decimal | None = None
+    findings: list[Finding] = field(default_factory=list)  # those that concern this line
 
 
 @dataclass
@@ -117,18 +123,37 @@ def _number_texts(line: InventoryLine) -> dict[str, str]:
     }
 
 
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split()).casefold()
+
+
+def _lines_of(loc: Location, lines: list[InventoryLine]) -> list[InventoryLine]:
+    """The inventory lines a finding's location speaks about. Rows under one merged first
+    cell share that cell's location (three refrigerant gases, one "空调制冷剂" cell): among
+    them, the one whose row the finding quotes; none when the quote picks out none, since
+    attaching a finding to the wrong gas is worse than to no row."""
+    here = [line for line in lines if _same_place(loc, line)]
+    if len(here) <= 1:
+        return here
+    return [line for line in here if _squash(line.location.quote) == _squash(loc.quote)]
+
+
 def inventory_view(result: AuditResult, lang: str) -> list[LineView]:
     """Inventory rows with, per cell, the expected value of any finding that points at the
     same table row (or text line) and whose reported value is printed in that cell."""
     findings = [f for f in result.findings if not f.waived]
+    places = places_of(result)
+    inventory = result.report.inventory
+    concerns: dict[int, list[Finding]] = {}
+    for f in findings:
+        for line in {id(x): x for loc in f.locations for x in _lines_of(loc, inventory)}.values():
+            concerns.setdefault(id(line), []).append(f)
     views: list[LineView] = []
-    for line in result.report.inventory:
+    for line in inventory:
         cells = {k: CellView(v) for k, v in _cell_texts(line).items()}
         numbers = {k: _plain(v) for k, v in _number_texts(line).items()}
         rules: list[str] = []
-        for f in findings:
-            if not any(_same_place(loc, line) for loc in f.locations):
-                continue
+        for f in concerns.get(id(line), []):
             if f.rule not in rules:
                 rules.append(f.rule)
             if f.reported is None or f.expected is None:
@@ -143,12 +168,13 @@ def inventory_view(result: AuditResult, lang: str) -> list[LineView]:
         views.append(
             LineView(
                 label=line.label if not line.group else f"{line.group} · {line.label}",
-                where=describe_location(line.location, lang),
+                where=describe_location(line.location, lang, places),
                 gas=line.gas or "",
                 cells=cells,
                 rules=rules,
                 reported_value=reported,
                 expected_value=expected,
+                findings=concerns.get(id(line), []),
             )
         )
     return views
@@ -189,20 +215,20 @@ def chart(lines: list[LineView], width: int = 360) -> tuple[list[Bar], int]:
     return bars, y
 
 
-def finding_view(f: Finding, lang: str) -> dict[str, object]:
+def finding_view(f: Finding, lang: str, places: Places | None = None) -> dict[str, object]:
     return {
         "rule": f.rule,
         "severity": f.severity,
         "severity_label": label(lang, f"severity.{f.severity}"),
         "category": f.category,
         "title": title_of(f, lang),
-        "message": message_of(f, lang),
+        "message": message_of(f, lang, places),
         "locations": [
-            {"where": describe_location(loc, lang), "quote": loc.quote or ""} for loc in f.locations
+            {"where": describe_location(loc, lang, places), "quote": loc.quote or ""} for loc in f.locations
         ],
-        "reported": f.reported,
-        "expected": f.expected,
-        "cause": cause_of(f, lang),
+        "reported": reported_of(f, lang),
+        "expected": expected_of(f, lang),
+        "cause": cause_of(f, lang, places),
         "impact": impact_text(f, lang),
         "waived": waiver_text(f, lang) if f.waived else None,
         "fingerprint": f.fingerprint,
@@ -220,11 +246,20 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_html(result: AuditResult, lang: str = "en") -> str:
+def render_html(result: AuditResult, lang: str = "en", audit_date: str | None = None) -> str:
+    """The page; ``audit_date`` (ISO date) defaults to today's in UTC."""
     lang = norm_lang(lang)
-    findings = [finding_view(f, lang) for f in active(result) + waived(result)]
+    if audit_date is None:
+        audit_date = datetime.datetime.now(datetime.UTC).date().isoformat()
+    places = places_of(result)
+    findings = [finding_view(f, lang, places) for f in active(result) + waived(result)]
     lines = inventory_view(result, lang)
     bars, chart_height = chart(lines)
+    recomputed = {
+        id(line): view.expected_value
+        for line, view in zip(result.report.inventory, lines, strict=True)
+        if view.expected_value is not None
+    }
     categories = sorted({f.category for f in result.findings})
     summary = result.summary
 
@@ -252,5 +287,10 @@ def render_html(result: AuditResult, lang: str = "en") -> str:
             lines=lines,
             bars=bars,
             chart_height=chart_height,
+            headline=views.headline(result, recomputed),
+            stages=views.stage_bars(result, recomputed, lang),
+            matrices=views.matrices(result),
+            checklist=views.checklist(result, lang),
+            record=views.meta(result, lang, audit_date).items,
         )
     )

@@ -1,8 +1,9 @@
 """The JSON contract of DESIGN.md: one object per audited file.
 
 Other tools parse this, so its shape is pinned by ``pcfaudit.schema.json`` (draft 2020-12)
-beside this module. Findings carry title and message in the chosen language only; every
-other field is the model's own, dumped with :func:`pcfaudit.model.to_jsonable`.
+beside this module. Findings carry title and message in the chosen language only; ``impact.value`` is a
+number (the affected emissions in ``impact.unit``); every other field is the model's own,
+dumped with :func:`pcfaudit.model.to_jsonable`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from importlib import resources
 from typing import Any
 
 from pcfaudit.model import AuditResult, Finding, to_jsonable
-from pcfaudit.render.common import cause_of, message_of, title_of
+from pcfaudit.render.common import (
+    cause_of,
+    expected_of,
+    impact_number,
+    message_of,
+    reported_of,
+    title_of,
+)
+from pcfaudit.render.places import Places, places_of
 
 FINDING_KEYS = (
     "rule",
@@ -28,21 +37,29 @@ FINDING_KEYS = (
     "impact",
     "fingerprint",
     "waived",
+    "confidence",
 )
 
 
-def finding_data(finding: Finding, lang: str = "en") -> dict[str, Any]:
+def finding_data(
+    finding: Finding, lang: str = "en", places: Places | None = None
+) -> dict[str, Any]:
     data = to_jsonable(finding)
     data["title"] = title_of(finding, lang)
-    data["message"] = message_of(finding, lang)
-    data["likely_cause"] = cause_of(finding, lang)
+    data["message"] = message_of(finding, lang, places)
+    data["likely_cause"] = cause_of(finding, lang, places)
+    data["reported"] = reported_of(finding, lang)
+    data["expected"] = expected_of(finding, lang)
+    number = impact_number(finding.impact.value)
+    data["impact"]["value"] = float(number) if number is not None else None
     return {key: data[key] for key in FINDING_KEYS}
 
 
 def result_data(result: AuditResult, lang: str = "en") -> dict[str, Any]:
     """The contract object as plain data (for JSON Lines writers that dump it themselves)."""
     data = to_jsonable(result)
-    data["findings"] = [finding_data(f, lang) for f in result.findings]
+    places = places_of(result)
+    data["findings"] = [finding_data(f, lang, places) for f in result.findings]
     # DESIGN.md's contract names the list "functional_unit" (the model's "functional_units").
     report = data["report"]
     data["report"] = {"functional_unit": report.pop("functional_units", []), **report}

@@ -16,15 +16,18 @@ from pcfaudit.render.common import (
     cause_of,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
+    reported_of,
     rule_counts,
     title_of,
     verdict_text,
     waived,
     waiver_text,
 )
+from pcfaudit.render.places import Places, places_of
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -41,29 +44,29 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _finding(f: Finding, lang: str, level: str = "####") -> list[str]:
+def _finding(
+    f: Finding, lang: str, level: str = "####", places: Places | None = None
+) -> list[str]:
     out = [f"{level} {f.rule} · {md_escape(title_of(f, lang))}", ""]
     for loc in f.locations:
-        out.append(f"*{md_escape(describe_location(loc, lang))}*")
+        out.append(f"*{md_escape(describe_location(loc, lang, places))}*")
         out.append("")
         if loc.quote:
             out.extend(f"> {md_escape(q)}" for q in loc.quote.splitlines() or [""])
             out.append("")
-    msg = message_of(f, lang)
+    msg = message_of(f, lang, places)
     if msg:
         out += [md_escape(msg), ""]
     details: list[str] = []
     if f.reported is not None or f.expected is not None:
-        reported = _code(f.reported) if f.reported is not None else "—"
-        expected = _code(f.expected) if f.expected is not None else "—"
+        reported = _code(reported_of(f, lang) or "") if f.reported is not None else "—"
+        expected = _code(expected_of(f, lang) or "") if f.expected is not None else "—"
         details.append(
             f"{label(lang, 'label.reported')} {reported} → {label(lang, 'label.expected')} {expected}"
         )
-    cause = cause_of(f, lang)
+    cause = cause_of(f, lang, places)
     if cause:
-        details.append(
-            label(lang, "label.cause") + label(lang, "colon") + md_escape(cause)
-        )
+        details.append(label(lang, "label.cause") + label(lang, "colon") + md_escape(cause))
     impact = impact_text(f, lang)
     if impact:
         details.append(label(lang, "label.impact") + label(lang, "colon") + md_escape(impact))
@@ -77,6 +80,7 @@ def _finding(f: Finding, lang: str, level: str = "####") -> list[str]:
 
 def render_markdown(result: AuditResult, lang: str = "en", statistics: bool = False) -> str:
     path = result.source.get("path")
+    places = places_of(result)
     heading = verdict_text(result, lang)
     if path:
         heading += f" · {md_escape(str(path))}"
@@ -102,12 +106,12 @@ def render_markdown(result: AuditResult, lang: str = "en", statistics: bool = Fa
             continue
         out += [f"### {label(lang, f'severity.{sev}.plural')} ({len(group)})", ""]
         for f in group:
-            out += _finding(f, lang)
+            out += _finding(f, lang, places=places)
 
     if done:
         out += [f"### {label(lang, 'label.waived')} ({len(done)})", ""]
         for f in done:
-            out += _finding(f, lang)
+            out += _finding(f, lang, places=places)
 
     if result.unmatched_waivers:
         out += [f"### {label(lang, 'label.unmatched')}", ""]

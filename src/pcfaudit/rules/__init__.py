@@ -12,6 +12,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     narrative,
     omission,
     plausibility,
+    relations,
     standard,
     structure,
     temporal,

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Finding, Impact, Severity
+from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.numbers import parse_number
 
 _BY_RELATION = {
     "line": "AR001",
@@ -27,6 +28,9 @@ _BY_RELATION = {
     "group-share-sum": "AR007",
     "prose-share": "AR008",
     "text-computation": "UN003",
+    "growth-rate": "AR011",
+    "table-relation": "AR012",
+    "hidden-conversion": "UN004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
@@ -59,6 +63,8 @@ _CAUSE_ZH = {
 
 def owner(check: Any) -> str:
     """The rule code that reports (and counts) ``check``."""
+    if str(check.id).startswith("epd:"):
+        return "EP"  # EPD matrix relations (recompute_epd) are reported by the EP rules
     if check.status == "truncated":
         return "AR005"
     if check.status == "fail" and check.diagnosis is not None:
@@ -146,6 +152,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,
+        confidence=check_confidence(check),
     )
 
 
@@ -221,7 +228,11 @@ def share_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     printed digit is a warning, raised to an error when it crosses the materiality threshold."""
     near = Fraction(str(ctx.params("AR006").get("near_miss_ulps", 1)))
     threshold = _materiality(ctx, "AR006")
+    along_rows = tables_with_row_shares(ctx.checks)
     for check in _owned(ctx, "AR006"):
+        if share_doubt(check.locations, along_rows):
+            ctx.withdraw()
+            continue
         sev: Severity | None = None
         rep = parse_number(check.reported or "")
         lo, hi = _frac(check.expected_low), _frac(check.expected_high)
@@ -240,7 +251,11 @@ def shares_do_not_sum(ctx: RuleContext) -> Iterator[Finding]:
 
     A warning, raised to an error when the gap crosses the materiality threshold."""
     threshold = _materiality(ctx, "AR007")
+    along_rows = tables_with_row_shares(ctx.checks)
     for check in _owned(ctx, "AR007"):
+        if share_doubt(check.locations, along_rows):
+            ctx.withdraw()  # the sum read across rows or tables is no composition
+            continue
         printed = parse_number(check.reported or "")
         rep = Fraction(printed.value) if printed is not None else None
         sev: Severity | None = None

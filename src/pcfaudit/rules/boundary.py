@@ -2,8 +2,8 @@
 
 A boundary is declared three ways in a report — a type ('cradle-to-gate'), lists of stages
 included and excluded, and an inventory whose lines belong to stages. These rules compare
-the three. Mapping inventory lines to stages (:func:`stage_of_line`) is shared with the
-narrative rules.
+the three. Each inventory line's stage is a fact interpret read (``InventoryLine.stage``);
+stage words in sentences are read through :mod:`pcfaudit.vocab.stages`.
 """
 
 from __future__ import annotations
@@ -22,117 +22,16 @@ from pcfaudit.model import (
     Stage,
     StageClaim,
     Statement,
+    StatementKind,
 )
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence, quoted
+from pcfaudit.vocab.stages import STAGE_NAMES, stage_of_text
+from pcfaudit.vocab.stages import (
+    stage_of_line as stage_of_line,  # re-exported: render imports it here
+)
 
 _I = regex.IGNORECASE
-
-# Stage words as they appear in inventory labels, class columns and hotspot sentences.
-# Ordered: the first pattern that matches wins, so the specific ones come first
-# ('原材料运输' is transport, not raw material; '原材料生产' is raw material, not production).
-# English 'use' alone is left out on purpose: 'electricity use' is not the use stage.
-STAGE_PATTERNS: list[tuple[Stage, regex.Pattern[str]]] = [
-    (
-        Stage.RAW_MATERIAL_TRANSPORT,
-        regex.compile(
-            r"原(?:辅)?材料(?:的)?运输|原辅料(?:的)?运输|原料(?:的)?运输|进厂运输|物料运输|"
-            r"inbound\s*transport|transport\s*of\s*(?:the\s*)?raw\s*materials?|"
-            r"raw[\s-]*materials?\s*transport|upstream\s*transport",
-            _I,
-        ),
-    ),
-    (
-        Stage.RAW_MATERIAL,
-        regex.compile(
-            r"(?:上游)?(?:原(?:辅)?材料|原辅料|原料)(?:的)?(?:生产|获取|开采|采购|制造|供应)?(?:阶段|过程|环节)?|"
-            r"物料获取|物质获取|材料(?:的)?获取|上游(?:材料|原料)|"
-            r"raw[\s-]*materials?|materials?\s*(?:acquisition|extraction|production|supply)|"
-            r"upstream\s*(?:production|materials?)",
-            _I,
-        ),
-    ),
-    (
-        Stage.DISTRIBUTION,
-        regex.compile(
-            r"(?:产品|成品|销售)(?:的)?运输|运输(?:、|和|及)?销售|分销|配送|"
-            r"distribution|outbound\s*transport|downstream\s*transport|transport\s*to\s*(?:the\s*)?(?:customers?|market)|"
-            r"product\s*transport",
-            _I,
-        ),
-    ),
-    (
-        Stage.USE,
-        regex.compile(
-            r"(?:产品)?使用(?:阶段|过程|环节|期)|(?:产品|客户|用户|消费者|顾客)使用|"
-            r"use\s*(?:stage|phase)|product\s*use|usage\s*(?:stage|phase)|(?:customer|consumer)\s*use",
-            _I,
-        ),
-    ),
-    (
-        Stage.END_OF_LIFE,
-        regex.compile(
-            r"回收|报废|废弃|处置|寿命终止|填埋|焚烧|end[\s-]*of[\s-]*life|disposal|recycling|waste\s*treatment|landfill",
-            _I,
-        ),
-    ),
-    (
-        Stage.PRODUCTION,
-        regex.compile(r"生产|制造|加工|manufactur\w*|production|processing|core\s*process", _I),
-    ),
-]
-
-STAGE_NAMES: dict[Stage, tuple[str, str]] = {
-    Stage.RAW_MATERIAL: ("raw-material acquisition", "原材料获取"),
-    Stage.RAW_MATERIAL_TRANSPORT: ("raw-material transport", "原材料运输"),
-    Stage.PRODUCTION: ("production", "产品生产"),
-    Stage.DISTRIBUTION: ("distribution", "产品运输/分销"),
-    Stage.USE: ("use", "产品使用"),
-    Stage.END_OF_LIFE: ("end of life", "废弃/回收处置"),
-}
-
-_PARENS = regex.compile(r"[(（][^)）]*[)）]")
-
-
-def stage_of_text(text: str) -> Stage | None:
-    """The life-cycle stage a short label names, or None ('电力 (生产、办公)' → production)."""
-    for stage, pattern in STAGE_PATTERNS:
-        if pattern.search(text):
-            return stage
-    return None
-
-
-def stages_in_text(text: str) -> list[Stage]:
-    """Every stage a sentence names, in reading order, reading each phrase once (the longest
-    phrase at a position wins: '原材料生产阶段' is raw material, not also production)."""
-    spans: list[tuple[int, int, int, Stage]] = []
-    for rank, (stage, pattern) in enumerate(STAGE_PATTERNS):
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                spans.append((m.start(), -(m.end() - m.start()), rank, stage))
-    spans.sort()
-    taken_to = -1
-    out: list[Stage] = []
-    for start, neg_len, _, stage in spans:
-        if start < taken_to:
-            continue
-        taken_to = start - neg_len
-        if stage not in out:
-            out.append(stage)
-    return out
-
-
-def stage_of_line(line: InventoryLine) -> Stage | None:
-    """A line's stage: its class column first ('原料获取'), then its label, then its group.
-
-    A parenthesised note is read too ('电力(MWh) (生产、办公)' is production energy)."""
-    for text in (line.category, line.label, line.group):
-        if text:
-            stage = stage_of_text(text)
-            if stage is not None:
-                return stage
-    return None
-
 
 def is_zero(line: InventoryLine) -> bool:
     """The line contributes nothing: its result is 0 or was printed empty / '/'."""
@@ -149,9 +48,8 @@ def not_quantified(line: InventoryLine) -> bool:
 def stage_lines(report: Report) -> dict[Stage, list[InventoryLine]]:
     out: dict[Stage, list[InventoryLine]] = {}
     for line in report.inventory:
-        stage = stage_of_line(line)
-        if stage is not None:
-            out.setdefault(stage, []).append(line)
+        if line.stage is not None:
+            out.setdefault(line.stage, []).append(line)
     return out
 
 
@@ -395,7 +293,6 @@ def full_life_cycle_with_partial_boundary(ctx: RuleContext) -> Iterator[Finding]
 
 
 # Data or datasets said to be used, as the interpreter reports them (Statement kinds).
-_DATA_KINDS = {"data-used", "dataset", "dataset-used", "data-source"}
 _TRANSPORT = regex.compile(
     r"运输|物流|公路|铁路|水运|海运|货车|卡车|transport|freight|truck|lorry|shipping|t\s*·?\s*km|tkm",
     _I,
@@ -438,7 +335,7 @@ def _used_data_clauses(report: Report) -> Iterator[tuple[str, Location]]:
 def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None, bool]]:
     """(what, where, stage, is_transport) for every piece of data the report says it uses."""
     for st in report.statements:
-        if st.kind in _DATA_KINDS:
+        if st.kind is StatementKind.DATA_USED:
             text = st.subject or st.text
             yield (
                 text,
@@ -456,7 +353,7 @@ def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None,
     for line in report.inventory:
         if is_zero(line):
             continue
-        stage = stage_of_line(line)
+        stage = line.stage
         if stage is not None:
             yield line.label, line_evidence(line), stage, stage in _TRANSPORT_STAGES
 
@@ -527,14 +424,12 @@ _ORG_WORDS = regex.compile(
     r"company-wide|site-wide|entire\s+(?:plant|site|company|facility)",
     _I,
 )
-_ORG_KINDS = {"organisational-boundary", "organizational-boundary", "org-boundary"}
-_ALLOCATION_KINDS = {"allocation"}
 
 
 def _org_evidence(report: Report) -> list[Location]:
     out: list[Location] = []
     for st in report.statements:
-        if st.kind in _ORG_KINDS:
+        if st.kind is StatementKind.ORGANISATIONAL_BOUNDARY:
             out.append(quoted(st.location, st.text))
     seen: set[str] = set()
     for line in report.inventory:
@@ -551,7 +446,7 @@ def _division(report: Report) -> tuple[Location | None, str]:
         p = report.production[0]
         return quoted(p.location, str(p.quantity)), str(p.quantity)
     for st in report.statements:
-        if st.kind == "text-computation" and "/" in st.text:
+        if st.kind is StatementKind.TEXT_COMPUTATION and "/" in st.text:
             return quoted(st.location, st.text), st.text
     return None, ""
 
@@ -575,7 +470,7 @@ def organisational_boundary_divided(ctx: RuleContext) -> Iterator[Finding]:
     if not evidence or where is None:
         ctx.count(None if not evidence else True)
         return
-    if any(st.kind in _ALLOCATION_KINDS for st in report.statements):
+    if any(st.kind is StatementKind.ALLOCATION for st in report.statements):
         ctx.count(True)
         return
     ctx.count(False)
@@ -596,5 +491,5 @@ def organisational_boundary_divided(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-def statements_of(report: Report, kind: str) -> list[Statement]:
-    return [s for s in report.statements if s.kind == kind]
+def statements_of(report: Report, kind: StatementKind) -> list[Statement]:
+    return [s for s in report.statements if s.kind is kind]

@@ -11,13 +11,19 @@ from typing import Any
 
 import regex
 
-from pcfaudit.interpret.carriers import carrier_of
-from pcfaudit.interpret.lexicon import REFRIGERANT_CODE
-from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
-from pcfaudit.reference.units import conversion_factor
+from pcfaudit.model import (
+    EquipmentStatement,
+    Finding,
+    InventoryLine,
+    Location,
+    Number,
+    Statement,
+)
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
 from pcfaudit.rules.omission import in_scope, inventory_tables
+from pcfaudit.vocab.gases import REFRIGERANT_CODE
+from pcfaudit.vocab.rates import rate_factor
 
 _I = regex.IGNORECASE
 
@@ -65,14 +71,10 @@ def _num(value: Decimal) -> str:
 
 
 def equipment_of(statement: Statement) -> Equipment | None:
-    """The interpreter's equipment statement ('count:4;power_kw:96;power_basis:each',
-    values [count, power] or [power])."""
-    if statement.kind != "equipment" or not statement.values:
+    """The interpreter's equipment statement, as the rules compare it."""
+    if not isinstance(statement, EquipmentStatement) or statement.power is None:
         return None
-    basis = "total" if "power_basis:total" in statement.text else "each"
-    power = statement.values[-1]
-    count = statement.values[0] if len(statement.values) >= 2 else None
-    return Equipment(statement, count, power, basis)
+    return Equipment(statement, statement.count, statement.power, statement.power_basis)
 
 
 def _close(a: Decimal, b: Decimal, rel: Decimal) -> bool:
@@ -301,10 +303,10 @@ _ENERGY_ITEM = regex.compile(
 )
 
 
-def _is_energy(pack: Any, label: str) -> bool:
-    if carrier_of(label) is not None or _ENERGY_ITEM.search(label):
+def _is_energy(pack: Any, line: InventoryLine) -> bool:
+    if line.carrier is not None or _ENERGY_ITEM.search(line.label):
         return True
-    return pack is not None and pack.fuel(label) is not None
+    return pack is not None and pack.fuel(line.label) is not None
 
 
 @rule("CN004")
@@ -325,10 +327,10 @@ def item_misclassified(ctx: RuleContext) -> Iterator[Finding]:
     wrong: dict[tuple[str, str], list[InventoryLine]] = {}
     for line in classed:
         cat = line.category or ""
-        energy = _is_energy(pack, line.label)
+        energy = _is_energy(pack, line)
         if _ENERGY_CLASS.search(cat) and not _RESOURCE_CLASS.search(cat) and not energy:
             wrong.setdefault((cat, "not-energy"), []).append(line)
-        elif _MATERIAL_CLASS.search(cat) and carrier_of(line.label) is not None:
+        elif _MATERIAL_CLASS.search(cat) and line.carrier is not None:
             wrong.setdefault((cat, "energy"), []).append(line)
         else:
             ctx.count(True)
@@ -368,7 +370,7 @@ def _ratio(line: InventoryLine, target: str) -> Fraction | None:
         return None
     q_unit = line.quantity.unit or line.quantity.unit_text
     r_unit = line.result.unit or line.result.unit_text
-    factor = conversion_factor(f"{r_unit}/{q_unit}", target)
+    factor = rate_factor(f"{r_unit}/{q_unit}", target)
     if factor is None:
         return None
     return Fraction(line.result.number.value) / Fraction(line.quantity.number.value) * factor

@@ -22,7 +22,15 @@ from typing import Any
 
 import regex
 
-from pcfaudit.model import ExtractionStats, Finding, Impact, Location, Report, Severity
+from pcfaudit.model import (
+    Confidence,
+    ExtractionStats,
+    Finding,
+    Impact,
+    Location,
+    Report,
+    Severity,
+)
 from pcfaudit.rules.catalog import Catalog
 
 RuleFunction = Callable[["RuleContext"], Iterable[Finding]]
@@ -47,6 +55,11 @@ class Tally:
     passed: int = 0
     failed: int = 0
     cannot_tell: int = 0
+    # Per rule, for the checklist a verifier hands over: [passed, failed, cannot_tell] and
+    # the first reason a check of the rule could not be evaluated.
+    current: str | None = None
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
+    why_not: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,14 +84,28 @@ class RuleContext:
         merged.update(self.parameters.get(code, {}))
         return merged
 
-    def count(self, outcome: bool | None) -> None:
-        """Record one check for coverage: True passed, False failed, None could not tell."""
+    def count(self, outcome: bool | None, why: str | None = None) -> None:
+        """Record one check for coverage: True passed, False failed, None could not tell
+        (``why``: what was missing, shown in the checklist)."""
         if outcome is None:
             self.tally.cannot_tell += 1
         elif outcome:
             self.tally.passed += 1
         else:
             self.tally.failed += 1
+        rule = self.tally.current
+        if rule is not None:
+            counts = self.tally.by_rule.setdefault(rule, [0, 0, 0])
+            counts[0 if outcome else 2 if outcome is None else 1] += 1
+            if outcome is None and why:
+                self.tally.why_not.setdefault(rule, why)
+
+    def withdraw(self) -> None:
+        """A check counted as failed turned out to rest on a doubtful reading: count it as
+        'could not tell' instead."""
+        if self.tally.failed:
+            self.tally.failed -= 1
+        self.tally.cannot_tell += 1
 
     def finding(
         self,
@@ -94,19 +121,44 @@ class RuleContext:
         impact: Impact | None = None,
         severity: Severity | None = None,
         key: str | None = None,
+        confidence: Confidence | None = None,
     ) -> Finding:
         """A finding for rule ``code``. ``severity`` overrides the catalog default for this
         one finding (a rule that is unsure says 'warning'). ``key`` adds to the fingerprint
-        when the quoted evidence alone does not tell two findings of one rule apart."""
+        when the quoted evidence alone does not tell two findings of one rule apart.
+
+        ``confidence`` says how sure the reading behind the finding is and why. An error
+        needs an unambiguous reading: at low confidence it becomes a warning that says
+        what is uncertain (DESIGN.md, "Doubt before accusing")."""
         spec = self.catalog.require(code)
+        level = severity or spec.severity
+        confidence = confidence or Confidence("medium", DEFAULT_REASON)
+        message_zh = message_zh or message
+        if (
+            impact is not None
+            and impact.share_of_total is not None
+            and abs(impact.share_of_total) > 1
+        ):
+            confidence = Confidence(
+                "low",
+                _join(
+                    confidence.reason,
+                    "the impact exceeds the whole footprint, so a misreading "
+                    "of the table is likelier than the defect",
+                ),
+            )
+        if level == "error" and confidence.level == "low":
+            level = "warning"
+            message = f"{message} (Uncertain: {confidence.reason}.)"
+            message_zh = f"{message_zh}（存在不确定性：{confidence.reason}。）"
         return Finding(
             rule=code,
             category=spec.category,
-            severity=severity or spec.severity,
+            severity=level,
             title=spec.title.get("en", ""),
             title_zh=spec.title.get("zh", ""),
             message=message,
-            message_zh=message_zh or message,
+            message_zh=message_zh,
             locations=locations,
             reported=reported,
             expected=expected,
@@ -114,7 +166,15 @@ class RuleContext:
             likely_cause_zh=likely_cause_zh,
             impact=impact or Impact(),
             fingerprint=fingerprint(code, locations, key),
+            confidence=confidence,
         )
+
+
+DEFAULT_REASON = "the rule's reading of the interpreted report; not assessed further"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p and p != DEFAULT_REASON)
 
 
 _WS = regex.compile(r"[\s\p{P}]+")
@@ -138,5 +198,7 @@ def run_rules(ctx: RuleContext, codes: Iterable[str]) -> Iterator[Finding]:
         fn = REGISTRY.get(code)
         if fn is None:
             continue
+        ctx.tally.current = code
+        ctx.tally.by_rule.setdefault(code, [0, 0, 0])
         yield from fn(ctx)
-
+        ctx.tally.current = None

@@ -10,61 +10,49 @@ parts (see :mod:`pcfaudit.quantities`). Claims rules (EP008-EP013) live in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from pcfaudit.interpret.epd_lexicon import (
-    ALL_MODULES,
-    EXPECTED_FAMILY,
-    GWP_PARTS,
-    parts_of,
-    unit_family,
+from pcfaudit.model import Finding, Impact, Location
+from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
+    epd_claims,
+    epd_matrix,
+    epd_product,
+    epd_rows,
+    epd_scope,
+    epd_sources,
 )
-from pcfaudit.model import Finding, Impact, Location, MatrixValue, Report, ResultMatrix
-from pcfaudit.quantities import Interval, fmt_sig, interval_sum
-from pcfaudit.recompute import judge
-from pcfaudit.rules import epd_claims  # noqa: F401  (registers EP008-EP013)
 from pcfaudit.rules.engine import RuleContext, rule
-
-Cells = dict[tuple[str, str], MatrixValue]
-
-
-def cells(matrix: ResultMatrix) -> Cells:
-    """(indicator, module) → value; the first printed wins when a table repeats a row."""
-    out: Cells = {}
-    for v in matrix.values:
-        out.setdefault((v.indicator, v.module), v)
-    return out
-
-
-def where(matrix: ResultMatrix) -> str:
-    return matrix.caption or matrix.location.describe()
-
-
-def _sum(values: list[MatrixValue]) -> tuple[Interval, Fraction]:
-    return (
-        interval_sum(Interval.of(v.number) for v in values),
-        sum((Fraction(v.number.value) for v in values), Fraction(0)),
-    )
-
-
-def _quoted(v: MatrixValue) -> Location:
-    return v.location if v.location.quote else v.location.with_quote(v.number.text)
-
-
-def _compare(reported: MatrixValue, parts: list[MatrixValue]) -> tuple[bool, str, str | None]:
-    """(holds, expected as printed, likely cause) for reported = Σ parts."""
-    iv, point = _sum(parts)
-    status, diag = judge(reported.number, iv, point, units=(reported.unit,))
-    expected = fmt_sig(point, 4)
-    return status in {"pass", "truncated"}, expected, diag.detail if diag else None
-
-
-def _deviation(reported: MatrixValue, expected: str) -> Impact:
-    diff = abs(Fraction(reported.number.value) - Fraction(expected))
-    return Impact(value=fmt_sig(diff, 4), unit=reported.unit)
-
+from pcfaudit.rules.epd_common import checks, quoted, where
+from pcfaudit.vocab.epd import EXPECTED_FAMILY
+from pcfaudit.vocab.epd import indicator_unit_family as unit_family
 
 # --------------------------------------------------------------------------- EP001 / EP002
+
+
+def _judged(ctx: RuleContext, relation: str) -> Iterator[Any]:
+    """The failing checks of ``relation``; every check is counted for coverage."""
+    for check in checks(ctx, relation):
+        if check.status == "cannot-tell":
+            ctx.count(None)
+            continue
+        ok = check.status in {"pass", "truncated"}
+        ctx.count(ok)
+        if not ok:
+            yield check
+
+
+def _where(check: Any) -> str:
+    loc: Location = check.locations[0]
+    return loc.describe()
+
+
+def _impact(check: Any) -> Impact:
+    return Impact(value=check.impact.value if check.impact else None, unit=check.unit)
+
+
+def _sum_text(check: Any) -> str:
+    return " + ".join(i.rsplit(" ", 1)[1] for i in check.inputs)
 
 
 @rule("EP001")
@@ -80,41 +68,29 @@ def gwp_total_not_sum(ctx: RuleContext) -> Iterator[Finding]:
     Example: A3 prints GWP-fossil 1.23E+01, GWP-biogenic 1.83E+00, GWP-luluc 2.34E-02 and
     GWP-total 1.85E+01 (the parts sum to 14.2).
     """
-    for matrix in ctx.report.matrices:
-        grid = cells(matrix)
-        for module in matrix.modules:
-            total = grid.get(("GWP-total", module))
-            if total is None:
-                continue
-            parts = [grid.get((p, module)) for p in GWP_PARTS]
-            present = [p for p in parts if p is not None]
-            if len(present) < len(GWP_PARTS):
-                ctx.count(None)
-                continue
-            ok, expected, cause = _compare(total, present)
-            ctx.count(ok)
-            if ok:
-                continue
-            sums = " + ".join(p.number.text for p in present)
-            yield ctx.finding(
-                "EP001",
-                message=(
-                    f"In {where(matrix)}, module {module}: GWP-total is printed as {total.number.text} "
-                    f"but GWP-fossil + GWP-biogenic + GWP-luluc = {sums} = {expected} {total.unit or ''}. "
-                    "EN 15804+A2 defines GWP-total as the sum of the three; a total or a part is wrong."
-                ),
-                message_zh=(
-                    f"{where(matrix)} 模块 {module}：GWP-total 为 {total.number.text}，而 GWP-fossil + "
-                    f"GWP-biogenic + GWP-luluc = {sums} = {expected}。EN 15804+A2 规定 GWP-total 为三者之和，"
-                    "总量或分项有误。"
-                ),
-                locations=[_quoted(total), *(_quoted(p) for p in present)],
-                reported=total.number.text,
-                expected=expected,
-                likely_cause=cause,
-                impact=_deviation(total, expected),
-                key=f"{matrix.table}:{module}",
-            )
+    for check in _judged(ctx, "gwp-total"):
+        module = check.label
+        parts = " + ".join(check.inputs)
+        yield ctx.finding(
+            "EP001",
+            message=(
+                f"At {_where(check)}, module {module}: GWP-total is printed as {check.reported} "
+                f"but GWP-fossil + GWP-biogenic + GWP-luluc = {_sum_text(check)} = {check.expected} "
+                f"{check.unit or ''}. EN 15804+A2 defines GWP-total as the sum of the three; a total "
+                f"or a part is wrong ({parts})."
+            ),
+            message_zh=(
+                f"{_where(check)} 模块 {module}：GWP-total 为 {check.reported}，而 GWP-fossil + "
+                f"GWP-biogenic + GWP-luluc = {_sum_text(check)} = {check.expected}。EN 15804+A2 规定 "
+                "GWP-total 为三者之和，总量或分项有误。"
+            ),
+            locations=check.locations,
+            reported=check.reported,
+            expected=check.expected,
+            likely_cause=check.diagnosis.detail if check.diagnosis else None,
+            impact=_impact(check),
+            key=f"{check.id}",
+        )
 
 
 @rule("EP002")
@@ -123,114 +99,60 @@ def gwp_ghg_not_fossil_luluc(ctx: RuleContext) -> Iterator[Finding]:
 
     Programmes such as the International EPD System define GWP-GHG (GWP-IOBC) as climate
     change excluding biogenic uptake, emissions and storage: in practice GWP-fossil +
-    GWP-luluc (plus biogenic methane, which can only add). A GWP-GHG below that sum is
-    checked always; one above it only when the EPD itself defines GWP-GHG so (a sentence
-    saying it excludes biogenic carbon or equals fossil + luluc). Warning: programmes
-    differ in the definition.
+    GWP-luluc (plus biogenic methane, which can only add). A GWP-GHG below that sum is a
+    finding; one above it is not (biogenic methane). Warning: programmes differ in the
+    definition and the characterisation (IPCC AR5 or the EF method).
 
     Example: A1 prints GWP-fossil 2.51E+02, GWP-luluc 3.46E-01 and GWP-GHG 2.41E+02.
     """
-    defined = any(s.kind == "epd-gwp-ghg-definition" for s in ctx.report.statements)
-    for matrix in ctx.report.matrices:
-        grid = cells(matrix)
-        for module in matrix.modules:
-            ghg = grid.get(("GWP-GHG", module))
-            fossil = grid.get(("GWP-fossil", module))
-            luluc = grid.get(("GWP-luluc", module))
-            if ghg is None:
-                continue
-            if fossil is None or luluc is None:
-                ctx.count(None)
-                continue
-            ok, expected, cause = _compare(ghg, [fossil, luluc])
-            below = Interval.of(ghg.number).hi < _sum([fossil, luluc])[0].lo
-            if not ok and not below and not defined:
-                ctx.count(None)
-                continue
-            ctx.count(ok)
-            if ok:
-                continue
-            yield ctx.finding(
-                "EP002",
-                message=(
-                    f"In {where(matrix)}, module {module}: GWP-GHG is printed as {ghg.number.text} but "
-                    f"GWP-fossil + GWP-luluc = {fossil.number.text} + {luluc.number.text} = {expected}. "
-                    + (
-                        "It is lower than the sum, which no definition of GWP-GHG allows. "
-                        if below
-                        else "The EPD defines GWP-GHG as excluding biogenic carbon. "
-                    )
-                    + "Query the value or the definition used."
-                ),
-                message_zh=(
-                    f"{where(matrix)} 模块 {module}：GWP-GHG 为 {ghg.number.text}，而 GWP-fossil + GWP-luluc = "
-                    f"{fossil.number.text} + {luluc.number.text} = {expected}。"
-                    + (
-                        "其数值低于两者之和，任何 GWP-GHG 定义下都不应如此。"
-                        if below
-                        else "该 EPD 声明 GWP-GHG 不含生物成因碳。"
-                    )
-                    + "请核实数值或所用定义。"
-                ),
-                locations=[_quoted(ghg), _quoted(fossil), _quoted(luluc)],
-                reported=ghg.number.text,
-                expected=expected,
-                likely_cause=cause,
-                impact=_deviation(ghg, expected),
-                key=f"{matrix.table}:{module}",
-            )
+    for check in checks(ctx, "gwp-ghg"):
+        below = check.note == "below"
+        if check.status == "cannot-tell" or (check.status == "fail" and not below):
+            # Above the sum: biogenic methane counts in GWP-GHG under every definition.
+            ctx.count(None)
+            continue
+        ok = check.status in {"pass", "truncated"}
+        ctx.count(ok)
+        if ok:
+            continue
+        fossil, luluc = (i.split(" ", 2)[2] for i in check.inputs)
+        alone = _below_fossil(check)
+        # Below GWP-fossil alone needs no luluc value to show it (nor its location).
+        relation = (
+            f"below GWP-fossil alone ({fossil}; with GWP-luluc the sum is {check.expected})"
+            if alone
+            else f"below GWP-fossil + GWP-luluc = {fossil} + {luluc} = {check.expected}"
+        )
+        yield ctx.finding(
+            "EP002",
+            message=(
+                f"At {_where(check)}, module {check.label}: GWP-GHG is printed as {check.reported}, "
+                f"{relation}. GWP-GHG counts every greenhouse gas of GWP-fossil and GWP-luluc (plus "
+                "biogenic methane), so it cannot be lower. Query the value or the characterisation "
+                "(IPCC AR5 vs the EF method) used."
+            ),
+            message_zh=(
+                f"{_where(check)} 模块 {check.label}：GWP-GHG 为 {check.reported}，低于 "
+                + (f"GWP-fossil（{fossil}）" if alone else f"GWP-fossil + GWP-luluc = {check.expected}")
+                + "。GWP-GHG 包含 GWP-fossil 与 GWP-luluc 的全部温室气体，不可能更低。请核实数值或所用特征化方法。"
+            ),
+            locations=check.locations[:2] if alone else check.locations,
+            reported=check.reported,
+            expected=check.expected,
+            likely_cause=check.diagnosis.detail if check.diagnosis else None,
+            impact=_impact(check),
+            key=f"{check.id}",
+        )
+
+
+def _below_fossil(check: Any) -> bool:
+    try:
+        return Decimal(check.reported) < Decimal(check.inputs[0].split(" ", 2)[2])
+    except (InvalidOperation, IndexError):
+        return False
 
 
 # --------------------------------------------------------------------------- EP003
-
-
-def basis_key(matrix: ResultMatrix, report: Report) -> str:
-    """'DU' for results per declared unit (or unsaid), else the unit of the basis ('kg')."""
-    basis = matrix.basis
-    if basis is None or basis == "declared unit":
-        return "DU"
-    unit = basis.split()[-1]
-    du = {s.subject for s in report.statements if s.kind == "epd-declared-unit"}
-    return "DU" if du == {unit} else unit
-
-
-def _parts_from(
-    ctx: RuleContext, matrix: ResultMatrix, indicator: str, parts: list[str]
-) -> list[MatrixValue] | None:
-    """The parts of an aggregate from the same table, else from one table on the same basis
-    that does not print the aggregate itself (that one is compared by EP004)."""
-    key = basis_key(matrix, ctx.report)
-    aggregate = f"{parts[0]}-{parts[-1]}"
-    same = [m for m in ctx.report.matrices if m is matrix]
-    others = [
-        m
-        for m in ctx.report.matrices
-        if m is not matrix
-        and basis_key(m, ctx.report) == key
-        and (indicator, aggregate) not in cells(m)
-    ]
-    for m in [*same, *others]:
-        grid = cells(m)
-        found = [grid.get((indicator, p)) for p in parts]
-        if all(f is not None for f in found):
-            return [f for f in found if f is not None]
-    return None
-
-
-def _total_parts(modules: list[str], with_d: bool) -> list[str]:
-    """A partition of the printed modules into what a total sums: aggregates first, then
-    single modules they do not cover; D only when asked."""
-    chosen: list[str] = []
-    covered: set[str] = set()
-    for m in sorted((m for m in modules if "-" in m), key=lambda m: -len(parts_of(m))):
-        if not covered & set(parts_of(m)):
-            chosen.append(m)
-            covered |= set(parts_of(m))
-    for m in modules:
-        if m in ALL_MODULES and m not in covered and (m != "D" or with_d):
-            chosen.append(m)
-            covered.add(m)
-    return chosen
 
 
 @rule("EP003")
@@ -246,55 +168,104 @@ def aggregate_not_sum(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: PENRT A1 2.10E+03, A2 1.50E+02, A3 3.20E+02 but A1-A3 2.87E+03 (sum 2.57E+03).
     """
-    for matrix in ctx.report.matrices:
-        grid = cells(matrix)
-        for (indicator, module), value in grid.items():
-            if "-" in module:
-                parts = _parts_from(ctx, matrix, indicator, parts_of(module))
-                if parts is None:
-                    ctx.count(None)
-                    continue
-                ok, expected, cause = _compare(value, parts)
-            elif module == "total":
-                mods = [m for m in matrix.modules if m != "total"]
-                parts = [
-                    grid[(indicator, m)]
-                    for m in _total_parts(mods, False)
-                    if (indicator, m) in grid
-                ]
-                with_d = [
-                    grid[(indicator, m)] for m in _total_parts(mods, True) if (indicator, m) in grid
-                ]
-                if len(parts) < 2:
-                    ctx.count(None)
-                    continue
-                ok, expected, cause = _compare(value, parts)
-                if not ok and len(with_d) > len(parts) and _compare(value, with_d)[0]:
-                    ok = True
-            else:
-                continue
-            ctx.count(ok)
-            if ok:
-                continue
-            listed = " + ".join(f"{p.module} {p.number.text}" for p in parts)
+    for check in _judged(ctx, "aggregate"):
+        indicator = check.id.split(":")[3]
+        listed = " + ".join(f"{i.split(' ')[1]} {i.split(' ')[2]}" for i in check.inputs)
+        yield ctx.finding(
+            "EP003",
+            message=(
+                f"At {_where(check)}, {indicator} {check.label} is printed as {check.reported} but "
+                f"{listed} = {check.expected} {check.unit or ''}. An aggregated module or total must "
+                "equal the sum of the modules it covers; one of the values is wrong."
+            ),
+            message_zh=(
+                f"{_where(check)} 中 {indicator} 的 {check.label} 为 {check.reported}，而 {listed} = "
+                f"{check.expected}。合并模块或合计应等于其所含模块之和，其中某一数值有误。"
+            ),
+            locations=check.locations,
+            reported=check.reported,
+            expected=check.expected,
+            likely_cause=check.diagnosis.detail if check.diagnosis else None,
+            impact=_impact(check),
+            key=check.id,
+        )
+
+
+# --------------------------------------------------------------------------- EP023 / EP024
+
+
+@rule("EP023")
+def energy_total_not_sum(ctx: RuleContext) -> Iterator[Finding]:
+    """PERT differs from PERE + PERM, or PENRT from PENRE + PENRM, in a module.
+
+    EN 15804 defines the total use of renewable (PERT) and non-renewable (PENRT) primary
+    energy as the sum of the energy used as an energy carrier (PERE, PENRE) and as raw
+    material (PERM, PENRM). Each printed value is taken with its rounding interval. A total
+    printed as 0 while its parts are not is EP024.
+
+    Example: B2 prints PERE 6.87E-01, PERM 4.50E-03 and PERT 6.87E-01 (sum 0.6915).
+    """
+    for relation, name in (("pert", "PERT = PERE + PERM"), ("penrt", "PENRT = PENRE + PENRM")):
+        for check in _judged(ctx, relation):
+            if check.reported and float(check.reported) == 0:
+                continue  # EP024 says it
+            total = name.split(" ")[0]
             yield ctx.finding(
-                "EP003",
+                "EP023",
                 message=(
-                    f"In {where(matrix)}, {indicator} {module} is printed as {value.number.text} but "
-                    f"{listed} = {expected} {value.unit or ''}. An aggregated module or total must equal "
-                    "the sum of the modules it covers; one of the values is wrong."
+                    f"At {_where(check)}, module {check.label}: {total} is printed as {check.reported} "
+                    f"but {name.split('= ')[1]} = {_sum_text(check)} = {check.expected} {check.unit or ''}. "
+                    "EN 15804 defines the total as the sum of energy used as carrier and as material."
                 ),
                 message_zh=(
-                    f"{where(matrix)} 中 {indicator} 的 {module} 为 {value.number.text}，而 {listed} = {expected}。"
-                    "合并模块或合计应等于其所含模块之和，其中某一数值有误。"
+                    f"{_where(check)} 模块 {check.label}：{total} 为 {check.reported}，而 "
+                    f"{name.split('= ')[1]} = {_sum_text(check)} = {check.expected}。总量应为两者之和。"
                 ),
-                locations=[_quoted(value), *(_quoted(p) for p in parts)],
-                reported=value.number.text,
-                expected=expected,
-                likely_cause=cause,
-                impact=_deviation(value, expected),
-                key=f"{matrix.table}:{indicator}:{module}",
+                locations=check.locations,
+                reported=check.reported,
+                expected=check.expected,
+                likely_cause=check.diagnosis.detail if check.diagnosis else None,
+                impact=_impact(check),
+                key=check.id,
             )
+
+
+@rule("EP024")
+def zero_total_nonzero_parts(ctx: RuleContext) -> Iterator[Finding]:
+    """A total indicator (GWP-total, PERT, PENRT) printed as 0 while its parts are not.
+
+    A row of zeros under a total whose parts carry values is a row that was not filled
+    (or filled from the wrong column), not a result: every module where the parts sum to a
+    non-zero value is listed.
+
+    Example: PENRT 0.00E+00 in A1-A3 while PENRE 8.85E+01 and PENRM 0.00E+00.
+    """
+    for relation in ("gwp-total", "pert", "penrt"):
+        bad = [
+            c for c in checks(ctx, relation)
+            if c.status == "fail" and c.reported and float(c.reported) == 0
+        ]  # fmt: skip
+        if not bad:
+            continue
+        first = bad[0]
+        total = first.relation.split(" ")[0]
+        listed = "; ".join(f"{c.label}: 0 vs {c.expected}" for c in bad)
+        yield ctx.finding(
+            "EP024",
+            message=(
+                f"{total} is printed as {first.reported} in {len(bad)} module(s) where its parts are "
+                f"not zero ({first.relation}): {listed}. The row was not filled or is shifted."
+            ),
+            message_zh=f"{total} 在 {len(bad)} 个模块中为 {first.reported}，而其分项不为零（{first.relation}）：{listed}。该行未填写或错位。",
+            locations=[loc for c in bad[:4] for loc in c.locations[:2]],
+            reported=first.reported,
+            expected=first.expected,
+            key=f"{relation}:{table_of_check(first)}",
+        )
+
+
+def table_of_check(check: Any) -> str:
+    return str(check.id).split(":")[2]
 
 
 # --------------------------------------------------------------------------- EP006
@@ -338,11 +309,8 @@ def impossible_unit(ctx: RuleContext) -> Iterator[Finding]:
                     f"{where(matrix)} 中 {v.indicator} 的单位为 {v.unit}，与该指标应有的单位类型（{names[expected]}）"
                     "不符。该行的指标名称或单位有误，数值无法解读。"
                 ),
-                locations=[_quoted(v)],
+                locations=[quoted(v)],
                 reported=v.unit,
                 expected=names[expected],
                 key=f"{matrix.table}:{v.indicator}",
             )
-
-
-from pcfaudit.rules import epd_matrix  # noqa: E402,F401  (registers EP004, EP005, EP007)

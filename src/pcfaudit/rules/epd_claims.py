@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Iterator
 from fractions import Fraction
 
-from pcfaudit.interpret.epd_claims import declared_unit_key
 from pcfaudit.model import Finding, Location, Statement
-from pcfaudit.quantities import Interval, conversion_factor, fmt_sig, interval_sum
+from pcfaudit.quantities import Interval, fmt_sig, interval_sum
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.epd import declared_unit_key
+from pcfaudit.vocab.units import conversion_factor
 
 CO2_PER_C = Fraction(44, 12)
 A2_ONLY = {
@@ -178,24 +179,7 @@ def editions_disagree(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "PCR 2019:14 version 1.3.4" on the cover, "PCR 2019:14 version 1.2.5" in §3.
     """
-    pcr: dict[str, dict[str, Statement]] = {}
-    for s in _of(ctx, "epd-pcr"):
-        ident, _, version = (s.subject or "").partition("|")
-        if version:
-            pcr.setdefault(ident, {}).setdefault(version, s)
-    for ident, versions in pcr.items():
-        ctx.count(len(versions) == 1)
-        if len(versions) > 1:
-            shown = ", ".join(f"{v} ({s.location.describe()})" for v, s in versions.items())
-            yield ctx.finding(
-                "EP011",
-                message=f"{ident} is cited in different versions: {shown}. The EPD must follow one PCR version.",
-                message_zh=f"{ident} 在不同位置引用了不同版本：{shown}。EPD 应依据同一 PCR 版本。",
-                locations=[_loc(s) for s in versions.values()],
-                reported=" vs ".join(versions),
-                expected="one version",
-                key=f"pcr:{ident}",
-            )
+    yield from _pcr_citations(ctx)
     editions: dict[str, Statement] = {}
     for s in _of(ctx, "epd-standard"):
         editions.setdefault(s.subject or "", s)
@@ -229,6 +213,75 @@ def editions_disagree(ctx: RuleContext) -> Iterator[Finding]:
             expected="EN 15804+A2",
             key="a1-with-a2-indicators",
         )
+
+
+def _pcr_citations(ctx: RuleContext) -> Iterator[Finding]:
+    """One PCR cited with two versions or two dates."""
+    cited: dict[str, list[tuple[str, str, Statement]]] = {}
+    for s in _of(ctx, "epd-pcr"):
+        ident, version, date = ((s.subject or "") + "||").split("|")[:3]
+        if version or date:
+            cited.setdefault(ident, []).append((version, date, s))
+    for ident, items in cited.items():
+        versions = list(dict.fromkeys(v for v, _, _ in items if v))
+        dates = list(dict.fromkeys(d for _, d, _ in items if d))
+        ok = len(versions) <= 1 and len(dates) <= 1
+        ctx.count(ok)
+        if ok:
+            continue
+        shown = "; ".join(
+            " ".join(x for x in (f"version {v}" if v else "", d) if x)
+            + f" ({s.location.describe()})"
+            for v, d, s in {(v, d): (v, d, s) for v, d, s in items}.values()
+        )
+        what = "versions" if len(versions) > 1 else "dates"
+        yield ctx.finding(
+            "EP011",
+            message=(
+                f"{ident} is cited with different {what}: {shown}. An EPD follows one PCR version; "
+                "the reader cannot tell which rules were applied."
+            ),
+            message_zh=f"{ident} 在不同位置以不同{'版本' if what == 'versions' else '日期'}引用：{shown}。EPD 应依据同一 PCR 版本。",
+            locations=[_loc(s) for _, _, s in items],
+            reported=" vs ".join(versions if len(versions) > 1 else dates),
+            expected="one version",
+            key=f"pcr:{ident}",
+        )
+    yield from _pcr_after_document(ctx, cited)
+
+
+def _pcr_after_document(
+    ctx: RuleContext, cited: dict[str, list[tuple[str, str, Statement]]]
+) -> Iterator[Finding]:
+    """A PCR version dated after the EPD's latest issue or revision date."""
+    stamps = [
+        (d, s) for s in _of(ctx, "epd-issued") + _of(ctx, "epd-revised") if (d := _date(s.subject))
+    ]
+    if not stamps:
+        return
+    latest, doc = max(stamps, key=lambda x: x[0])
+    for ident, items in cited.items():
+        for version, date, s in items:
+            when = _date(date)
+            if when is None or len(date.split("-")) < 3:
+                continue
+            ok = when <= latest
+            ctx.count(ok)
+            if ok:
+                continue
+            yield ctx.finding(
+                "EP011",
+                message=(
+                    f"{ident}{' version ' + version if version else ''} is dated {date} "
+                    f"({s.location.describe()}), after the EPD's own date {doc.subject} "
+                    f"({doc.location.describe()}): a document cannot follow rules published after it."
+                ),
+                message_zh=f"{ident}{' ' + version if version else ''} 的日期为 {date}，晚于 EPD 本身的日期 {doc.subject}：文件不可能依据其发布后才出版的规则。",
+                locations=[_loc(s), _loc(doc)],
+                reported=date,
+                expected=f"on or before {doc.subject}",
+                key=f"pcr-date:{ident}:{date}",
+            )
 
 
 def _date(iso: str | None) -> dt.date | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from pcfaudit.model import Finding, Location, Report
+from pcfaudit.model import Finding, Location, Report, StatementKind, UnreadRegion
 from pcfaudit.rules.engine import RuleContext, rule
 
 _I = regex.IGNORECASE
@@ -47,7 +47,7 @@ def footprint_signals(report: Report) -> list[str]:
     results = [*report.totals, *report.per_unit]
     if any(_CO2E_UNIT.search(v.quantity.unit_text or v.quantity.unit or "") for v in results):
         signals.append("CO2e results")
-    if any(s.kind == "hotspot" for s in report.statements):
+    if any(s.kind is StatementKind.HOTSPOT for s in report.statements):
         signals.append("hotspot statement")
     return signals
 
@@ -60,7 +60,9 @@ def _too_little_text(ctx: RuleContext) -> bool:
     min_characters = int(p.get("min_characters", 400))
     # Few blocks mean little text only when the characters are few too: one 10,000-row
     # table is a single block holding a great deal of text.
-    few_blocks = ctx.document_blocks < int(p.get("min_blocks", 5)) and characters < 10 * min_characters
+    few_blocks = (
+        ctx.document_blocks < int(p.get("min_blocks", 5)) and characters < 10 * min_characters
+    )
     short = characters < min_characters or few_blocks
     report = ctx.report
     return short and not (report.inventory or report.totals or report.per_unit)
@@ -84,14 +86,34 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
     """
     report = ctx.report
     signals = footprint_signals(report)
-    if report.inventory:
+    if report.inventory or report.matrices:  # an EPD's results are its indicator matrices
         ctx.count(True)
         return
     if len(signals) < 2 or _too_little_text(ctx):
         ctx.count(None)  # not a footprint report (EX002) or no text at all (EX004)
         return
-    ctx.count(False)
     results = [*report.totals, *report.per_unit]
+    # Doubt: tables read as text are no images. Then the tool did not recognise their
+    # layout, which it must say instead of blaming the file. Tables that are images are
+    # named one by one by EX005: repeating it here would say the same thing twice.
+    text_tables = ctx.document_tables
+    images = [r for r in ctx.document_stats.unread if r.kind in ("image", "scanned-page")]
+    if images and (results or text_tables):
+        ctx.count(None)
+        return
+    ctx.count(False)
+    cause, cause_zh = (
+        (
+            f"the document's {text_tables} table(s) were read as text, but none has a layout "
+            "recognised as an inventory (lines with activity data, factors and results)",
+            f"文件中的 {text_tables} 个表格已按文本读取，但其版式均未被识别为清单（含活动数据、排放因子和结果的行）",
+        )
+        if text_tables
+        else (
+            "the inventory is an image, or its table lost its structure in extraction",
+            "清单为图片，或其表格在提取时丢失了结构",
+        )
+    )
     if results:
         shown = "; ".join(f"{v.quantity} ({v.location.describe()})" for v in results[:3])
         yield ctx.finding(
@@ -106,7 +128,23 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
                 r.location.with_quote(r.location.quote or str(r.quantity)) for r in results[:3]
             ],
             severity="warning",
-            likely_cause="the inventory is an image, or its table lost its structure in extraction",
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
+        )
+        return
+    if text_tables:
+        yield ctx.finding(
+            "EX001",
+            message=f"The document reads as a carbon footprint report ({', '.join(signals)}) and "
+            f"its {text_tables} table(s) were read as text, but no inventory line or result value "
+            "was recognised in them. The arithmetic, omission and emission-factor checks could "
+            "not run: an absence of findings does not mean the numbers are right.",
+            message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}），其 {text_tables} 个表格已按文本读取，"
+            "但未从中识别出清单行或结果数值。算术、遗漏和排放因子检查均无法进行：没有发现问题并不代表数据正确。",
+            locations=[_document()],
+            severity="warning",
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
         )
         return
     yield ctx.finding(
@@ -264,6 +302,9 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
         r for r in ctx.document_stats.unread if r.kind in ("image", "scanned-page") and not r.ocr
     ]
     ctx.count(not regions)
+    if len(regions) > 1:
+        yield _images_together(ctx, regions)
+        return
     for region in regions:
         named = f" under '{region.context}'" if region.context else ""
         what = "A table" if region.kind == "image" else "The page"
@@ -285,6 +326,32 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause="results pasted as a picture, or a scanned page",
             key=f"{region.page}:{region.bbox}",
         )
+
+
+def _images_together(ctx: RuleContext, regions: list[UnreadRegion]) -> Finding:
+    """Several pictures of one document are one finding (one cause, one action), each
+    named with its page and heading, rather than one warning per picture."""
+    names = [
+        f"p. {r.page}"
+        + (f" '{r.context}'" if r.context else "")
+        + ("" if r.kind == "image" else " (page)")
+        for r in regions
+    ]
+    names_zh = [f"第 {r.page} 页" + (f"“{r.context}”" if r.context else "") for r in regions]
+    return ctx.finding(
+        "EX005",
+        message=f"{len(regions)} tables or pages are images without a text layer, so their numbers "
+        f"were not read and were not audited: {'; '.join(names)}. Check them by hand, or install "
+        "the OCR extra (pcfaudit[ocr]) to read them.",
+        message_zh=f"{len(regions)} 个表格或页面为无文本层的图片，其中的数字未被读取，也未被审核：{'；'.join(names_zh)}。"
+        "请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+        locations=[
+            Location(page=r.page, bbox=r.bbox, quote=r.context or f"(image on p. {r.page})")
+            for r in regions
+        ],
+        likely_cause="results pasted as pictures, or scanned pages",
+        key="images:" + ",".join(f"{r.page}:{r.bbox}" for r in regions),
+    )
 
 
 @rule("EX006")

@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from pcfaudit.interpret.lexicon import unit_class
 from pcfaudit.model import Finding, FunctionalUnitStatement
-from pcfaudit.quantities import conversion_factor
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.units import conversion_factor, unit_class
 
 # Each dimension's amounts are compared in one base unit (exact conversions from quantities).
 _BASE_UNIT = {"mass": "kg", "length": "m", "area": "m2", "volume": "m3", "energy": "kWh"}
-_NAMES = {"mass": "a mass", "length": "a length", "area": "an area", "volume": "a volume",
-          "energy": "an amount of energy", "count": "a number of items"}
+_NAMES = {
+    "mass": "a mass",
+    "length": "a length",
+    "area": "an area",
+    "volume": "a volume",
+    "energy": "an amount of energy",
+    "count": "a number of items",
+}
 
 
 def _basis(statement: FunctionalUnitStatement) -> tuple[str, Fraction, str]:
@@ -32,7 +37,9 @@ def _label(statement: FunctionalUnitStatement) -> str:
     return f"{amount} {statement.unit_text or statement.unit}".strip()
 
 
-def _distinct(statements: list[FunctionalUnitStatement]) -> dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]]:
+def _distinct(
+    statements: list[FunctionalUnitStatement],
+) -> dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]]:
     groups: dict[tuple[str, Fraction, str], list[FunctionalUnitStatement]] = {}
     for s in statements:
         groups.setdefault(_basis(s), []).append(s)

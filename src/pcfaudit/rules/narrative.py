@@ -15,10 +15,10 @@ from decimal import Decimal
 
 import regex
 
-from pcfaudit.interpret.lexicon import HOTSPOT_EN, HOTSPOT_ZH
-from pcfaudit.model import Finding, InventoryLine, Location, Report, Stage, Statement
-from pcfaudit.rules.boundary import STAGE_NAMES, STAGE_PATTERNS, stage_of_line, stages_in_text
+from pcfaudit.model import Finding, InventoryLine, Location, Report, Stage, Statement, StatementKind
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH
+from pcfaudit.vocab.stages import STAGE_NAMES, STAGE_PATTERNS, stages_in_text
 
 _I = regex.IGNORECASE
 _CUE = regex.compile(f"{HOTSPOT_ZH}|{HOTSPOT_EN}", _I)
@@ -81,7 +81,7 @@ def breakdown(report: Report) -> Breakdown | None:
         if key:
             items[key] = items.get(key, Decimal(0)) + value
             names.setdefault(key, _PARENS.sub("", ln.group or ln.label).strip())
-        stage = stage_of_line(ln)
+        stage = ln.stage
         if stage is None:
             unassigned += value
         else:
@@ -177,7 +177,7 @@ def hotspot_contradicts_numbers(ctx: RuleContext) -> Iterator[Finding]:
     Example: summary "主要原材料获取过程对产品碳足迹的影响最大"; inventory "原材料生产 | / | 0" and
     "电力 (生产、办公) | 1432.022" of 1686.915 t.
     """
-    hotspots = [s for s in ctx.report.statements if s.kind == "hotspot"]
+    hotspots = [s for s in ctx.report.statements if s.kind is StatementKind.HOTSPOT]
     if not hotspots:
         ctx.count(None)
         return
@@ -275,7 +275,7 @@ def hotspot_statements_disagree(ctx: RuleContext) -> Iterator[Finding]:
     Example: "the largest contribution comes from raw materials" … "emissions are dominated
     by the production stage".
     """
-    hotspots = [s for s in ctx.report.statements if s.kind == "hotspot"]
+    hotspots = [s for s in ctx.report.statements if s.kind is StatementKind.HOTSPOT]
     if len(hotspots) < 2:
         ctx.count(None)
         return
@@ -367,7 +367,7 @@ def stage_list_disagrees_with_scope(ctx: RuleContext) -> Iterator[Finding]:
     Example: summary "调研了…原材料生产阶段、原材料运输阶段、产品运输阶段、使用阶段及报废后回收处置阶段";
     §3.2 "产品的碳足迹=原材料获取+原材料运输+产品生产+销售运输+产品使用+回收利用".
     """
-    lists = [s for s in ctx.report.statements if s.kind == "stage-list"]
+    lists = [s for s in ctx.report.statements if s.kind is StatementKind.STAGE_LIST]
     if not lists:
         ctx.count(None)
         return

@@ -14,12 +14,21 @@ from decimal import Decimal
 
 import regex
 
-from pcfaudit.interpret.carriers import carrier_of
-from pcfaudit.interpret.lexicon import SOURCE_WORDS
-from pcfaudit.model import Finding, Impact, InventoryLine, Location, Mention, Number, Report
+from pcfaudit.model import (
+    Confidence,
+    Finding,
+    Impact,
+    InventoryLine,
+    Location,
+    Mention,
+    Number,
+    Report,
+)
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
+from pcfaudit.vocab.carriers import carrier_of
+from pcfaudit.vocab.cues import SOURCE_WORDS
 
 _I = regex.IGNORECASE
 _WORDS = {name: regex.compile(pattern, _I) for name, _, pattern in SOURCE_WORDS}
@@ -78,6 +87,8 @@ _GAS_LINE = {
     "NF3": regex.compile(r"^NF3", _I),
 }
 _MAX_QUOTES = 4
+_USE_ROLES = ("use", "quantified")
+_ELECTRIC_UNIT = regex.compile(r"^(?:万|10\^?4)?(?:kWh|MWh|GWh|千瓦时|兆瓦时|度)", _I)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -113,17 +124,67 @@ def _label_of(line: InventoryLine) -> str:
     return f"{line.group or ''} {line.label}"
 
 
+def described_as_used(mention: Mention) -> bool:
+    """The text says the studied system uses the source: not a share of a supply mix, a
+    dataset or factor name, literature, a comparison or an example (Mention.role)."""
+    return mention.used and mention.role in _USE_ROLES
+
+
+def itemises_sources(report: Report) -> bool:
+    """The inventory lists inputs one by one (a line with an activity amount, or a line
+    named after a fuel or carrier). Results per treatment, per module or per indicator are
+    no list of sources: nothing can be 'absent' from them."""
+    return any(
+        line.quantity is not None or carrier_of(_label_of(line)) is not None
+        for line in report.inventory
+    )
+
+
+def _unit_carrier(line: InventoryLine) -> str | None:
+    """The carrier a line's activity unit implies when its label names an activity instead
+    ("灌溉 | 120 kWh"): only electricity has units of its own."""
+    if line.quantity is None:
+        return None
+    unit = (line.quantity.unit_text or line.quantity.unit or "").replace(" ", "")
+    return "electricity" if _ELECTRIC_UNIT.search(unit) else None
+
+
 def _lines_for_source(name: str, report: Report) -> list[InventoryLine]:
     carrier = _CARRIER.get(name)
     words = _WORDS.get(name)
     out = []
     for line in report.inventory:
         text = _label_of(line)
-        by_carrier = carrier is not None and carrier_of(text) == carrier
+        named = carrier_of(text)
+        by_carrier = carrier is not None and (named or _unit_carrier(line)) == carrier
         by_words = words is not None and words.search(text) is not None
         if by_carrier or by_words or (name == "heat" and _WORDS["steam"].search(text)):
             out.append(line)
     return out
+
+
+def _activity_lines(mentions: list[Mention], report: Report) -> list[InventoryLine]:
+    """Inventory lines whose label names the activity the mention's sentence says uses the
+    source ("灌溉时用水泵…消耗电能" and a line "灌溉"; "fuel for tillage" and "Tillage"): the
+    source is counted under the activity's name. A line named after another carrier does
+    not count."""
+    out = []
+    for line in report.inventory:
+        label = regex.sub(r"[\s(（].*$", "", line.label.strip())
+        if len(label) < (2 if regex.search(r"\p{Han}", label) else 4):
+            continue
+        if carrier_of(_label_of(line)) is not None:
+            continue
+        pattern = regex.compile(regex.escape(label), _I)
+        if any(pattern.search(m.location.quote or "") for m in mentions):
+            out.append(line)
+    return out
+
+
+def _quantified_in_table(mentions: list[Mention]) -> bool:
+    """A table row outside the inventory names the source with its amount ("Electricity
+    consumption | 4.42E-01 kWh"): the report accounts for it there."""
+    return any(m.role == "quantified" and m.location.table is not None for m in mentions)
 
 
 def _refrigerant_lines(report: Report) -> list[InventoryLine]:
@@ -153,7 +214,7 @@ def source_status(report: Report) -> list[tuple[str, list[Mention], list[Invento
     tables = inventory_tables(report)
     groups: dict[str, list[Mention]] = {}
     for m in report.mentions:
-        if not in_scope(m, report, tables):
+        if not in_scope(m, report, tables) or not described_as_used(m):
             continue
         if m.kind in {"fuel", "energy"} and (m.name in _CARRIER or m.name in _WORDS):
             groups.setdefault(_CARRIER.get(m.name, m.name), []).append(m)
@@ -222,6 +283,11 @@ def used_source_entered_as_zero(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"a quantity of {en} consumed",
             likely_cause="activity data not collected or not entered",
             key=key,
+            confidence=Confidence(
+                "high",
+                f"the text says {en} is used in {len(mentions)} place(s) (not a mix share, dataset "
+                f"or citation); every inventory line for it is '/' or 0",
+            ),
         )
 
 
@@ -261,12 +327,14 @@ def used_source_missing(ctx: RuleContext) -> Iterator[Finding]:
     柴油量" and "产品运输 耗费柴油量".
     """
     report = ctx.report
-    if not report.inventory:
+    if not report.inventory or not itemises_sources(report):
         ctx.count(None)
         return
     for key, mentions, lines in source_status(report):
-        ctx.count(bool(lines))
-        if lines:
+        lines = lines or _activity_lines(mentions, report)
+        covered = bool(lines) or _quantified_in_table(mentions)
+        ctx.count(covered)
+        if covered:
             continue
         en, zh = _name(key)
         locs = _quotes(mentions)
@@ -280,6 +348,12 @@ def used_source_missing(ctx: RuleContext) -> Iterator[Finding]:
             locations=locs,
             expected=f"an inventory line for {en}",
             key=key,
+            confidence=Confidence(
+                "medium",
+                f"the text says {en} is used in {len(mentions)} place(s); no inventory line names "
+                "it, its activity or its unit, but it may sit under a label the tool cannot tie "
+                "to it",
+            ),
         )
     yield from _equipment(ctx)
     yield from _gases(ctx)
@@ -291,6 +365,8 @@ def _equipment(ctx: RuleContext) -> Iterator[Finding]:
     by_fuel: dict[str, list[Mention]] = {}
     for m in report.mentions:
         if m.name not in _EQUIPMENT_WORDS or not in_scope(m, report, tables):
+            continue
+        if not described_as_used(m):
             continue
         fuel = _equipment_fuel(m)
         if fuel is None:
@@ -320,6 +396,11 @@ def _equipment(ctx: RuleContext) -> Iterator[Finding]:
             locations=[*locs, *(line_evidence(x) for x in fuel_lines[:1])],
             expected=f"an inventory line for {en} burnt on site",
             key=f"equipment:{fuel}",
+            confidence=Confidence(
+                "medium",
+                f"the text names {eq_en} burning {en} on site; no inventory line outside "
+                "transport names the equipment or the fuel",
+            ),
         )
 
 
@@ -333,7 +414,12 @@ def _gases(ctx: RuleContext) -> Iterator[Finding]:
     tables = inventory_tables(report)
     wanted: dict[str, list[Mention]] = {}
     for m in report.mentions:
-        if m.kind == "gas" and m.name in _GAS_LINE and in_scope(m, report, tables):
+        if (
+            m.kind == "gas"
+            and m.name in _GAS_LINE
+            and in_scope(m, report, tables)
+            and described_as_used(m)
+        ):
             wanted.setdefault(m.name, []).append(m)
     for gas, mentions in wanted.items():
         found = any(_GAS_LINE[gas].search(g) for g in gases)
@@ -349,6 +435,10 @@ def _gases(ctx: RuleContext) -> Iterator[Finding]:
             locations=locs,
             expected=f"an inventory row for {gas}",
             key=f"gas:{gas}",
+            confidence=Confidence(
+                "medium",
+                f"the text says {gas} is involved; the inventory's gas column has no {gas}",
+            ),
         )
 
 
@@ -471,4 +561,9 @@ def gas_result_blank(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause="the CH4/N2O results were not calculated or not carried into the total",
             impact=Impact(value=fmt_sig(amount, 4), unit=unit or None, share_of_total=share),
             key=f"{table}:{group}",
+            confidence=Confidence(
+                "high",
+                f"quantity, factor and GWP printed on {len(rows)} row(s) with an empty result; "
+                + ("the total equals the printed results" if excluded else "total not compared"),
+            ),
         )

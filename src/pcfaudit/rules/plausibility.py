@@ -13,13 +13,12 @@ from typing import Any
 
 import regex
 
-from pcfaudit.interpret.carriers import carrier_of
-from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement
+from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement, StatementKind
 from pcfaudit.quantities import fmt_sig
-from pcfaudit.reference.units import convert, parse_rate_unit
 from pcfaudit.rules.consistency import Equipment, equipment_of
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence
+from pcfaudit.vocab.rates import convert, parse_rate_unit
 
 _I = regex.IGNORECASE
 _PAREN = regex.compile(r"[(（]\s*([^()（）]+?)\s*[)）]")
@@ -203,6 +202,41 @@ def _identical_twins(line: InventoryLine, lines: list[InventoryLine]) -> list[In
     ]
 
 
+_GWP_REPORTS = ("SAR", "TAR", "AR4", "AR5", "AR6")
+
+
+def _gwp_values(pack: Any) -> set[Decimal]:
+    """Every GWP-100 of a non-CO2 gas in the pack (21, 25, 28, 27.9, 298, 265, 1430 …)."""
+    out: set[Decimal] = set()
+    for report in _GWP_REPORTS:
+        for gas, entry in pack.gwp_table(report).items():
+            if gas != "CO2" and entry.value > 1:
+                out.add(entry.value)
+    return out
+
+
+def _is_gas_mass_times_gwp(line: InventoryLine, gwps: set[Decimal]) -> bool:
+    """result ÷ quantity is a GWP value within the printed rounding: the row converts a
+    mass of CH4, N2O or a refrigerant to CO2e ("甲烷逸散 | 1.2 kg | 33.6" = 1.2 × 28). Its
+    ratio is a characterisation factor, which no material intensity range describes."""
+    assert line.quantity is not None and line.result is not None
+    q, r = line.quantity.number, line.result.number
+    dq, dr = _half_ulp(q), _half_ulp(r)
+    if q.value - dq <= 0:
+        return False
+    lo = (r.value - dr) / (q.value + dq)
+    hi = (r.value + dr) / (q.value - dq)
+    if hi - lo > (hi + lo) / 10:  # too coarse a printing to tell a GWP from any other ratio
+        return False
+    return any(lo <= g <= hi for g in gwps)
+
+
+def _half_ulp(n: Number) -> Decimal:
+    exponent = n.value.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
+    return step / 2
+
+
 @rule("PL002")
 def implied_intensity_outside_range(ctx: RuleContext) -> Iterator[Finding]:
     """An inventory line whose result ÷ quantity is outside the typical range for the
@@ -231,9 +265,13 @@ def implied_intensity_outside_range(ctx: RuleContext) -> Iterator[Finding]:
             ctx.count(None)
         return
     warn_ratio = Decimal(str(ctx.params("PL002").get("warn_ratio", "2")))
+    gwps = _gwp_values(pack)
     for line in lines:
         text = f"{line.group or ''} {line.label}"
         if pack.fuel(text) is not None:
+            continue
+        if _is_gas_mass_times_gwp(line, gwps):
+            ctx.count(None)  # a gas mass characterised by its GWP, not a material's intensity
             continue
         unit = f"{_unit(line.result)}/{_unit(line.quantity)}"
         if parse_rate_unit(unit) is None:
@@ -298,7 +336,7 @@ def electricity_total(ctx: RuleContext) -> tuple[Decimal, list[InventoryLine]] |
     total, used = Decimal(0), []
     for line in ctx.report.inventory:
         if (
-            carrier_of(line.label) != "electricity"
+            line.carrier != "electricity"
             or line.quantity is None
             or line.gas not in _GASLESS
         ):
@@ -339,7 +377,7 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
     Example: 455 + 504 + 1 536 = 2 495 kW × 1 000 h = 2 495 MWh > 2 410 MWh total.
     """
     thresholds = [
-        s for s in ctx.report.statements if s.kind == "operating-threshold" and len(s.values) >= 2
+        s for s in ctx.report.statements if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
     ]
     if not thresholds:
         return

@@ -1,0 +1,37 @@
+"""Batch screening of report archives: the public API.
+
+>>> from pcfaudit.batch import run_batch, BatchOptions       # doctest: +SKIP
+>>> summary = run_batch(["archive/"], "results.sqlite", options=BatchOptions(jobs=4))
+>>> summary.audited, summary.skipped, summary.failed         # doctest: +SKIP
+
+Modules: :mod:`.run` (discovery, identity, orchestration), :mod:`.pool` (local
+worker processes with time limit, memory cap and replacement of dead workers),
+:mod:`.work` (the work on one file), :mod:`.dask_executor` (Dask executor),
+:mod:`.store` (SQLite), :mod:`.analysis` (summary and cross-report checks),
+:mod:`.export` (JSON Lines, CSV, per-report files), :mod:`.restore` (an
+AuditResult from stored JSON), :mod:`.cli` (the ``batch`` and ``results`` commands).
+"""
+
+from __future__ import annotations
+
+from pcfaudit.batch.analysis import analytics, summary
+from pcfaudit.batch.export import write_csv, write_jsonl, write_per_report
+from pcfaudit.batch.restore import result_from_data
+from pcfaudit.batch.run import BatchOptions, BatchSummary, discover, identity, run_batch
+from pcfaudit.batch.store import connect, open_existing
+
+__all__ = [
+    "BatchOptions",
+    "BatchSummary",
+    "analytics",
+    "connect",
+    "discover",
+    "identity",
+    "open_existing",
+    "result_from_data",
+    "run_batch",
+    "summary",
+    "write_csv",
+    "write_jsonl",
+    "write_per_report",
+]

@@ -1,0 +1,193 @@
+"""Exports of a results database: JSON Lines (one DESIGN.md contract object per report),
+CSV (one row per finding), per-report files in any renderer's format, and the text form
+of the summary and the analytics.
+
+Per-report files are re-rendered from the stored contract object
+(:mod:`pcfaudit.batch.restore`), not stored in advance: the database stays one JSON
+object per report, and a newer renderer improves old results too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from pcfaudit.batch import store
+from pcfaudit.escape import csv_cell, utf8_safe
+from pcfaudit.safe_io import OutputGuard
+
+CSV_COLUMNS = (
+    "path", "sha256", "report_title", "verdict", "rule", "category", "severity", "title",
+    "message", "reported", "expected", "likely_cause", "impact_value", "impact_unit",
+    "impact_share", "fingerprint", "page", "line", "section", "table", "row", "quote", "waived",
+)  # fmt: skip
+PER_REPORT_EXT = {"markdown": "md", "html": "html", "sarif": "sarif", "json": "json"}
+
+
+def jsonl_lines(conn: sqlite3.Connection) -> Iterator[str]:
+    for _row, data in store.iter_current(conn):
+        yield utf8_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def write_jsonl(conn: sqlite3.Connection, out: TextIO) -> int:
+    n = 0
+    for line in jsonl_lines(conn):
+        out.write(line + "\n")
+        n += 1
+    return n
+
+
+def write_csv(conn: sqlite3.Connection, out: TextIO) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    # Every cell through the one CSV escape: a title or quote starting with "=" must not
+    # run as a formula in the analyst's spreadsheet (OWASP CSV injection).
+    n = 0
+    for row, data in store.iter_current(conn):
+        for f in data["findings"]:
+            loc = f["locations"][0] if f.get("locations") else {}
+            impact = f.get("impact") or {}
+            writer.writerow(
+                [csv_cell(cell) for cell in [
+                    row["path"], row["sha256"], data["report"].get("title", ""), row["verdict"],
+                    f["rule"], f["category"], f["severity"], f.get("title"), f.get("message"),
+                    f.get("reported"), f.get("expected"), f.get("likely_cause"),
+                    impact.get("value"), impact.get("unit"), impact.get("share_of_total"),
+                    f.get("fingerprint"), loc.get("page"), loc.get("line"), loc.get("section"),
+                    loc.get("table"), loc.get("row"), loc.get("quote"),
+                    "yes" if f.get("waived") else "",
+                ]]
+            )  # fmt: skip
+            n += 1
+    return n
+
+
+def _safe_stem(path: str) -> str:
+    stem = Path(path).stem or "report"
+    return re.sub(r"[^\w.-]+", "_", stem)[:80]
+
+
+def write_per_report(
+    conn: sqlite3.Connection, folder: Path, fmt: str, guard: OutputGuard | None = None
+) -> list[Path]:
+    """One file per current report: ``<name>-<sha8>.<ext>`` in ``folder``, each written
+    through ``guard`` (never over an input)."""
+    from pcfaudit.batch.restore import result_from_data
+    from pcfaudit.render import render
+
+    if fmt not in PER_REPORT_EXT:
+        raise ValueError(f"per-report format must be one of {', '.join(PER_REPORT_EXT)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for row, data in store.iter_current(conn):
+        result = result_from_data(data)
+        lang = data["source"].get("language") or "en"
+        opts: dict[str, Any] = {"indent": 2} if fmt in ("json", "sarif") else {}
+        text = render(result, fmt, lang=lang, **opts)
+        target = folder / f"{_safe_stem(row['path'])}-{row['sha256'][:8]}.{PER_REPORT_EXT[fmt]}"
+        (guard or OutputGuard()).write_text(target, text if text.endswith("\n") else text + "\n")
+        written.append(target)
+    return written
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    cells = [[str(c) for c in r] for r in [headers, *rows]]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
+    return ["  " + "  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip()
+            for r in cells]  # fmt: skip
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _short(text: str | None, n: int = 60) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _short_path(path: str, n: int = 60) -> str:
+    """The end of a long path (the file name is what a reader needs)."""
+    return path if len(path) <= n else "…" + path[-(n - 1) :]
+
+
+def summary_text(data: dict[str, Any]) -> str:
+    out = [
+        f"Reports audited: {data['reports_audited']}",
+        f"Could not audit: {data['could_not_audit']}"
+        + (
+            " (" + ", ".join(f"{n} {k}" for k, n in sorted(data["errors_by_kind"].items())) + ")"
+            if data["errors_by_kind"]
+            else ""
+        ),
+    ]
+    if data["verdicts"]:
+        out.append(
+            "Verdicts: " + ", ".join(f"{n} {v}" for v, n in sorted(data["verdicts"].items()))
+        )
+    cats = data["findings_by_category"]
+    if cats:
+        out += ["", "Findings by category"]
+        rows = [[c, s.get("error", 0), s.get("warning", 0), s.get("info", 0)]
+                for c, s in sorted(cats.items())]  # fmt: skip
+        out += _table(["category", "errors", "warnings", "info"], rows)
+    if data["findings_by_rule"]:
+        out += ["", "Findings by rule"]
+        rows = [[r["rule"], r["findings"], r["reports"], _short(r["title"], 50)]
+                for r in data["findings_by_rule"]]  # fmt: skip
+        out += _table(["rule", "findings", "reports", "title"], rows)
+    if data["worst_reports"]:
+        out += ["", "Worst reports by impact"]
+        rows = [[_short_path(w["path"]), w["errors"], w["warnings"],
+                 f"{w['error_impact_share']:.1%}"] for w in data["worst_reports"]]  # fmt: skip
+        out += _table(["report", "errors", "warnings", "error impact (share of total)"], rows)
+    if data["unaudited"]:
+        out += ["", "Could not audit"]
+        rows = [[_short_path(e["path"], 50), e["kind"], _short(e["message"], 70)]
+                for e in data["unaudited"]]  # fmt: skip
+        out += _table(["file", "kind", "reason"], rows)
+    return "\n".join(out) + "\n"
+
+
+def analytics_text(data: dict[str, Any]) -> str:
+    out: list[str] = ["", "Archive analytics"]
+    conflicts = data["factor_conflicts"]
+    out.append(f"Factor labels printed with different values: {len(conflicts)}")
+    for c in conflicts:
+        label = " ".join(str(x) for x in (c["year"], c["region"], c["carrier"]) if x)
+        out.append(f"  {label} ({c['unit']}):")
+        for v in c["values"]:
+            out.append(f"    {v['value']}: {', '.join(v['sources'])}")
+    inventories = data["identical_inventories"]
+    out.append(f"Identical inventories in reports of different products: {len(inventories)}")
+    for g in inventories:
+        out.append(f"  {g['lines']} lines, inventory {g['inventory_hash']}:")
+        out += [f"    {s['path']} ({_short(s['title'], 50)})" for s in g["sources"]]
+    sequences = data["shared_sequences"]
+    out.append(f"Long identical number sequences across products: {len(sequences)}")
+    for s in sequences:
+        a, b = s["sources"]
+        out.append(f"  {s['length']} numbers ({_short(' '.join(s['numbers']), 50)}):")
+        out += [f"    {a['path']}", f"    {b['path']}"]
+    return "\n".join(out) + "\n"
+
+
+def render_to_string(fn: Any, conn: sqlite3.Connection) -> str:
+    buf = io.StringIO()
+    fn(conn, buf)
+    return buf.getvalue()

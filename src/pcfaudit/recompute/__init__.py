@@ -1,0 +1,95 @@
+"""Recompute what a report prints, with honest rounding: ``Report`` → ``list[Check]``.
+
+Every printed number stands for its rounding interval (``4.833`` is [4.8325, 4.8335]).
+Expected values are computed with exact interval arithmetic over the printed inputs, and a
+reported value is consistent when its interval meets the expected one. This is what keeps
+software-made reports silent: a share computed from *unrounded* results (110.5156 / 3334.37
+= 3.3144 %) still meets the interval of 110.52 / 3334.37. GWP values are taken exactly as
+printed (they are defined constants, not measurements).
+
+A value that does not meet is classified: truncated instead of rounded → status
+"truncated"; otherwise a :class:`Diagnosis` names the single most likely cause among: a power
+of ten (named as a unit slip when the units involved explain it), GWP not applied, another
+IPCC report's GWP, a digit transposition, a typo, a dropped or doubled digit. When several
+causes fit, the one whose value lies closest to the reported number wins (0.001 reported for
+0.001 t × GWP 1430 is "GWP not applied", not "×1000").
+
+Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total``,
+``per-unit``, ``share``, ``group-share``, ``share-sum``, ``prose-share``,
+``text-computation``.
+"""
+
+from __future__ import annotations
+
+from pcfaudit.model import Report, Table
+from pcfaudit.recompute.context import build_context, norm_label
+from pcfaudit.recompute.core import (
+    Candidate,
+    Check,
+    CheckImpact,
+    Diagnosis,
+    judge,
+    make_check,
+)
+from pcfaudit.recompute.discover import (
+    discover,
+    hidden_conversion_checks,
+    relation_checks,
+    row_share_tables,
+    sum_columns,
+)
+from pcfaudit.recompute.growth import growth_checks
+from pcfaudit.recompute.gwp import other_gwps
+from pcfaudit.recompute.per_unit import per_unit_checks
+from pcfaudit.recompute.products import line_checks
+from pcfaudit.recompute.prose import text_checks, unit_after
+from pcfaudit.recompute.shares import share_checks
+from pcfaudit.recompute.sums import total_checks
+
+
+def recompute(report: Report, tables: list[Table] | None = None, text: str = "") -> list[Check]:
+    """Every arithmetic relation the report lets us recompute, one Check each. With the
+    document's ``tables``, also the relations discovered in them (see :mod:`.discover`);
+    with its ``text``, whether a conversion those relations use is stated anywhere."""
+    ctx = build_context(report)
+    relations = discover(tables or [])
+    ctx.row_share_tables = row_share_tables(relations)
+    ctx.total_grids, ctx.sum_columns = sum_columns(relations)
+    checks = [
+        *line_checks(ctx),
+        *total_checks(ctx),
+        *per_unit_checks(ctx),
+        *share_checks(ctx),
+        *text_checks(ctx),
+        *growth_checks(report.statements),
+    ]
+    # A row the inventory checks already find wrong (a line, a total) is reported by them.
+    judged = {
+        (loc.table, loc.row)
+        for c in checks
+        if c.status == "fail"
+        for loc in c.locations[:1]
+        if loc.table is not None and loc.row is not None
+    }
+    checks += [
+        c
+        for c in relation_checks(relations)
+        if (c.locations[0].table, c.locations[0].row) not in judged
+    ]
+    if text:
+        checks += hidden_conversion_checks(relations, text)
+    return checks
+
+
+__all__ = [
+    "Candidate",
+    "Check",
+    "CheckImpact",
+    "Diagnosis",
+    "judge",
+    "make_check",
+    "norm_label",
+    "other_gwps",
+    "recompute",
+    "unit_after",
+]

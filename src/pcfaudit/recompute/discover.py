@@ -1,0 +1,510 @@
+"""Relation discovery: which columns of a table (and of its transpose, and of two tables that
+share row labels) are products, sums or shares of others — found from the numbers, never
+from header words — and which cells break a relation the rest obey.
+
+A relation is accepted on evidence: at least ``MIN_ROWS`` rows and two thirds of the rows
+where it can be evaluated hold within printed rounding (exact interval arithmetic). Under
+the most charitable reading a column is explained by the relation that holds on most rows;
+a cell is a defect only when that relation fails on it and no other accepted relation for
+the column holds there. Each defect is one ``table-relation`` Check with the expected value,
+its interval and a likely cause (power of ten, digit slip, an input mistyped).
+
+Constants a product may carry: powers of ten (unit steps, 万), the molar ratios 44/12,
+12/44, 44/28, 28/44, 16/12, 12/16, and the CH4 / N2O GWPs of every IPCC report, each times a
+power of ten (mg·m⁻² × GWP → kg·hm⁻² is × GWP / 100).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+
+import regex
+
+from pcfaudit.model import Number, Table
+from pcfaudit.quantities import (
+    Interval,
+    digit_slip,
+    fmt_fixed,
+    interval_sum,
+    truncation_interval,
+)
+from pcfaudit.recompute.core import Candidate, Check, make_check
+from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
+from pcfaudit.recompute.gwp import gas_key, gwp_tables
+
+MIN_ROWS = 3
+_ELEMENT_TO_GAS = {"N2O": (Fraction(44, 28), "44/28"), "CH4": (Fraction(16, 12), "16/12")}
+_MAX_PAIR_COLUMNS = 10
+_MOLAR = {
+    "44/12": Fraction(44, 12),
+    "12/44": Fraction(12, 44),
+    "44/28": Fraction(44, 28),
+    "28/44": Fraction(28, 44),
+    "16/12": Fraction(16, 12),
+    "12/16": Fraction(12, 16),
+}
+
+
+@cache
+def constant_catalog() -> tuple[tuple[str, Fraction], ...]:
+    """(name, value) of every constant a product column may carry."""
+    out: dict[Fraction, str] = {}
+    for k in range(-4, 5):
+        if k:
+            out.setdefault(Fraction(10) ** k, f"10^{k}")
+    for name, v in _MOLAR.items():
+        for k in (0, -3, 3):
+            out.setdefault(v * Fraction(10) ** k, name + (f" × 10^{k}" if k else ""))
+    for report, table in gwp_tables().items():
+        for gas in ("CH4", "N2O"):
+            g = table.get(gas_key(gas))
+            if g is None:
+                continue
+            for k in range(-3, 4):
+                out.setdefault(
+                    g * Fraction(10) ** k, f"GWP {gas} {report} ({g})" + (f" × 10^{k}" if k else "")
+                )
+            # Element mass to gas mass first (N2O-N × 44/28, CH4-C × 16/12), and optionally
+            # back to carbon equivalents (× 12/44).
+            molar, molar_name = _ELEMENT_TO_GAS[gas]
+            for back, back_name in ((Fraction(1), ""), (Fraction(12, 44), " × 12/44")):
+                for k in (0, -3, 3):
+                    out.setdefault(
+                        g * molar * back * Fraction(10) ** k,
+                        f"GWP {gas} {report} ({g}) × {molar_name}{back_name}"
+                        + (f" × 10^{k}" if k else ""),
+                    )
+    return tuple((name, v) for v, name in out.items())
+
+
+# The conversions a reader must be told about: which printed forms state each.
+_STATED = {
+    "12/44": r"12\s*\)?\s*[/∶:]\s*\(?\s*44|0\.27(?:27?)?\b",
+    "44/12": r"44\s*\)?\s*[/∶:]\s*\(?\s*12|3\.67?\b",
+    "44/28": r"44\s*\)?\s*[/∶:]\s*\(?\s*28|1\.57\b",
+    "28/44": r"28\s*\)?\s*[/∶:]\s*\(?\s*44",
+    "16/12": r"16\s*\)?\s*[/∶:]\s*\(?\s*12|1\.33?\b",
+    "12/16": r"12\s*\)?\s*[/∶:]\s*\(?\s*16",
+}
+
+
+def unstated_conversions(name: str, text: str) -> list[str]:
+    """The molar conversions in constant ``name`` that ``text`` never prints."""
+    return [c for c, pattern in _STATED.items() if c in name and not regex.search(pattern, text)]
+
+
+@dataclass
+class _Relation:
+    kind: str  # product | constant | sum | share
+    target: tuple[Grid, int]
+    inputs: list[tuple[Grid, int]]
+    constant: tuple[str, Fraction] | None
+    rows: list[tuple[int, int]]  # (row in target grid, row in input grid)
+    holds: list[bool | None]  # None: the row cannot be evaluated (a blank or a zero)
+    evaluated: int
+
+    @property
+    def support(self) -> int:
+        return sum(1 for h in self.holds if h)
+
+
+def _iv(n: Number) -> Interval:
+    return Interval.of(n)
+
+
+def _expected(rel: _Relation, r_t: int, r_i: int) -> tuple[Interval, Fraction] | None:
+    vals = [g.values[r_i if g is not rel.target[0] else r_t][c] for g, c in rel.inputs]
+    if any(v is None for v in vals):
+        return None
+    nums = [v for v in vals if v is not None]
+    if rel.kind == "constant":
+        assert rel.constant is not None
+        k = rel.constant[1]
+        return _iv(nums[0]).scale(k), Fraction(nums[0].value) * k
+    if rel.kind == "product":
+        iv, point = _iv(nums[0]), Fraction(nums[0].value)
+        for n in nums[1:]:
+            iv, point = iv * _iv(n), point * Fraction(n.value)
+        return iv, point
+    if rel.kind == "sum":
+        return interval_sum(_iv(n) for n in nums), sum(
+            (Fraction(n.value) for n in nums), Fraction(0)
+        )
+    if rel.kind == "share":
+        part, whole = nums
+        q = _iv(part) / _iv(whole)
+        if q is None or not whole.value:
+            return None
+        return q.scale(100), Fraction(part.value) * 100 / Fraction(whole.value)
+    return None
+
+
+def _evaluate(rel: _Relation) -> _Relation:
+    """Judge every row. A row with a zero or blank among its cells is not evidence either
+    way (0 = 0 × k holds for every k)."""
+    grid, col = rel.target
+    holds: list[bool | None] = []
+    evaluated = 0
+    for r_t, r_i in rel.rows:
+        reported = grid.values[r_t][col]
+        cells = [g.values[r_i if g is not grid else r_t][c] for g, c in rel.inputs]
+        exp = _expected(rel, r_t, r_i)
+        if (
+            reported is None
+            or exp is None
+            or not reported.value
+            or not all(n is not None and n.value for n in cells)
+        ):
+            holds.append(None)
+            continue
+        evaluated += 1
+        # A value cut off instead of rounded still obeys the relation (at worst an info).
+        holds.append(_iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0]))
+    rel.holds, rel.evaluated = holds, evaluated
+    return rel
+
+
+def _accepted(rel: _Relation) -> bool:
+    return rel.support >= MIN_ROWS and 3 * rel.support >= 2 * rel.evaluated and rel.evaluated > 0
+
+
+def _significant(n: Number | None) -> bool:
+    return n is not None and n.value != 0 and len(n.text.strip("-−0.% ")) >= 2
+
+
+def _same_rows(grid: Grid) -> list[tuple[int, int]]:
+    return [(r, r) for r in range(len(grid.values))]
+
+
+@cache
+def _sorted_catalog() -> tuple[list[float], tuple[tuple[str, Fraction], ...]]:
+    items = tuple(sorted(constant_catalog(), key=lambda nk: nk[1]))
+    return [float(k) for _, k in items], items
+
+
+def _candidate_constants(
+    target: Grid, t: int, source: Grid, a: int, rows: list[tuple[int, int]], extra: bool
+) -> list[tuple[str, Fraction]]:
+    """The catalog constants that the ratio target / source meets on at least MIN_ROWS rows
+    (a screen in floats; the relation is then judged exactly)."""
+    keys, items = _sorted_catalog()
+    if extra:
+        keys, items = [1.0, *keys], (("1", Fraction(1)), *items)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        keys, items = [keys[i] for i in order], tuple(items[i] for i in order)
+    counts: dict[int, int] = {}
+    for r_t, r_i in rows:
+        tv, av = target.values[r_t][t], source.values[r_i][a]
+        if tv is None or av is None or av.value == 0 or tv.value == 0:
+            continue
+        q = _iv(tv) / _iv(av)
+        if q is None:
+            continue
+        lo, hi = float(q.lo), float(q.hi)
+        if lo > hi:
+            lo, hi = hi, lo
+        for i in range(bisect_left(keys, lo * (1 - 1e-9)), bisect_right(keys, hi * (1 + 1e-9))):
+            counts[i] = counts.get(i, 0) + 1
+    return [items[i] for i, n in counts.items() if n >= MIN_ROWS]
+
+
+def _within(grid: Grid) -> Iterator[_Relation]:
+    cols = grid.numeric_cols
+    rows = _same_rows(grid)
+    for t in cols:
+        others = [c for c in cols if c != t]
+        for a in [c for c in others if c < t]:  # a table derives rightwards (and downwards)
+            for name, k in _candidate_constants(grid, t, grid, a, rows, extra=False):
+                yield _Relation("constant", (grid, t), [(grid, a)], (name, k), rows, [], 0)
+        # Products and shares of two columns: only in grids narrow enough that a chance
+        # match among all pairs stays unlikely (and the search cheap).
+        pairs = others if len(cols) <= _MAX_PAIR_COLUMNS else []
+        for i, a in enumerate(pairs):
+            for b in pairs[i + 1 :]:
+                if a < t and b < t:
+                    yield _Relation("product", (grid, t), [(grid, a), (grid, b)], None, rows, [], 0)
+                if a < t and b < t:
+                    for g in pairs:
+                        if b < g < t:  # quantity × factor × GWP
+                            yield _Relation(
+                                "product",
+                                (grid, t),
+                                [(grid, a), (grid, b), (grid, g)],
+                                None,
+                                rows,
+                                [],
+                                0,
+                            )
+                if t < b and a != b:
+                    yield _Relation("share", (grid, t), [(grid, a), (grid, b)], None, rows, [], 0)
+        left = [c for c in others if c < t]
+        blocks = [left, left[::-2][::-1], [c for c in left if c % 2 == (t - 1) % 2]]
+        blocks += [left[i:] for i in range(len(left) - 1)]
+        seen: set[tuple[int, ...]] = set()
+        for block in blocks:
+            key = tuple(block)
+            if len(block) >= 2 and key not in seen:
+                seen.add(key)
+                yield _Relation("sum", (grid, t), [(grid, c) for c in block], None, rows, [], 0)
+
+
+def _across(earlier: Grid, later: Grid) -> Iterator[_Relation]:
+    """A column of ``later`` = a constant × a column of ``earlier``, rows joined by label."""
+    index = {norm_row_label(lbl): r for r, lbl in enumerate(earlier.labels) if lbl}
+    rows = [
+        (r, index[key])
+        for r, lbl in enumerate(later.labels)
+        if lbl and (key := norm_row_label(lbl)) in index
+    ]
+    if len(rows) < MIN_ROWS:
+        return
+    for t in later.numeric_cols:
+        for a in earlier.numeric_cols:
+            for name, k in _candidate_constants(later, t, earlier, a, rows, extra=True):
+                yield _Relation("constant", (later, t), [(earlier, a)], (name, k), rows, [], 0)
+
+
+def _grids(tables: list[Table]) -> list[Grid]:
+    out = []
+    for i, table in enumerate(tables):
+        grid = grid_of(table, i)
+        if grid is not None:
+            out.append(grid)
+    return out
+
+
+def discover(tables: list[Table]) -> list[_Relation]:
+    """Every accepted relation, the best one per target column first."""
+    grids = _grids(tables)
+    found: list[_Relation] = []
+    for grid in grids:
+        for g in (grid, grid.transpose()):
+            found += [rel for rel in map(_evaluate, _within(g)) if _accepted(rel)]
+    for i, later in enumerate(grids):
+        for earlier in grids[:i]:
+            found += [rel for rel in map(_evaluate, _across(earlier, later)) if _accepted(rel)]
+    return found
+
+
+def _informative(rel: _Relation) -> bool:
+    """Holding is evidence, not chance: on at least MIN_ROWS rows with distinct target values
+    of two or more digits, and (for a constant) distinct input values. A constant column,
+    or zeros, fit any relation."""
+    grid, col = rel.target
+    targets, sources = set(), set()
+    for (r_t, r_i), h in zip(rel.rows, rel.holds, strict=True):
+        value = grid.values[r_t][col]
+        if not h or value is None or not _significant(value):
+            continue
+        targets.add(value.value)
+        source, col_in = rel.inputs[0]
+        v_in = source.values[r_i if source is not grid else r_t][col_in]
+        if v_in is not None:
+            sources.add(v_in.value)
+    if len(targets) < MIN_ROWS:
+        return False
+    return rel.kind != "constant" or len(sources) >= MIN_ROWS
+
+
+def row_share_tables(relations: list[_Relation]) -> set[int]:
+    """Tables with a column that is each row's share of that row's total."""
+    return {
+        rel.target[0].table_index
+        for rel in relations
+        if rel.kind == "share" and not rel.target[0].transposed and _informative(rel)
+    }
+
+
+def sum_columns(relations: list[_Relation]) -> tuple[list[Grid], dict[int, tuple[int, list[int]]]]:
+    """The grids with a total column, and per table (total column, summed columns): the
+    widest accepted column sum of each untransposed table."""
+    best: dict[int, _Relation] = {}
+    for rel in relations:
+        grid = rel.target[0]
+        if rel.kind != "sum" or grid.transposed or not _informative(rel):
+            continue
+        if rel.holds and rel.support * 10 < 9 * rel.evaluated:
+            continue  # a total column that fails on more than a tenth of its rows
+        old = best.get(grid.table_index)
+        if old is None or len(rel.inputs) > len(old.inputs):
+            best[grid.table_index] = rel
+    grids = [rel.target[0] for rel in best.values()]
+    cols = {t: (rel.target[1], [c for _, c in rel.inputs]) for t, rel in best.items()}
+    return grids, cols
+
+
+def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
+    by_target: dict[tuple[int, bool, int], list[_Relation]] = {}
+    for rel in relations:
+        if not _informative(rel):
+            continue
+        grid, col = rel.target
+        by_target.setdefault((grid.table_index, grid.transposed, col), []).append(rel)
+    for rels in by_target.values():
+        rels.sort(key=_preference)
+        best = rels[0]
+        if len(rels) > 1 and rels[1].support == best.support and rels[1].kind != best.kind:
+            continue  # two different explanations equally good: no charitable reading wins
+        for (r_t, r_i), holds in zip(best.rows, best.holds, strict=True):
+            if holds is not False or any(_holds_at(o, r_t) for o in rels[1:]):
+                continue
+            check = _cell_check(best, r_t, r_i)
+            if check is not None:
+                yield check
+
+
+def _preference(rel: _Relation) -> tuple[int, int, int, int]:
+    """Most rows held first; among equals the simpler explanation (fewer inputs, a shorter
+    constant: 12/44 before 0.273 = GWP × 10^-3)."""
+    name = rel.constant[0] if rel.constant else ""
+    return (-rel.support, rel.evaluated, len(rel.inputs), len(name))
+
+
+def hidden_conversion_checks(relations: list[_Relation], text: str) -> Iterator[Check]:
+    """A column that is another column times a molar conversion (12/44, 44/28 …) on every
+    row, where the report never prints that conversion: the reader cannot reproduce it."""
+    best: dict[tuple[int, bool, int], _Relation] = {}
+    for rel in relations:
+        grid, col = rel.target
+        if rel.kind != "constant" or rel.support != rel.evaluated or not _informative(rel):
+            continue
+        key = (grid.table_index, grid.transposed, col)
+        if key not in best or _preference(rel) < _preference(best[key]):
+            best[key] = rel
+    for rel in best.values():
+        assert rel.constant is not None
+        missing = unstated_conversions(rel.constant[0], text)
+        if not missing:
+            continue
+        grid, col = rel.target
+        source, col_in = rel.inputs[0]
+        r_t, r_i = next(rows for rows, h in zip(rel.rows, rel.holds, strict=True) if h)
+        target_v, source_v = grid.values[r_t][col], source.values[r_i][col_in]
+        assert target_v is not None and source_v is not None
+        without = Fraction(source_v.value) * rel.constant[1]
+        for conversion in missing:
+            without /= _MOLAR[conversion]
+        yield Check(
+            id=f"hidden:t{grid.table_index}c{col}",
+            relation="hidden-conversion",
+            status="fail",
+            label=f"table {grid.table_index + 1} {grid.headers[col]}".strip(),
+            reported=target_v.text,
+            expected=fmt_fixed(without, max(source_v.decimals, 1)),
+            locations=[grid.location(r_t, col), source.location(r_i, col_in)],
+            inputs=[f"table[{source.table_index}] column {col_in}"],
+            note=(
+                f"every row ({rel.support} of {rel.evaluated}) equals table "
+                f"{source.table_index + 1} {source.headers[col_in]} × {rel.constant[0]}; "
+                f"the conversion {' and '.join(missing)} is printed nowhere in the report "
+                f"(e.g. {source.name(r_i, col_in)} {source_v.text} → {target_v.text}; "
+                f"without {' and '.join(missing)}: {fmt_fixed(without, max(source_v.decimals, 1))})"
+            ),
+        )
+
+
+def _holds_at(rel: _Relation, r_t: int) -> bool:
+    return any(h for (r, _), h in zip(rel.rows, rel.holds, strict=True) if r == r_t)
+
+
+_WHAT = {
+    "product": "product of two columns",
+    "sum": "sum of columns",
+    "share": "share of a column in a total (%)",
+}
+
+
+def _describe(rel: _Relation) -> str:
+    if rel.kind == "constant" and rel.constant is not None:
+        return f"a column × {rel.constant[0]}"
+    return _WHAT[rel.kind]
+
+
+def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
+    grid, col = rel.target
+    reported = grid.values[r_t][col]
+    exp = _expected(rel, r_t, r_i)
+    if reported is None or exp is None:
+        return None
+    interval, point = exp
+    inputs = [(g, r_i if g is not grid else r_t, c) for g, c in rel.inputs]
+    alternatives = list(_input_slips(rel, reported, inputs))
+    what = _describe(rel)
+    printed_inputs = ", ".join(
+        f"{g.name(r, c)} = {v.text}" for g, r, c in inputs if (v := g.values[r][c]) is not None
+    )
+    check = make_check(
+        id=f"relation:t{grid.table_index}{'T' if grid.transposed else ''}:r{r_t}c{col}",
+        relation="table-relation",
+        label=grid.name(r_t, col),
+        reported=reported,
+        expected=interval,
+        point=point,
+        unit=None,
+        locations=[grid.location(r_t, col), *(g.location(r, c) for g, r, c in inputs)],
+        inputs=[f"table[{g.table_index}][{r}][{c}]" for g, r, c in inputs],
+        alternatives=alternatives,
+        note=(
+            f"{what}: holds on {rel.support} of {rel.evaluated} rows"
+            + (
+                f" (table {rel.inputs[0][0].table_index + 1} → table {grid.table_index + 1})"
+                if rel.inputs[0][0] is not grid
+                else ""
+            )
+            + f"; inputs {printed_inputs}"
+        ),
+    )
+    if check.status in {"pass", "truncated"}:
+        return None
+    named = check.diagnosis is not None and check.diagnosis.exponent is not None
+    if not named and abs(Fraction(reported.value) - point) < abs(point) / 100:
+        # Within 1 %: most likely computed from unrounded values, not a defect worth a query.
+        return None
+    check.note = (check.note or "") + f"; evidence {'strong' if _strong(rel) else 'weak'}"
+    return check
+
+
+def _strong(rel: _Relation) -> bool:
+    return rel.support >= 4 and 5 * rel.support >= 4 * rel.evaluated
+
+
+def _input_slips(
+    rel: _Relation, reported: Number, inputs: list[tuple[Grid, int, int]]
+) -> Iterator[Candidate]:
+    """The reported value follows from an input printed with one digit slipped: the input
+    (not the result) is then likely mistyped, or the result was computed from a mistyped copy."""
+    if rel.kind != "constant" or rel.constant is None:
+        return
+    g, r, c = inputs[0]
+    source = g.values[r][c]
+    if source is None:
+        return
+    implied = Fraction(reported.value) / rel.constant[1]
+    text = fmt_fixed(implied, source.decimals)
+    slip = digit_slip(text, source.text.replace(",", ""))
+    if slip and text != source.text:
+        point = Fraction(text) * rel.constant[1]
+        yield Candidate(
+            f"input-{slip}",
+            Interval.of(Number(text=text, value=Decimal(text), decimals=source.decimals)).scale(
+                rel.constant[1]
+            ),
+            point,
+            f"the printed value equals {text} × {rel.constant[0]}: computed from {text} "
+            f"where the table prints {source.text} (one digit differs)",
+        )
+
+
+__all__ = [
+    "constant_catalog",
+    "discover",
+    "hidden_conversion_checks",
+    "relation_checks",
+    "row_share_tables",
+    "sum_columns",
+]

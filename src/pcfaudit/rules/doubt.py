@@ -1,0 +1,140 @@
+"""Doubt before accusing: tests a rule runs on its own evidence before it reports.
+
+A share column that "does not add up to 100 %" is often a table whose shares run along the
+rows (each treatment's stages add to 100 %) or a sum across several tables. Before saying
+the shares are wrong, look at the quoted rows: when the same columns of every row add to
+100 % within rounding, the table is read in the wrong orientation, not wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from itertools import combinations
+from typing import Any
+
+import regex
+
+from pcfaudit.model import Confidence, Location
+
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.(\d+))?)\s*%?\s*$")
+_MAX_COLUMNS = 14  # 2^14 column subsets at most
+
+
+def _cells(quote: str) -> dict[int, tuple[Decimal, Decimal]]:
+    """Column index → (value, half a unit in its last place) for cells that are a bare
+    number between 0 and 100."""
+    out: dict[int, tuple[Decimal, Decimal]] = {}
+    for i, cell in enumerate(quote.split("|")):
+        m = _BARE_NUMBER.match(cell)
+        if not m:
+            continue
+        value = Decimal(m.group(1))
+        if value > 100:
+            continue
+        decimals = len(m.group(2) or "")
+        out[i] = (value, Decimal(5) / Decimal(10) ** (decimals + 1))
+    return out
+
+
+def _adds_to_hundred(cells: dict[int, tuple[Decimal, Decimal]], cols: tuple[int, ...]) -> bool:
+    if any(c not in cells for c in cols):
+        return False
+    total = sum((cells[c][0] for c in cols), Decimal(0))
+    slack = sum((cells[c][1] for c in cols), Decimal(0)) + Decimal("0.001")
+    return abs(total - 100) <= slack
+
+
+def rows_add_to_hundred(rows: list[str]) -> bool:
+    """The same columns (two or more) of at least two thirds of ``rows`` (and at least two
+    rows) add to 100 within their rounding."""
+    parsed = [_cells(r) for r in rows]
+    parsed = [p for p in parsed if len(p) >= 2]
+    if len(parsed) < 2:
+        return False
+    columns = sorted(set().union(*parsed))
+    if len(columns) > _MAX_COLUMNS:
+        return False
+    need = max(2, -(-2 * len(parsed) // 3))
+    for size in range(2, len(columns) + 1):
+        for cols in combinations(columns, size):
+            if sum(_adds_to_hundred(p, cols) for p in parsed) >= need:
+                return True
+    return False
+
+
+def tables_with_row_shares(checks: Iterable[Any]) -> set[int]:
+    """Tables whose share checks quote rows that each add up to 100 % along the row."""
+    rows: dict[int, dict[int | None, str]] = {}
+    for check in checks:
+        if check.relation not in ("share", "share-sum", "group-share", "group-share-sum"):
+            continue
+        for loc in check.locations:
+            if loc.table is not None and loc.quote:
+                rows.setdefault(loc.table, {})[loc.row] = loc.quote
+    return {t for t, by_row in rows.items() if rows_add_to_hundred(list(by_row.values()))}
+
+
+def share_doubt(locations: list[Location], along_rows: set[int]) -> str | None:
+    """Why a failing share relation is no defect, or None: the shares quoted run along the
+    rows of their table, or they come from several tables (no single composition)."""
+    tables = {loc.table for loc in locations if loc.table is not None}
+    if tables and tables <= along_rows:
+        return "the shares of each row add up to 100 % along the row"
+    if len(tables) > 1:
+        return "the shares come from several tables, not one composition"
+    return None
+
+
+# Deviations a misreading explains better than a defect: a total that counts its subtotals
+# twice (+100 %), half of the lines (-50 %), a value read from an empty cell (-100 %).
+_SUSPECT_RATIOS = {
+    Fraction(
+        1
+    ): "the value is exactly twice the recomputed one (subtotals summed with their lines?)",
+    Fraction(
+        -1, 2
+    ): "the value is exactly half the recomputed one (a subtotal taken for the total?)",
+    Fraction(-1): "the value is -100 % off (an empty or unread cell?)",
+}
+_RATIO_SLACK = Fraction(1, 200)
+
+
+def _frac(text: str | None) -> Fraction | None:
+    try:
+        return Fraction(text) if text else None
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def check_confidence(check: Any) -> Confidence:
+    """How sure a recomputed relation's failure is, and why: where the numbers were read,
+    how the relation was recomputed, which alternative explains the gap. A deviation so
+    large that a misreading is the likelier cause makes the reading low-confidence."""
+    tables = sorted({loc.table for loc in check.locations if loc.table is not None})
+    where = (
+        f"read from table {tables[0]}"
+        if len(tables) == 1
+        else f"read from {len(tables)} tables"
+        if tables
+        else "read from the text"
+    )
+    how = f"{check.relation} relation recomputed from the printed values with their rounding"
+    parts = [where, how]
+    if check.diagnosis is not None:
+        parts.append(f"alternative that fits: {check.diagnosis.code}")
+    if check.note:
+        parts.append(check.note)
+    deviation = _frac(check.deviation)
+    if deviation is not None:
+        for ratio, why in _SUSPECT_RATIOS.items():
+            if abs(deviation - ratio) <= _RATIO_SLACK and check.diagnosis is None:
+                return Confidence("low", "; ".join([why, *parts]))
+    reported = _frac(check.reported)
+    if check.relation.endswith("share-sum") and reported is not None and reported >= 150:
+        k = round(reported / 100)
+        return Confidence(
+            "low", f"the shares add to about {k} × 100 % (several compositions summed?); {where}"
+        )
+    return Confidence("high" if len(tables) == 1 else "medium", "; ".join(parts))

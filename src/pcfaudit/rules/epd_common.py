@@ -1,0 +1,36 @@
+"""Helpers every EPD rule module shares: the grid of a matrix, where a matrix is, quoted
+evidence, and the recomputed EPD checks (from :mod:`pcfaudit.recompute_epd`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pcfaudit.model import Location, MatrixValue, ResultMatrix
+from pcfaudit.recompute_epd import Cells, basis_key, cells
+from pcfaudit.rules.engine import RuleContext
+
+__all__ = ["Cells", "basis_key", "cells", "checks", "quoted", "where"]
+
+
+def where(matrix: ResultMatrix) -> str:
+    return matrix.caption or matrix.location.describe()
+
+
+def quoted(v: MatrixValue) -> Location:
+    return v.location if v.location.quote else v.location.with_quote(v.number.text)
+
+
+def checks(ctx: RuleContext, relation: str) -> Iterator[Any]:
+    """The recomputed checks of one EPD relation ('gwp-total', 'pert', 'aggregate', …),
+    each counted for coverage as it is read."""
+    prefix = f"epd:{relation}:"
+    for check in ctx.checks:
+        if getattr(check, "id", "").startswith(prefix):
+            yield check
+
+
+def table_of(check: Any) -> str:
+    """The table index a check id names ('epd:pert:3:A5' → '3')."""
+    parts = str(check.id).split(":")
+    return parts[2] if len(parts) > 2 else ""

@@ -1,0 +1,137 @@
+"""Relations the report's numbers obey, beyond the inventory: growth rates stated in the text
+(AR011) and cells that break a relation the rest of their table obeys (AR012).
+
+Both read :class:`~pcfaudit.recompute.Check` objects (``ctx.checks``) by relation; the
+recompute stage found the relation and judged each cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pcfaudit.model import Finding
+from pcfaudit.rules.arithmetic import owner
+from pcfaudit.rules.engine import RuleContext, rule
+
+
+def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
+    for check in ctx.checks:
+        if owner(check) != code:
+            continue
+        ctx.count(
+            True if check.status == "pass" else None if check.status == "cannot-tell" else False
+        )
+        if check.status == "fail":
+            yield check
+
+
+@rule("AR011")
+def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """An average annual growth rate stated in the text does not follow from the two dated
+    values it is stated for, under any honest reading (compound or simple mean, n or n + 1
+    years), or is stated from a negative base, where no growth rate exists.
+
+    Example: "from 39.94 in 2001 to 106.73 in 2017, 25.14 % a year": the compound rate is
+    6.34 %, the simple mean 10.45 %."""
+    for check in _owned(ctx, "AR011"):
+        diag = check.diagnosis
+        if diag is not None and diag.code == "undefined-base":
+            message = (
+                f"The text states an average annual growth rate of {check.reported} for "
+                f"{check.label}; the series starts from a negative or zero value, where a "
+                "growth rate is undefined."
+            )
+            message_zh = (
+                f"正文给出 {check.label} 的年均增长率为 {check.reported}；起始值为负或为零，"
+                "增长率无定义（negative base）。"
+            )
+            cause, cause_zh = diag.detail, "以负值或零为基数计算增长率"
+        else:
+            message = (
+                f"The text states an average annual growth rate of {check.reported} for "
+                f"{check.label}; recomputed from these values: {check.note} (expected "
+                f"{check.expected}%, any reading in [{check.expected_low}, "
+                f"{check.expected_high}] %)."
+            )
+            message_zh = (
+                f"正文给出 {check.label} 的年均增长率为 {check.reported}；按所列两端数值重新计算："
+                f"{check.note}（应约为 {check.expected}%）。"
+            )
+            cause = cause_zh = None
+        yield ctx.finding(
+            "AR011",
+            message=message,
+            message_zh=message_zh,
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=f"{check.expected}%" if check.expected else None,
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
+            key=check.label,
+        )
+
+
+@rule("AR012")
+def cell_breaks_table_relation(ctx: RuleContext) -> Iterator[Finding]:
+    """A cell breaks a relation that the other rows of its table obey: a column that is
+    another column times a constant (a unit step, 44/12, 44/28, a GWP), the product of two
+    columns, the sum of a block of columns, or a share of a total column — found from the
+    numbers themselves, in the table, its transpose, or two tables joined on row labels.
+
+    The relation must hold within printed rounding on at least 3 rows and two thirds of the
+    rows; with fewer than 4 rows or 80 % the evidence is weak and the finding a warning.
+    Example: N2O GWP = cumulative N2O (mg/m²) × 310 / 100 holds for three treatments and
+    gives 404.40 for the fourth, printed 373.41."""
+    for check in _owned(ctx, "AR012"):
+        strong = (check.note or "").endswith("evidence strong")
+        cause = cause_zh = None
+        if check.diagnosis is not None:
+            cause = check.diagnosis.detail
+            if check.diagnosis.alternative:
+                cause += f" (would print {check.diagnosis.alternative})"
+            cause_zh = cause
+        rng = f"[{check.expected_low}, {check.expected_high}]"
+        message = (
+            f"{check.label}: printed {check.reported}; the relation the other rows obey "
+            f"({check.note}) gives {check.expected} here (consistent interval {rng})."
+        )
+        message_zh = (
+            f"{check.label}：表中为 {check.reported}；同表其余各行遵循的关系（{check.note}）"
+            f"在此处应为 {check.expected}（相容区间 {rng}）。"
+        )
+        if cause:
+            message += f" Likely cause: {cause}."
+            message_zh += f"可能原因：{cause_zh}。"
+        yield ctx.finding(
+            "AR012",
+            message=message,
+            message_zh=message_zh,
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=check.expected,
+            likely_cause=cause,
+            likely_cause_zh=cause_zh,
+            severity=None if strong else "warning",
+            key=check.id,
+        )
+
+
+@rule("UN004")
+def unstated_conversion(ctx: RuleContext) -> Iterator[Finding]:
+    """A table column is another column times a molar conversion (12/44 to carbon, 44/12
+    to CO2, 44/28 from N2O-N, 16/12 from CH4-C) on every row, and the report prints that
+    conversion nowhere: a reader who applies the stated method gets other numbers.
+
+    Example: a formula printed in kg CO2, a table whose N2O column is the formula × 12/44."""
+    for check in _owned(ctx, "UN004"):
+        message = f"{check.label}: {check.note}."
+        yield ctx.finding(
+            "UN004",
+            message=message,
+            message_zh=f"{check.label}：{check.note}（报告未说明该换算）。",
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=check.expected,
+            key=check.id,
+        )

@@ -1,0 +1,54 @@
+"""Cue words that mark a claim: emission sources a report says it has, negations, hotspot
+statements. Regex fragments as plain strings, compiled by the callers."""
+
+from __future__ import annotations
+
+# canonical name → (kind, regex). Order matters: longer phrases first.
+SOURCE_WORDS: list[tuple[str, str, str]] = [
+    (
+        "CO2-extinguisher",
+        "equipment",
+        r"二氧化碳灭火器|CO\s*2\s*(?:fire\s+)?extinguishers?|二氧化碳滅火器",
+    ),
+    ("HFC-227ea", "refrigerant", r"七氟丙烷|HFC-?227ea"),
+    (
+        "diesel-generator",
+        "equipment",
+        r"柴油发电机(?:组)?|diesel\s+generators?|备用发电机|emergency\s+generators?",
+    ),
+    ("forklift", "equipment", r"叉车|forklifts?"),
+    ("boiler", "equipment", r"锅炉|boilers?"),
+    ("wastewater-treatment", "process", r"污水处理|废水处理|wastewater\s+treatment"),
+    ("natural-gas", "fuel", r"天然气|天然氣|natural\s+gas|\bLNG\b|\bCNG\b"),
+    ("LPG", "fuel", r"液化石油气|\bLPG\b|liquefied\s+petroleum\s+gas"),
+    ("diesel", "fuel", r"柴油|diesel"),
+    ("gasoline", "fuel", r"汽油|gasoline|petrol"),
+    ("kerosene", "fuel", r"煤油|kerosene"),
+    ("fuel-oil", "fuel", r"燃料油|重油|fuel\s+oil|heavy\s+oil"),
+    ("coal", "fuel", r"(?<!标准|標準|标)(?:原煤|燃煤|煤炭|烟煤|无烟煤|煤)(?![油气矿])|\bcoal\b"),
+    ("cooling", "energy", r"外购冷量|冷量|purchased\s+cooling|chilled\s+water"),
+    ("steam", "energy", r"蒸汽|蒸氣|\bsteam\b"),
+    ("heat", "energy", r"热力|熱力|外购热|purchased\s+heat|district\s+heat\w*"),
+    (
+        "electricity",
+        "energy",
+        r"电力|電力|电能|外购电|用电|耗电|(?<=[、和及与,，])电(?![机器子池梯线缆脑视话镀焊弧炉压流源网表])|"
+        r"^电$|electricity|grid\s+power|purchased\s+power",
+    ),
+    ("refrigerant", "refrigerant", r"制冷剂|冷媒|refrigerants?"),
+]
+
+# Negation cues before an item (same clause) and after it.
+NEGATION_BEFORE = (
+    r"(?:不涉及|未涉及|没有|沒有|不使用|未使用|不存在|不产生|未产生|不含|无需|"
+    r"无(?![机缝水铅尘线损害纺油烟论])|"
+    r"\bno\b|\bnot\b|\bnone\b|\bwithout\b|\bnever\b|\bneither\b|\bnor\b)"
+)
+NEGATION_AFTER = r"^\s*(?:不适用|未使用|不使用|不涉及|未涉及|(?:is|are|was|were)\s+not\s+(?:used|consumed|present|applicable|relevant))"
+# "除天然气外无其他燃料": items between 除 and 外 are the exception, not negated.
+NEGATION_EXCEPT = r"除(?:了)?[^，。；]*?(?:外|以外|之外)|other\s+than|except"
+
+# Hotspot statements: "X contributes the most", "影响最大的是 X", "其次为 Y".
+HOTSPOT_ZH = r"(?:影响最大|贡献最大|贡献最多|占比最大|占比最高|比例最大|最大贡献|贡献较大|影响较大|主要集中在|主要来自|主要来源于|最主要的?(?:排放)?来源|是最大的?排放源)"
+HOTSPOT_EN = r"(?:contribut\w*\s+(?:the\s+)?most|largest\s+(?:contribut\w*|share|source)|biggest\s+(?:contribut\w*|share|source)|main\s+(?:contributor|driver|hotspot|source)|dominat\w*|hot\s*spot)"
+SECOND_ZH = r"(?:次之|其次为|其次是|再次为|再次是)"
