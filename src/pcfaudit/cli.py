@@ -55,19 +55,47 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Reports to audit (PDF, DOCX, text, markdown).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Reports to audit (PDF, DOCX, text, markdown).")
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    lang: Annotated[Lang, typer.Option(help="Language of messages (default: the report's).")] = Lang.auto,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
-    fail_on: Annotated[Severity | None, typer.Option(help="Exit 1 when a finding at or above this severity remains.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to run (comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")] = None,
-    waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
-    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
-    annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
-    timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
+    lang: Annotated[
+        Lang, typer.Option(help="Language of messages (default: the report's).")
+    ] = Lang.auto,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(help="Exit 1 when a finding at or above this severity remains."),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rule codes or prefixes to run (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")
+    ] = None,
+    waivers: Annotated[
+        Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")
+    ] = None,
+    reference_dir: Annotated[
+        Path | None, typer.Option(help="Overlay your own reference pack.")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings by rule.")
+    ] = False,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
@@ -123,8 +151,11 @@ def check(
         except Exception as exc:  # one bad file never stops the others, never a traceback
             if os.environ.get("PCFAUDIT_DEBUG"):
                 raise
-            print(f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
-                  "set PCFAUDIT_DEBUG=1 for details", file=sys.stderr)
+            print(
+                f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
+                "set PCFAUDIT_DEBUG=1 for details",
+                file=sys.stderr,
+            )
             worst = 2
             continue
         worst = max(worst, exit_code(result, config.fail_on))
@@ -140,7 +171,9 @@ def check(
     raise typer.Exit(worst)
 
 
-def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:
+def _annotate(
+    path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard
+) -> None:
     """The annotated copy (``--annotate``): highlights in a PDF, Word comments in a DOCX."""
     from pcfaudit.pipeline import read_source
     from pcfaudit.render import annotate_pdf
@@ -148,10 +181,14 @@ def _annotate(path: Path, result: AuditResult, language: str, target: Path, guar
 
     kind = result.source.get("format")
     if kind not in ("pdf", "docx"):
-        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
+        print(
+            f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped",
+            file=sys.stderr,
+        )
         return
     annotate = annotate_pdf if kind == "pdf" else comment_docx
     guard.write_bytes(target, annotate(read_source(path)[0], result, language))
+
 
 def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
     """All results in one document of the chosen format (render.combine)."""
@@ -163,9 +200,12 @@ def _render_all(results: list[tuple[AuditResult, str]], format: Format, statisti
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    format: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = DataFormat.text,
     tables: Annotated[
-        bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
+        bool,
+        typer.Option("--tables", help="Show every table as a grid, with its page and caption."),
     ] = False,
 ) -> None:
     """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
@@ -209,7 +249,9 @@ def extract(
 
 @app.command("rules")
 def list_rules(
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    format: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = DataFormat.text,
     lang: Annotated[Lang, typer.Option(help="Language of titles.")] = Lang.en,
 ) -> None:
     """List every rule of the catalog."""
@@ -221,8 +263,13 @@ def list_rules(
     language = "en" if lang is Lang.auto else lang.value
     if format is DataFormat.json:
         rows = [
-            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-             "title": r.title.get(language, r.title.get("en", ""))}
+            {
+                "code": r.code,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity,
+                "title": r.title.get(language, r.title.get("en", "")),
+            }
             for r in catalog
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -237,7 +284,9 @@ def list_rules(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (FU001) or name (functional-unit-mismatch).")],
+    code: Annotated[
+        str, typer.Argument(help="A rule code (FU001) or name (functional-unit-mismatch).")
+    ],
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.en,
 ) -> None:
     """Explain a rule: what it checks, why it matters, an example."""
@@ -263,9 +312,15 @@ class Show(StrEnum):
 
 @app.command()
 def reference(
-    show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
-    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    show: Annotated[
+        Show | None, typer.Option(help="One table of the pack (default: a summary).")
+    ] = None,
+    reference_dir: Annotated[
+        Path | None, typer.Option(help="Overlay your own reference pack.")
+    ] = None,
+    format: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = DataFormat.text,
 ) -> None:
     """Show the reference data pack: every value with its source and whether it was verified."""
     from rich.table import Table
@@ -287,8 +342,10 @@ def reference(
         return
     console = Console(file=sys.stdout)
     info = pack.info()
-    console.print(f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
-                  + (f"  overlay {info['overlay']}" if info.get("overlay") else ""))
+    console.print(
+        f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
+        + (f"  overlay {info['overlay']}" if info.get("overlay") else "")
+    )
     for name in shows:
         headers, rows = pack.table(name)
         if show is None:

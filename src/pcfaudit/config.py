@@ -130,7 +130,7 @@ def _codes(data: dict[str, Any], key: str, where: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}{key} must be a list of rule codes, like [\"FU\", \"AR001\"]")
+        raise ConfigError(f'{where}{key} must be a list of rule codes, like ["FU", "AR001"]')
     return [v.strip().upper() for v in value if v.strip()]
 
 
@@ -153,13 +153,13 @@ def _materiality(value: Any, where: str) -> float:
     return share
 
 
-def from_mapping(data: dict[str, Any], base: Path | None = None, source: str | None = None) -> Config:
+def from_mapping(
+    data: dict[str, Any], base: Path | None = None, source: str | None = None
+) -> Config:
     where = f"{source}: " if source else ""
     for key in data:
         if key not in KNOWN_KEYS:
-            raise ConfigError(
-                f"{where}unknown key {key!r}{did_you_mean(str(key), KNOWN_KEYS)}"
-            )
+            raise ConfigError(f"{where}unknown key {key!r}{did_you_mean(str(key), KNOWN_KEYS)}")
     config = Config(source=source)
     config.select = _codes(data, "select", where)
     config.ignore = _codes(data, "ignore", where)

@@ -278,9 +278,14 @@ def _grids(tables: list[Table]) -> list[Grid]:
     return out
 
 
-def discover(tables: list[Table]) -> list[_Relation]:
+def grids_of(tables: list[Table]) -> list[Grid]:
+    """The numeric grid of every table that has one."""
+    return _grids(tables)
+
+
+def discover(tables: list[Table], grids: list[Grid] | None = None) -> list[_Relation]:
     """Every accepted relation, the best one per target column first."""
-    grids = _grids(tables)
+    grids = _grids(tables) if grids is None else grids
     found: list[_Relation] = []
     for grid in grids:
         for g in (grid, grid.transpose()):
@@ -503,6 +508,7 @@ def _input_slips(
 __all__ = [
     "constant_catalog",
     "discover",
+    "grids_of",
     "hidden_conversion_checks",
     "relation_checks",
     "row_share_tables",

@@ -30,6 +30,7 @@ from pcfaudit.vocab.stages import STAGE_NAMES, stage_of_text
 
 _I = regex.IGNORECASE
 
+
 def is_zero(line: InventoryLine) -> bool:
     """The line contributes nothing: its result is 0 or was printed empty / '/'."""
     if line.result is not None:
