@@ -71,6 +71,7 @@ class Config:
     fail_on: str = "error"
     materiality: float = 0.05
     waivers: list[Waiver] = field(default_factory=list)
+    waiver_file: Path | None = None  # where the waivers came from (``--add-waivers`` adds there)
     reference_dir: Path | None = None
     source: str | None = None  # the file the configuration came from
 
@@ -130,7 +131,7 @@ def _codes(data: dict[str, Any], key: str, where: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f'{where}{key} must be a list of rule codes, like ["FU", "AR001"]')
+        raise ConfigError(f"{where}{key} must be a list of rule codes, like [\"FU\", \"AR001\"]")
     return [v.strip().upper() for v in value if v.strip()]
 
 
@@ -154,12 +155,17 @@ def _materiality(value: Any, where: str) -> float:
 
 
 def from_mapping(
-    data: dict[str, Any], base: Path | None = None, source: str | None = None
+    data: dict[str, Any],
+    base: Path | None = None,
+    source: str | None = None,
+    allow_missing_waivers: bool = False,
 ) -> Config:
     where = f"{source}: " if source else ""
     for key in data:
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{where}unknown key {key!r}{did_you_mean(str(key), KNOWN_KEYS)}")
+            raise ConfigError(
+                f"{where}unknown key {key!r}{did_you_mean(str(key), KNOWN_KEYS)}"
+            )
     config = Config(source=source)
     config.select = _codes(data, "select", where)
     config.ignore = _codes(data, "ignore", where)
@@ -181,7 +187,9 @@ def from_mapping(
         path = Path(waiver_file)
         if base is not None and not path.is_absolute():
             path = base / path
-        config.waivers = load_waivers(path)
+        config.waiver_file = path
+        if path.exists() or not allow_missing_waivers:
+            config.waivers = load_waivers(path)
     ref = data.get("reference-dir")
     if ref:
         config.reference_dir = Path(ref) if base is None else base / ref
@@ -212,15 +220,18 @@ def check_codes(config: Config, known: Collection[str]) -> None:
                 )
 
 
-def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
-    """The configuration in force for a run started in ``start`` (default: the cwd)."""
+def load_config(
+    start: Path | None = None, explicit: Path | None = None, allow_missing_waivers: bool = False
+) -> Config:
+    """The configuration in force for a run started in ``start`` (default: the cwd).
+    ``allow_missing_waivers``: the waiver file may not exist yet (``--add-waivers``)."""
     if explicit is not None:
         data = _read_toml(explicit)
         if explicit.name == "pyproject.toml":
             data = data.get("tool", {}).get("pcfaudit", {})
-        return from_mapping(data, explicit.parent, str(explicit))
+        return from_mapping(data, explicit.parent, str(explicit), allow_missing_waivers)
     found = _find_config((start or Path.cwd()).resolve())
     if found is None:
         return Config()
     path, data = found
-    return from_mapping(data, path.parent, str(path))
+    return from_mapping(data, path.parent, str(path), allow_missing_waivers)

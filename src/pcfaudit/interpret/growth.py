@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import regex
 
-from pcfaudit.interpret.numbers import iter_numbers
 from pcfaudit.model import Document, Number, Statement, StatementKind
+from pcfaudit.vocab.numbers import iter_numbers
 
 _YEAR = r"(?:19|20)\d{2}"
 _UP = r"增长|增加|上升|提高|升高|增至|rose|grew|increased|went\s+up"

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pcfaudit.interpret.numbers import is_blank_mark, parse_number
 from pcfaudit.model import Cell, Table
+from pcfaudit.vocab.numbers import is_blank_mark, parse_number
 
 _BARE_UNIT = regex.compile(r"^(单位|计量单位|unit|units)$", regex.I)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Cell, Location, Number, Table
+from pcfaudit.vocab.numbers import parse_number
 
 # What may follow the number in a numeric cell: ± error, significance letters, marks.
 _TAIL = regex.compile(
