@@ -141,13 +141,8 @@ def render_tables_text(document: Document, console: Console) -> None:
 
     console.print(f"[bold]{escape(document.source.path)}[/]: {len(document.tables)} tables")
     for k, t in enumerate(document.tables):
-        grid = Table(
-            title=escape(_where(t, k)),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            show_header=False,
-            pad_edge=False,
-        )
+        grid = Table(title=escape(_where(t, k)), title_justify="left", box=box.SIMPLE_HEAD,
+                     show_header=False, pad_edge=False)
         width = max((len(row) for row in t.rows), default=0)
         for _ in range(width):
             grid.add_column(overflow="fold")
@@ -171,9 +166,7 @@ def tables_json(document: Document) -> dict[str, object]:
             {
                 "index": k,
                 "page": t.location.page,
-                "pages": sorted(
-                    {c.location.page for row in t.rows for c in row if c.location.page}
-                ),
+                "pages": sorted({c.location.page for row in t.rows for c in row if c.location.page}),
                 "line": t.location.line,
                 "section": t.location.section,
                 "caption": t.caption,

@@ -81,11 +81,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
     ocr_read = any(r.ocr for r in unread)
     if n_pages and stats.pages_without_text == n_pages and not ocr_read:
         scans = sum(1 for r in unread if r.kind == "scanned-page")
-        hint = (
-            f" ({scans} of {n_pages} pages are scanned images; install pcfaudit[ocr])"
-            if scans
-            else ""
-        )
+        hint = f" ({scans} of {n_pages} pages are scanned images; install pcfaudit[ocr])" if scans else ""
         raise ExtractionError(f"no text layer: OCR needed{hint}")
     running = _running_lines(pages)
     blocks = _blocks(pages, running)
@@ -131,9 +127,7 @@ def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
         return ruled
     x0, top, x1, bottom = ruled.bbox
     chars = [
-        c
-        for c in page.chars
-        if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
+        c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
     ]
     if not chars:
         return ruled
@@ -190,9 +184,7 @@ def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
     table into the text beside it (two tables side by side) keeps only its outside part."""
     out: list[Line] = []
     for ln in lines:
-        outside = [
-            c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)
-        ]
+        outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
         if len(outside) == len(ln.chars):
             out.append(ln)
         elif any(not c.text.isspace() for c in outside):
@@ -290,11 +282,7 @@ def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], l
         )
         toc = toc_title and all(parse_toc_line(tx, in_toc=True) for tx in texts if tx)
         if toc:
-            inside = [
-                i
-                for i, ln in enumerate(lines)
-                if t.bbox[1] <= ln.top and ln.bottom <= t.bbox[3] + 0.5
-            ]
+            inside = [i for i, ln in enumerate(lines) if t.bbox[1] <= ln.top and ln.bottom <= t.bbox[3] + 0.5]
             rest = sorted({*rest, *inside})
         else:
             kept.append(t)

@@ -370,7 +370,9 @@ def _same_columns(a: PageTable, b: PageTable) -> bool:
 
 def _mids_inside(a: PageTable, b: PageTable) -> bool:
     ea, eb = a.col_edges, b.col_edges
-    return all(eb[k] - 3 <= (ea[k] + ea[k + 1]) / 2 <= eb[k + 1] + 3 for k in range(len(ea) - 1))
+    return all(
+        eb[k] - 3 <= (ea[k] + ea[k + 1]) / 2 <= eb[k + 1] + 3 for k in range(len(ea) - 1)
+    )
 
 
 def _append(a: PageTable, b: PageTable) -> None:

@@ -47,9 +47,7 @@ def unread_regions(pdf: pdfium.PdfDocument, pages: list[PdfPage]) -> list[Unread
         area = p.width * p.height
         if not visible:
             if any(_area(pic.bbox) >= _SCAN_COVER * area for pic in p.pictures):
-                out.append(
-                    UnreadRegion(p.number, "scanned-page", _round((0, 0, p.width, p.height)))
-                )
+                out.append(UnreadRegion(p.number, "scanned-page", _round((0, 0, p.width, p.height))))
             continue
         for pic in p.pictures:
             if _is_table_picture(pdf, p, pic, visible):
@@ -86,7 +84,9 @@ def _ocr_words(pdf: pdfium.PdfDocument, page: PdfPage, bbox: BBox) -> list[Word]
     scale = 3.0 if (x1 - x0) * (bottom - top) > 0.5 * page.width * page.height else 4.0
     handle = pdf[page.number - 1]
     try:
-        bitmap = handle.render(scale=scale, crop=(x0, page.height - bottom, page.width - x1, top))
+        bitmap = handle.render(
+            scale=scale, crop=(x0, page.height - bottom, page.width - x1, top)
+        )
         image = bitmap.to_numpy()
     finally:
         handle.close()
@@ -106,10 +106,7 @@ def _is_table_picture(
     x0, top, x1, bottom = pic.bbox
     if x1 - x0 < _MIN_WIDTH * page.width or bottom - top < _MIN_HEIGHT:
         return False
-    if (
-        sum(1 for c in visible if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom)
-        > 20
-    ):
+    if sum(1 for c in visible if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom) > 20:
         return False  # text over the picture: it is read (a background, an OCR layer)
     if any(_FIGURE_RE.search(text) for text in _captions(page, pic.bbox)):
         return False
@@ -123,13 +120,9 @@ def _ink_in_rows(pdf: pdfium.PdfDocument, page: PdfPage, bbox: BBox) -> bool:
     scale = min(2.0, _SAMPLE_WIDTH / max(x1 - x0, 1.0))
     handle = pdf[page.number - 1]
     try:
-        image = (
-            handle.render(
-                scale=scale, crop=(x0, page.height - bottom, page.width - x1, top), grayscale=True
-            )
-            .to_pil()
-            .convert("L")
-        )
+        image = handle.render(
+            scale=scale, crop=(x0, page.height - bottom, page.width - x1, top), grayscale=True
+        ).to_pil().convert("L")
     finally:
         handle.close()
     width, height = image.size
@@ -193,7 +186,9 @@ def _heading(page: PdfPage, bbox: BBox) -> str:
 
 def _captions(page: PdfPage, bbox: BBox) -> list[str]:
     return [
-        ln.text for ln in page.lines if -2 < bbox[1] - ln.bottom < 40 or -2 < ln.top - bbox[3] < 30
+        ln.text
+        for ln in page.lines
+        if -2 < bbox[1] - ln.bottom < 40 or -2 < ln.top - bbox[3] < 30
     ]
 
 

@@ -219,10 +219,8 @@ def _nearest(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
     mid = (x0 + x1) / 2
     return min(
         range(len(cols)),
-        key=lambda k: (
-            0.0
-            if cols[k][0] <= mid <= cols[k][1]
-            else min(abs(cols[k][0] - mid), abs(cols[k][1] - mid))
+        key=lambda k: 0.0 if cols[k][0] <= mid <= cols[k][1] else min(
+            abs(cols[k][0] - mid), abs(cols[k][1] - mid)
         ),
     )
 
@@ -350,9 +348,7 @@ def _join_body(rows: list[_Row]) -> list[_Row]:
             and _is_anchor(row)
             and row.top - joined[-1].bottom < _JOIN_GAP * row.height
             and not joined[-1].cells.keys() - _label_cols(row)
-            and (
-                len(joined) < 2 or joined[-1].top - joined[-2].bottom > row.top - joined[-1].bottom
-            )
+            and (len(joined) < 2 or joined[-1].top - joined[-2].bottom > row.top - joined[-1].bottom)
         ):
             _merge(row, joined.pop(), above=True)
         joined.append(row)
@@ -365,9 +361,7 @@ def _completes(above: _Row, row: _Row) -> bool:
         c for c in above.cells if _SIGN_RE.match(above.text(c)) or _MANTISSA_RE.match(above.text(c))
     }
     numbers = {c for c in row.cells if is_number(row.text(c))}
-    return (
-        bool(numbers) and numbers <= fragments and row.top - above.bottom < _JOIN_GAP * row.height
-    )
+    return bool(numbers) and numbers <= fragments and row.top - above.bottom < _JOIN_GAP * row.height
 
 
 def _label_cols(row: _Row) -> set[int]:
@@ -413,7 +407,9 @@ def _lone_group_label(row: _Row) -> bool:
 def _table(
     page: int, lines: Sequence[Line], split: list[list[_Phrase]], min_body: int = 2
 ) -> PageTable | None:
-    rows0 = [_Row(top=_top(ln), bottom=_bottom(ln), height=_height(ln)) for ln in lines]
+    rows0 = [
+        _Row(top=_top(ln), bottom=_bottom(ln), height=_height(ln)) for ln in lines
+    ]
     # numbers decide where the body starts; before columns are known, whole phrases count
     first = next((k for k, phs in enumerate(split) if _numbers_line(phs)), None)
     body_from = first if first is not None else 0
@@ -421,7 +417,9 @@ def _table(
     cols = _columns(value_lines if len(value_lines) >= 2 else split[body_from:])
     if len(cols) < 2:
         return None
-    placed = [_place(phs, cols, header=k < body_from) for k, phs in enumerate(split)]
+    placed = [
+        _place(phs, cols, header=k < body_from) for k, phs in enumerate(split)
+    ]
     for r, r0 in zip(placed, rows0, strict=True):
         r.top, r.bottom, r.height = r0.top, r0.bottom, r0.height
     header = _join_header(placed[:body_from])

@@ -44,7 +44,9 @@ class Word:
         return self.size or self.height
 
 
-def words_from_chars(chars: list[Char], page: int = 0, size: float | None = None) -> list[Word]:
+def words_from_chars(
+    chars: list[Char], page: int = 0, size: float | None = None
+) -> list[Word]:
     """The words of one printed line (characters sorted left to right): runs of
     characters without a space glyph or a gap of more than a third of an em."""
     if size is None:

@@ -110,12 +110,6 @@ def hotspots_in(seg: Segment) -> list[Statement]:
                 nm.number for nm in find_numbers(text[m.start() : hi + 25]) if is_percent(nm.number)
             ][:1]
             out.append(
-                Statement(
-                    StatementKind(kind),
-                    seg.quote(lo, hi),
-                    seg.loc(lo, hi),
-                    subject=subject,
-                    values=values,
-                )
+                Statement(StatementKind(kind), seg.quote(lo, hi), seg.loc(lo, hi), subject=subject, values=values)
             )
     return out

@@ -38,9 +38,7 @@ _STUDY = regex.compile(
 _ABOUT_DATA = regex.compile(r"数据库|数据集|背景数据|database|dataset|data\s+set", _I)
 # Conditions for comparing two studies ("cover products with identical functions,
 # technical performances and use"; "可比") describe other studies' boundaries, not this one's.
-_COMPARABILITY = regex.compile(
-    r"\bcomparab\w*|\bcompar(?:ing|ison)\s+of\s+(?:EPDs|studies)|可比", _I
-)
+_COMPARABILITY = regex.compile(r"\bcomparab\w*|\bcompar(?:ing|ison)\s+of\s+(?:EPDs|studies)|可比", _I)
 _ABOUT_SELF = regex.compile(r"系统边界|本研究|本报告|本次|system\s+boundary|this\s+study", _I)
 
 _STAGES = [(regex.compile(p, _I), s) for p, s in STAGE_WORDS]
@@ -259,11 +257,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     m = _ALLOCATION.search(text)
     if m and not _NEGATED.search(text[: m.start()]):
         out.append(
-            Statement(
-                StatementKind.ALLOCATION,
-                text,
-                seg.location.with_quote(seg.quote(m.start(), m.end())),
-            )
+            Statement(StatementKind.ALLOCATION, text, seg.location.with_quote(seg.quote(m.start(), m.end())))
         )
     m = _ORGANISATIONAL.search(text)
     if m and _BOUNDARY_WORD.search(text):

@@ -67,7 +67,9 @@ def mentions_in(seg: Segment) -> list[Mention]:
         taken.append((s, e))
         role = mention_role(text, s, e, *_clause(text, s, e))
         out.append(
-            Mention(kind, name, seg.raw[s:e].strip(), seg.loc(s, e), not _negated(text, s, e), role)
+            Mention(
+                kind, name, seg.raw[s:e].strip(), seg.loc(s, e), not _negated(text, s, e), role
+            )
         )
 
     for name, kind, pattern in _SOURCES:

@@ -219,11 +219,7 @@ def computations_in(seg: Segment) -> list[Statement]:
                 end = rate.end()
         out.append(
             Statement(
-                StatementKind.TEXT_COMPUTATION,
-                desc,
-                seg.loc(sm.start(), end),
-                subject=subject,
-                values=values,
+                StatementKind.TEXT_COMPUTATION, desc, seg.loc(sm.start(), end), subject=subject, values=values
             )
         )
     items = list(_BLEND_PCT_FIRST.finditer(text))

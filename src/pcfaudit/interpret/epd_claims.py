@@ -169,9 +169,7 @@ def iso_date(text: str) -> str | None:
 
 def _statement(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
                values: list[Number] | None = None) -> Statement:  # fmt: skip
-    return Statement(
-        StatementKind(kind), text, loc.with_quote(quote.strip()), subject, values or []
-    )
+    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()), subject, values or [])
 
 
 def epd_statements(document: Document) -> list[Statement]:

@@ -116,9 +116,7 @@ _PRODUCTION_RE = regex.compile(
 
 def _st(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
         values: list | None = None) -> Statement:  # fmt: skip
-    return Statement(
-        StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or []
-    )
+    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or [])
 
 
 def text_statements(text: str, loc: Location) -> Iterator[Statement]:

@@ -224,8 +224,7 @@ def finding_view(f: Finding, lang: str, places: Places | None = None) -> dict[st
         "title": title_of(f, lang),
         "message": message_of(f, lang, places),
         "locations": [
-            {"where": describe_location(loc, lang, places), "quote": loc.quote or ""}
-            for loc in f.locations
+            {"where": describe_location(loc, lang, places), "quote": loc.quote or ""} for loc in f.locations
         ],
         "reported": reported_of(f, lang),
         "expected": expected_of(f, lang),

@@ -111,9 +111,7 @@ def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | 
             head.basis = per.basis or ""
             ratio = fixed / total.quantity.number.value
             scaled = per.quantity.number.value * ratio
-            head.per_unit_recomputed = decimal_text(
-                round(scaled, max(per.quantity.number.decimals, 3))
-            )
+            head.per_unit_recomputed = decimal_text(round(scaled, max(per.quantity.number.decimals, 3)))
     elif report.per_unit:
         per = report.per_unit[0]
         head.per_unit_reported = per.quantity.number.text
@@ -122,7 +120,9 @@ def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | 
     return head
 
 
-def stage_bars(result: AuditResult, recomputed: dict[int, Decimal], lang: str) -> list[StageBar]:
+def stage_bars(
+    result: AuditResult, recomputed: dict[int, Decimal], lang: str
+) -> list[StageBar]:
     """Emissions by life-cycle stage as reported and as recomputed (lines in the total's
     unit only); empty when fewer than two stages carry emissions."""
     report = result.report
@@ -255,10 +255,7 @@ def meta(result: AuditResult, lang: str, audit_date: str) -> Meta:
     ref = result.reference
     if ref.get("name") or ref.get("version"):
         items.append(
-            (
-                label(lang, "meta.reference"),
-                f"{ref.get('name', '')} {ref.get('version', '')}".strip(),
-            )
+            (label(lang, "meta.reference"), f"{ref.get('name', '')} {ref.get('version', '')}".strip())
         )
     selection = label(lang, "meta.rules_ran", ran=len(ran), total=len(catalog))
     if skipped and ran:

@@ -66,9 +66,7 @@ def github_lines(result: AuditResult, lang: str = "en") -> list[str]:
         line = anchor(_first(f))[0]
         title = _escape_property(f"{f.rule} {title_of(f, lang)}".strip())
         level = GITHUB_LEVEL.get(f.severity, "warning")
-        out.append(
-            f"::{level} file={path},line={line},title={title}::{_escape_data(_message(f, lang, places))}"
-        )
+        out.append(f"::{level} file={path},line={line},title={title}::{_escape_data(_message(f, lang, places))}")
     return out
 
 

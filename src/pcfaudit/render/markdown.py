@@ -44,7 +44,9 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _finding(f: Finding, lang: str, level: str = "####", places: Places | None = None) -> list[str]:
+def _finding(
+    f: Finding, lang: str, level: str = "####", places: Places | None = None
+) -> list[str]:
     out = [f"{level} {f.rule} · {md_escape(title_of(f, lang))}", ""]
     for loc in f.locations:
         out.append(f"*{md_escape(describe_location(loc, lang, places))}*")

@@ -26,8 +26,6 @@ def stands_alone(before: str, after: str) -> bool:
     if first.isdigit() or (first.isascii() and first.isalpha()):
         return False
     return not (first in ".," and after[1:2].isdigit())
-
-
 FIRST_CATEGORIES = {"units", "functional-unit"}
 
 

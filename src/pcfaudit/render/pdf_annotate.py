@@ -129,7 +129,9 @@ def _lines(hits: list[Rect]) -> int:
     return len({round((h[1] + h[3]) / 2) for h in hits})
 
 
-def figure_rect(textpage: pdfium.PdfTextPage, f: Finding, loc: Location, band: Rect) -> Rect | None:
+def figure_rect(
+    textpage: pdfium.PdfTextPage, f: Finding, loc: Location, band: Rect
+) -> Rect | None:
     """The box of the disputed number at ``loc`` inside ``band``, or None when it is not
     there or the band holds it on several rows and the quote does not say which."""
     row = loc.table is not None and loc.row is not None
@@ -227,9 +229,9 @@ def annotate_pdf(pdf_bytes: bytes, result: AuditResult, lang: str = "en") -> byt
             y = top - 8 - n * (NOTE_SIZE + 4)
             annot = Text(rect=(left + 4, y - NOTE_SIZE, left + 4 + NOTE_SIZE, y), text=text)
         annot[NameObject("/Contents")] = TextStringObject(text)
-        annot[NameObject("/T")] = TextStringObject(
-            "pcfaudit " + " ".join(n.split("-")[0] for n in mark.names)
-        )
+        annot[NameObject("/T")] = TextStringObject("pcfaudit " + " ".join(
+            n.split("-")[0] for n in mark.names
+        ))
         annot[NameObject("/NM")] = TextStringObject(f"pcfaudit-{mark.names[0]}-{mark.page}")
         writer.add_annotation(page_number=mark.page, annotation=annot)
     out = io.BytesIO()

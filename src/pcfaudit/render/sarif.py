@@ -229,7 +229,9 @@ def sarif_log(
             "driver": {
                 "name": tool.get("name", "pcfaudit"),
                 "version": tool.get("version", "0"),
-                "rules": [_rule(c, catalog.get(c), samples[c][0], samples[c][1]) for c in codes],
+                "rules": [
+                    _rule(c, catalog.get(c), samples[c][0], samples[c][1]) for c in codes
+                ],
             }
         },
         "automationDetails": {"id": automation_id([r for r, _ in audited])},

@@ -33,7 +33,6 @@ from pcfaudit.vocab.stages import (
 
 _I = regex.IGNORECASE
 
-
 def is_zero(line: InventoryLine) -> bool:
     """The line contributes nothing: its result is 0 or was printed empty / '/'."""
     if line.result is not None:

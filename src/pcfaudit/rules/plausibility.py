@@ -335,7 +335,11 @@ def electricity_total(ctx: RuleContext) -> tuple[Decimal, list[InventoryLine]] |
     energy unit, from the quantity or the label's parenthesis)."""
     total, used = Decimal(0), []
     for line in ctx.report.inventory:
-        if line.carrier != "electricity" or line.quantity is None or line.gas not in _GASLESS:
+        if (
+            line.carrier != "electricity"
+            or line.quantity is None
+            or line.gas not in _GASLESS
+        ):
             continue
         scale = _kwh(_unit(line.quantity)) or _kwh(_label_unit(line.label))
         if scale is None:
@@ -373,9 +377,7 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
     Example: 455 + 504 + 1 536 = 2 495 kW × 1 000 h = 2 495 MWh > 2 410 MWh total.
     """
     thresholds = [
-        s
-        for s in ctx.report.statements
-        if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
+        s for s in ctx.report.statements if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
     ]
     if not thresholds:
         return

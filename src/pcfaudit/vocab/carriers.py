@@ -20,9 +20,7 @@ _CARRIERS: list[tuple[str, regex.Pattern[str]]] = [
     ("steam", regex.compile(r"蒸汽|热力|steam|purchased\s*heat|district\s*heat", regex.I)),
     (
         "electricity",
-        regex.compile(
-            r"电力|用电|外购电|电网|^\s*电\s*$|电\s*[(（]|electricity|\bpower\b|grid", regex.I
-        ),
+        regex.compile(r"电力|用电|外购电|电网|^\s*电\s*$|电\s*[(（]|electricity|\bpower\b|grid", regex.I),
     ),
 ]
 
