@@ -40,6 +40,7 @@ from pcfaudit.recompute.gwp import gas_key, gwp_tables
 MIN_ROWS = 3
 _ELEMENT_TO_GAS = {"N2O": (Fraction(44, 28), "44/28"), "CH4": (Fraction(16, 12), "16/12")}
 _MAX_PAIR_COLUMNS = 10
+_MAX_COLUMNS = 40
 _MOLAR = {
     "44/12": Fraction(44, 12),
     "12/44": Fraction(12, 44),
@@ -149,23 +150,29 @@ def _evaluate(rel: _Relation) -> _Relation:
     way (0 = 0 × k holds for every k)."""
     grid, col = rel.target
     holds: list[bool | None] = []
-    evaluated = 0
+    evaluated = fails = 0
+    # More than a third of all rows failing can never be accepted: stop judging early.
+    give_up = len(rel.rows) // 3 + 1
     for r_t, r_i in rel.rows:
         reported = grid.values[r_t][col]
         cells = [g.values[r_i if g is not grid else r_t][c] for g, c in rel.inputs]
-        exp = _expected(rel, r_t, r_i)
         if (
-            reported is None
-            or exp is None
+            fails > give_up
+            or reported is None
             or not reported.value
             or not all(n is not None and n.value for n in cells)
+            or (exp := _expected(rel, r_t, r_i)) is None
         ):
             holds.append(None)
             continue
         evaluated += 1
         # A value cut off instead of rounded still obeys the relation (at worst an info).
-        holds.append(_iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0]))
+        ok = _iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0])
+        fails += not ok
+        holds.append(ok)
     rel.holds, rel.evaluated = holds, evaluated
+    if fails > give_up:
+        rel.evaluated = len(rel.rows) * 3  # rejected: never two thirds
     return rel
 
 
@@ -202,12 +209,13 @@ def _candidate_constants(
         tv, av = target.values[r_t][t], source.values[r_i][a]
         if tv is None or av is None or av.value == 0 or tv.value == 0:
             continue
-        q = _iv(tv) / _iv(av)
-        if q is None:
+        # Floats for the screen only (each cell's half unit in the last place).
+        t_half, a_half = 0.5 * 10.0 ** -tv.decimals, 0.5 * 10.0 ** -av.decimals
+        tf, af = float(tv.value), float(av.value)
+        if abs(af) <= a_half:
             continue
-        lo, hi = float(q.lo), float(q.hi)
-        if lo > hi:
-            lo, hi = hi, lo
+        bounds = [(tf + dt) / (af + da) for dt in (-t_half, t_half) for da in (-a_half, a_half)]
+        lo, hi = min(bounds), max(bounds)
         for i in range(bisect_left(keys, lo * (1 - 1e-9)), bisect_right(keys, hi * (1 + 1e-9))):
             counts[i] = counts.get(i, 0) + 1
     return [items[i] for i, n in counts.items() if n >= MIN_ROWS]
@@ -215,6 +223,8 @@ def _candidate_constants(
 
 def _within(grid: Grid) -> Iterator[_Relation]:
     cols = grid.numeric_cols
+    if len(cols) > _MAX_COLUMNS:
+        return  # a long series laid out as columns (years): no column arithmetic to find
     rows = _same_rows(grid)
     for t in cols:
         others = [c for c in cols if c != t]
