@@ -21,9 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
-
-import regex
 
 from pcfaudit.model import Number, Table
 from pcfaudit.quantities import (
@@ -33,70 +30,18 @@ from pcfaudit.quantities import (
     interval_sum,
     truncation_interval,
 )
+from pcfaudit.recompute.constants import (
+    MOLAR,
+    constant_catalog,
+    sorted_catalog,
+    unstated_conversions,
+)
 from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
-from pcfaudit.recompute.gwp import gas_key, gwp_tables
 
 MIN_ROWS = 3
-_ELEMENT_TO_GAS = {"N2O": (Fraction(44, 28), "44/28"), "CH4": (Fraction(16, 12), "16/12")}
 _MAX_PAIR_COLUMNS = 10
 _MAX_COLUMNS = 40
-_MOLAR = {
-    "44/12": Fraction(44, 12),
-    "12/44": Fraction(12, 44),
-    "44/28": Fraction(44, 28),
-    "28/44": Fraction(28, 44),
-    "16/12": Fraction(16, 12),
-    "12/16": Fraction(12, 16),
-}
-
-
-@cache
-def constant_catalog() -> tuple[tuple[str, Fraction], ...]:
-    """(name, value) of every constant a product column may carry."""
-    out: dict[Fraction, str] = {}
-    for k in range(-4, 5):
-        if k:
-            out.setdefault(Fraction(10) ** k, f"10^{k}")
-    for name, v in _MOLAR.items():
-        for k in (0, -3, 3):
-            out.setdefault(v * Fraction(10) ** k, name + (f" × 10^{k}" if k else ""))
-    for report, table in gwp_tables().items():
-        for gas in ("CH4", "N2O"):
-            g = table.get(gas_key(gas))
-            if g is None:
-                continue
-            for k in range(-3, 4):
-                out.setdefault(
-                    g * Fraction(10) ** k, f"GWP {gas} {report} ({g})" + (f" × 10^{k}" if k else "")
-                )
-            # Element mass to gas mass first (N2O-N × 44/28, CH4-C × 16/12), and optionally
-            # back to carbon equivalents (× 12/44).
-            molar, molar_name = _ELEMENT_TO_GAS[gas]
-            for back, back_name in ((Fraction(1), ""), (Fraction(12, 44), " × 12/44")):
-                for k in (0, -3, 3):
-                    out.setdefault(
-                        g * molar * back * Fraction(10) ** k,
-                        f"GWP {gas} {report} ({g}) × {molar_name}{back_name}"
-                        + (f" × 10^{k}" if k else ""),
-                    )
-    return tuple((name, v) for v, name in out.items())
-
-
-# The conversions a reader must be told about: which printed forms state each.
-_STATED = {
-    "12/44": r"12\s*\)?\s*[/∶:]\s*\(?\s*44|0\.27(?:27?)?\b",
-    "44/12": r"44\s*\)?\s*[/∶:]\s*\(?\s*12|3\.67?\b",
-    "44/28": r"44\s*\)?\s*[/∶:]\s*\(?\s*28|1\.57\b",
-    "28/44": r"28\s*\)?\s*[/∶:]\s*\(?\s*44",
-    "16/12": r"16\s*\)?\s*[/∶:]\s*\(?\s*12|1\.33?\b",
-    "12/16": r"12\s*\)?\s*[/∶:]\s*\(?\s*16",
-}
-
-
-def unstated_conversions(name: str, text: str) -> list[str]:
-    """The molar conversions in constant ``name`` that ``text`` never prints."""
-    return [c for c, pattern in _STATED.items() if c in name and not regex.search(pattern, text)]
 
 
 @dataclass
@@ -188,18 +133,12 @@ def _same_rows(grid: Grid) -> list[tuple[int, int]]:
     return [(r, r) for r in range(len(grid.values))]
 
 
-@cache
-def _sorted_catalog() -> tuple[list[float], tuple[tuple[str, Fraction], ...]]:
-    items = tuple(sorted(constant_catalog(), key=lambda nk: nk[1]))
-    return [float(k) for _, k in items], items
-
-
 def _candidate_constants(
     target: Grid, t: int, source: Grid, a: int, rows: list[tuple[int, int]], extra: bool
 ) -> list[tuple[str, Fraction]]:
     """The catalog constants that the ratio target / source meets on at least MIN_ROWS rows
     (a screen in floats; the relation is then judged exactly)."""
-    keys, items = _sorted_catalog()
+    keys, items = sorted_catalog()
     if extra:
         keys, items = [1.0, *keys], (("1", Fraction(1)), *items)
         order = sorted(range(len(keys)), key=keys.__getitem__)
@@ -210,7 +149,7 @@ def _candidate_constants(
         if tv is None or av is None or av.value == 0 or tv.value == 0:
             continue
         # Floats for the screen only (each cell's half unit in the last place).
-        t_half, a_half = 0.5 * 10.0 ** -tv.decimals, 0.5 * 10.0 ** -av.decimals
+        t_half, a_half = 0.5 * 10.0**-tv.decimals, 0.5 * 10.0**-av.decimals
         tf, af = float(tv.value), float(av.value)
         if abs(af) <= a_half:
             continue
@@ -403,7 +342,7 @@ def hidden_conversion_checks(relations: list[_Relation], text: str) -> Iterator[
         assert target_v is not None and source_v is not None
         without = Fraction(source_v.value) * rel.constant[1]
         for conversion in missing:
-            without /= _MOLAR[conversion]
+            without /= MOLAR[conversion]
         yield Check(
             id=f"hidden:t{grid.table_index}c{col}",
             relation="hidden-conversion",
