@@ -31,6 +31,7 @@ _BY_RELATION = {
     "growth-rate": "AR011",
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
+    "percent-change": "AR013",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
