@@ -298,3 +298,93 @@ def test_ep009_packaging_table_is_not_content(tmp_path: Path) -> None:
     path = write(tmp_path)
     path.write_text(path.read_text(encoding="utf-8") + "\nMass per declared unit: 4.10 kg\n")
     assert ep(path, "EP009") == []
+
+
+# --------------------------------------------------------------------------- DOCX and PDF
+
+
+def _blocks(markdown: str) -> list[tuple[str, object]]:
+    """('p', text) and ('t', rows) of the test EPD, for the DOCX and PDF writers."""
+    out: list[tuple[str, object]] = []
+    rows: list[list[str]] = []
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not all(set(c) <= {"-"} for c in cells):
+                rows.append(cells)
+            continue
+        if rows:
+            out.append(("t", rows))
+            rows = []
+        if line.strip():
+            out.append(("p", line.lstrip("# ").strip()))
+    if rows:
+        out.append(("t", rows))
+    return out
+
+
+def _docx(path: Path, markdown: str) -> None:
+    import docx
+
+    document = docx.Document()
+    for kind, content in _blocks(markdown):
+        if kind == "p":
+            document.add_paragraph(str(content))
+            continue
+        rows = content if isinstance(content, list) else []
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    document.save(str(path))
+
+
+def _borderless_pdf(path: Path, markdown: str) -> None:
+    """Tables without any ruling: columns only from the words' positions."""
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    rl_config.invariant = 1
+    ss = getSampleStyleSheet()
+    flow: list[object] = []
+    for kind, content in _blocks(markdown):
+        if kind == "p":
+            flow.append(Paragraph(str(content).replace("&", "&amp;"), ss["Normal"]))
+            continue
+        rows = content if isinstance(content, list) else []
+        if any("(" in c for c in rows[0]):  # units on a row of their own under the names
+            names = [c.split(" (")[0] for c in rows[0]]
+            units = [c.split(" (")[1].rstrip(")") if " (" in c else "" for c in rows[0]]
+            rows = [names, units, *rows[1:]]
+        width = 760 / len(rows[0])
+        table = Table(rows, colWidths=[max(width, 40)] * len(rows[0]))
+        # Rows set tight (as EPD tools print them): no rules, only the words' positions.
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTSIZE", (0, 0), (-1, -1), 7),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        flow += [table, Spacer(1, 6)]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(flow)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_same_findings_in_docx_and_borderless_pdf(tmp_path: Path, fmt: str) -> None:
+    md = write(tmp_path, gwp_a13="5,28E+00", pert="8,85E+01", rsl="1").read_text(encoding="utf-8")
+    path = tmp_path / f"epd.{fmt}"
+    (_docx if fmt == "docx" else _borderless_pdf)(path, md)
+    found = {(f.rule, f.reported) for f in pipeline.audit(path).findings if f.rule.startswith("EP")}
+    assert ("EP001", "5.28E+00") in found
+    assert ("EP023", "8.85E+01") in found
+    assert ("EP015", "RSL 1 year") in found
+    clean = tmp_path / f"clean.{fmt}"
+    (_docx if fmt == "docx" else _borderless_pdf)(
+        clean, write(tmp_path).read_text(encoding="utf-8")
+    )
+    assert [f for f in pipeline.audit(clean).findings if f.rule.startswith("EP")] == []
