@@ -26,10 +26,10 @@ from fractions import Fraction
 
 import regex
 
-from pcfaudit.interpret.epd_lexicon import ALL_MODULES, parts_of
 from pcfaudit.model import Location, MatrixValue, Number, Report, ResultMatrix
 from pcfaudit.quantities import Interval, fmt_sig, interval_sum
 from pcfaudit.recompute import Check, make_check
+from pcfaudit.vocab.epd import ALL_MODULES, parts_of
 
 Cells = dict[tuple[str, str], MatrixValue]
 _ROUND_MANTISSA = regex.compile(r"^[-−]?\d[.,]0+E([-+]?\d+)$", regex.IGNORECASE)

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Finding, Impact, Severity
 from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.numbers import parse_number
 
 _BY_RELATION = {
     "line": "AR001",
@@ -30,6 +30,7 @@ _BY_RELATION = {
     "text-computation": "UN003",
     "growth-rate": "AR011",
     "table-relation": "AR012",
+    "hidden-conversion": "UN004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pcfaudit.interpret.epd_lexicon import EXPECTED_FAMILY, unit_family
 from pcfaudit.model import Finding, Impact, Location
 from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd_claims,
@@ -25,6 +24,8 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
 )
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.epd_common import checks, quoted, where
+from pcfaudit.vocab.epd import EXPECTED_FAMILY
+from pcfaudit.vocab.epd import indicator_unit_family as unit_family
 
 # --------------------------------------------------------------------------- EP001 / EP002
 

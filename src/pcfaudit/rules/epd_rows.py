@@ -12,11 +12,11 @@ from fractions import Fraction
 from functools import cache
 from importlib import resources
 
-from pcfaudit.interpret.epd_lexicon import EXPECTED_REFERENCE
 from pcfaudit.model import Finding, MatrixValue, ResultMatrix
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.epd_common import basis_key, cells, quoted, where
+from pcfaudit.vocab.epd import EXPECTED_REFERENCE
 
 MIN_MODULES = 3  # identical rows: at least this many modules, and this many non-zero values
 
