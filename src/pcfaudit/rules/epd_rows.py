@@ -124,12 +124,12 @@ def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     GWP-total in the same module.
 
     Every impact category has a typical size per kg CO2 eq. (the world economy emits
-    7.55E+03 kg CO2 eq. and uses 6.50E+04 MJ of fossil resources per person and year: 8.6
+    8.10E+03 kg CO2 eq. and uses 6.50E+04 MJ of fossil resources per person and year: 8.0
     MJ per kg CO2 eq.). A ratio more than three orders of magnitude outside (window in the
     reference data, with its source) means the row carries another indicator's values or
     another unit. Checked in A1-A3 (or A1) where GWP-total is positive.
 
-    Example: ADPF 1.78E-04 MJ for GWP-total 10.4 kg CO2 eq. (expected about 89 MJ).
+    Example: ADPF 1.78E-04 MJ for GWP-total 10.4 kg CO2 eq. (expected about 83 MJ).
     """
     table = ranges()
     for matrix in ctx.report.matrices:
