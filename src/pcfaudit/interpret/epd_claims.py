@@ -19,6 +19,7 @@ epd-gwp-ghg-definition     None                                        []
 epd-packaging-mass         "<material>|<unit>"                         [mass]
 epd-revised                ISO date                                    []
 epd-recycled-share         "<column header>|<row label>"               [value as printed]
+epd-waste-named            None (a table row labelled HWD/NHWD/RWD)    []
 =========================  ==========================================  =====================
 
 epd-pcr's subject is "id|version|date" (version and date empty when not printed). Prose
@@ -169,7 +170,9 @@ def iso_date(text: str) -> str | None:
 
 def _statement(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
                values: list[Number] | None = None) -> Statement:  # fmt: skip
-    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()), subject, values or [])
+    return Statement(
+        StatementKind(kind), text, loc.with_quote(quote.strip()), subject, values or []
+    )
 
 
 def epd_statements(document: Document) -> list[Statement]:
@@ -190,6 +193,7 @@ def epd_statements(document: Document) -> list[Statement]:
                 out.extend(text_statements(sentence, loc))
     out.extend(_content_statements(document))
     out.extend(_recycled_statements(document))
+    out.extend(_waste_rows(document))
     return out
 
 
@@ -352,6 +356,24 @@ def _content_statements(document: Document) -> Iterator[Statement]:
 _RECYCLED_HEADER = regex.compile(
     r"recycl|reclaim|secondary|\bRA\b|\bRAP\b|再生|回收", regex.IGNORECASE
 )
+
+
+_WASTE_ROW = regex.compile(
+    r"^\s*(?:HWD|NHWD|RWD|(?:non-)?hazardous\s+waste\s+disposed|radioactive\s+waste\s+disposed)\b",
+    regex.I,
+)
+
+
+def _waste_rows(document: Document) -> Iterator[Statement]:
+    """epd-waste-named: a table row labelled with a waste indicator and holding a number
+    (read as a matrix or not)."""
+    for block in document.blocks:
+        for row in block.table.rows if block.table else []:
+            label = next((c.text for c in row if c.text.strip()), "")
+            # With a number: the indicator is reported, even when its table was not read.
+            if _WASTE_ROW.match(label) and any(cell_number(c.text) for c in row[1:]):
+                yield _statement("epd-waste-named", label, row[0].location, label)
+                return
 
 
 def _recycled_statements(document: Document) -> Iterator[Statement]:
