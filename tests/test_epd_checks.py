@@ -215,6 +215,9 @@ def test_ep014_cradle_to_cradle_certificate_is_no_boundary(tmp_path: Path) -> No
 def test_ep015_rsl_one_year_vs_ten(tmp_path: Path) -> None:
     (f,) = ep(write(tmp_path, rsl="1"), "EP015")
     assert f.reported == "RSL 1 year" and f.expected == "10 years"
+    # The lifetime of the plant's equipment is not the product's service life.
+    path = write(tmp_path, recycled="The lifetime of the production line is 25 years.")
+    assert ep(path, "EP015") == []
 
 
 def test_ep016_c3_text_but_zero_results(tmp_path: Path) -> None:
@@ -269,6 +272,10 @@ def test_ep019_recycled_claim_with_no_secondary_material(tmp_path: Path) -> None
     path = write(tmp_path, sm="0,00E+00",
                  recycled="Recycled content is minimal and not included in the calculations.")  # fmt: skip
     assert ep(path, "EP019") == []
+    # Secondary data and recycled water are not secondary material.
+    for sentence in ("Secondary data are used for the background processes.",
+                     "Recycled water is used for cleaning the moulds."):  # fmt: skip
+        assert ep(write(tmp_path, sm="0,00E+00", recycled=sentence), "EP019") == [], sentence
 
 
 def test_ep028_packaging_biogenic_carbon(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ _RSL_RE = regex.compile(
     regex.I,
 )
 _SERVICE_RE = regex.compile(
-    rf"(?<!reference\s)(?:service\s+life(?:[- ]?time)?|lifetime|life\s+span|使用寿命|设计寿命)"
+    rf"(?<!reference\s)(?:service\s+life(?:[- ]?time)?|使用寿命|设计寿命)"
     rf"[^0-9.;]{{0,40}}?{_YEARS}",
     regex.I,
 )
@@ -91,12 +91,14 @@ _STANDARD_RE = regex.compile(
 )
 
 _RECYCLED_USE = regex.compile(
-    r"(?:recycled|reclaimed|secondary|post[- ]consumer|再生|回收)\s+[\w\s-]{0,30}?"
+    r"(?:recycled|reclaimed|secondary\s+(?:raw\s+)?materials?|post[- ]consumer|再生|回收)\s*[\w\s-]{0,30}?"
     r"(?:is|are|was|were)\s+(?:used|added|incorporated)"
     r"|contains?\s+(?P<p>\d+(?:[.,]\d+)?)\s*%\s+(?:of\s+)?(?:recycled|reclaimed|post[- ]consumer)"
     r"|(?:recycled|reclaimed)\s+content\s+(?:of|is)\s+(?P<q>\d+(?:[.,]\d+)?)\s*%",
     regex.I,
 )
+# Recycled water, heat or data, or recycled packaging, is not secondary material of the product.
+_NOT_MATERIAL = regex.compile(r"water|data|heat|energy|fuel|packag|水|数据|包装", regex.I)
 _WASTE_ZERO = regex.compile(
     r"(?:all\s+)?waste(?:\s+\w+){0,3}\s+(?:equals?|is|are|set\s+to)\s+(?:zero|0)\b|废弃物.{0,6}(?:为零|为0)",
     regex.I,
@@ -116,7 +118,9 @@ _PRODUCTION_RE = regex.compile(
 
 def _st(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
         values: list | None = None) -> Statement:  # fmt: skip
-    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or [])
+    return Statement(
+        StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or []
+    )
 
 
 def text_statements(text: str, loc: Location) -> Iterator[Statement]:
@@ -126,7 +130,11 @@ def text_statements(text: str, loc: Location) -> Iterator[Statement]:
     yield from _eol(text, loc)
     yield from _standards(text, loc)
     m = _RECYCLED_USE.search(text)
-    if m and not regex.search(r"\bnot\b|\bno\b|without|minimal|not included", text, regex.I):
+    if (
+        m
+        and not regex.search(r"\bnot\b|\bno\b|without|minimal|not included", text, regex.I)
+        and not _NOT_MATERIAL.search(m.group(0))
+    ):
         share = m.group("p") or m.group("q")
         n = parse_number(share.replace(",", ".")) if share else None
         yield _st("epd-recycled-claim", text, loc, text, None, [n] if n else [])
