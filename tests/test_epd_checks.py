@@ -414,3 +414,25 @@ def test_same_findings_in_docx_and_borderless_pdf(tmp_path: Path, fmt: str) -> N
         clean, write(tmp_path).read_text(encoding="utf-8")
     )
     assert [f for f in pipeline.audit(clean).findings if f.rule.startswith("EP")] == []
+
+
+def test_ep029_use_stage_without_service_life(tmp_path: Path) -> None:
+    # A B2 column with results, a cleaning scenario, and no RSL or service life anywhere.
+    text = write(tmp_path).read_text(encoding="utf-8")
+    text = text.replace("| Module | A1 | A2 |", "| Module | A1 | A2 |", 1)
+    text = text.replace("| A5 | 3,42E-01 |", "| B2 | 3,86E-01 | 4,50E-02 | 6,44E-01 | 1,08E+00 | 1,03E+00 "
+                        "| 1,00E-09 | 1,00E-03 | 4,00E+00 |\n| A5 | 3,42E-01 |")  # fmt: skip
+    text = text.replace(
+        "| Declared | X | X | X | MND | X | ND | ND |",
+        "| Declared | X | X | X | MND | X | ND | X |",
+    )
+    no_life = "\n".join(
+        ln for ln in text.splitlines() if "service life" not in ln and "RSL" not in ln
+    )
+    path = tmp_path / "b2.md"
+    path.write_text(no_life + "\nB2: 0.2 mL detergent and 0.1 L water to clean 1 m².\n")
+    (f,) = ep(path, "EP029")
+    assert "B2" in f.message and "0.2 mL detergent" in f.message and f.reported == "no RSL"
+    # The same EPD with its RSL stated: silent.
+    path.write_text(text + "\nB2: 0.2 mL detergent and 0.1 L water to clean 1 m².\n")
+    assert ep(path, "EP029") == []

@@ -14,6 +14,7 @@ epd-eol                    "crushing" | "recycling" | "landfill" |     []
 epd-withdrawn-standard     "ISO 14041" (as printed, normalised)        []
 epd-recycled-claim         None                                        [] (or [share %])
 epd-waste-zero-claim       None                                        []
+epd-use-scenario           the module: "B2", "B3-B5"                   []
 epd-placeholder-date       the placeholder as printed                  []
 epd-production-volume      the unit as printed                         [amount]
 =========================  ==========================================  =====================
@@ -128,6 +129,7 @@ def text_statements(text: str, loc: Location) -> Iterator[Statement]:
     yield from _boundary(text, loc)
     yield from _service_life(text, loc)
     yield from _eol(text, loc)
+    yield from _use_scenario(text, loc)
     yield from _standards(text, loc)
     m = _RECYCLED_USE.search(text)
     if (
@@ -180,6 +182,27 @@ def _service_life(text: str, loc: Location) -> Iterator[Statement]:
         n = parse_number(m.group("y").replace(",", "."))
         if n is not None:
             yield _st("epd-service-life", text, loc, m.group(0), "year", [n])
+
+
+_USE_LABEL = regex.compile(
+    r"(?:^|(?<=\s))(?:module\s+)?(?P<m>B[1-7](?:\s*[-–]\s*B[1-7])?)\s*[:：]\s*(?=\S)", regex.I
+)
+
+
+_CELL_VALUE = regex.compile(r"[-−]?\d[\d.,]*(?:[eE][-+−]?\d+)?\s*(?::|$)")
+
+
+def _use_scenario(text: str, loc: Location) -> Iterator[Statement]:
+    """A use-stage module's description ("B2: Usage of detergent …"), also where a
+    two-column page interleaves it into another sentence; words must follow the label (a
+    table row "B2 : 3,86E-01" is not a description)."""
+    if len(regex.findall(r"\b[ABCD]\d?\s*:", text)) > 2:
+        return  # a legend of module names
+    for m in _USE_LABEL.finditer(text):
+        if _CELL_VALUE.match(text, m.end()):
+            continue  # a table row "B2 : 3,86E-01 : …"
+        module = regex.sub(r"\s", "", m.group("m").upper()).replace("–", "-")
+        yield _st("epd-use-scenario", text, loc, text[m.start() : m.start() + 160], module)
 
 
 def _eol(text: str, loc: Location) -> Iterator[Statement]:
