@@ -28,7 +28,7 @@ from pcfaudit.model import (
     RuleChecks,
 )
 from pcfaudit.recompute import recompute
-from pcfaudit.recompute_epd import epd_checks
+from pcfaudit.recompute.epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
 from pcfaudit.safe_io import InputRefused, read_regular, too_large

@@ -247,6 +247,8 @@ class StatementKind(enum.StrEnum):
     EPD_RSL = "epd-rsl"
     EPD_SERVICE_LIFE = "epd-service-life"
     EPD_WASTE_ZERO_CLAIM = "epd-waste-zero-claim"
+    EPD_WASTE_NAMED = "epd-waste-named"
+    EPD_USE_SCENARIO = "epd-use-scenario"
     EPD_WITHDRAWN_STANDARD = "epd-withdrawn-standard"
 
 
