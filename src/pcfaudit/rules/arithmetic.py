@@ -14,7 +14,12 @@ from typing import Any
 
 from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Finding, Impact, Severity
-from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
+from pcfaudit.rules.doubt import (
+    alternative_holds,
+    check_confidence,
+    share_doubt,
+    tables_with_row_shares,
+)
 from pcfaudit.rules.engine import RuleContext, rule
 
 _BY_RELATION = {
@@ -78,8 +83,8 @@ def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
             continue
         if check.status == "pass":
             ctx.count(True)
-        elif check.status == "cannot-tell":
-            ctx.count(None)
+        elif check.status == "cannot-tell" or alternative_holds(check, ctx.checks):
+            ctx.count(None)  # another reading of the same evidence holds: read charitably
         else:
             ctx.count(False)
             yield check

@@ -76,6 +76,33 @@ def tables_with_row_shares(checks: Iterable[Any]) -> set[int]:
     return {t for t, by_row in rows.items() if rows_add_to_hundred(list(by_row.values()))}
 
 
+def alternative_holds(check: Any, checks: Iterable[Any]) -> bool:
+    """Another reading of the same evidence holds: a passing check of the same relation
+    that quotes the same sentence or row first ("145676 kgCO2e ÷ 5000 把 = 29.14 kgCO2e/把"
+    gives two candidate per-unit values; 29.14 holds), or a text computation whose own
+    sentence prints the table's value ("以 2% 计，即年泄漏 0.4 kg" and a table 0.4 kg)."""
+    if check.relation == "text-computation" and _prints(check.locations[1:], check.reported):
+        return True
+    if not check.locations:
+        return False
+    first = check.locations[0].quote
+    return any(
+        other is not check
+        and other.status == "pass"
+        and other.relation == check.relation
+        and other.locations
+        and other.locations[0].quote == first
+        for other in checks
+    )
+
+
+def _prints(locations: list[Location], value: str | None) -> bool:
+    if not value:
+        return False
+    pattern = regex.compile(rf"(?<![\d.]){regex.escape(value)}(?![\d])")
+    return any(pattern.search(loc.quote or "") for loc in locations)
+
+
 def share_doubt(locations: list[Location], along_rows: set[int]) -> str | None:
     """Why a failing share relation is no defect, or None: the shares quoted run along the
     rows of their table, or they come from several tables (no single composition)."""

@@ -220,6 +220,8 @@ def _is_gas_mass_times_gwp(line: InventoryLine, gwps: set[Decimal]) -> bool:
     mass of CH4, N2O or a refrigerant to CO2e ("甲烷逸散 | 1.2 kg | 33.6" = 1.2 × 28). Its
     ratio is a characterisation factor, which no material intensity range describes."""
     assert line.quantity is not None and line.result is not None
+    if line.gwp is not None and line.gwp.value != 1:
+        return True  # the row prints the GWP it multiplies by
     q, r = line.quantity.number, line.result.number
     dq, dr = _half_ulp(q), _half_ulp(r)
     if q.value - dq <= 0:
