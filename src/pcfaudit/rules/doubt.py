@@ -90,6 +90,7 @@ def alternative_holds(check: Any, checks: Iterable[Any]) -> bool:
         other is not check
         and other.status == "pass"
         and other.relation == check.relation
+        and other.label == check.label  # the same quantity, not a neighbour in the sentence
         and other.locations
         and other.locations[0].quote == first
         for other in checks
