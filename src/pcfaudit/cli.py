@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -68,6 +69,7 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
     annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
     timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
+    add_waivers: Annotated[bool, typer.Option("--add-waivers", help="Accept every open finding: append its fingerprint to the waiver file (--waivers, the configured one, or pcfaudit-waivers.toml) and exit 0.")] = False,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
@@ -87,9 +89,10 @@ def check(
     except OutputRefused as exc:
         raise _fail(str(exc)) from None
     try:
-        config = load_config(explicit=config_file)
+        config = load_config(explicit=config_file, allow_missing_waivers=add_waivers)
         if waivers is not None:
-            config.waivers = load_waivers(waivers)
+            config.waiver_file = waivers
+            config.waivers = load_waivers(waivers) if waivers.exists() or not add_waivers else []
         config.select = [c.upper() for c in _split(select)] or config.select
         config.ignore = [*config.ignore, *(c.upper() for c in _split(ignore))]
         check_codes(config, [spec.code for spec in load_catalog()])
@@ -99,12 +102,14 @@ def check(
         config.fail_on = fail_on.value
     if reference_dir is not None:
         config.reference_dir = reference_dir
+    if format is Format.xlsx and output is None:
+        raise _fail("--format xlsx writes a workbook: give --output FILE.xlsx")
     worst = 0
     results = []
-    console = Console(file=sys.stdout, soft_wrap=False) if output is None else None
+    console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None
     for path in files:
         try:
-            with time_limit(timeout, label=str(path), hard_exit=True):
+            with time_limit(timeout, label=str(path), hard_exit=True), _progress(path):
                 result = audit(path, config)
                 language = result.report.language if lang is Lang.auto else lang.value
                 if format is Format.text and console is not None:
@@ -128,7 +133,14 @@ def check(
             worst = 2
             continue
         worst = max(worst, exit_code(result, config.fail_on))
-    if results and not (format is Format.text and console is not None):
+    if add_waivers:
+        raise typer.Exit(_add_waivers(config.waiver_file, [r for r, _ in results], worst))
+    if results and format is Format.xlsx:
+        from pcfaudit.render.workbook import render_xlsx
+
+        assert output is not None  # checked before auditing
+        output.write_bytes(render_xlsx(results))
+    elif results and not (format is Format.text and console is not None):
         text = _render_all(results, format, statistics)
         if output is not None:
             try:
@@ -138,6 +150,14 @@ def check(
         else:
             sys.stdout.write(utf8_safe(text))
     raise typer.Exit(worst)
+
+
+def _progress(path: Path) -> AbstractContextManager[object]:
+    """A spinner on stderr while a report is audited, only when stderr is a terminal (never
+    in CI logs or pipes)."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    return Console(file=sys.stderr).status(f"pcfaudit: auditing {path}", spinner="dots")
 
 
 def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:
@@ -152,6 +172,21 @@ def _annotate(path: Path, result: AuditResult, language: str, target: Path, guar
         return
     annotate = annotate_pdf if kind == "pdf" else comment_docx
     guard.write_bytes(target, annotate(read_source(path)[0], result, language))
+
+def _add_waivers(target: Path | None, results: list[AuditResult], worst: int) -> int:
+    """``check --add-waivers``: the baseline written, the exit code (2 if a file failed)."""
+    from pcfaudit.baseline import add_waivers
+
+    path = target or Path("pcfaudit-waivers.toml")
+    reviewer = os.environ.get("PCFAUDIT_REVIEWER") or os.environ.get("USER") or "pcfaudit"
+    try:
+        added = add_waivers(path, results, reviewer)
+    except OSError as exc:
+        print(f"pcfaudit: {path}: cannot write waivers ({exc.strerror})", file=sys.stderr)
+        return 2
+    print(f"pcfaudit: added {added} waivers to {path}", file=sys.stderr)
+    return 2 if worst == 2 else 0
+
 
 def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
     """All results in one document of the chosen format (render.combine)."""
@@ -300,6 +335,29 @@ def reference(
         for row in rows:
             table.add_row(*row)
         console.print(table)
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="JSON output of `check` on the earlier version.")],
+    new: Annotated[Path, typer.Argument(help="JSON output of `check` on the later version.")],
+    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    lang: Annotated[Lang, typer.Option(help="Language of the headings.")] = Lang.en,
+    fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a new finding is at or above this severity.")] = Severity.error,
+) -> None:
+    """Compare two audits of a report: findings resolved, still open and new.
+
+    Exit 1 when a new finding is at or above --fail-on, 0 otherwise, 2 for unreadable input."""
+    from pcfaudit.baseline import BaselineError, diff, load_audits, render_diff
+    from pcfaudit.model import SEVERITY_RANK
+
+    try:
+        result = diff(load_audits(old), load_audits(new))
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    language = "en" if lang is Lang.auto else lang.value
+    sys.stdout.write(render_diff(result, language, format.value))
+    raise typer.Exit(1 if result.worst_new() >= SEVERITY_RANK[fail_on.value] else 0)
 
 
 def _register_subcommands() -> None:

@@ -28,6 +28,8 @@ class Format(StrEnum):
     html = "html"
     concise = "concise"
     github = "github"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 class DataFormat(StrEnum):

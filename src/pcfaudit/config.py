@@ -71,6 +71,7 @@ class Config:
     fail_on: str = "error"
     materiality: float = 0.05
     waivers: list[Waiver] = field(default_factory=list)
+    waiver_file: Path | None = None  # where the waivers came from (``--add-waivers`` adds there)
     reference_dir: Path | None = None
     source: str | None = None  # the file the configuration came from
 
@@ -153,7 +154,12 @@ def _materiality(value: Any, where: str) -> float:
     return share
 
 
-def from_mapping(data: dict[str, Any], base: Path | None = None, source: str | None = None) -> Config:
+def from_mapping(
+    data: dict[str, Any],
+    base: Path | None = None,
+    source: str | None = None,
+    allow_missing_waivers: bool = False,
+) -> Config:
     where = f"{source}: " if source else ""
     for key in data:
         if key not in KNOWN_KEYS:
@@ -181,7 +187,9 @@ def from_mapping(data: dict[str, Any], base: Path | None = None, source: str | N
         path = Path(waiver_file)
         if base is not None and not path.is_absolute():
             path = base / path
-        config.waivers = load_waivers(path)
+        config.waiver_file = path
+        if path.exists() or not allow_missing_waivers:
+            config.waivers = load_waivers(path)
     ref = data.get("reference-dir")
     if ref:
         config.reference_dir = Path(ref) if base is None else base / ref
@@ -212,15 +220,18 @@ def check_codes(config: Config, known: Collection[str]) -> None:
                 )
 
 
-def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
-    """The configuration in force for a run started in ``start`` (default: the cwd)."""
+def load_config(
+    start: Path | None = None, explicit: Path | None = None, allow_missing_waivers: bool = False
+) -> Config:
+    """The configuration in force for a run started in ``start`` (default: the cwd).
+    ``allow_missing_waivers``: the waiver file may not exist yet (``--add-waivers``)."""
     if explicit is not None:
         data = _read_toml(explicit)
         if explicit.name == "pyproject.toml":
             data = data.get("tool", {}).get("pcfaudit", {})
-        return from_mapping(data, explicit.parent, str(explicit))
+        return from_mapping(data, explicit.parent, str(explicit), allow_missing_waivers)
     found = _find_config((start or Path.cwd()).resolve())
     if found is None:
         return Config()
     path, data = found
-    return from_mapping(data, path.parent, str(path))
+    return from_mapping(data, path.parent, str(path), allow_missing_waivers)

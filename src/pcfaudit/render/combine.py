@@ -30,6 +30,10 @@ def render_all(audited: Audited, fmt: str, statistics: bool = False) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return "".join(render_json(r, lang, indent=None) + "\n" for r, lang in audited)
+    if fmt == "csv":
+        from pcfaudit.render.workbook import render_csv
+
+        return render_csv(audited)
     if fmt == "concise":
         return "".join(render_concise(r, lang) for r, lang in audited)
     if fmt == "github":

@@ -17,6 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from pcfaudit import i18n
 from pcfaudit.model import AuditResult, Finding
 from pcfaudit.render.common import (
     active,
@@ -24,9 +25,12 @@ from pcfaudit.render.common import (
     count_text,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
+    norm_lang,
+    reported_of,
     rule_counts,
     title_of,
     verdict,
@@ -92,10 +96,10 @@ def _finding(
     if f.reported is not None or f.expected is not None:
         line = Text()
         line.append(f"{label(lang, 'label.reported')} ")
-        line.append(f.reported if f.reported is not None else "—", style="" if dim else "red")
+        line.append(reported_of(f, lang) or "—", style="" if dim else "red")
         line.append("  →  ")
         line.append(f"{label(lang, 'label.expected')} ")
-        line.append(f.expected if f.expected is not None else "—", style="" if dim else "green")
+        line.append(expected_of(f, lang) or "—", style="" if dim else "green")
         body.append(line)
     cause = cause_of(f, lang, places)
     if cause:
@@ -121,9 +125,11 @@ def _confidence(f: Finding, lang: str) -> str:
         + label(lang, "colon")
         + label(lang, f"confidence.{c.level}")
     )
-    if c.reason:
-        reason = c.reason if len(c.reason) <= _REASON_WIDTH else c.reason[: _REASON_WIDTH - 1] + "…"
-        text += f" ({reason})"
+    # Rules give the reason in English; a Chinese reader gets it when the catalogue knows it.
+    reason = i18n.phrase(lang, c.reason) if c.reason else None
+    if reason and (norm_lang(lang) == "en" or reason.replace("；", "; ") != c.reason):
+        reason = reason if len(reason) <= _REASON_WIDTH else reason[: _REASON_WIDTH - 1] + "…"
+        text += label(lang, "paren", text=reason)
     return text
 
 

@@ -25,10 +25,12 @@ from pcfaudit.render.common import (
     count_text,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
     norm_lang,
+    reported_of,
     title_of,
     verdict,
     verdict_text,
@@ -64,6 +66,7 @@ class LineView:
     rules: list[str]
     reported_value: Decimal | None = None
     expected_value: Decimal | None = None
+    findings: list[Finding] = field(default_factory=list)  # those that concern this line
 
 
 @dataclass
@@ -171,6 +174,7 @@ def inventory_view(result: AuditResult, lang: str) -> list[LineView]:
                 rules=rules,
                 reported_value=reported,
                 expected_value=expected,
+                findings=concerns.get(id(line), []),
             )
         )
     return views
@@ -222,8 +226,8 @@ def finding_view(f: Finding, lang: str, places: Places | None = None) -> dict[st
         "locations": [
             {"where": describe_location(loc, lang, places), "quote": loc.quote or ""} for loc in f.locations
         ],
-        "reported": f.reported,
-        "expected": f.expected,
+        "reported": reported_of(f, lang),
+        "expected": expected_of(f, lang),
         "cause": cause_of(f, lang, places),
         "impact": impact_text(f, lang),
         "waived": waiver_text(f, lang) if f.waived else None,

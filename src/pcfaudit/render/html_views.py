@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from pcfaudit.model import AuditResult, Finding, InventoryLine, Location, ResultMatrix
 from pcfaudit.render.common import decimal_text, label, title_of
-from pcfaudit.rules.boundary import stage_of_line
 from pcfaudit.rules.catalog import load_catalog
+from pcfaudit.vocab.stages import stage_of_line
 
 STAGES = (
     "raw-material",
@@ -132,7 +132,7 @@ def stage_bars(
     for line in report.inventory:
         if line.result is None or (unit and _unit(line) != unit):
             continue
-        stage = stage_of_line(line)
+        stage = line.stage
         key = stage.value if stage is not None else "other"
         pair = sums.setdefault(key, [Decimal(0), Decimal(0)])
         pair[0] += line.result.number.value

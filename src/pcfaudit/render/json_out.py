@@ -14,7 +14,14 @@ from importlib import resources
 from typing import Any
 
 from pcfaudit.model import AuditResult, Finding, to_jsonable
-from pcfaudit.render.common import cause_of, impact_number, message_of, title_of
+from pcfaudit.render.common import (
+    cause_of,
+    expected_of,
+    impact_number,
+    message_of,
+    reported_of,
+    title_of,
+)
 from pcfaudit.render.places import Places, places_of
 
 FINDING_KEYS = (
@@ -41,6 +48,8 @@ def finding_data(
     data["title"] = title_of(finding, lang)
     data["message"] = message_of(finding, lang, places)
     data["likely_cause"] = cause_of(finding, lang, places)
+    data["reported"] = reported_of(finding, lang)
+    data["expected"] = expected_of(finding, lang)
     number = impact_number(finding.impact.value)
     data["impact"]["value"] = float(number) if number is not None else None
     return {key: data[key] for key in FINDING_KEYS}

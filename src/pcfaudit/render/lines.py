@@ -10,7 +10,15 @@ act. Several reports go into one output, one line per finding, in the order audi
 from __future__ import annotations
 
 from pcfaudit.model import AuditResult, Finding, Location
-from pcfaudit.render.common import active, anchor, label, message_of, title_of
+from pcfaudit.render.common import (
+    active,
+    anchor,
+    expected_of,
+    label,
+    message_of,
+    reported_of,
+    title_of,
+)
 from pcfaudit.render.places import Places, places_of
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -23,8 +31,8 @@ def _first(f: Finding) -> Location:
 def _message(f: Finding, lang: str, places: Places) -> str:
     text = message_of(f, lang, places)
     if f.reported is not None or f.expected is not None:
-        reported = f"{label(lang, 'label.reported')} {f.reported or '—'}"
-        expected = f"{label(lang, 'label.expected')} {f.expected or '—'}"
+        reported = f"{label(lang, 'label.reported')} {reported_of(f, lang) or '—'}"
+        expected = f"{label(lang, 'label.expected')} {expected_of(f, lang) or '—'}"
         text += label(lang, "paren", text=f"{reported}{label(lang, 'loc.sep')}{expected}")
     return " ".join(text.split())  # one line, whatever the report's wording holds
 

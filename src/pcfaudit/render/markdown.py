@@ -16,9 +16,11 @@ from pcfaudit.render.common import (
     cause_of,
     coverage_lines,
     describe_location,
+    expected_of,
     impact_text,
     label,
     message_of,
+    reported_of,
     rule_counts,
     title_of,
     verdict_text,
@@ -57,8 +59,8 @@ def _finding(
         out += [md_escape(msg), ""]
     details: list[str] = []
     if f.reported is not None or f.expected is not None:
-        reported = _code(f.reported) if f.reported is not None else "—"
-        expected = _code(f.expected) if f.expected is not None else "—"
+        reported = _code(reported_of(f, lang) or "") if f.reported is not None else "—"
+        expected = _code(expected_of(f, lang) or "") if f.expected is not None else "—"
         details.append(
             f"{label(lang, 'label.reported')} {reported} → {label(lang, 'label.expected')} {expected}"
         )

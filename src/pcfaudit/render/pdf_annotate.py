@@ -22,7 +22,15 @@ from pypdf.annotations import Highlight, MarkupAnnotation, Text
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from pcfaudit.model import SEVERITY_RANK, AuditResult, Finding, Location
-from pcfaudit.render.common import active, cause_of, label, message_of, title_of
+from pcfaudit.render.common import (
+    active,
+    cause_of,
+    expected_of,
+    label,
+    message_of,
+    reported_of,
+    title_of,
+)
 from pcfaudit.render.marks import NUMBER, figures, prefers_first, stands_alone
 from pcfaudit.render.places import Places, places_of
 
@@ -35,8 +43,8 @@ def comment(f: Finding, lang: str = "en", places: Places | None = None) -> str:
     lines = [f"{f.rule} · {title_of(f, lang)}", message_of(f, lang, places)]
     if f.reported is not None or f.expected is not None:
         lines.append(
-            f"{label(lang, 'label.reported')} {f.reported or '—'} → "
-            f"{label(lang, 'label.expected')} {f.expected or '—'}"
+            f"{label(lang, 'label.reported')} {reported_of(f, lang) or '—'} → "
+            f"{label(lang, 'label.expected')} {expected_of(f, lang) or '—'}"
         )
     cause = cause_of(f, lang, places)
     if cause:

@@ -24,11 +24,13 @@ from pcfaudit.render.common import (
     anchor,
     cause_of,
     describe_location,
+    expected_of,
     impact_number,
     label,
     message_of,
     norm_lang,
     order,
+    reported_of,
     title_of,
 )
 from pcfaudit.render.places import Places, places_of
@@ -120,8 +122,8 @@ def _result(
 ) -> dict[str, Any]:
     text = message_of(f, lang, places)
     if f.reported is not None or f.expected is not None:
-        reported = f"{label(lang, 'label.reported')} {f.reported or '—'}"
-        expected = f"{label(lang, 'label.expected')} {f.expected or '—'}"
+        reported = f"{label(lang, 'label.reported')} {reported_of(f, lang) or '—'}"
+        expected = f"{label(lang, 'label.expected')} {expected_of(f, lang) or '—'}"
         text += label(lang, "paren", text=f"{reported}{label(lang, 'loc.sep')}{expected}")
     res: dict[str, Any] = {
         "ruleId": f.rule,
@@ -133,8 +135,8 @@ def _result(
         "properties": {
             "category": f.category,
             "title": title_of(f, lang),
-            "reported": f.reported,
-            "expected": f.expected,
+            "reported": reported_of(f, lang),
+            "expected": expected_of(f, lang),
             "likely_cause": cause_of(f, lang, places),
             "impact": {
                 "value": float(n) if (n := impact_number(f.impact.value)) is not None else None,

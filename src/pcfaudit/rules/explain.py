@@ -4,49 +4,37 @@ from __future__ import annotations
 
 import inspect
 
+from pcfaudit.i18n import label, norm_lang
 from pcfaudit.rules.catalog import RuleSpec
 from pcfaudit.rules.engine import REGISTRY
 
-_LABELS = {
-    "en": {
-        "why": "Why it matters",
-        "what": "What it checks",
-        "clauses": "Clauses",
-        "example": "Example",
-        "bad": "Flagged",
-        "good": "Fine",
-        "fp": "Known false positives",
-        "params": "Parameters",
-        "severity": "Default severity",
-        "category": "Category",
-    },
-    "zh": {
-        "why": "为何重要",
-        "what": "检查内容",
-        "clauses": "对应条款",
-        "example": "示例",
-        "bad": "会被标记",
-        "good": "不会标记",
-        "fp": "已知误报",
-        "params": "参数",
-        "severity": "默认严重程度",
-        "category": "类别",
-    },
-}
+
+class _Labels:
+    """The explain labels of the message catalogue (pcfaudit.i18n), by short name."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return label(self.lang, f"explain.{key}")
 
 
 def explain_rule(spec: RuleSpec, lang: str = "en") -> str:
     """Markdown-ish text: title, category and severity, rationale, the check function's
     docstring (English), clauses, example, false positives and parameters."""
-    t = _LABELS.get(lang, _LABELS["en"])
+    lang = norm_lang(lang)
+    t = _Labels(lang)
     title = spec.title.get(lang) or spec.title.get("en", "")
     out = [f"{spec.code} ({spec.name}): {title}", ""]
-    out.append(f"{t['category']}: {spec.category}    {t['severity']}: {spec.severity}")
+    severity = label(lang, f"severity.{spec.severity}")
+    out.append(f"{t['category']}: {spec.category}    {t['severity']}: {severity}")
     out += ["", f"## {t['why']}", "", spec.rationale.get(lang) or spec.rationale.get("en", "")]
     fn = REGISTRY.get(spec.code)
     doc = inspect.getdoc(fn) if fn else None
-    if doc:
+    if doc and lang == "en":
         out += ["", f"## {t['what']}", "", doc]
+    elif doc:  # the technical note is written in English; say what is checked, in Chinese
+        out += ["", f"## {t['what']}", "", title, "", label(lang, "explain.details", code=spec.code)]
     if spec.clauses:
         out += ["", f"## {t['clauses']}", "", *(f"- {c}" for c in spec.clauses)]
     if spec.example:

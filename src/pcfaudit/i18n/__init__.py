@@ -1,0 +1,95 @@
+"""One message catalogue per language, one mechanism for every string pcfaudit shows.
+
+``label(lang, key)`` gives the fixed strings (renderers, explain, command-line errors);
+``phrase(lang, text)`` gives the words rules write in English into ``expected``,
+``reported`` and likely causes, in the reader's language. English is the language rules
+write in, so English needs only labels.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pcfaudit.i18n import labels_en, labels_zh, phrases_zh
+
+_LABELS = {"en": labels_en.LABELS, "zh": labels_zh.LABELS}
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def norm_lang(lang: str) -> str:
+    """'zh', 'zh-CN', 'zh_Hans' → 'zh'; anything else → 'en'."""
+    return "zh" if lang.lower().startswith("zh") else "en"
+
+
+def labels(lang: str) -> dict[str, str]:
+    return _LABELS[norm_lang(lang)]
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    text = labels(lang)[key]
+    return text.format(**values) if values else text
+
+
+def _greedy(slot: str) -> str:
+    """A slot named ``first`` takes as much as it can (a join splits at its last ';')."""
+    return ".+" if slot == "first" else ".+?"
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    compiled = []
+    for source, target in phrases_zh.PATTERNS:
+        parts = _SLOT.split(source)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_greedy(part)})"
+            for i, part in enumerate(parts)
+        )
+        compiled.append((re.compile(regex + r"\Z", re.S), target))
+    return compiled
+
+
+def _zh(text: str, depth: int = 0) -> str:
+    stripped = text.strip()
+    if not stripped or depth > 4:
+        return text
+    if stripped in phrases_zh.TERMS:
+        return phrases_zh.TERMS[stripped]
+    for regex, target in _patterns():
+        m = regex.match(stripped)
+        if m:
+            return target.format(**{k: _zh(v, depth + 1) for k, v in m.groupdict().items()})
+    if ", " in stripped:  # a list of terms: translate each, keep what is not known
+        items = stripped.split(", ")
+        if any(item in phrases_zh.TERMS for item in items):
+            return "、".join(_zh(item, depth + 1) for item in items)
+    return text
+
+
+def phrase(lang: str, text: str | None) -> str | None:
+    """``text`` (a phrase a rule wrote in English) in ``lang``; text the catalogue does not
+    know, such as a figure or the report's own words, is returned as it is."""
+    if text is None or norm_lang(lang) == "en":
+        return text
+    return _zh(text)
+
+
+_RUN = re.compile(r"[A-Za-z0-9~(][A-Za-z0-9 ,.;:/()~+\-–%'’]*[A-Za-z0-9)]")
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+
+
+def phrases_in(lang: str, text: str) -> str:
+    """``text`` (a Chinese message) with each run of English words the catalogue knows,
+    such as a reported value a rule quoted inside its message, in ``lang``."""
+    if norm_lang(lang) == "en":
+        return text
+
+    def again(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if len(_WORDS.findall(run)) < 2:
+            return run
+        translated = _zh(run)
+        # a join alone ("a; b" → "a；b") is not a translation: leave the run as written
+        return run if translated.replace("；", "; ") == run else translated
+
+    return _RUN.sub(again, text)

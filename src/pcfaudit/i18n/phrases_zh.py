@@ -1,0 +1,111 @@
+"""The phrases rules write in English into ``expected``, ``reported`` and likely causes, in
+Chinese. ``TERMS`` are whole phrases (also items of a comma-separated list); ``PATTERNS``
+are templates whose ``{slots}`` are translated in turn (a slot holding a report's own words
+or a number stays as it is). Order matters: the first pattern that matches wins."""
+
+from __future__ import annotations
+
+TERMS: dict[str, str] = {
+    # life-cycle stages
+    "raw-material acquisition": "原材料获取",
+    "raw-material": "原材料获取",
+    "raw material": "原材料获取",
+    "raw-material transport": "原材料运输",
+    "production": "产品生产",
+    "manufacturing": "产品生产",
+    "distribution": "产品分销",
+    "use": "产品使用",
+    "end of life": "废弃处置",
+    "end-of-life": "废弃处置",
+    # carriers and sources
+    "natural gas": "天然气",
+    "steam / purchased heat": "蒸汽/外购热力",
+    "steam": "蒸汽",
+    "purchased heat": "外购热力",
+    "heat": "热力",
+    "diesel": "柴油",
+    "gasoline": "汽油",
+    "petrol": "汽油",
+    "electricity": "电力",
+    "coal": "煤",
+    "lpg": "液化石油气",
+    "LPG": "液化石油气",
+    "fuel oil": "燃料油",
+    "kerosene": "煤油",
+    "water": "水",
+    "refrigerant": "制冷剂",
+    # whole values
+    "one functional unit throughout": "全文统一的功能单位",
+    "one production volume": "统一的产量",
+    "one declared unit": "统一的声明单位",
+    "one edition": "同一版本",
+    "one version": "同一版本",
+    "no results": "无结果",
+    "full life cycle": "全生命周期",
+    "GWP values from one IPCC report": "取自同一 IPCC 评估报告的 GWP 数值",
+    "a product-level standard": "产品层面的标准",
+    "a standard in force": "现行有效的标准",
+    "organisation-wide inventory / output": "组织层面清单 / 产量",
+    "a product boundary, or the allocation of shared activity described": (
+        "产品层面的边界，或对共用活动分配方法的说明"
+    ),
+    "an organisational (ISO 14064-1) inventory reused as a product footprint": (
+        "将组织层面（ISO 14064-1）的清单直接用作产品碳足迹"
+    ),
+    "activity data not collected or not entered": "活动数据未收集或未填写",
+    "the number of units differs": "设备台数不一致",
+    "the inventory is an image, or its table lost its structure in extraction": (
+        "清单为图片，或其表格在提取时失去了结构"
+    ),
+    "a scanned (image-only), encrypted or truncated file": "扫描件（仅图像）、加密或不完整的文件",
+    "cradle-to-gate": "从摇篮到大门",
+    "cradle-to-grave": "从摇篮到坟墓",
+    "gate-to-gate": "从大门到大门",
+    "Energy acquisition": "能源获取",
+    "wastewater treatment": "污水处理",
+}
+
+PATTERNS: list[tuple[str, str]] = [
+    ("emissions of the {stage} stage", "{stage}阶段的排放"),
+    ("no data for the excluded {stage} stage", "已排除的{stage}阶段无数据"),
+    ("{stages} excluded", "{stages}排除在外"),
+    ("{stages} included", "{stages}包含在内"),
+    ("a quantity of {thing} consumed", "{thing}的消耗量"),
+    ("an inventory line for {thing} burnt on site", "现场燃烧{thing}的清单行"),
+    ("an inventory line for {thing}", "{thing}的清单行"),
+    ("the {gases} results were not calculated or not carried into the total",
+     "{gases} 的排放结果未计算或未计入总量"),
+    ("GWP copied from {source}", "GWP 取自 {source}"),
+    ("the power per unit agrees ({power}); the number of units differs",
+     "单台功率一致（{power}），设备台数不一致"),
+    ("{n} units, {power} in total", "{n} 台，共 {power}"),
+    ("{gas} consumed as an input and released on site, possibly also in direct emissions",
+     "{gas} 作为原料消耗并在现场释放，可能也计入了直接排放"),
+    ("value of the {what}", "该值为{what}"),
+    ("{year} national grid average factor of the carbon-market reporting notice ({source})",
+     "{year} 年碳市场排放报告通知中的全国电网平均排放因子（{source}）"),
+    ("{year} national grid average factor of the carbon-market reporting notice",
+     "{year} 年碳市场排放报告通知中的全国电网平均排放因子"),
+    ("{year} national average grid CO2 factor ({source})",
+     "{year} 年全国电网平均二氧化碳排放因子（{source}）"),
+    ("commonly attributed to {source}", "通常认为出自 {source}"),
+    ("unit slip: the value fits {unit}", "单位错误：该数值符合 {unit}"),
+    ("after the end of {period}", "{period}结束之后"),
+    ("data from {year} or later", "{year} 年或之后的数据"),
+    ("until {date} at the latest", "最迟至 {date}"),
+    ("results for {module}", "{module} 模块的结果"),
+    ("a section {name} in the body", "正文中的章节 {name}"),
+    ("{a} vs {b}", "{a} 与 {b}"),
+    ("{typical} (up to {most} incl. {what})", "{typical}（含{what}时最高约 {most}）"),
+    # confidence reasons
+    ("the rule's reading of the interpreted report; not assessed further",
+     "规则对解析后报告的读取，未作进一步评估"),
+    ("read from table {n}; {kind} relation recomputed from the printed values with their rounding",
+     "读自表 {n}；按所印数值及其舍入重新计算{kind}关系"),
+    ("alternative that fits: {what}", "亦符合的解释：{what}"),
+    ("line", "清单行"),
+    ("per-unit", "单位产品"),
+    ("text-computation", "正文计算"),
+    # generic joins last: each side is translated on its own
+    ("{first}; {rest}", "{first}；{rest}"),
+]
