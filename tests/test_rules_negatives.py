@@ -53,3 +53,15 @@ def test_zh_per_unit_growth_and_leak_computation_were_read() -> None:
     kinds = {s.kind for s in report.statements}
     assert {StatementKind.GROWTH_RATE, StatementKind.TEXT_COMPUTATION} <= kinds
     assert [v.quantity.number.text for v in report.per_unit] == ["145676", "29.14"]
+
+
+def test_a_production_trend_is_no_second_production_volume() -> None:
+    text = (DATA / "office_chair_zh.txt").read_text(encoding="utf-8")
+    trend = text.replace(
+        "企业销售额由 2020 年的 800 万元增长到 2023 年的 1000 万元",
+        "企业办公椅产量由 2020 年的 4000 把增长到 2023 年的 5000 把",
+    )
+    assert trend != text
+    result = audit(trend.encode("utf-8"), name="trend.txt")
+    assert [p.quantity.number.text for p in result.report.production] == ["5000"]
+    assert not [f for f in result.findings if f.rule == "CN003"]
