@@ -65,3 +65,29 @@ def test_a_production_trend_is_no_second_production_volume() -> None:
     result = audit(trend.encode("utf-8"), name="trend.txt")
     assert [p.quantity.number.text for p in result.report.production] == ["5000"]
     assert not [f for f in result.findings if f.rule == "CN003"]
+
+
+@pytest.mark.parametrize("name", ["carton_subtotals_zh.txt", "pallet_subtotals_en.md"])
+def test_stage_subtotals_summed_with_their_lines_are_no_total_error(name: str) -> None:
+    result = _audit(name)
+    assert [f for f in result.findings if f.rule in ("AR003", "UN001", "UN002")] == []
+    assert any(line.label in ("小计", "Subtotal") for line in result.report.inventory) or any(
+        t.kind == "subtotal" for t in result.report.totals
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad"),
+    [
+        ("carton_subtotals_zh.txt", "1665.37", "1765.37"),
+        ("pallet_subtotals_en.md", "6.960", "7.960"),
+    ],
+)
+def test_a_wrong_total_beside_stage_subtotals_is_still_reported(
+    name: str, good: str, bad: str
+) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert text.count(good) == 1
+    wrong = text.replace(good, bad)
+    found = [f for f in audit(wrong.encode("utf-8"), name=name).findings if f.rule == "AR003"]
+    assert [f.reported for f in found] == [bad]

@@ -86,7 +86,9 @@ def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
             continue
         if check.status == "pass":
             ctx.count(True)
-        elif check.status == "cannot-tell" or alternative_holds(check, ctx.checks):
+        elif check.status == "cannot-tell" or alternative_holds(
+            check, ctx.checks, ctx.report.inventory
+        ):
             ctx.count(None)  # another reading of the same evidence holds: read charitably
         else:
             ctx.count(False)

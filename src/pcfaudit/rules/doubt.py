@@ -76,12 +76,17 @@ def tables_with_row_shares(checks: Iterable[Any]) -> set[int]:
     return {t for t, by_row in rows.items() if rows_add_to_hundred(list(by_row.values()))}
 
 
-def alternative_holds(check: Any, checks: Iterable[Any]) -> bool:
+def alternative_holds(
+    check: Any, checks: Iterable[Any], inventory: list[Any] | None = None
+) -> bool:
     """Another reading of the same evidence holds: a passing check of the same relation
     that quotes the same sentence or row first ("145676 kgCO2e ÷ 5000 把 = 29.14 kgCO2e/把"
     gives two candidate per-unit values; 29.14 holds), or a text computation whose own
-    sentence prints the table's value ("以 2% 计，即年泄漏 0.4 kg" and a table 0.4 kg)."""
+    sentence prints the table's value ("以 2% 计，即年泄漏 0.4 kg" and a table 0.4 kg), or a
+    total that holds with the stage subtotals left out."""
     if check.relation == "text-computation" and _prints(check.locations[1:], check.reported):
+        return True
+    if inventory is not None and subtotals_explain(check, inventory):
         return True
     if not check.locations:
         return False
@@ -95,6 +100,55 @@ def alternative_holds(check: Any, checks: Iterable[Any]) -> bool:
         and other.locations[0].quote == first
         for other in checks
     )
+
+
+_INPUT = regex.compile(r"^inventory\[(\d+)\]$")
+
+
+def _half(text: str) -> Decimal:
+    _, _, frac = text.partition(".")
+    return Decimal(5) / Decimal(10) ** (len(frac) + 1)
+
+
+def subtotals_explain(check: Any, inventory: list[Any]) -> bool:
+    """A failing total that holds once rows summing the rows above them are left out: rows
+    with no quantity and no factor whose result is the sum of the lines since the previous
+    such row are subtotals (a stage's "小计"), counted twice if summed with their lines."""
+    if check.relation not in ("total", "subtotal") or not check.reported:
+        return False
+    lines = [
+        inventory[int(m.group(1))]
+        for ref in check.inputs
+        if (m := _INPUT.match(ref)) and int(m.group(1)) < len(inventory)
+    ]
+    tables = {x.table for x in lines}
+    if len(tables) != 1:
+        return False
+    # Every row of the table, also those the recomputation already left out.
+    lines = [x for x in inventory if x.table in tables and x.result is not None]
+    lines.sort(key=lambda x: x.location.row or 0)
+    kept: list[Any] = []
+    run: list[Any] = []
+    found = False
+    for line in lines:
+        value, text = line.result.number.value, line.result.number.text
+        if line.quantity is None and line.factor is None and run:
+            total = sum((x.result.number.value for x in run), Decimal(0))
+            slack = sum((_half(x.result.number.text) for x in run), _half(text))
+            if abs(total - value) <= slack:
+                found, run = True, []
+                continue
+        kept.append(line)
+        run.append(line)
+    if not found:
+        return False
+    total = sum((x.result.number.value for x in kept), Decimal(0))
+    slack = sum((_half(x.result.number.text) for x in kept), _half(check.reported))
+    try:
+        reported = Decimal(check.reported.replace(",", "").replace(" ", ""))
+    except ArithmeticError:
+        return False
+    return abs(total - reported) <= slack
 
 
 def _prints(locations: list[Location], value: str | None) -> bool:
