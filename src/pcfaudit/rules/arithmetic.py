@@ -159,7 +159,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,
-        confidence=check_confidence(check),
+        confidence=check_confidence(check, ctx.checks),
     )
 
 
@@ -328,6 +328,7 @@ def _combined(ctx: RuleContext, code: str, checks: list[Any]) -> Finding:
         expected=" / ".join(c.expected for c in checks),
         impact=impact,
         key="|".join(c.label or "" for c in checks),
+        confidence=check_confidence(checks[0], ctx.checks),
     )
 
 

@@ -190,7 +190,34 @@ def _frac(text: str | None) -> Fraction | None:
         return None
 
 
-def check_confidence(check: Any) -> Confidence:
+_TRIED = {
+    "total": "alternatives tried: stage subtotals left out, another reading of the same total",
+    "subtotal": "alternatives tried: nested subtotals left out",
+    "share": "alternatives tried: shares along the rows, unrounded results",
+    "share-sum": "alternatives tried: shares along the rows, one table at a time",
+    "per-unit": "alternatives tried: other per-unit values of the same sentence",
+    "text-computation": "alternatives tried: the value the sentence itself prints",
+}
+
+
+def _holds_on(check: Any, checks: Iterable[Any], tables: list[int]) -> str | None:
+    """'relation holds on 11 of 12 rows of table 3' for a relation checked row by row."""
+    if len(tables) != 1:
+        return None
+    same = [
+        c
+        for c in checks
+        if c.relation == check.relation
+        and c.status in ("pass", "fail", "truncated")
+        and any(loc.table == tables[0] for loc in c.locations)
+    ]
+    if len(same) < 2:
+        return None
+    held = sum(c.status == "pass" for c in same)
+    return f"the {check.relation} relation holds on {held} of {len(same)} rows of table {tables[0]}"
+
+
+def check_confidence(check: Any, checks: Iterable[Any] = ()) -> Confidence:
     """How sure a recomputed relation's failure is, and why: where the numbers were read,
     how the relation was recomputed, which alternative explains the gap. A deviation so
     large that a misreading is the likelier cause makes the reading low-confidence."""
@@ -204,6 +231,11 @@ def check_confidence(check: Any) -> Confidence:
     )
     how = f"{check.relation} relation recomputed from the printed values with their rounding"
     parts = [where, how]
+    holds = _holds_on(check, checks, tables)
+    if holds:
+        parts.append(holds)
+    if check.relation in _TRIED:
+        parts.append(_TRIED[check.relation])
     if check.diagnosis is not None:
         parts.append(f"alternative that fits: {check.diagnosis.code}")
     if check.note:
