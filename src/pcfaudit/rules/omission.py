@@ -323,6 +323,12 @@ def used_source_missing(ctx: RuleContext) -> Iterator[Finding]:
     transport. A warning, not an error: the emission may be folded into another line under a
     wording the tool does not recognise, which the verifier can confirm quickly.
 
+    Doubt first: only a source the text says the studied system uses counts (a share of a
+    grid mix, a dataset or factor name, a citation, a comparison or an example does not);
+    only an inventory that lists sources can lack one (results per treatment or per module
+    cannot); and a source counted under its activity's label ("灌溉" for irrigation power),
+    its unit (kWh) or quantified in a table row of its own is present.
+
     Example: §6.3 "厂区发电使用柴油发电机和叉车" while the only diesel rows are "原材料运输 耗费
     柴油量" and "产品运输 耗费柴油量".
     """
