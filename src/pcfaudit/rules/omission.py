@@ -88,6 +88,7 @@ _GAS_LINE = {
 }
 _MAX_QUOTES = 4
 _USE_ROLES = ("use", "quantified")
+_NAMED_INPUT = regex.compile(r"\p{Han}{2}|[A-Za-z]{4}")
 _ELECTRIC_UNIT = regex.compile(r"^(?:万|10\^?4)?(?:kWh|MWh|GWh|千瓦时|兆瓦时|度)", _I)
 
 
@@ -134,10 +135,15 @@ def itemises_sources(report: Report) -> bool:
     """The inventory lists inputs one by one (a line with an activity amount, or a line
     named after a fuel or carrier). Results per treatment, per module or per indicator are
     no list of sources: nothing can be 'absent' from them."""
-    return any(
+    if any(
         line.quantity is not None or carrier_of(_label_of(line)) is not None
         for line in report.inventory
-    )
+    ):
+        return True
+    # Results per named input ("钢材 | 3156") list sources too; results per treatment code
+    # ("CK", "M1", "E+Si1") or lines without a result do not.
+    named = [x for x in report.inventory if x.result is not None and _NAMED_INPUT.search(x.label)]
+    return len(named) >= 2
 
 
 def _unit_carrier(line: InventoryLine) -> str | None:
