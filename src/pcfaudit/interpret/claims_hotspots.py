@@ -9,6 +9,7 @@ import regex
 from pcfaudit.interpret.claims_scope import stage_spans
 from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.claims_values import FILLER_HEAD, FILLER_TAIL
+from pcfaudit.interpret.mention_roles import cites_others
 from pcfaudit.model import Number, Stage, Statement, StatementKind
 from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH, SUBJECT_AFTER_CUE_WORDS
 from pcfaudit.vocab.numbers import is_percent
@@ -52,8 +53,8 @@ _HOT_CONTEXT = regex.compile(
 def hotspots_in(seg: Segment) -> list[Statement]:
     text = seg.text
     out: list[Statement] = []
-    if not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text):
-        return out
+    if not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text) or cites_others(text):
+        return out  # a reference entry, or other studies' hotspot: not this study's claim
     for kind, pattern in (("hotspot", _HOT), ("hotspot-second", _SECOND)):
         for m in pattern.finditer(text):
             lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1

@@ -13,7 +13,12 @@ from fractions import Fraction
 from typing import Any
 
 from pcfaudit.model import Finding, Impact, Severity
-from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
+from pcfaudit.rules.doubt import (
+    alternative_holds,
+    check_confidence,
+    share_doubt,
+    tables_with_row_shares,
+)
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.vocab.numbers import parse_number
 
@@ -82,8 +87,10 @@ def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
             continue
         if check.status == "pass":
             ctx.count(True)
-        elif check.status == "cannot-tell":
-            ctx.count(None)
+        elif check.status == "cannot-tell" or alternative_holds(
+            check, ctx.checks, ctx.report.inventory
+        ):
+            ctx.count(None)  # another reading of the same evidence holds: read charitably
         else:
             ctx.count(False)
             yield check
@@ -153,7 +160,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,
-        confidence=check_confidence(check),
+        confidence=check_confidence(check, ctx.checks),
     )
 
 
@@ -322,6 +329,7 @@ def _combined(ctx: RuleContext, code: str, checks: list[Any]) -> Finding:
         expected=" / ".join(c.expected for c in checks),
         impact=impact,
         key="|".join(c.label or "" for c in checks),
+        confidence=check_confidence(checks[0], ctx.checks),
     )
 
 
