@@ -7,7 +7,6 @@ it (``interpret.numbers.parse_number``), every unit normalised by ``quantities``
 
 from __future__ import annotations
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import (
     InventoryLine,
     Location,
@@ -18,6 +17,7 @@ from pcfaudit.model import (
     ReportedValue,
     Statement,
 )
+from pcfaudit.vocab.numbers import parse_number
 from pcfaudit.vocab.units import normalise_unit
 
 _row = iter(range(1, 10_000))

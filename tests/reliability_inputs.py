@@ -33,19 +33,31 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     )
 
 
-def pdf_with_cmap(lines: list[bytes], bfchar: dict[int, bytes], title: bytes = b"(Report)") -> bytes:
+def pdf_with_cmap(
+    lines: list[bytes], bfchar: dict[int, bytes], title: bytes = b"(Report)"
+) -> bytes:
     """A PDF printing ``lines`` (raw string bytes, one per line) in a font whose ToUnicode map
     sends each byte in ``bfchar`` to the given UTF-16BE bytes."""
-    content = b"BT /F1 12 Tf 72 720 Td 14 TL\n" + b"".join(
-        b"(" + line.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '\n"
-        for line in lines
-    ) + b"ET\n"
-    entries = b"".join(b"<%02X> <%s>\n" % (code, target.hex().upper().encode()) for code, target in bfchar.items())
+    content = (
+        b"BT /F1 12 Tf 72 720 Td 14 TL\n"
+        + b"".join(
+            b"("
+            + line.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            + b") '\n"
+            for line in lines
+        )
+        + b"ET\n"
+    )
+    entries = b"".join(
+        b"<%02X> <%s>\n" % (code, target.hex().upper().encode()) for code, target in bfchar.items()
+    )
     cmap = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         b"/CMapName /Hostile def /CMapType 2 def\n"
         b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-        + b"%d beginbfchar\n" % len(bfchar) + entries + b"endbfchar\n"
+        + b"%d beginbfchar\n" % len(bfchar)
+        + entries
+        + b"endbfchar\n"
         b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
     )
     return _pdf(

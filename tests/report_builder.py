@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import (
     EquipmentStatement,
     Finding,
@@ -38,6 +37,7 @@ from pcfaudit.model import (
 )
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext
+from pcfaudit.vocab.numbers import parse_number
 from pcfaudit.vocab.units import normalise_unit
 
 

@@ -14,7 +14,6 @@ from pcfaudit.extract.detect import extract
 from pcfaudit.interpret.epd import basis_of, interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements, iso_date
 from pcfaudit.interpret.epd_lexicon import cell_number, indicator_of, missing_mark, module_of
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import (
     Document,
     Finding,
@@ -26,6 +25,7 @@ from pcfaudit.model import (
 )
 from pcfaudit.recompute_epd import epd_checks
 from pcfaudit.rules import REGISTRY, RuleContext, load_catalog
+from pcfaudit.vocab.numbers import parse_number
 
 SYN = Path(__file__).resolve().parents[1] / "fixtures" / "synthetic"
 

@@ -162,6 +162,21 @@ def test_ep025_row_shift_across_tables(tmp_path: Path) -> None:
     (f,) = ep(path, "EP025")
     assert {"WDP", "PENRE"} <= set(f.message.replace("(", " ").split())
     assert "1.40E+02" in f.message and f.severity == "error"
+    # One corrected cell (C3) still shows the copied block: four other values coincide.
+    path.write_text(
+        text.replace(
+            "| 0,00E+00 | 1,50E+00 | -5,00E+00 |\n| SM", "| 1,00E-01 | 1,50E+00 | -5,00E+00 |\n| SM"
+        )
+    )
+    (f,) = ep(path, "EP025")
+    assert "only C3 differs" in f.message
+    # Two differing modules: no longer a copied row.
+    path.write_text(
+        text.replace(
+            "| 0,00E+00 | 1,50E+00 | -5,00E+00 |\n| SM", "| 0,00E+00 | 1,60E+00 | -4,90E+00 |\n| SM"
+        )
+    )
+    assert ep(path, "EP025") == []
 
 
 def test_ep026_magnitude_and_ep027_swapped_units(tmp_path: Path) -> None:

@@ -218,3 +218,57 @@ def test_layout_text_goes_through_the_same_words_to_table_path() -> None:
     (t,) = tables
     assert [c.text for c in t.grid[0]] == ["Indicator", "Unit", "A1-A3", "A4", "D"]
     assert [c.text for c in t.grid[2]] == ["ODP", "kg CFC-11", "8.63E-07", "1.49E-08", "-9.23E-09"]
+
+
+def _matrix_pdf(tmp_path) -> object:
+    def draw(c: canvas.Canvas, _: int) -> None:
+        c.setFont("Helvetica", 11)
+        c.drawString(40, 800, "Table 3 Environmental impacts per m2")
+        _matrix_page(c, 60)
+
+    path = tmp_path / "matrix.pdf"
+    path.write_bytes(_pdf(draw))
+    return path
+
+
+def test_extract_tables_prints_each_grid_with_its_page_and_caption(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    path = _matrix_pdf(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "pcfaudit", "extract", "--tables", str(path), "-f", "json"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    (table,) = json.loads(run.stdout)["tables"]
+    assert table["page"] == 1 and table["caption"] == "Table 3 Environmental impacts per m2"
+    assert table["rows"][4] == ["GWP-total", "kg CO2 eq", "1.04E+01", "8.25E-01", "4.84E+00", "0.00E+00", "2.01E-01", "3.42E-01", "-5.91E-01"]
+    text = subprocess.run(
+        [sys.executable, "-m", "pcfaudit", "extract", "--tables", str(path)],
+        capture_output=True, text=True, timeout=120, env={"COLUMNS": "200", "PATH": ""},
+    )
+    assert text.returncode == 0, text.stderr
+    assert "Table 1 — p. 1 — Table 3 Environmental impacts per m2" in text.stdout
+    assert "-5.91E-01" in text.stdout
+
+
+def test_table_bench_scores_cells_by_row_and_column_labels(tmp_path) -> None:
+    import json
+
+    from bench import tables as bench
+
+    case = tmp_path / "docs" / "m1"
+    case.mkdir(parents=True)
+    (case / "m1.pdf").write_bytes(_matrix_pdf(tmp_path).read_bytes())
+    truth = [
+        {"page": 1, "row": "gwp-TOTAL", "col": "a5", "value": "4.84E+00"},  # case and spaces
+        {"page": 1, "row": "GWP-luluc", "col": "D", "value": "\u22121.14E-03"},  # a real minus
+        {"page": 1, "row": "GWP-luluc", "col": "D", "value": "-1.14E-02"},  # wrong value
+    ]
+    doc = bench.extract((case / "m1.pdf").read_bytes(), "m1.pdf")
+    hits, misses = bench.score(doc, truth)
+    assert hits == 2 and [m["value"] for m in misses] == ["-1.14E-02"]
+    assert bench.find_document(tmp_path / "docs", "m1") == case / "m1.pdf"
+    assert json.loads(json.dumps(misses))[0]["read"] == ["-1.14e-03"]

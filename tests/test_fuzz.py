@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from pcfaudit.extract.common import ExtractionError
 from pcfaudit.extract.text import extract_text
 from pcfaudit.interpret import interpret
-from pcfaudit.interpret.numbers import iter_numbers, parse_number
 from pcfaudit.model import Document
+from pcfaudit.vocab.numbers import iter_numbers, parse_number
 from pcfaudit.vocab.units import normalise_unit
 
 ROOT = Path(__file__).resolve().parent.parent

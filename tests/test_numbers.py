@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pcfaudit.interpret.numbers import is_blank_mark, is_percent, iter_numbers, parse_number
+from pcfaudit.vocab.numbers import is_blank_mark, is_percent, iter_numbers, parse_number
 
 
 @given(st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("99999999"), places=4))

@@ -6,7 +6,6 @@ from fractions import Fraction
 
 import pytest
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.quantities import (
     Interval,
     digit_slip,
@@ -15,6 +14,7 @@ from pcfaudit.quantities import (
     interval_sum,
     truncation_interval,
 )
+from pcfaudit.vocab.numbers import parse_number
 from pcfaudit.vocab.units import co2e_per_mass, conversion_factor, normalise_unit, slip_name
 
 

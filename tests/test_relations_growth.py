@@ -55,3 +55,21 @@ def test_compound_rate_and_inclusive_year_count_are_silent() -> None:
 def test_rate_with_no_dated_values_is_not_read() -> None:
     text = "# 结果\n\n2015年碳排放总量是2000年的2.43倍，年均增长率为9.9%。\n"
     assert _ar011(text) == []
+
+
+def test_rate_stated_later_for_a_series_named_earlier() -> None:
+    text = (
+        "# 结果\n\n单位产值能耗逐年下降，由2010年的2.50下降到2020年的1.00。\n\n"
+        "# 结论\n\n总产值稳定增长，单位产值能耗呈现下降趋势，年均下降12.50%。\n"
+    )
+    (f,) = _ar011(text)
+    assert f.reported == "12.50%"
+    assert f.expected == "8.76%"  # 1 - (1.00/2.50)^(1/10)
+
+
+def test_rate_later_for_a_series_named_earlier_that_reproduces_is_silent() -> None:
+    text = (
+        "# 结果\n\n单位产值能耗逐年下降，由2010年的2.50下降到2020年的1.00。\n\n"
+        "# 结论\n\n单位产值能耗呈现下降趋势，年均下降8.8%。\n"
+    )
+    assert _ar011(text) == []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import FactorQuote, Finding, InventoryLine, Location, Number, Quantity, Report
 from pcfaudit.pipeline import audit
 from pcfaudit.reference import load_pack
 from pcfaudit.rules import REGISTRY, RuleContext, load_catalog
+from pcfaudit.vocab.numbers import parse_number
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_000 = ROOT / "fixtures/seeds/000_e5f01d6d6220347d.txt"

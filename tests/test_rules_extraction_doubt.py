@@ -9,10 +9,12 @@ from bnst_helpers import run, stats
 from pcfaudit.model import (
     BoundaryClaim,
     BoundaryType,
+    ExtractionStats,
     FunctionalUnitStatement,
     Location,
     Number,
     Report,
+    UnreadRegion,
 )
 from pcfaudit.pipeline import audit
 
@@ -97,3 +99,39 @@ def test_without_any_table_the_report_still_could_not_be_audited():
         "EX001", report, document_stats=stats(5000), document_blocks=60, document_tables=0
     )
     assert [f.severity for f in found] == ["error"] and "image" in (found[0].likely_cause or "")
+
+
+def _with_images(*pages: tuple[int, str]) -> ExtractionStats:
+    s = stats(20000)
+    s.unread = [UnreadRegion(page, "image", (0, 0, 500, 300), context) for page, context in pages]
+    return s
+
+
+def test_several_image_tables_are_one_finding_naming_each():
+    regions = _with_images((11, "Potential environmental impact"), (12, "Use of resources"))
+    found, _ = run("EX005", Report(), document_stats=regions, document_blocks=90)
+    [f] = found
+    assert f.severity == "warning" and "2 tables or pages are images" in f.message
+    assert [loc.page for loc in f.locations] == [11, 12]
+    assert "p. 11 'Potential environmental impact'; p. 12 'Use of resources'" in f.message
+
+
+def test_one_image_table_keeps_its_own_finding():
+    found, _ = run(
+        "EX005", Report(), document_stats=_with_images((3, "Results")), document_blocks=9
+    )
+    assert len(found) == 1 and "A table on p. 3 under 'Results'" in found[0].message
+
+
+def test_no_inventory_with_image_tables_leaves_the_saying_to_ex005():
+    report = Report(
+        title="Environmental product declaration: carbon footprint",
+        boundary=[
+            BoundaryClaim(BoundaryType.CRADLE_TO_GATE, Location(line=4, quote="cradle to gate"))
+        ],
+    )
+    regions = _with_images((11, "Potential environmental impact"))
+    found, ctx = run(
+        "EX001", report, document_stats=regions, document_blocks=90, document_tables=12
+    )
+    assert found == [] and ctx.tally.cannot_tell == 1

@@ -54,10 +54,10 @@ def test_epd_declared_units_are_left_to_ep008() -> None:
 def test_the_same_energy_in_other_units_agrees_and_other_amounts_do_not() -> None:
     """1 GJ = 1000 MJ (GJ was missing from the rule's own unit table: a false 'different
     things' error); 1 GJ vs 1 MWh is a real difference of amount."""
-    from pcfaudit.interpret.numbers import parse_number
     from pcfaudit.model import FunctionalUnitStatement, Location, Report
     from pcfaudit.rules import load_catalog
     from pcfaudit.rules.engine import RuleContext, run_rules
+    from pcfaudit.vocab.numbers import parse_number
 
     def stated(amount: str, unit: str, line: int) -> FunctionalUnitStatement:
         return FunctionalUnitStatement(

@@ -60,6 +60,7 @@ ZH: dict[str, str | tuple[str, ...]] = {
     "h_result": "排放量（tCO2e）",
     "h_share": "占比（%）",
     "total_row": "合计",
+    "subtotal_row": "{stage}小计",
     "page": "页",
 }
 
@@ -120,6 +121,7 @@ EN: dict[str, str | tuple[str, ...]] = {
     "h_result": ("Emissions (tCO2e)", "GHG emissions (tCO2e)"),
     "h_share": "Share (%)",
     "total_row": "Total",
+    "subtotal_row": "Subtotal {stage}",
     "page": "",
 }
 

@@ -22,6 +22,8 @@ class Style:
     two_tables: bool  # results and stage shares in two tables
     numbers: str  # comma | space | plain
     ext: str  # txt | md
+    subtotals: bool = False  # a subtotal row after each stage's lines in the inventory
+    transposed: bool = False  # stage summary with stages as columns (result row, share row)
 
 
 STYLES = {
@@ -30,6 +32,8 @@ STYLES = {
     "zh_c": Style(2, "dun", "html", True, "plain", "txt"),
     "en_a": Style(0, "en-chapter", "tab", True, "comma", "txt"),
     "en_b": Style(1, "md", "pipe", False, "plain", "md"),
+    "zh_d": Style(0, "dot", "html", True, "plain", "md", subtotals=True, transposed=True),
+    "en_c": Style(1, "md", "pipe", True, "space", "md", subtotals=True, transposed=True),
 }
 
 
@@ -175,6 +179,8 @@ def build(spec: Spec) -> list[Block]:
         for stage, value in s.stage_results.items():
             rows.append([names[stage], b.n(value), s.stage_shares[stage]])
         rows.append([b.w("total_row"), b.n(s.total), "100.00"])
+        if b.style.transposed:  # stages as columns
+            rows = [list(col) for col in zip(*rows, strict=True)]
         b.table(b.w("stage_caption", n=f"{b.chapter}-{b.tables}"), rows)
     b.p(b.w("total", year=str(s.period_year), product=s.product, total=b.n(s.total),
             production=b.n(s.production[1]), punit=unit0, amount=s.fu_amount,
@@ -210,7 +216,8 @@ def _inventory(b: Builder) -> list[list[str]]:
     if not b.style.two_tables:
         header.append(b.w("h_share"))
     rows = [header]
-    for r in s.rows:
+    last = {r.stage: i for i, r in enumerate(s.rows)}
+    for i, r in enumerate(s.rows):
         first = not r.group or r.gas == "CO2"
         qty = "/" if r.blank else b.n(r.quantity)
         result = "/" if r.blank else b.n(r.result)
@@ -219,6 +226,9 @@ def _inventory(b: Builder) -> list[list[str]]:
         if not b.style.two_tables:
             row.append("/" if r.blank else r.share)
         rows.append(row)
+        if b.style.subtotals and last[r.stage] == i:
+            sub = [b.w("subtotal_row", stage=names[r.stage]), "", "", "", "", "", "", ""]
+            rows.append([*sub, b.n(s.stage_results[r.stage])])
     total = [b.w("total_row"), "", "", "", "", "", "", "", b.n(s.total)]
     if not b.style.two_tables:
         total.append("100.00")

@@ -15,6 +15,7 @@ import re
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # C0 and C1 controls except tab and newline: an ESC in a file name can rewrite the screen.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ALL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # a path has no business with a tab either
 # OWASP CSV injection: cells a spreadsheet reads as a formula (also the full-width forms).
 _FORMULA_START = tuple("=+-@\t\r\n＝＋－＠")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+(?:[eE][+-]?\d+)?%?")
@@ -33,8 +34,9 @@ def utf8_safe(text: str) -> str:
 
 
 def path_text(path: str | os.PathLike[str]) -> str:
-    """A path as text any output accepts (see :func:`utf8_safe`)."""
-    return utf8_safe(os.fspath(path))
+    """A path as text any output accepts, on one line: UTF-8-safe (see :func:`utf8_safe`),
+    control characters (a newline or an ESC in a file name) shown as ``\\xNN``."""
+    return _ALL_CONTROLS.sub(_shown, utf8_safe(os.fspath(path)))
 
 
 def plain_safe(data: object) -> object:
@@ -48,18 +50,21 @@ def plain_safe(data: object) -> object:
     return data
 
 
+def _shown(m: re.Match[str]) -> str:
+    return f"\\x{ord(m.group(0)):02x}"
+
+
 def terminal(text: object) -> str:
     """``text`` for a rich console: UTF-8-safe, control characters shown as ``\\xNN``, rich
     markup escaped (``[/bold]`` prints as itself instead of raising MarkupError)."""
     from rich.markup import escape
 
-    shown = _CONTROLS.sub(lambda m: f"\\x{ord(m.group(0)):02x}", utf8_safe(str(text)))
-    return escape(shown)
+    return escape(_CONTROLS.sub(_shown, utf8_safe(str(text))))
 
 
 def terminal_plain(text: object) -> str:
     """``text`` for a plain (non-rich) terminal line: UTF-8-safe, controls shown."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group(0)):02x}", utf8_safe(str(text)))
+    return _CONTROLS.sub(_shown, utf8_safe(str(text)))
 
 
 def csv_cell(value: object) -> object:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from pcfaudit.extract.common import ExtractionError
+from pcfaudit.model.errors import ExtractionError
 from pcfaudit.safe_io import too_large
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file (`pcfaudit check --timeout`)
@@ -29,9 +29,13 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024  # any file, before it is read
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of a DOCX, from its zip directory
 MAX_DOCX_PARTS = 5000
 MAX_PDF_PAGES = 2000
-# The interpreter reads about 0.1-0.2 MB of number-dense text a second: 8 MB is well inside
-# the default timeout, and a text export of a 500-page report is 1-3 MB.
-MAX_TEXT_BYTES = 8 * 1024 * 1024
+# Size and time limits must agree: a text under this size must finish inside DEFAULT_TIMEOUT,
+# or the user waits two minutes for a refusal. The cost grows faster than the size (a long
+# report has more headings, tables and totals to pair): measured on a report's text
+# repeated to size (seed 002, 2 CPU), 1 MiB costs 57 s of CPU, 1.5 MiB over 120 s; 8 MiB
+# would take many minutes. 1 MiB leaves a 2x margin for a slower machine; real report texts
+# are 20-300 kB. A longer report is audited from its PDF or DOCX (the time limit applies).
+MAX_TEXT_BYTES = 1024 * 1024
 MAX_STREAM_BYTES = 64 * 1024 * 1024  # one decoded content / font / object stream
 MAX_IMAGE_STREAM_BYTES = 256 * 1024 * 1024  # one decoded image (8000 x 8000 RGB is 192 MB)
 MAX_PDF_INFLATED = 1024 * 1024 * 1024  # all decoded non-image streams together
@@ -219,7 +223,7 @@ def check_pdf_pages(count: int) -> None:
         )
 
 
-_TEXT_ADVICE = " for text and markdown: audit the PDF or DOCX instead"
+_TEXT_ADVICE = ": audit the PDF or DOCX instead"
 
 
 def check_text_size(size: int) -> None:
@@ -227,14 +231,14 @@ def check_text_size(size: int) -> None:
         raise ExtractionError(too_large("text file", size, MAX_TEXT_BYTES, _TEXT_ADVICE))
 
 
-def input_limit_for_head(head: bytes) -> tuple[int, str]:
-    """The size limit for a file that starts with ``head``: a text file is refused at the
-    text limit before the rest of it is read (a 199 MB text file costs no memory)."""
+def input_limit_for_head(head: bytes) -> tuple[int, str, str]:
+    """(limit, what, advice) for a file that starts with ``head``: a text file is refused at
+    the text limit before the rest of it is read (a 199 MB text file costs no memory)."""
     from pcfaudit.extract.detect import looks_like_text  # detect imports this module
 
     if looks_like_text(head):
-        return MAX_TEXT_BYTES, _TEXT_ADVICE
-    return MAX_INPUT_BYTES, ""
+        return MAX_TEXT_BYTES, "text file", _TEXT_ADVICE
+    return MAX_INPUT_BYTES, "file", ""
 
 
 __all__ = [

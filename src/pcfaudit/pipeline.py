@@ -80,7 +80,8 @@ def audit(
 
 def audit_document(document: Document, config: Config) -> AuditResult:
     report = interpret(document)
-    checks = [*recompute(report, document.tables), *epd_checks(report)]
+    text = "\n".join(block.text for block in document.blocks)
+    checks = [*recompute(report, document.tables, text), *epd_checks(report)]
     catalog = load_catalog()
     reference = load_reference(config)
     ctx = RuleContext(
@@ -175,7 +176,9 @@ def _cap_ocr(findings: list[Finding], document: Document) -> list[Finding]:
     """A finding that rests on a table read by OCR is at most a warning (DESIGN.md): a
     misread digit is likelier than a wrong report."""
     ocr_tables = {
-        k for k, t in enumerate(document.tables) if any(c.source == "ocr" for r in t.rows for c in r)
+        k
+        for k, t in enumerate(document.tables)
+        if any(c.source == "ocr" for r in t.rows for c in r)
     }
     if not ocr_tables:
         return findings

@@ -135,9 +135,12 @@ def to_decimal(x: Fraction) -> Decimal:
 def fmt_fixed(x: Fraction, decimals: int) -> str:
     """``x`` rounded half-up to ``decimals`` places, as a report would print it."""
     q = Decimal(1).scaleb(-decimals) if decimals > 0 else Decimal(1)
-    d = to_decimal(x).quantize(q, rounding=decimal.ROUND_HALF_UP, context=_DEC_CTX)
+    d = to_decimal(x)
+    # Enough digits for a huge value at many places (the default 60 would raise).
+    ctx = decimal.Context(prec=max(60, d.adjusted() + abs(decimals) + 3), rounding=decimal.ROUND_HALF_UP)
+    d = d.quantize(q, context=ctx)
     if decimals < 0:
-        d = d.quantize(Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
+        d = d.quantize(Decimal(1).scaleb(-decimals), context=ctx)
     return format(d, "f")
 
 

@@ -64,7 +64,7 @@ def too_large(what: str, size: int, limit: int, advice: str = "") -> str:
 def read_regular(
     path: str | os.PathLike[str],
     limit: int,
-    limit_for_head: Callable[[bytes], tuple[int, str]] | None = None,
+    limit_for_head: Callable[[bytes], tuple[int, str, str]] | None = None,
 ) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
@@ -92,16 +92,16 @@ def read_regular(
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             head = fh.read(65536)
-            advice = ""
+            what, advice = "file", ""
             if limit_for_head is not None:
-                head_limit, advice = limit_for_head(head)
+                head_limit, what, advice = limit_for_head(head)
                 limit = min(limit, head_limit)
             if info.st_size > limit:
-                raise InputRefused(f"{shown}: {too_large('file', info.st_size, limit, advice)}")
+                raise InputRefused(f"{shown}: {too_large(what, info.st_size, limit, advice)}")
             rest = fh.read(max(0, limit + 1 - len(head)))
         data = head + rest
         if len(data) > limit:  # it grew while we read: stop at the limit, refuse
-            raise InputRefused(f"{shown}: {too_large('file', len(data), limit, advice)}")
+            raise InputRefused(f"{shown}: {too_large(what, len(data), limit, advice)}")
         return data
     except OSError as exc:
         raise InputRefused(f"{shown}: cannot read ({exc.strerror or exc})") from None
@@ -231,7 +231,7 @@ def _umask() -> int:
 
 
 def annotated_names(inputs: list[Path]) -> dict[Path, str]:
-    """``<stem>.annotated.pdf`` (``.docx`` for a Word input) per input; inputs sharing a stem (``a/report.pdf``,
+    """``<stem>.annotated.<pdf|docx>`` per input; inputs sharing a name (``a/report.pdf``,
     ``b/report.pdf``) are told apart by their folder names, then by a counter."""
     names: dict[Path, str] = {}
     by_stem: dict[str, list[Path]] = {}
@@ -243,10 +243,10 @@ def annotated_names(inputs: list[Path]) -> dict[Path, str]:
         if len(by_stem[p.stem]) > 1:
             folder = p.resolve().parent.name or "root"
             base = f"{folder}_{p.stem}"
-        kind = "docx" if p.suffix.lower() == ".docx" else "pdf"
-        name, n = f"{base}.annotated.{kind}", 2
+        ext = p.suffix.lower() if p.suffix.lower() in (".pdf", ".docx") else ".pdf"
+        name, n = f"{base}.annotated{ext}", 2
         while name in taken:
-            name, n = f"{base}-{n}.annotated.{kind}", n + 1
+            name, n = f"{base}-{n}.annotated{ext}", n + 1
         taken.add(name)
         names[p] = name
     return names

@@ -4,7 +4,7 @@ reading the file again.
 
 The contract keeps numbers as printed strings and findings in one language, so the rebuilt
 result is the stored one as a reader sees it: values are re-parsed from their printed text
-(:func:`pcfaudit.interpret.numbers.parse_number`), and each finding's title and message
+(:func:`pcfaudit.vocab.numbers.parse_number`), and each finding's title and message
 serve both languages (a report stored in Chinese re-renders in Chinese).
 """
 
@@ -25,7 +25,7 @@ from pcfaudit.model import AuditResult, Finding, Number, Quantity, Report
 def _number(text: Any) -> Number | None:
     if text is None:
         return None
-    from pcfaudit.interpret.numbers import parse_number
+    from pcfaudit.vocab.numbers import parse_number
 
     text = str(text)
     parsed = parse_number(text)

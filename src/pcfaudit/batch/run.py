@@ -305,7 +305,7 @@ def _plan(
     unavailable = [(path, why) for path, why in refused.items()]
     for path in files:
         try:
-            sha, size = hash_regular(path)
+            sha, size = _content_key(path)
         except InputRefused as exc:
             unavailable.append((path, str(exc).removeprefix(f"{path_text(path)}: ")))
             continue
@@ -333,6 +333,21 @@ def _plan(
         _count(summary, outcome)
     tasks.sort(key=lambda t: -t.size)
     return tasks
+
+
+def _content_key(path: str) -> tuple[str, int]:
+    """(sha256, size) of the file; a file over the input limit is not worth reading through:
+    it is keyed by path, size and modification time, and its worker refuses it at once."""
+    from pcfaudit.limits import MAX_INPUT_BYTES
+
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputRefused(f"{path_text(path)}: cannot read ({exc.strerror or exc})") from None
+    if info.st_size > MAX_INPUT_BYTES:
+        key = f"{path_text(path)}|{info.st_size}|{info.st_mtime_ns}"
+        return "large:" + hashlib.sha256(key.encode()).hexdigest(), info.st_size
+    return hash_regular(path)
 
 
 def _count(summary: BatchSummary, outcome: dict[str, Any]) -> None:

@@ -29,17 +29,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from pcfaudit.model import Block, Table
-
-
-class ExtractionError(Exception):
-    """The input cannot be read as a report. ``str(e)`` is a one-line message."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
-
-    @property
-    def message(self) -> str:
-        return str(self)
+from pcfaudit.model.errors import ExtractionError
 
 
 def sha256_hex(data: bytes) -> str:

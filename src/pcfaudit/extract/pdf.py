@@ -41,11 +41,12 @@ from pcfaudit.extract.pdf_layout import (
     join_chars,
     make_lines,
     merge_continued,
+    text_size,
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
 from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions
 from pcfaudit.extract.table_from_words import count_numbers, find_tables, stack_tables
-from pcfaudit.extract.words import words_from_chars
+from pcfaudit.extract.words import Word, words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
 from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo
 
@@ -117,6 +118,13 @@ def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
     """The same region read from its words' geometry, when that reads the same numbers
     into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
     wrapped label into two rows)."""
+    slivers = sum(
+        1
+        for c in range(ruled.n_cols)
+        if not any(row[c].col == c and row[c].text for row in ruled.grid)
+    )
+    if not slivers:
+        return ruled
     x0, top, x1, bottom = ruled.bbox
     chars = [
         c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
@@ -132,13 +140,7 @@ def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
     words = found[0]
     if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
         return ruled
-    # a clean ruled grid is authoritative; slivers (more columns than the words need) are not
-    slivers = sum(
-        1
-        for c in range(ruled.n_cols)
-        if not any(row[c].col == c and row[c].text for row in ruled.grid)
-    )
-    narrower = slivers and words.n_cols < ruled.n_cols
+    narrower = words.n_cols < ruled.n_cols
     return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
 
 
@@ -269,7 +271,7 @@ def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
 
 def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:
     """Tables found from the words' geometry; a table of contents is not one."""
-    words = [words_from_chars(ln.chars, page) for ln in lines]
+    words = [_line_words(ln, page) for ln in lines]
     tables, rest = find_tables(page, words)
     kept: list[PageTable] = []
     toc = False
@@ -285,6 +287,15 @@ def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], l
         else:
             kept.append(t)
     return kept, [lines[i] for i in rest]
+
+
+def _line_words(ln: Line, page: int) -> list[Word]:
+    """A line's words; a line of one phrase (most prose) is one word, which is all the
+    table finder needs of it and much cheaper."""
+    if len(ln.segments) > 1:
+        return words_from_chars(ln.chars, page)
+    seg = ln.segments[0]
+    return [Word(seg.text, seg.x0, seg.x1, seg.top, seg.bottom, page, size=text_size(ln.chars))]
 
 
 def _page_metrics(pages: list[PdfPage]) -> dict[int, tuple[float, float, float]]:

@@ -132,18 +132,38 @@ _INK = tuple(ctypes.c_double() for _ in range(4))
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 
 
+# Called once per character: typed to take and return plain addresses, so that no ctypes
+# wrapper is built per call (a third of the reading time otherwise).
+_TEXT_OBJECT = ctypes.cast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+)
+_RENDER_MODE = ctypes.cast(
+    pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
+)
+_FILL_COLOR = ctypes.cast(
+    pdfium_c.FPDFPageObj_GetFillColor,
+    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *[ctypes.POINTER(ctypes.c_uint)] * 4),
+)
+
+
 def _read_chars(
-    textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: list[BBox]
+    textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
 ) -> None:
+    tp = textpage.raw
+    raw_tp = ctypes.cast(tp, ctypes.c_void_p)
     rect = _RECT
+    get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    loose_box, angle_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    quarter = math.pi / 2
     prev: Char | None = None
     prev_hidden = False
     visibility: dict[int, str] = {}  # text object address → paint | white | none
     for i in range(n):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        code = get_unicode(tp, i)
         if code in (10, 13):
             continue
-        if code in (32, 9, 0xA0, 0x3000) or pdfium_c.FPDFText_IsGenerated(textpage, i):
+        if code in (32, 9, 0xA0, 0x3000) or generated(tp, i):
             # word breaks: real space glyphs and the spaces pdfium infers from positions
             if prev is not None:
                 (out.hidden if prev_hidden else out.chars).append(
@@ -153,19 +173,22 @@ def _read_chars(
         if code in (0xFFFE, 0x02):
             # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
             code = ord("-")
-            if prev is not None and not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            if prev is not None and not loose_box(tp, i, rect):
                 prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
                 out.chars.append(prev)
                 continue
-        if code in (0, 0xFFFD) or pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+        if code in (0, 0xFFFD) or map_error(tp, i) == 1:
             out.unmapped += 1
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+        if not loose_box(tp, i, rect):
             continue
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
-        if angle >= 0 and round(angle / (math.pi / 2)) % 4 != turn.q:
+        angle = angle_of(tp, i)
+        if angle >= 0 and round(angle / quarter) % 4 != turn.q:
             continue  # a label set across the page's lines (a rotated column header)
         text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
+        if turn.q:
+            x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
+        else:
+            x0, top, x1, bottom = rect.left, turn.h - rect.top, rect.right, turn.h - rect.bottom
         if bottom - top <= 0.1 or x1 < 0 or x0 > out.width:
             continue
         if (
@@ -175,12 +198,37 @@ def _read_chars(
             and abs(top - prev.top) < 1.0
         ):
             continue  # the same glyph struck twice, a step apart: fake bold
-        em = _ink_em(textpage, i, text, turn)
+        em = _ink_em(tp, i, text, turn) if (text.isdigit() or "A" <= text <= "Z") else 0.0
         if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
             em = prev.em  # a lower-case letter: the size of its neighbour in the same font
         prev = Char(text, x0, top, x1, bottom, em)
-        prev_hidden = not _visible(textpage, i, prev, visibility, fills, out.pictures)
+        obj = _TEXT_OBJECT(raw_tp, i) or 0
+        state = visibility.get(obj)
+        if state is None:
+            state = visibility[obj] = _paint_state(obj)
+        prev_hidden = state != "paint" and not _seen_anyway(state, prev, fills, out.pictures)
         (out.hidden if prev_hidden else out.chars).append(prev)
+
+
+def _paint_state(obj: int) -> str:
+    """How a text object is painted: 'paint', 'white' (fill colour white) or 'none'."""
+    if not obj:
+        return "paint"
+    if _RENDER_MODE(obj) in _INVISIBLE_MODES:
+        return "none"
+    r, g, b, a = _RGBA
+    if _FILL_COLOR(obj, r, g, b, a) and min(r.value, g.value, b.value) >= _WHITE:
+        return "white"
+    return "paint"
+
+
+def _seen_anyway(state: str, ch: Char, fills: _Fills, pictures: list[Picture]) -> bool:
+    """White text is read on a coloured box or a picture; invisible text over a picture
+    is a scan's OCR layer and says what the picture shows."""
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    if any(_contains(p.bbox, cx, cy) for p in pictures):
+        return True
+    return state == "white" and any(_contains(b, cx, cy) for b in fills.boxes)
 
 
 def _tighten(chars: list[Char]) -> list[Char]:
@@ -197,48 +245,13 @@ def _tighten(chars: list[Char]) -> list[Char]:
     return out
 
 
-def _visible(
-    textpage: pdfium.PdfTextPage,
-    i: int,
-    ch: Char,
-    cache: dict[int, str],
-    fills: list[BBox],
-    pictures: list[Picture],
-) -> bool:
-    obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    state = cache.get(key)
-    if state is None:
-        state = "paint"
-        if key:
-            r, g, b, a = _RGBA
-            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES:
-                state = "none"
-            elif (
-                pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
-                and min(r.value, g.value, b.value) >= _WHITE
-            ):
-                state = "white"
-        cache[key] = state
-    if state == "paint":
-        return True
-    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-    on_picture = any(_contains(p.bbox, cx, cy) for p in pictures)
-    if state == "white":  # readable on a coloured box or a picture
-        return on_picture or any(_contains(b, cx, cy) for b in fills)
-    # invisible text over a picture is a scan's OCR layer: it says what the picture shows
-    return on_picture
-
-
 def _contains(b: BBox, x: float, y: float) -> bool:
     return b[0] <= x <= b[2] and b[1] <= y <= b[3]
 
 
-def _ink_em(textpage: pdfium.PdfTextPage, i: int, text: str, turn: _Turn) -> float:
+def _ink_em(textpage: object, i: int, text: str, turn: _Turn) -> float:
     """The font size from a digit's or capital's ink (loose boxes span the font's whole
     ascent and descent, up to 1.5 em in some fonts)."""
-    if not (text.isdigit() or "A" <= text <= "Z"):
-        return 0.0
     left, right, bottom, top = _INK
     if not pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
         return 0.0
@@ -246,30 +259,48 @@ def _ink_em(textpage: pdfium.PdfTextPage, i: int, text: str, turn: _Turn) -> flo
     return max(extent, 0.0) / _CAP_HEIGHT
 
 
+class _Fills:
+    """Boxes filled in a colour other than white, measured only when a page has white
+    text (whose visibility depends on them)."""
+
+    def __init__(self, paths: list[pdfium.PdfObject], turn: _Turn) -> None:
+        self._paths, self._turn = paths, turn
+        self._boxes: list[BBox] | None = None
+
+    @property
+    def boxes(self) -> list[BBox]:
+        if self._boxes is None:
+            fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+            r, g, b, a = _RGBA
+            self._boxes = []
+            for obj in self._paths:
+                if (
+                    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+                    and fill_mode.value
+                    and pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+                    and a.value > 0
+                    and min(r.value, g.value, b.value) < _WHITE
+                ):
+                    left, bottom, right, top = obj.get_bounds()
+                    self._boxes.append(self._turn.box(left, right, bottom, top))
+        return self._boxes
+
+
 def _page_objects(
     page: pdfium.PdfPage, turn: _Turn, number: int
-) -> tuple[list[BBox], list[Picture], list[dict[str, float | str]]]:
-    """Filled boxes in a colour other than white, pictures, and ruling segments."""
-    fills: list[BBox] = []
+) -> tuple[_Fills, list[Picture], list[dict[str, float | str]]]:
+    """Filled boxes (lazily), pictures, and ruling segments."""
+    paths: list[pdfium.PdfObject] = []
     pictures: list[Picture] = []
     edges: list[dict[str, float | str]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    r, g, b, a = _RGBA
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
     for obj in page.get_objects(filter=kinds, max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
             pictures.append(Picture(turn.box(left, right, bottom, top), number))
             continue
-        if (
-            pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
-            and fill_mode.value
-            and pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
-            and a.value > 0
-            and min(r.value, g.value, b.value) < _WHITE
-        ):
-            fills.append(turn.box(left, right, bottom, top))
+        paths.append(obj)
         n = pdfium_c.FPDFPath_CountSegments(obj)
         if n <= 0 or n > 400:
             continue
@@ -292,7 +323,7 @@ def _page_objects(
                 edges.append(_edge("h", min(x0, x1), y0, max(x0, x1), y0))
             elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
                 edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
-    return fills, pictures, edges
+    return _Fills(paths, turn), pictures, edges
 
 
 def _edge(

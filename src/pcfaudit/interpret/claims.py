@@ -270,7 +270,7 @@ def _mention_roles_in_row(mentions: list[Mention], row: Segment) -> None:
         if m.location.table != loc.table or m.location.row != loc.row or loc.table is None:
             break
         if len(m.location.quote or "") <= _LABEL_CELL:
-            m.role = row_role(row.text, m.text, m.role)
+            m.role = row_role(row.text, m.text, m.role, m.kind)
 
 
 def _sentence(claims: Claims, seg: Segment, fu_body: bool, after_cover: bool) -> None:

@@ -20,13 +20,13 @@ from pcfaudit.interpret.lexicon import (
     FU_KEYWORDS,
     TABLE_PRODUCT_TYPES,
 )
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import (
     FunctionalUnitStatement,
     Number,
     ProductionVolume,
     Quantity,
 )
+from pcfaudit.vocab.numbers import parse_number
 from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
 from pcfaudit.vocab.units import unit_class, unit_regex
 

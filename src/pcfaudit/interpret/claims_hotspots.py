@@ -9,9 +9,9 @@ import regex
 from pcfaudit.interpret.claims_scope import stage_spans
 from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.claims_values import FILLER_HEAD, FILLER_TAIL
-from pcfaudit.interpret.numbers import is_percent
 from pcfaudit.model import Number, Stage, Statement, StatementKind
 from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH
+from pcfaudit.vocab.numbers import is_percent
 
 _I = regex.IGNORECASE
 

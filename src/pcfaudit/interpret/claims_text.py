@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from pcfaudit.interpret.lexicon import SENTENCE_END, TRANSLATE
-from pcfaudit.interpret.numbers import NumberMatch, iter_numbers, normalise_digits
 from pcfaudit.model import Block, Document, Location, Number
+from pcfaudit.vocab.numbers import NumberMatch, iter_numbers, normalise_digits
 from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
 from pcfaudit.vocab.units import unit_regex
 

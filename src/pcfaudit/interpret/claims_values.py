@@ -11,7 +11,6 @@ import regex
 from pcfaudit.interpret.claims_sources import canonical_refrigerant
 from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.lexicon import EMISSION_MASS, EMISSION_UNIT
-from pcfaudit.interpret.numbers import is_percent, parse_number
 from pcfaudit.model import (
     EquipmentStatement,
     Number,
@@ -21,6 +20,7 @@ from pcfaudit.model import (
     StatementKind,
 )
 from pcfaudit.vocab.gases import REFRIGERANT_CODE
+from pcfaudit.vocab.numbers import is_percent, parse_number
 from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
 from pcfaudit.vocab.units import unit_class
 

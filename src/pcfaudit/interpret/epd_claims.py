@@ -37,8 +37,9 @@ import regex
 
 from pcfaudit.interpret.epd_lexicon import cell_number, fold, normalise_unit
 from pcfaudit.interpret.epd_text import text_statements
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Document, Location, Number, Statement, StatementKind
+from pcfaudit.vocab.epd import declared_unit_key
+from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNITS = {
@@ -380,13 +381,6 @@ def _recycled_statements(document: Document) -> Iterator[Statement]:
             quote = f"{label} : {name} {row[col].text.strip()}"
             yield _statement("epd-recycled-share", quote, row[col].location, quote,
                              f"{name}|{label}", [number])  # fmt: skip
-
-
-def declared_unit_key(st: Statement) -> tuple[str, str] | None:
-    """(amount as printed without trailing zeros, unit) of an epd-declared-unit statement."""
-    if st.kind != "epd-declared-unit" or not st.values or not st.subject:
-        return None
-    return (format(st.values[0].value.normalize(), "f"), st.subject)
 
 
 __all__ = ["declared_unit_key", "epd_statements", "iso_date", "normalise_unit"]

@@ -12,8 +12,9 @@ import unicodedata
 
 import regex
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Number
+from pcfaudit.vocab.epd import ALL_MODULES
+from pcfaudit.vocab.numbers import parse_number
 from pcfaudit.vocab.units import normalise_indicator_unit
 
 # --------------------------------------------------------------------------- text
@@ -27,8 +28,6 @@ def fold(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- indicators
-
-GWP_PARTS = ("GWP-fossil", "GWP-biogenic", "GWP-luluc")
 
 _GWP_RE = regex.compile(
     r"\bgwp|global[ -]warming|climate[ -]change|全球变暖|全球增温|气候变化|温室效应|碳足迹"
@@ -125,70 +124,10 @@ def _indicator(t: str) -> str | None:
     return None
 
 
-# Expected unit family of each indicator (see unit_family); indicators not listed are free.
-EXPECTED_FAMILY: dict[str, str] = {
-    "GWP-total": "co2e",
-    "GWP-fossil": "co2e",
-    "GWP-biogenic": "co2e",
-    "GWP-luluc": "co2e",
-    "GWP-GHG": "co2e",
-    "GWP": "co2e",
-    "ADPF": "energy",
-    "PERE": "energy",
-    "PERM": "energy",
-    "PERT": "energy",
-    "PENRE": "energy",
-    "PENRM": "energy",
-    "PENRT": "energy",
-    "RSF": "energy",
-    "NRSF": "energy",
-    "EEE": "energy",
-    "EET": "energy",
-    "HWD": "mass",
-    "NHWD": "mass",
-    "RWD": "mass",
-    "CRU": "mass",
-    "MFR": "mass",
-    "MER": "mass",
-    "SM": "mass",
-    "biogenic-carbon": "carbon",
-}
-
-# Reference substance of each indicator's unit (see normalise_unit): a row labelled AP in
-# kg CFC-11 eq. carries another indicator's values (or its label is swapped).
-EXPECTED_REFERENCE: dict[str, frozenset[str]] = {
-    "ODP": frozenset({"kgCFC11e"}),
-    "AP": frozenset({"molH+e", "kgSO2e"}),
-    "EP-freshwater": frozenset({"kgPe", "kgPO4e"}),
-    "EP-marine": frozenset({"kgNe"}),
-    "EP-terrestrial": frozenset({"molNe"}),
-    "EP": frozenset({"kgPO4e", "kgPe", "kgNe"}),
-    "POCP": frozenset({"kgNMVOCe", "kgC2H4e"}),
-    "ADPE": frozenset({"kgSbe"}),
-}
-
 # --------------------------------------------------------------------------- units
 
 # The normaliser is vocab's, restricted to indicator units; re-exported for old callers.
 normalise_unit = normalise_indicator_unit
-
-
-def unit_family(unit: str | None) -> str | None:
-    """'co2e' (a CO2 mass is counted too: 'kg CO2' for GWP), 'energy', 'mass', 'volume',
-    'carbon', 'other' (another reference substance), or None when unknown."""
-    if unit is None:
-        return None
-    if unit.endswith("CO2e") or unit.endswith("CO2"):
-        return "co2e"
-    if unit in {"MJ", "GJ", "kWh", "MWh", "kJ"}:
-        return "energy"
-    if unit in {"kg", "t", "g"}:
-        return "mass"
-    if unit == "m3":
-        return "volume"
-    if unit == "kgC":
-        return "carbon"
-    return "other"
 
 
 # --------------------------------------------------------------------------- modules
@@ -198,10 +137,6 @@ _MODULE_RE = regex.compile(
     rf"(?<![A-Za-z0-9])(?:module\s+|模块\s*)?({_MOD}(?:\s*[-~～/+,、至]\s*(?:{_MOD}|\d{{1,2}}))*)(?![A-Za-z0-9])",
     regex.IGNORECASE,
 )
-ALL_MODULES = (
-    "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "B6", "B7",
-    "C1", "C2", "C3", "C4", "D",
-)  # fmt: skip
 TOTAL_WORDS = regex.compile(
     r"^(?:total|sum|totals?\s*\(?a\s*-\s*c\)?|a\s*-\s*c|a1\s*-\s*c4|合计|总计|总和|全生命周期|全生命周期合计|生命周期合计)$"
 )
@@ -248,15 +183,6 @@ def _canonical(token: str) -> str | None:
     if ALL_MODULES.index(last) <= ALL_MODULES.index(first):
         return None
     return f"{first}-{last}"
-
-
-def parts_of(module: str) -> list[str]:
-    """The single modules an aggregated module spans: 'A1-A3' → ['A1', 'A2', 'A3']."""
-    if "-" not in module:
-        return [module] if module in ALL_MODULES else []
-    first, last = module.split("-")
-    i, j = ALL_MODULES.index(first), ALL_MODULES.index(last)
-    return list(ALL_MODULES[i : j + 1])
 
 
 # --------------------------------------------------------------------------- cells

@@ -30,8 +30,8 @@ from collections.abc import Iterator
 
 import regex
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Location, Statement, StatementKind
+from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import regex
 
-from pcfaudit.interpret.numbers import iter_numbers
 from pcfaudit.model import Document, Number, Statement, StatementKind
+from pcfaudit.vocab.numbers import iter_numbers
 
 _YEAR = r"(?:19|20)\d{2}"
 _UP = r"增长|增加|上升|提高|升高|增至|rose|grew|increased|went\s+up"
@@ -59,42 +59,92 @@ def _sentences(text: str) -> Iterator[str]:
         yield text[start:]
 
 
-def growth_in_sentence(sentence: str) -> list[tuple[Number, Number, Number, int, int, bool]]:
+_CLAUSE = regex.compile(r"[，,；;:：]")
+_TREND_TAIL = regex.compile(
+    r"(?:呈现?|平缓|逐年|持续|明显|显著|不断|总体|整体|下降|上升|增长|增加|减少|降低|趋势|的|\s)+$"
+)
+
+Found = tuple[Number, Number, Number, int, int, bool]
+
+
+def _subject(head: str) -> str | None:
+    """What a series is of: the clause before "从/由" (or the one before it when the
+    series opens a clause: "碳排放强度平缓下降，由2000年的…"), without trend words."""
+    clauses = [c.strip() for c in _CLAUSE.split(head)]
+    for clause in reversed(clauses[-2:]):
+        name = _TREND_TAIL.sub("", clause)
+        name = regex.sub(r"^.*?(?:[)）]|其中|而|且)", "", name).strip()
+        if len(name) >= 2:
+            return name[-12:]
+    return None
+
+
+def _years(m: regex.Match[str], before: str) -> tuple[int, int] | None:
+    y0, y1 = m.group("y0"), m.group("y1")
+    if not (y0 and y1):
+        period = list(_PERIOD.finditer(before))
+        if len(period) != 1:
+            return None
+        y0, y1 = period[0].group("y0"), period[0].group("y1")
+    return (int(y0), int(y1)) if int(y1) > int(y0) else None
+
+
+def _is_down(text: str) -> bool:
+    return bool(regex.search(_DOWN, text, regex.IGNORECASE))
+
+
+def growth_in_sentence(
+    sentence: str, series: dict[str, tuple[Number, Number, int, int]] | None = None
+) -> list[Found]:
     """(start, end, rate, year0, year1, decline) for each growth rate ``sentence`` states
-    between two dated values. Each rate reads only the clause since the previous rate."""
-    out = []
+    between two dated values. Each rate reads only the clause since the previous rate. A
+    rate whose clause names no values takes them from ``series`` (subject → the dated values
+    stated earlier, "碳排放强度由2000年的1.07下降到2015年的0.41" … "碳排放强度年均下降4.19%");
+    every dated series of the sentence is added to ``series``."""
+    out: list[Found] = []
+    known = series if series is not None else {}
     clause_start = 0
+    for m in [*_FROM_TO_ZH.finditer(sentence), *_FROM_TO_EN.finditer(sentence)]:
+        years = _years(m, sentence[: m.start()])
+        a, b = _first_number(m.group("a")), _first_number(m.group("b"))
+        name = _subject(sentence[: m.start()])
+        if years and a is not None and b is not None and name:
+            known[name] = (a, b, *years)
     for rate_m in _RATE.finditer(sentence):
         head = sentence[clause_start : rate_m.start()]
         clause_start = rate_m.end()
-        found = [*_FROM_TO_ZH.finditer(head), *_FROM_TO_EN.finditer(head)]
-        if len(found) != 1:
-            continue  # none, or two series in one clause: which one the rate is for is unclear
-        m = found[0]
-        a, b = _first_number(m.group("a")), _first_number(m.group("b"))
         rate = _first_number(rate_m.group("r"))
-        if a is None or b is None or rate is None:
+        if rate is None:
             continue
-        y0, y1 = m.group("y0"), m.group("y1")
-        if not (y0 and y1):
-            period = list(_PERIOD.finditer(sentence[: rate_m.start()]))
-            if len(period) != 1:
-                continue
-            y0, y1 = period[0].group("y0"), period[0].group("y1")
-        if int(y1) <= int(y0):
+        found = [*_FROM_TO_ZH.finditer(head), *_FROM_TO_EN.finditer(head)]
+        if len(found) > 1:
+            continue  # two series in one clause: which one the rate is for is unclear
+        if not found:
+            # The subject named last before the rate is the one it is about.
+            subjects = sorted((head.rfind(k), k) for k in known if k in head)
+            if subjects and (len(subjects) == 1 or subjects[-1][0] > subjects[-2][0]):
+                a, b, y0, y1 = known[subjects[-1][1]]
+                decline = _is_down(rate_m.group(0)) or _is_down(head[-12:])
+                out.append((a, b, rate, y0, y1, decline))
             continue
-        decline = bool(regex.search(_DOWN, m.group("verb") + rate_m.group(0), regex.IGNORECASE))
-        out.append((a, b, rate, int(y0), int(y1), decline))
+        m = found[0]
+        years = _years(m, sentence[: rate_m.start()])
+        a, b = _first_number(m.group("a")), _first_number(m.group("b"))
+        if a is None or b is None or years is None:
+            continue
+        decline = _is_down(m.group("verb") + rate_m.group(0))
+        out.append((a, b, rate, years[0], years[1], decline))
     return out
 
 
 def growth_statements(document: Document) -> list[Statement]:
     out = []
+    series: dict[str, tuple[Number, Number, int, int]] = {}
     for block in document.blocks:
         if block.kind != "paragraph" or block.location.section == "toc":
             continue
         for sentence in _sentences(block.text):
-            for a, b, rate, y0, y1, decline in growth_in_sentence(sentence):
+            for a, b, rate, y0, y1, decline in growth_in_sentence(sentence, series):
                 out.append(
                     Statement(
                         kind=StatementKind.GROWTH_RATE,

@@ -14,7 +14,6 @@ from fractions import Fraction
 
 import regex
 
-from pcfaudit.interpret.numbers import is_blank_mark, parse_number
 from pcfaudit.interpret.tables import (
     GAS_FORMULA,
     TableLayout,
@@ -25,6 +24,7 @@ from pcfaudit.interpret.tables import (
 )
 from pcfaudit.model import Cell, Document, InventoryLine, Location, Quantity, ReportedValue, Table
 from pcfaudit.quantities import Interval, interval_sum
+from pcfaudit.vocab.numbers import is_blank_mark, parse_number
 from pcfaudit.vocab.units import conversion_factor, normalise_unit
 
 _PAREN = regex.compile(r"[(（]([^()（）]{1,24})[)）]")

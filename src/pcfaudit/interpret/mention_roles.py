@@ -40,7 +40,7 @@ _DATASET = regex.compile(
 _FACTOR = regex.compile(
     r"排放因子|排放系数|碳排放系数|折标系数|emission\s+factors?|conversion\s+factors?|"
     r"carbon\s+intensity|\bGWP\s+of\b|"
-    r"[kKmM]?g\s*CO\s*2[^/|]{0,10}/\s*(?:kWh|MWh|GJ|MJ|m3|m³|Nm3|L|kg|t)\b",
+    r"(?:[kKmM]?g|\bt)\s*CO\s*2[^/|]{0,10}/\s*(?:kWh|MWh|GJ|MJ|TJ|toe|tce|m3|m³|Nm3|L|kg|t)\b",
     _I,
 )
 _REFERENCE = regex.compile(
@@ -90,14 +90,17 @@ def mention_role(
     return "use"
 
 
-def row_role(row_text: str, name: str, cell_role: str) -> str:
+def row_role(row_text: str, name: str, cell_role: str, kind: str = "fuel") -> str:
     """The role of a source named in one table cell, read against its whole row: a cell
-    "Electricity" is a dataset name in the row "Electricity | grid mix, ecoinvent 3.9". A
-    factor in another cell does not make the row a name: a source list gives each source
-    used with its factor ("备用柴油叉车 | 柴油 | 2.64 tCO2e/toe")."""
+    "Electricity" is a dataset name in the row "Electricity | grid mix, ecoinvent 3.9", and a
+    fuel in a row that gives its emission factor ("柴油 | 3.096 tCO2/t | IPCC 2006") names the
+    factor's carrier. Equipment in such a row is still the site's ("备用柴油叉车 | 柴油 |
+    2.64 tCO2e/toe"): a source list names each source used with its factor."""
     if cell_role != "use":
         return cell_role
     pos = row_text.find(name)
     if pos < 0:
         return cell_role
-    return mention_role(row_text, pos, pos + len(name), 0, len(row_text), factor_names=False)
+    return mention_role(
+        row_text, pos, pos + len(name), 0, len(row_text), factor_names=kind in ("fuel", "energy")
+    )

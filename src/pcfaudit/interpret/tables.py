@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pcfaudit.interpret.numbers import is_blank_mark, parse_number
 from pcfaudit.model import Cell, Table
+from pcfaudit.vocab.numbers import is_blank_mark, parse_number
 
 _BARE_UNIT = regex.compile(r"^(单位|计量单位|unit|units)$", regex.I)
 
@@ -93,7 +93,8 @@ GAS_FORMULA = regex.compile(
 )
 
 _TOTAL_LABEL = regex.compile(r"^\s*(合计|总计|总和|共计|总量|total|sum|grand\s*total)", regex.I)
-_SUBTOTAL_LABEL = regex.compile(r"^\s*(小计|subtotal)", regex.I)
+# "小计", "Subtotal raw materials", and a stage named before it: "原材料获取阶段小计".
+_SUBTOTAL_LABEL = regex.compile(r"^\s*(?:小计|subtotal)|(?:小计|subtotal)\s*$", regex.I)
 
 
 @dataclass
@@ -229,4 +230,4 @@ def is_total_label(text: str) -> bool:
 
 
 def is_subtotal_label(text: str) -> bool:
-    return bool(_SUBTOTAL_LABEL.match(text))
+    return bool(_SUBTOTAL_LABEL.search(text))

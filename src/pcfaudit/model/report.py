@@ -4,6 +4,7 @@ lines with their stage and carrier, totals, statements …), each keeping its Lo
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -31,12 +32,16 @@ class Number:
     approximate: bool = False
     scale: Decimal = Decimal(1)
 
-    @property
+    # Cached: recomputation asks for a number's interval thousands of times (the instance is
+    # frozen, so the cache can never go stale).
+    @functools.cached_property
     def half_ulp(self) -> Fraction:
         """Half a unit in the last printed place, in the units of ``value``."""
-        return Fraction(1, 2) * Fraction(10) ** (-self.decimals) * Fraction(self.scale)
+        d = self.decimals
+        half = Fraction(1, 2 * 10**d) if d >= 0 else Fraction(10**-d, 2)
+        return half if self.scale == 1 else half * Fraction(self.scale)
 
-    @property
+    @functools.cached_property
     def interval(self) -> tuple[Fraction, Fraction]:
         v = Fraction(self.value)
         h = self.half_ulp

@@ -31,7 +31,13 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
-from pcfaudit.recompute.discover import discover, relation_checks, row_share_tables, sum_columns
+from pcfaudit.recompute.discover import (
+    discover,
+    hidden_conversion_checks,
+    relation_checks,
+    row_share_tables,
+    sum_columns,
+)
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
@@ -41,9 +47,10 @@ from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
 
-def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
+def recompute(report: Report, tables: list[Table] | None = None, text: str = "") -> list[Check]:
     """Every arithmetic relation the report lets us recompute, one Check each. With the
-    document's ``tables``, also the relations discovered in them (see :mod:`.discover`)."""
+    document's ``tables``, also the relations discovered in them (see :mod:`.discover`);
+    with its ``text``, whether a conversion those relations use is stated anywhere."""
     ctx = build_context(report)
     relations = discover(tables or [])
     ctx.row_share_tables = row_share_tables(relations)
@@ -69,6 +76,8 @@ def recompute(report: Report, tables: list[Table] | None = None) -> list[Check]:
         for c in relation_checks(relations)
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
+    if text:
+        checks += hidden_conversion_checks(relations, text)
     return checks
 
 

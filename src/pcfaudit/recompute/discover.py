@@ -23,6 +23,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
+import regex
+
 from pcfaudit.model import Number, Table
 from pcfaudit.quantities import (
     Interval,
@@ -36,6 +38,7 @@ from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
 from pcfaudit.recompute.gwp import gas_key, gwp_tables
 
 MIN_ROWS = 3
+_ELEMENT_TO_GAS = {"N2O": (Fraction(44, 28), "44/28"), "CH4": (Fraction(16, 12), "16/12")}
 _MAX_PAIR_COLUMNS = 10
 _MOLAR = {
     "44/12": Fraction(44, 12),
@@ -66,7 +69,33 @@ def constant_catalog() -> tuple[tuple[str, Fraction], ...]:
                 out.setdefault(
                     g * Fraction(10) ** k, f"GWP {gas} {report} ({g})" + (f" × 10^{k}" if k else "")
                 )
+            # Element mass to gas mass first (N2O-N × 44/28, CH4-C × 16/12), and optionally
+            # back to carbon equivalents (× 12/44).
+            molar, molar_name = _ELEMENT_TO_GAS[gas]
+            for back, back_name in ((Fraction(1), ""), (Fraction(12, 44), " × 12/44")):
+                for k in (0, -3, 3):
+                    out.setdefault(
+                        g * molar * back * Fraction(10) ** k,
+                        f"GWP {gas} {report} ({g}) × {molar_name}{back_name}"
+                        + (f" × 10^{k}" if k else ""),
+                    )
     return tuple((name, v) for v, name in out.items())
+
+
+# The conversions a reader must be told about: which printed forms state each.
+_STATED = {
+    "12/44": r"12\s*\)?\s*[/∶:]\s*\(?\s*44|0\.27(?:27?)?\b",
+    "44/12": r"44\s*\)?\s*[/∶:]\s*\(?\s*12|3\.67?\b",
+    "44/28": r"44\s*\)?\s*[/∶:]\s*\(?\s*28|1\.57\b",
+    "28/44": r"28\s*\)?\s*[/∶:]\s*\(?\s*44",
+    "16/12": r"16\s*\)?\s*[/∶:]\s*\(?\s*12|1\.33?\b",
+    "12/16": r"12\s*\)?\s*[/∶:]\s*\(?\s*16",
+}
+
+
+def unstated_conversions(name: str, text: str) -> list[str]:
+    """The molar conversions in constant ``name`` that ``text`` never prints."""
+    return [c for c, pattern in _STATED.items() if c in name and not regex.search(pattern, text)]
 
 
 @dataclass
@@ -263,14 +292,23 @@ def discover(tables: list[Table]) -> list[_Relation]:
 
 
 def _informative(rel: _Relation) -> bool:
-    """Rows where the target has digits enough that holding is evidence, not chance."""
+    """Holding is evidence, not chance: on at least MIN_ROWS rows with distinct target values
+    of two or more digits, and (for a constant) distinct input values. A constant column,
+    or zeros, fit any relation."""
     grid, col = rel.target
-    good = [
-        h
-        for (r, _), h in zip(rel.rows, rel.holds, strict=True)
-        if h and _significant(grid.values[r][col])
-    ]
-    return len(good) >= MIN_ROWS
+    targets, sources = set(), set()
+    for (r_t, r_i), h in zip(rel.rows, rel.holds, strict=True):
+        value = grid.values[r_t][col]
+        if not h or value is None or not _significant(value):
+            continue
+        targets.add(value.value)
+        source, col_in = rel.inputs[0]
+        v_in = source.values[r_i if source is not grid else r_t][col_in]
+        if v_in is not None:
+            sources.add(v_in.value)
+    if len(targets) < MIN_ROWS:
+        return False
+    return rel.kind != "constant" or len(sources) >= MIN_ROWS
 
 
 def row_share_tables(relations: list[_Relation]) -> set[int]:
@@ -308,7 +346,7 @@ def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
         grid, col = rel.target
         by_target.setdefault((grid.table_index, grid.transposed, col), []).append(rel)
     for rels in by_target.values():
-        rels.sort(key=lambda r: (-r.support, r.evaluated, len(r.inputs)))
+        rels.sort(key=_preference)
         best = rels[0]
         if len(rels) > 1 and rels[1].support == best.support and rels[1].kind != best.kind:
             continue  # two different explanations equally good: no charitable reading wins
@@ -318,6 +356,56 @@ def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
             check = _cell_check(best, r_t, r_i)
             if check is not None:
                 yield check
+
+
+def _preference(rel: _Relation) -> tuple[int, int, int, int]:
+    """Most rows held first; among equals the simpler explanation (fewer inputs, a shorter
+    constant: 12/44 before 0.273 = GWP × 10^-3)."""
+    name = rel.constant[0] if rel.constant else ""
+    return (-rel.support, rel.evaluated, len(rel.inputs), len(name))
+
+
+def hidden_conversion_checks(relations: list[_Relation], text: str) -> Iterator[Check]:
+    """A column that is another column times a molar conversion (12/44, 44/28 …) on every
+    row, where the report never prints that conversion: the reader cannot reproduce it."""
+    best: dict[tuple[int, bool, int], _Relation] = {}
+    for rel in relations:
+        grid, col = rel.target
+        if rel.kind != "constant" or rel.support != rel.evaluated or not _informative(rel):
+            continue
+        key = (grid.table_index, grid.transposed, col)
+        if key not in best or _preference(rel) < _preference(best[key]):
+            best[key] = rel
+    for rel in best.values():
+        assert rel.constant is not None
+        missing = unstated_conversions(rel.constant[0], text)
+        if not missing:
+            continue
+        grid, col = rel.target
+        source, col_in = rel.inputs[0]
+        r_t, r_i = next(rows for rows, h in zip(rel.rows, rel.holds, strict=True) if h)
+        target_v, source_v = grid.values[r_t][col], source.values[r_i][col_in]
+        assert target_v is not None and source_v is not None
+        without = Fraction(source_v.value) * rel.constant[1]
+        for conversion in missing:
+            without /= _MOLAR[conversion]
+        yield Check(
+            id=f"hidden:t{grid.table_index}c{col}",
+            relation="hidden-conversion",
+            status="fail",
+            label=f"table {grid.table_index + 1} {grid.headers[col]}".strip(),
+            reported=target_v.text,
+            expected=fmt_fixed(without, max(source_v.decimals, 1)),
+            locations=[grid.location(r_t, col), source.location(r_i, col_in)],
+            inputs=[f"table[{source.table_index}] column {col_in}"],
+            note=(
+                f"every row ({rel.support} of {rel.evaluated}) equals table "
+                f"{source.table_index + 1} {source.headers[col_in]} × {rel.constant[0]}; "
+                f"the conversion {' and '.join(missing)} is printed nowhere in the report "
+                f"(e.g. {source.name(r_i, col_in)} {source_v.text} → {target_v.text}; "
+                f"without {' and '.join(missing)}: {fmt_fixed(without, max(source_v.decimals, 1))})"
+            ),
+        )
 
 
 def _holds_at(rel: _Relation, r_t: int) -> bool:
@@ -415,6 +503,7 @@ def _input_slips(
 __all__ = [
     "constant_catalog",
     "discover",
+    "hidden_conversion_checks",
     "relation_checks",
     "row_share_tables",
     "sum_columns",

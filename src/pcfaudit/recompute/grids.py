@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Cell, Location, Number, Table
+from pcfaudit.vocab.numbers import parse_number
 
 # What may follow the number in a numeric cell: ± error, significance letters, marks.
 _TAIL = regex.compile(
@@ -97,7 +97,10 @@ def _is_quantity_column(column: list[Number | None]) -> bool:
         return False
     if all(_YEAR.match(n.text) for n in present):
         return False
-    return not all(n.decimals <= 0 and abs(n.value) < 100 for n in present)
+    # Row numbers and ranks (1, 2, 3 …) are labels; other whole numbers are quantities.
+    ints = sorted({int(n.value) for n in present if n.decimals <= 0 and n.value == int(n.value)})
+    is_index = len(ints) == len(present) and ints == list(range(ints[0], ints[0] + len(ints)))
+    return not is_index
 
 
 def grid_of(table: Table, index: int) -> Grid | None:

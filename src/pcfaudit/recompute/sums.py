@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
+import regex
+
 from pcfaudit.model import InventoryLine
 from pcfaudit.quantities import (
     Interval,
@@ -48,6 +50,8 @@ def total_checks(ctx: Ctx) -> Iterator[Check]:
                 yield per_unit_check(ctx, value, f"per-unit:totals[{t_i}]", f"totals[{t_i}]")
             continue
         key = norm_label(value.label)
+        if value.kind == "subtotal":  # "原材料获取阶段小计" / "Subtotal production" → its stage
+            key = regex.sub(r"^subtotal|小计$|subtotal$", "", key)
         sub = key in ctx.groups or value.kind == "subtotal"
         members = ctx.groups.get(key, ctx.lines)
         if value.kind == "subtotal" and key not in ctx.groups:

@@ -11,8 +11,6 @@ fuel defaults, plausibility ranges, standard editions), each value with its sour
 """
 
 from pcfaudit.reference.pack import (
-    REPORT_FAMILY,
-    REPORTS,
     ReferencePack,
     blend_key,
     canonical_report,
@@ -20,6 +18,8 @@ from pcfaudit.reference.pack import (
     matches_printed,
 )
 from pcfaudit.reference.records import (
+    REPORT_FAMILY,
+    REPORTS,
     Blend,
     BlendComponent,
     BlendGwp,

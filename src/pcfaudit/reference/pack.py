@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pcfaudit.reference import loading, standards, tables
 from pcfaudit.reference.records import (
+    REPORTS,
     Blend,
     BlendComponent,
     BlendGwp,
@@ -23,9 +24,6 @@ from pcfaudit.reference.records import (
 )
 from pcfaudit.vocab.rates import convert
 
-REPORTS = ("SAR", "TAR", "AR4", "AR5", "AR5-CCF", "AR6")
-# AR5-CCF (with climate-carbon feedback) is a variant of AR5: a report saying "AR5" may use it.
-REPORT_FAMILY = {"AR5-CCF": "AR5"}
 # a printed "CH4" value may be the generic, the fossil or the non-fossil methane GWP
 GAS_VARIANTS = {"CH4": ("CH4", "CH4-fossil", "CH4-non-fossil")}
 

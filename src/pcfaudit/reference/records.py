@@ -8,6 +8,11 @@ from decimal import Decimal
 
 from pcfaudit.vocab.rates import convert
 
+# The IPCC assessment reports a pack has GWP values for, oldest first.
+REPORTS = ("SAR", "TAR", "AR4", "AR5", "AR5-CCF", "AR6")
+# AR5-CCF (with climate-carbon feedback) is a variant of AR5: a report saying "AR5" may use it.
+REPORT_FAMILY = {"AR5-CCF": "AR5"}
+
 
 @dataclass(frozen=True)
 class GwpValue:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+from pcfaudit.reference.records import REPORTS
+
+if TYPE_CHECKING:  # the pack renders itself through this module: no import at run time
     from pcfaudit.reference.pack import ReferencePack
 
 SHOWS = ("gwp", "blends", "grid", "fuels", "ranges", "standards")
@@ -15,8 +17,6 @@ def _v(flag: bool) -> str:
 
 
 def _gwp(pack: ReferencePack) -> tuple[list[str], list[list[str]]]:
-    from pcfaudit.reference.pack import REPORTS
-
     gases: list[str] = []
     for report in REPORTS:
         gases.extend(g for g in pack.gwp_table(report) if g not in gases)

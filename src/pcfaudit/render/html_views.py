@@ -132,7 +132,7 @@ def stage_bars(
     for line in report.inventory:
         if line.result is None or (unit and _unit(line) != unit):
             continue
-        stage = stage_of_line(line)
+        stage = line.stage
         key = stage.value if stage is not None else "other"
         pair = sums.setdefault(key, [Decimal(0), Decimal(0)])
         pair[0] += line.result.number.value

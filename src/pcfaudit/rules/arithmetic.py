@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from pcfaudit.interpret.numbers import parse_number
 from pcfaudit.model import Finding, Impact, Severity
 from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.numbers import parse_number
 
 _BY_RELATION = {
     "line": "AR001",
@@ -30,6 +30,7 @@ _BY_RELATION = {
     "text-computation": "UN003",
     "growth-rate": "AR011",
     "table-relation": "AR012",
+    "hidden-conversion": "UN004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
@@ -62,6 +63,8 @@ _CAUSE_ZH = {
 
 def owner(check: Any) -> str:
     """The rule code that reports (and counts) ``check``."""
+    if str(check.id).startswith("epd:"):
+        return "EP"  # EPD matrix relations (recompute_epd) are reported by the EP rules
     if check.status == "truncated":
         return "AR005"
     if check.status == "fail" and check.diagnosis is not None:

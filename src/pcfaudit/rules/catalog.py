@@ -15,6 +15,10 @@ import yaml
 from pcfaudit.model import CATEGORIES, Severity
 
 
+# libyaml's loader when PyYAML was built with it: the catalog loads on every run.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @dataclass(frozen=True)
 class RuleSpec:
     code: str
@@ -84,7 +88,7 @@ def load_catalog() -> Catalog:
     for item in sorted(root.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+        data = yaml.load(item.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         file_category = data.get("category")
         for entry in data.get("rules") or []:
             # A family of rules spanning categories (EPD checks) names each entry's category.

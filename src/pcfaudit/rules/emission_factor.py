@@ -332,7 +332,7 @@ def factor_label_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         seen.add(key)
         kind = _label_kind(q.label)
         claimed = [g for g in pack.grid_factors()
-                   if g.region == region and (q.year is None or g.year == q.year)
+                   if g.region == region and (q.year is None or q.year in _years_of(g, q.label))
                    and (kind is None or g.kind == kind)]  # fmt: skip
         if any(_factor_matches(g, rate) for g in claimed):
             ctx.count(True)
@@ -376,6 +376,19 @@ def factor_label_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause=f"value of {describe(others[0])}" if others else None,
             key=f"{q.value.value}:{q.year}:{region}",
         )
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_PUBLISHED = regex.compile(r"公告|发布|印发|通知|published|notice|issued|released", regex.I)
+
+
+def _years_of(g: GridFactor, label: str) -> set[int]:
+    """The years a label may rightly give a factor: its data year, and when the label says
+    its year is a publication's, the years of the document that published it (the 2021
+    factor of 公告2024年第12号 is rightly "2024 年公告", not "2024 全国电网")."""
+    if not _PUBLISHED.search(label):
+        return {g.year}
+    return {g.year, *(int(y) for y in _YEAR.findall(g.document))}
 
 
 def _factor_matches(g: GridFactor, rate: Rate) -> bool:

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pcfaudit.interpret.epd_lexicon import EXPECTED_FAMILY, unit_family
 from pcfaudit.model import Finding, Impact, Location
 from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd_claims,
@@ -25,6 +24,8 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
 )
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.epd_common import checks, quoted, where
+from pcfaudit.vocab.epd import EXPECTED_FAMILY
+from pcfaudit.vocab.epd import indicator_unit_family as unit_family
 
 # --------------------------------------------------------------------------- EP001 / EP002
 
@@ -98,17 +99,16 @@ def gwp_ghg_not_fossil_luluc(ctx: RuleContext) -> Iterator[Finding]:
 
     Programmes such as the International EPD System define GWP-GHG (GWP-IOBC) as climate
     change excluding biogenic uptake, emissions and storage: in practice GWP-fossil +
-    GWP-luluc (plus biogenic methane, which can only add). A GWP-GHG below that sum is
-    checked always; one above it only when the EPD itself defines GWP-GHG so (a sentence
-    saying it excludes biogenic carbon or equals fossil + luluc). Warning: programmes
-    differ in the definition.
+    GWP-luluc (plus biogenic methane, which can only add). A GWP-GHG below that sum is a
+    finding; one above it is not (biogenic methane). Warning: programmes differ in the
+    definition and the characterisation (IPCC AR5 or the EF method).
 
     Example: A1 prints GWP-fossil 2.51E+02, GWP-luluc 3.46E-01 and GWP-GHG 2.41E+02.
     """
-    defined = any(s.kind == "epd-gwp-ghg-definition" for s in ctx.report.statements)
     for check in checks(ctx, "gwp-ghg"):
         below = check.note == "below"
-        if check.status == "cannot-tell" or (check.status == "fail" and not below and not defined):
+        if check.status == "cannot-tell" or (check.status == "fail" and not below):
+            # Above the sum: biogenic methane counts in GWP-GHG under every definition.
             ctx.count(None)
             continue
         ok = check.status in {"pass", "truncated"}
@@ -116,30 +116,27 @@ def gwp_ghg_not_fossil_luluc(ctx: RuleContext) -> Iterator[Finding]:
         if ok:
             continue
         fossil, luluc = (i.split(" ", 2)[2] for i in check.inputs)
-        why = (
-            "It is lower than the sum, which no definition of GWP-GHG allows"
-            + (" (GWP-GHG is even below GWP-fossil alone). " if _below_fossil(check) else ". ")
-            if below
-            else "The EPD defines GWP-GHG as excluding biogenic carbon. "
+        alone = _below_fossil(check)
+        # Below GWP-fossil alone needs no luluc value to show it (nor its location).
+        relation = (
+            f"below GWP-fossil alone ({fossil}; with GWP-luluc the sum is {check.expected})"
+            if alone
+            else f"below GWP-fossil + GWP-luluc = {fossil} + {luluc} = {check.expected}"
         )
         yield ctx.finding(
             "EP002",
             message=(
-                f"At {_where(check)}, module {check.label}: GWP-GHG is printed as {check.reported} "
-                f"but GWP-fossil + GWP-luluc = {fossil} + {luluc} = {check.expected}. {why}"
-                "Query the value or the characterisation (IPCC AR5 vs the EF method) used."
+                f"At {_where(check)}, module {check.label}: GWP-GHG is printed as {check.reported}, "
+                f"{relation}. GWP-GHG counts every greenhouse gas of GWP-fossil and GWP-luluc (plus "
+                "biogenic methane), so it cannot be lower. Query the value or the characterisation "
+                "(IPCC AR5 vs the EF method) used."
             ),
             message_zh=(
-                f"{_where(check)} 模块 {check.label}：GWP-GHG 为 {check.reported}，而 GWP-fossil + "
-                f"GWP-luluc = {fossil} + {luluc} = {check.expected}。"
-                + (
-                    "其数值低于两者之和，任何 GWP-GHG 定义下都不应如此。"
-                    if below
-                    else "该 EPD 声明 GWP-GHG 不含生物成因碳。"
-                )
-                + "请核实数值或所用特征化方法。"
+                f"{_where(check)} 模块 {check.label}：GWP-GHG 为 {check.reported}，低于 "
+                + (f"GWP-fossil（{fossil}）" if alone else f"GWP-fossil + GWP-luluc = {check.expected}")
+                + "。GWP-GHG 包含 GWP-fossil 与 GWP-luluc 的全部温室气体，不可能更低。请核实数值或所用特征化方法。"
             ),
-            locations=check.locations,
+            locations=check.locations[:2] if alone else check.locations,
             reported=check.reported,
             expected=check.expected,
             likely_cause=check.diagnosis.detail if check.diagnosis else None,

@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Iterator
 from fractions import Fraction
 
-from pcfaudit.interpret.epd_claims import declared_unit_key
 from pcfaudit.model import Finding, Location, Statement
 from pcfaudit.quantities import Interval, fmt_sig, interval_sum
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.vocab.epd import declared_unit_key
 from pcfaudit.vocab.units import conversion_factor
 
 CO2_PER_C = Fraction(44, 12)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from pcfaudit.interpret.epd_lexicon import parts_of
 from pcfaudit.model import Finding, MatrixValue, Number, ResultMatrix
 from pcfaudit.quantities import Interval, fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.epd_common import Cells, basis_key, cells, where
 from pcfaudit.rules.epd_common import quoted as _quoted
+from pcfaudit.vocab.epd import parts_of
 from pcfaudit.vocab.units import conversion_factor
 
 # --------------------------------------------------------------------------- EP004 / EP005

@@ -12,11 +12,11 @@ from fractions import Fraction
 from functools import cache
 from importlib import resources
 
-from pcfaudit.interpret.epd_lexicon import EXPECTED_REFERENCE
 from pcfaudit.model import Finding, MatrixValue, ResultMatrix
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.epd_common import basis_key, cells, quoted, where
+from pcfaudit.vocab.epd import EXPECTED_REFERENCE
 
 MIN_MODULES = 3  # identical rows: at least this many modules, and this many non-zero values
 
@@ -27,14 +27,16 @@ def _row(matrix: ResultMatrix, indicator: str) -> dict[str, MatrixValue]:
 
 @rule("EP025")
 def identical_rows(ctx: RuleContext) -> Iterator[Finding]:
-    """Two different indicators print identical values in every module they share.
+    """Two different indicators print identical values in every module they share (or in
+    all but one).
 
     Two indicators measuring different things (water deprivation in m³ and non-renewable
     energy in MJ) cannot coincide in three or more non-zero values: one row carries the
     other's values, typically because a block of rows was shifted by one when the table
-    was pasted. Compared within a table and across tables on the same basis; rows of
-    zeros and totals that equal their only non-zero part (PERT = PERE when PERM = 0) are
-    not counted.
+    was pasted. One differing module is tolerated when four or more distinct non-zero
+    values coincide (a copied block where one cell was corrected). Compared within a table
+    and across tables on the same basis; rows of zeros and totals that equal their only
+    non-zero part (PERT = PERE when PERM = 0) are not counted.
 
     Example: WDP 1.39E+02, 1.07E+01, 6.78E+01 … equal to PENRE in the resource table.
     """
@@ -48,30 +50,36 @@ def identical_rows(ctx: RuleContext) -> Iterator[Finding]:
             if basis_key(ma, ctx.report) != basis_key(mb, ctx.report):
                 continue
             common = [m for m in ra if m in rb]
-            nonzero = [m for m in common if ra[m].number.value != 0]
-            if (
-                len(common) < MIN_MODULES
-                or len({ra[m].number.value for m in nonzero}) < MIN_MODULES
-            ):
-                continue
-            if any(ra[m].number.value != rb[m].number.value for m in common):
+            same = [m for m in common if ra[m].number.value == rb[m].number.value]
+            differ = [m for m in common if m not in same]
+            distinct = {ra[m].number.value for m in same if ra[m].number.value != 0}
+            # Identical everywhere (3+ distinct non-zero values), or everywhere but one
+            # module (4+): a copied block where one cell was later corrected.
+            if len(differ) > 1 or len(distinct) < MIN_MODULES + len(differ):
                 continue
             done.add(pair)
             ctx.count(False)
-            shown = ", ".join(f"{m} {ra[m].number.text}" for m in common[:6])
+            shown = ", ".join(f"{m} {ra[m].number.text}" for m in same[:6])
+            but = (
+                f"; only {differ[0]} differs: {ra[differ[0]].number.text} vs "
+                f"{rb[differ[0]].number.text}"
+                if differ
+                else ""
+            )
             yield ctx.finding(
                 "EP025",
                 message=(
-                    f"{ia} ({where(ma)}) and {ib} ({where(mb)}) print identical values in all "
-                    f"{len(common)} common modules ({shown}). Two different indicators cannot "
+                    f"{ia} ({where(ma)}) and {ib} ({where(mb)}) print identical values in "
+                    f"{len(same)} of {len(common)} common modules ({shown}{but}). Two different "
+                    "indicators cannot "
                     f"coincide: one row carries the other's values, likely a block of rows shifted "
                     f"by one (the {ia} row holds {ib}'s values or the other way round)."
                 ),
                 message_zh=(
-                    f"{ia}（{where(ma)}）与 {ib}（{where(mb)}）在全部 {len(common)} 个共同模块中数值完全相同"
+                    f"{ia}（{where(ma)}）与 {ib}（{where(mb)}）在 {len(common)} 个共同模块中有 {len(same)} 个数值相同"
                     f"（{shown}）。两个不同指标不可能相同：其中一行是另一行的数值，可能是整块行错位（shift）。"
                 ),
-                locations=[quoted(ra[m]) for m in common[:3]] + [quoted(rb[m]) for m in common[:3]],
+                locations=[quoted(ra[m]) for m in same[:3]] + [quoted(rb[m]) for m in same[:3]],
                 reported=f"{ia} = {ib}",
                 expected=f"{ia} values of its own",
                 key=f"{ia}:{ib}",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from pcfaudit.model import Finding, Location, Report, StatementKind
+from pcfaudit.model import Finding, Location, Report, StatementKind, UnreadRegion
 from pcfaudit.rules.engine import RuleContext, rule
 
 _I = regex.IGNORECASE
@@ -92,11 +92,16 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
     if len(signals) < 2 or _too_little_text(ctx):
         ctx.count(None)  # not a footprint report (EX002) or no text at all (EX004)
         return
-    ctx.count(False)
     results = [*report.totals, *report.per_unit]
     # Doubt: tables read as text are no images. Then the tool did not recognise their
-    # layout, which it must say instead of blaming the file.
+    # layout, which it must say instead of blaming the file. Tables that are images are
+    # named one by one by EX005: repeating it here would say the same thing twice.
     text_tables = ctx.document_tables
+    images = [r for r in ctx.document_stats.unread if r.kind in ("image", "scanned-page")]
+    if images and (results or text_tables):
+        ctx.count(None)
+        return
+    ctx.count(False)
     cause, cause_zh = (
         (
             f"the document's {text_tables} table(s) were read as text, but none has a layout "
@@ -297,6 +302,9 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
         r for r in ctx.document_stats.unread if r.kind in ("image", "scanned-page") and not r.ocr
     ]
     ctx.count(not regions)
+    if len(regions) > 1:
+        yield _images_together(ctx, regions)
+        return
     for region in regions:
         named = f" under '{region.context}'" if region.context else ""
         what = "A table" if region.kind == "image" else "The page"
@@ -318,6 +326,32 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause="results pasted as a picture, or a scanned page",
             key=f"{region.page}:{region.bbox}",
         )
+
+
+def _images_together(ctx: RuleContext, regions: list[UnreadRegion]) -> Finding:
+    """Several pictures of one document are one finding (one cause, one action), each
+    named with its page and heading, rather than one warning per picture."""
+    names = [
+        f"p. {r.page}"
+        + (f" '{r.context}'" if r.context else "")
+        + ("" if r.kind == "image" else " (page)")
+        for r in regions
+    ]
+    names_zh = [f"第 {r.page} 页" + (f"“{r.context}”" if r.context else "") for r in regions]
+    return ctx.finding(
+        "EX005",
+        message=f"{len(regions)} tables or pages are images without a text layer, so their numbers "
+        f"were not read and were not audited: {'; '.join(names)}. Check them by hand, or install "
+        "the OCR extra (pcfaudit[ocr]) to read them.",
+        message_zh=f"{len(regions)} 个表格或页面为无文本层的图片，其中的数字未被读取，也未被审核：{'；'.join(names_zh)}。"
+        "请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+        locations=[
+            Location(page=r.page, bbox=r.bbox, quote=r.context or f"(image on p. {r.page})")
+            for r in regions
+        ],
+        likely_cause="results pasted as pictures, or scanned pages",
+        key="images:" + ",".join(f"{r.page}:{r.bbox}" for r in regions),
+    )
 
 
 @rule("EX006")

@@ -115,3 +115,23 @@ def cell_breaks_table_relation(ctx: RuleContext) -> Iterator[Finding]:
             severity=None if strong else "warning",
             key=check.id,
         )
+
+
+@rule("UN004")
+def unstated_conversion(ctx: RuleContext) -> Iterator[Finding]:
+    """A table column is another column times a molar conversion (12/44 to carbon, 44/12
+    to CO2, 44/28 from N2O-N, 16/12 from CH4-C) on every row, and the report prints that
+    conversion nowhere: a reader who applies the stated method gets other numbers.
+
+    Example: a formula printed in kg CO2, a table whose N2O column is the formula × 12/44."""
+    for check in _owned(ctx, "UN004"):
+        message = f"{check.label}: {check.note}."
+        yield ctx.finding(
+            "UN004",
+            message=message,
+            message_zh=f"{check.label}：{check.note}（报告未说明该换算）。",
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=check.expected,
+            key=check.id,
+        )

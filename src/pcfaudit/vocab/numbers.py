@@ -1,0 +1,172 @@
+"""Numbers as reports print them, Chinese and English (shared vocabulary of every stage).
+
+``1 536``, ``1,536.5``, ``≈ 300``, ``4.833tCO₂e``, ``2 088``, ``12%``, ``1.2万``,
+``3.5亿``, ``39.94×10⁴``, ``2.5 × 10^-3``, ``1,23E-02`` (decimal comma in scientific notation), ``2.67E+03``, ``-6.08E+01``.
+The printed string is kept; the value is an exact Decimal; ``decimals`` counts printed places
+so the value's rounding interval is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from pcfaudit.model import Number
+
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．，－＋％",
+    "0123456789.,-+%",
+)
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+MULTIPLIERS: dict[str, Decimal] = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+# Beyond what a report can mean (an ID, a hash, a typo, a hostile 1E+999): such a "number"
+# stays text. No carbon figure needs more than 30 digits or leaves 10^±100 (the world's
+# yearly emissions are ~5E+16 g); the bound keeps the product or ratio of three printed
+# numbers inside a float (1.8E+308), so no rule's arithmetic can overflow.
+MAX_SIGNIFICANT_DIGITS = 30
+MAX_EXPONENT = 100
+
+# A thin space, a no-break space or a plain space groups thousands only when followed by
+# exactly three digits: "1 536", "2 088" — never "2410 0.5942" (that is two numbers).
+_NUMBER_RE = regex.compile(
+    r"""
+    (?P<approx>(?:≈|～|~|大约|约|about|approximately|approx\.?)\s*)?
+    (?<![A-Za-z0-9_.])      # CJK may touch a number: 生产1件, 球管349件
+    (?P<sign>[-−+])?
+    (?P<mantissa>
+        0,\d+(?![\d,])                        # 0,123: a decimal comma (EPDs)
+      | [1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?     # 1,536.5
+      | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?   # 1 536 / 18 750.5
+      | \d+(?:\.\d+)?                         # 4.833
+      | \.\d+                                 # .5
+    )
+    (?:
+        (?P<exp>[eE]\s*(?P<esign>[-−+])?\s*\d{1,3})
+      | (?P<comma_exp>,\d+[eE][-−+]?\d{1,3})   # 1,23E-02
+      | \s*[×xX]\s*10(?:\^\s*\(?(?P<pow>[-−+]?\d{1,2})\)?|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))
+                                               # 39.94 × 10⁴, 2.5×10^-3
+    )?
+    (?P<percent>\s*[%％‰])?
+    (?P<mult>\s*[万亿](?![元]))?
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    number: Number
+    start: int
+    end: int
+
+
+def normalise_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+def _decimals_of(digits: str) -> int:
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _build(m: regex.Match[str]) -> Number | None:
+    mantissa = m.group("mantissa")
+    sign = m.group("sign") or ""
+    approx = bool(m.group("approx"))
+    if mantissa.startswith("0,"):
+        mantissa = mantissa.replace(",", ".", 1)
+    digits = regex.sub(r"[ ,\u00a0\u2009\u202f]", "", mantissa)
+    exponent = 0
+    if m.group("comma_exp"):
+        # "1,23E-02": the comma is a decimal comma here.
+        frac, exp = regex.split(r"[eE]", m.group("comma_exp")[1:])
+        digits = f"{mantissa}.{frac}"
+        exponent = int(exp.replace("−", "-"))
+    elif m.group("exp"):
+        exponent = int(regex.sub(r"[eE\s]", "", m.group("exp")).replace("−", "-"))
+    elif m.group("pow") or m.group("sup"):
+        power = m.group("pow") or m.group("sup").translate(_SUPERSCRIPT)
+        exponent = int(power.replace("−", "-"))
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    if not within_meaning(value, exponent):
+        return None
+    decimals = _decimals_of(digits) - exponent
+    if exponent:
+        value = value.scaleb(exponent)
+    if sign in {"-", "−"}:
+        value = -value
+    scale = Decimal(1)
+    if m.group("percent"):
+        # Percentages keep their value in percent; the unit says "%".
+        pass
+    if m.group("mult"):
+        scale = MULTIPLIERS[m.group("mult").strip()]
+        value = value * scale
+    text = m.group(0)
+    if approx:
+        text = text.strip()
+    return Number(
+        text=text.strip(),
+        value=value,
+        decimals=decimals,
+        approximate=approx,
+        scale=scale,
+    )
+
+
+def within_meaning(mantissa: Decimal, exponent: int = 0) -> bool:
+    """Whether ``mantissa`` × 10^``exponent`` is a number a report can mean: at most
+    MAX_SIGNIFICANT_DIGITS significant digits, magnitude within 10^±MAX_EXPONENT."""
+    if not mantissa.is_finite():
+        return False
+    if mantissa.is_zero():
+        return True
+    digits = len(mantissa.as_tuple().digits)
+    return digits <= MAX_SIGNIFICANT_DIGITS and abs(mantissa.adjusted() + exponent) <= MAX_EXPONENT
+
+
+def iter_numbers(text: str) -> Iterator[NumberMatch]:
+    """Every number in ``text`` with its span. Years, section numbers and the like are
+    numbers too; callers decide what a number means from its neighbours."""
+    norm = normalise_digits(text)
+    for m in _NUMBER_RE.finditer(norm):
+        number = _build(m)
+        if number is not None:
+            yield NumberMatch(number, m.start(), m.end())
+
+
+def parse_number(text: str) -> Number | None:
+    """The single number that makes up ``text`` (allowing a unit or mark after it), or None.
+
+    >>> parse_number("1 536").value
+    Decimal('1536')
+    >>> parse_number("/") is None
+    True
+    """
+    stripped = normalise_digits(text).strip()
+    if not stripped:
+        return None
+    m = _NUMBER_RE.match(stripped)
+    if not m:
+        return None
+    return _build(m)
+
+
+def is_percent(number: Number) -> bool:
+    return number.text.rstrip().endswith(("%", "％"))
+
+
+def is_blank_mark(text: str) -> str | None:
+    """The mark a cell uses to say 'no value' ('/', '—', '-', '--', '', 'N/A'), else None."""
+    t = text.strip()
+    if t in {"", "/", "／", "—", "–", "-", "--", "——", "N/A", "n/a", "NA", "无", "×"}:
+        return t or "empty"
+    return None
