@@ -79,7 +79,7 @@ def test_numbers_touching_cjk_and_space_grouped_decimals(text: str, expected: li
 
 
 def test_power_of_ten_suffix_is_part_of_the_number() -> None:
-    from pcfaudit.interpret.numbers import parse_number
+    from pcfaudit.vocab.numbers import parse_number
 
     n = parse_number("39.94 × 10⁴ t")
     assert n is not None and n.value == 399400 and n.decimals == -2

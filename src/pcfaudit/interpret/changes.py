@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import regex
 
-from pcfaudit.interpret.numbers import is_percent, iter_numbers
 from pcfaudit.model import Document, Statement, StatementKind
+from pcfaudit.vocab.numbers import is_percent, iter_numbers
 
 _CHANGE = regex.compile(
     r"增加|增长|提高|升高|降低|减少|下降|低于|高于|促进|抑制|increas|decreas|reduc|rais|higher|lower",

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pcfaudit.model import AuditResult, Finding, InventoryLine, Location, ResultMatrix
 from pcfaudit.render.common import decimal_text, label, title_of
 from pcfaudit.rules.catalog import load_catalog
+from pcfaudit.vocab.stages import stage_of_line
 
 STAGES = (
     "raw-material",
