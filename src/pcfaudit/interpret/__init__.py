@@ -15,6 +15,7 @@ from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.interpret.respectively import split_respectively
+from pcfaudit.interpret.unusable_numbers import unusable_numbers
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.vocab.carriers import carrier_of
 from pcfaudit.vocab.stages import stage_of_line
@@ -55,6 +56,7 @@ def interpret(document: Document) -> Report:
         matrices=matrices,
         module_declarations=declarations,
         numbers_seen=claims.numbers_seen,
+        unusable_numbers=unusable_numbers(document),
     )
     _attach_prose_factors(report)
     type_lines(report.inventory)

@@ -61,6 +61,7 @@ from pcfaudit.model.report import (
     StandardCitation,
     Statement,
     StatementKind,
+    UnusableNumber,
 )
 
 __all__ = [
@@ -107,5 +108,6 @@ __all__ = [
     "StatementKind",
     "Table",
     "UnreadRegion",
+    "UnusableNumber",
     "to_jsonable",
 ]

@@ -319,6 +319,18 @@ class ModuleDeclaration:
     location: Location
 
 
+@dataclass(frozen=True)
+class UnusableNumber:
+    """A number the report prints that pcfaudit cannot use: more significant digits or a
+    larger or smaller magnitude than any report can mean (an overflowed cell, a pasted
+    hash, ``1E+999``). It stays text, is left out of every check, and is reported so that
+    a verifier knows it was not audited. ``reason``: '58 digits', 'magnitude 10^999'."""
+
+    text: str
+    reason: str
+    location: Location
+
+
 @dataclass
 class Report:
     language: str = "zh"
@@ -341,3 +353,4 @@ class Report:
     matrices: list[ResultMatrix] = field(default_factory=list)
     module_declarations: list[ModuleDeclaration] = field(default_factory=list)
     numbers_seen: int = 0
+    unusable_numbers: list[UnusableNumber] = field(default_factory=list)

@@ -7,6 +7,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     emission_factor,
     epd,
     extraction,
+    extraction_numbers,
     functional_unit,
     gwp,
     narrative,

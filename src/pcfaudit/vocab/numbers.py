@@ -74,10 +74,10 @@ def _decimals_of(digits: str) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
-def _build(m: regex.Match[str]) -> Number | None:
+def _mantissa_exponent(m: regex.Match[str]) -> tuple[str, Decimal, int] | None:
+    """The printed digits (decimal point normalised), their value and the power of ten the
+    match multiplies them by (E-notation, ×10^n), or None when the digits do not parse."""
     mantissa = m.group("mantissa")
-    sign = m.group("sign") or ""
-    approx = bool(m.group("approx"))
     if mantissa.startswith("0,"):
         mantissa = mantissa.replace(",", ".", 1)
     digits = regex.sub(r"[ ,\u00a0\u2009\u202f]", "", mantissa)
@@ -93,11 +93,20 @@ def _build(m: regex.Match[str]) -> Number | None:
         power = m.group("pow") or m.group("sup").translate(_SUPERSCRIPT)
         exponent = int(power.replace("−", "-"))
     try:
-        value = Decimal(digits)
+        return digits, Decimal(digits), exponent
     except InvalidOperation:
         return None
+
+
+def _build(m: regex.Match[str]) -> Number | None:
+    parsed = _mantissa_exponent(m)
+    if parsed is None:
+        return None
+    digits, value, exponent = parsed
     if not within_meaning(value, exponent):
         return None
+    sign = m.group("sign") or ""
+    approx = bool(m.group("approx"))
     decimals = _decimals_of(digits) - exponent
     if exponent:
         value = value.scaleb(exponent)
@@ -141,6 +150,52 @@ def iter_numbers(text: str) -> Iterator[NumberMatch]:
         number = _build(m)
         if number is not None:
             yield NumberMatch(number, m.start(), m.end())
+
+
+@dataclass(frozen=True)
+class BeyondMeaning:
+    """A number as printed that is past what a report can mean (see ``within_meaning``):
+    ``digits`` significant digits, leading digit at 10^``magnitude``. ``plain`` when it is a
+    bare run of digits (no decimal point, grouping, exponent, sign, % or 万): such a run may
+    just as well be an identifier, and the caller decides from its neighbours."""
+
+    text: str
+    start: int
+    end: int
+    digits: int
+    magnitude: int
+    plain: bool
+
+    @property
+    def reason(self) -> str:
+        """'58 digits' or 'magnitude 10^999': why pcfaudit cannot use it."""
+        if self.digits > MAX_SIGNIFICANT_DIGITS:
+            return f"{self.digits} digits"
+        return f"magnitude 10^{self.magnitude}"
+
+
+def iter_numbers_beyond_meaning(text: str) -> Iterator[BeyondMeaning]:
+    """The numbers in ``text`` that ``iter_numbers`` leaves as text because no report can
+    mean them (more than MAX_SIGNIFICANT_DIGITS digits, beyond 10^±MAX_EXPONENT)."""
+    norm = normalise_digits(text)
+    for m in _NUMBER_RE.finditer(norm):
+        parsed = _mantissa_exponent(m)
+        if parsed is None:
+            continue
+        _, value, exponent = parsed
+        if within_meaning(value, exponent):
+            continue
+        printed = m.group(0).strip()
+        plain = regex.fullmatch(r"\d+", printed) is not None
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        yield BeyondMeaning(
+            text=printed,
+            start=start,
+            end=start + len(printed),
+            digits=len(value.as_tuple().digits),
+            magnitude=value.adjusted() + exponent,
+            plain=plain,
+        )
 
 
 def parse_number(text: str) -> Number | None:
