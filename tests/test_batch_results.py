@@ -99,7 +99,15 @@ def test_results_csv_one_row_per_finding(cli_db: Any, tmp_path: Path) -> None:
     _archive, db, _ = cli_db
     target = tmp_path / "findings.csv"
     assert invoke("results", str(db), "--format", "csv", "--output", str(target)).exit_code == 0
-    table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    raw = target.read_bytes()
+    # A byte-order mark, so that Excel (Chinese Excel above all) reads the file as UTF-8.
+    assert raw.startswith(b"\xef\xbb\xbfpath,sha256,")
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0]["path"].startswith("/") and table[0]["report_title"]
+    assert any("\u4e00" <= ch <= "\u9fff" for r in table for ch in r["report_title"])
+    # Printed to stdout (redirected into a file) it carries the mark too, once.
+    printed = invoke("results", str(db), "--format", "csv").output
+    assert printed.startswith("\ufeffpath,") and printed.count("\ufeff") == 1
     conn = sqlite3.connect(db)
     (n,) = conn.execute("SELECT count(*) FROM findings").fetchone()
     conn.close()

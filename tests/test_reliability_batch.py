@@ -285,7 +285,8 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
         assert write_csv(conn, out) >= 1
     finally:
         conn.close()
-    table = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert out.getvalue().startswith("\ufeffpath,")
+    table = list(csv.DictReader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
     assert table and all(r["report_title"].startswith("'=HYPERLINK") for r in table)
     for r in table:
         for cell in r.values():

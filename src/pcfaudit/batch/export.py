@@ -43,7 +43,16 @@ def write_jsonl(conn: sqlite3.Connection, out: TextIO) -> int:
     return n
 
 
+# Excel (Chinese Excel above all) reads a CSV without a byte-order mark in the system's
+# ANSI code page (GBK), so every non-ASCII title and message turns to mojibake; the BOM
+# tells it the file is UTF-8. Python's csv module, pandas and LibreOffice skip it.
+UTF8_BOM = "\ufeff"
+
+
 def write_csv(conn: sqlite3.Connection, out: TextIO) -> int:
+    """One row per finding of each current report, as a UTF-8 CSV with a byte-order mark
+    (``encoding="utf-8-sig"`` reads it back)."""
+    out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     # Every cell through the one CSV escape: a title or quote starting with "=" must not
