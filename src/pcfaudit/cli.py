@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
-from pcfaudit.cli_options import DataFormat, Format, Lang, Severity
+from pcfaudit.cli_options import DataFormat, Format, Lang, Severity, given_path
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
@@ -65,7 +65,7 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Reports to audit (PDF, DOCX, text, markdown).")],
+    files: Annotated[list[Path], typer.Argument(parser=given_path, help="Reports to audit (PDF, DOCX, text, markdown).")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     lang: Annotated[Lang, typer.Option(help="Language of messages (default: the report's).")] = Lang.auto,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
@@ -232,7 +232,7 @@ def _render_all(results: list[tuple[AuditResult, str]], format: Format, statisti
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A report (PDF, DOCX, text, markdown).")],
+    file: Annotated[Path, typer.Argument(parser=given_path, help="A report (PDF, DOCX, text, markdown).")],
     format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
     tables: Annotated[
         bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
@@ -374,8 +374,8 @@ def reference(
 
 @app.command("diff")
 def diff_command(
-    old: Annotated[Path, typer.Argument(help="JSON output of `check` on the earlier version.")],
-    new: Annotated[Path, typer.Argument(help="JSON output of `check` on the later version.")],
+    old: Annotated[Path, typer.Argument(parser=given_path, help="JSON output of `check` on the earlier version.")],
+    new: Annotated[Path, typer.Argument(parser=given_path, help="JSON output of `check` on the later version.")],
     format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
     lang: Annotated[Lang, typer.Option(help="Language of the headings.")] = Lang.en,
     fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a new finding is at or above this severity.")] = Severity.error,

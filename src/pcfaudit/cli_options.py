@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+EMPTY_PATH = "no file given (the path is empty)"
 
 
 class Lang(StrEnum):
@@ -37,3 +43,14 @@ class DataFormat(StrEnum):
 
     text = "text"
     json = "json"
+
+
+def given_path(value: str) -> Path:
+    """A path argument as typed (typer's ``parser``: it sees the raw string). An empty
+    argument would become ``Path("")``, which is ".", the current folder: ``check ""``
+    would then say ". : is a directory" and ``batch ""`` would audit the whole folder.
+    Refused here in one line, exit 2, like any other input that cannot be read."""
+    if not value.strip():
+        print(f"pcfaudit: {EMPTY_PATH}", file=sys.stderr)
+        raise typer.Exit(2)
+    return Path(value)
