@@ -250,7 +250,7 @@ def test_unit_conversion_is_exact() -> None:
 def test_standard_editions() -> None:
     ts = pack.standard("ISO/TS 14067:2013")
     assert ts is not None and ts.status == "withdrawn" and ts.superseded_by == "ISO 14067:2018"
-    assert pack.standard("ISO 14067").citation == "ISO 14067:2018"  # type: ignore[union-attr]
+    assert pack.standard("ISO 14067").designation == "ISO 14067:2018"  # type: ignore[union-attr]
     gbt = pack.standard("GB/T 24067-2024")
     assert gbt is not None and gbt.effective == "2025-03-01" and gbt.verified
     assert pack.standard("PAS 2050:2008").superseded_by == "PAS 2050:2011"  # type: ignore[union-attr]

@@ -336,8 +336,11 @@ def reference(
     show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
     reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
     format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
+    notes: Annotated[bool, typer.Option("--notes", help="Also show the maintainers' notes: where each value was read and how far it was checked (always in JSON).")] = False,
 ) -> None:
-    """Show the reference data pack: every value with its source and whether it was verified."""
+    """Show the reference data pack: every value with the document it comes from (its
+    citation) and whether it was verified."""
+    from rich.markup import escape
     from rich.table import Table
 
     from pcfaudit.reference import load_pack
@@ -350,7 +353,7 @@ def reference(
     if format is DataFormat.json:
         tables: dict[str, list[dict[str, str]]] = {}
         for name in shows:
-            headers, rows = pack.table(name)
+            headers, rows = pack.table(name, notes=True)
             tables[name] = [dict(zip(headers, row, strict=False)) for row in rows]
         payload = {"pack": pack.info(), "tables": tables}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -360,7 +363,7 @@ def reference(
     console.print(f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
                   + (f"  overlay {info['overlay']}" if info.get("overlay") else ""))
     for name in shows:
-        headers, rows = pack.table(name)
+        headers, rows = pack.table(name, notes=notes)
         if show is None:
             console.print(f"  {name}: {len(rows)} values  (pcfaudit reference --show {name})")
             continue
@@ -368,8 +371,12 @@ def reference(
         for header in headers:
             table.add_column(header, overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(escape(cell) for cell in row))
         console.print(table)
+        if name == "gwp" and not notes:  # one value per report and gas: documents listed below
+            console.print("citations")
+            for report, citation in pack.gwp_citations():
+                console.print(f"  {report}: {escape(citation)}", overflow="fold")
 
 
 @app.command("diff")

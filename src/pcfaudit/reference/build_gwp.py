@@ -27,6 +27,36 @@ REPORTS: dict[str, tuple[str, str]] = {
     "AR6": ("AR6GWP100", "IPCC AR6 WG1 Table 7.SM.7 (2021)"),
 }
 
+# The document each report's values come from, as a reader would cite it (the package and
+# the maintainers' notes stay in ``source``).
+_GHG_TABLE = "; as tabulated in GHG Protocol, Global Warming Potential Values, 2016-02-16"
+
+
+def _wg1(title: str, report: str, year: int, where: str = "") -> str:
+    """An IPCC Working Group I report as a reader cites it, with the table when known."""
+    at = f", {where}" if where else ""
+    return f"IPCC, {title} (Contribution of Working Group I to the {report}){at}, {year}"
+
+
+_AR5_TITLE = "Climate Change 2013: The Physical Science Basis"
+CITATIONS: dict[str, str] = {
+    "SAR": _wg1("Climate Change 1995: The Science of Climate Change", "Second Assessment Report",
+                1995) + _GHG_TABLE,
+    "TAR": _wg1("Climate Change 2001: The Scientific Basis", "Third Assessment Report", 2001,
+                "Table 6.7"),
+    "AR4": _wg1("Climate Change 2007: The Physical Science Basis", "Fourth Assessment Report",
+                2007, "Table 2.14") + _GHG_TABLE,
+    "AR5": _wg1(_AR5_TITLE, "Fifth Assessment Report", 2013, "Table 8.A.1"),
+    "AR5-CCF": _wg1(_AR5_TITLE, "Fifth Assessment Report", 2013, "Table 8.7 and Table 8.SM.16"),
+    "AR6": _wg1("Climate Change 2021: The Physical Science Basis", "Sixth Assessment Report", 2021,
+                "Table 7.SM.7"),
+}  # fmt: skip
+_AR6_T715 = CITATIONS["AR6"].replace("Table 7.SM.7", "Table 7.15")
+_F_GAS = (
+    "Regulation (EU) No 517/2014 of the European Parliament and of the Council on fluorinated "
+    "greenhouse gases, Annex IV, 2014"
+)
+
 # pcfaudit canonical gas key -> package key
 GASES: dict[str, str] = {
     "CH4": "CH4",
@@ -60,7 +90,8 @@ _T715 = "IPCC AR6 WG1 Table 7.15 (quoted in FLCAC-admin/LCIAformatter#106; GHG P
 _AR5F = "IPCC AR5 WG1 Table 8.A.1 fossil methane (incl. CO2 from oxidation); seen in ORNL-AMO/VERIFI#2190"
 _HFO = "not in globalwarmingpotentials; value from notes (reference-data.md 2)"
 
-# (report, gas, value, source, verified, how)
+# (report, gas, value, source, verified, how); the citation follows from the source
+# (_extra_citation)
 EXTRA: list[tuple[str, str, str, str, str, str]] = [
     *[(r, "CO2", "1", _DEF, "yes", "definition") for r in REPORTS],
     ("AR6", "CH4-fossil", "29.8", _T715, "yes", "two independent quotations of Table 7.15"),
@@ -111,7 +142,22 @@ EXTRA: list[tuple[str, str, str, str, str, str]] = [
     ("AR6", "HFO-1234ze(E)", "1.37", "IPCC AR6 WG1 Table 7.SM.7; " + _HFO, "no", "not re-read"),
 ]
 
-HEADER = ["report", "gas", "gwp100", "source", "verified", "how"]
+HEADER = ["report", "gas", "gwp100", "source", "verified", "how", "citation"]
+
+
+def _extra_citation(report: str, source: str) -> str:
+    """The document an EXTRA row's source names; empty for the definition of CO2."""
+    if source == _DEF:
+        return ""
+    if source.startswith("EU F-gas Regulation"):
+        return _F_GAS
+    if "Table 7.15" in source:
+        return _AR6_T715
+    if source.startswith("IPCC AR5 WG1 Table 8.A.1"):
+        return CITATIONS["AR5"]
+    if source.startswith("IPCC AR6 WG1 Table 7.SM.7"):
+        return CITATIONS["AR6"]
+    raise ValueError(f"no citation for the source of an extra {report} row: {source}")
 
 
 def _fmt(value: float) -> str:
@@ -130,8 +176,8 @@ def build_rows() -> list[list[str]]:
                 continue  # e.g. NF3 and HFC-245fa are absent from SAR: no row, not a zero
             source = f"globalwarmingpotentials {version} (CC0) {metric}[{key}] <- {table}"
             how = "package data; spot-checked against independent tables (reference-data.md 1.4)"
-            rows.append([report, gas, _fmt(value), source, "yes", how])
-    rows.extend(list(extra) for extra in EXTRA)
+            rows.append([report, gas, _fmt(value), source, "yes", how, CITATIONS[report]])
+    rows.extend([*extra, _extra_citation(extra[0], extra[3])] for extra in EXTRA)
     order = list(REPORTS)
     rows.sort(key=lambda r: (order.index(r[0]), r[1]))
     return rows

@@ -108,7 +108,8 @@ class ReferencePack:
         files = raw.files
         self._gwp = {
             (r["report"], r["gas"]): GwpValue(r["report"], r["gas"], Decimal(r["gwp100"]),
-                                              r["source"], yes(r["verified"]), r.get("how", ""))
+                                              r["source"], yes(r["verified"]), r.get("how", ""),
+                                              r.get("citation", ""))
             for r in files["gwp.csv"]
         }  # fmt: skip
         self._aliases = {squash(r["alias"]): r["gas"] for r in files["gas_aliases.csv"]}
@@ -117,7 +118,8 @@ class ReferencePack:
         self._blends = self._build_blends(files["blends.csv"])
         self._grid = [
             GridFactor(int(r["year"]), r["region"], r["kind"], Decimal(r["value"]), r["unit"],
-                       r["document"], yes(r["verified"]), r.get("how", ""), r.get("note", ""))
+                       r["document"], yes(r["verified"]), r.get("how", ""), r.get("note", ""),
+                       r.get("citation", ""))
             for r in files["grid.csv"]
         ]  # fmt: skip
         self._fuels = self._build_fuels(files["fuels.csv"], files["fuel_windows.csv"])
@@ -125,13 +127,14 @@ class ReferencePack:
             PlausibilityRange(r["key"], tuple(a for a in r["aliases"].split("|") if a),
                               r["unit"], Decimal(r["low"]), Decimal(r["high"]), r["typical"],
                               r["covers"], dec(r.get("density_kg_per_m3", "")), r["source"],
-                              yes(r["verified"]), r.get("how", ""))
+                              yes(r["verified"]), r.get("how", ""), r.get("citation", ""))
             for r in files["ranges.csv"]
         ]  # fmt: skip
         self._standards = [
             StandardEdition(r["code"], int(r["year"]), r["title"], r["status"],
                             r["superseded_by"], r["scope"], r["published"], r["effective"],
-                            r["source"], yes(r["verified"]), r.get("how", ""))
+                            r["source"], yes(r["verified"]), r.get("how", ""),
+                            r.get("citation", ""))
             for r in files["standards.csv"]
         ]  # fmt: skip
 
@@ -207,7 +210,8 @@ class ReferencePack:
             sources = "; ".join(dict.fromkeys(p["source"] for p in parts))
             blends[blend_key(name) or name] = Blend(
                 name, comps, sources, all(yes(p["verified"]) for p in parts),
-                "; ".join(dict.fromkeys(p.get("how", "") for p in parts)))  # fmt: skip
+                "; ".join(dict.fromkeys(p.get("how", "") for p in parts)),
+                "; ".join(dict.fromkeys(c for p in parts if (c := p.get("citation", "")))))  # fmt: skip
         return blends
 
     def blend(self, name: str) -> Blend | None:
@@ -220,6 +224,7 @@ class ReferencePack:
         if blend is None:
             return None
         total, verified, sources = Decimal(0), blend.verified, [blend.source]
+        citations = [blend.citation] if blend.citation else []
         for comp in blend.components:
             entry = self.gwp_value(report, comp.gas)
             if entry is None:
@@ -227,8 +232,10 @@ class ReferencePack:
             total += comp.fraction * entry.value
             verified = verified and entry.verified
             sources.append(f"{comp.gas}: {entry.source}")
+            if entry.citation:
+                citations.append(entry.citation)
         return BlendGwp(blend.name, canonical_report(report) or report, total,
-                        " | ".join(sources), verified)  # fmt: skip
+                        " | ".join(sources), verified, "; ".join(dict.fromkeys(citations)))  # fmt: skip
 
     def blend_gwp(self, name: str, report: str) -> Decimal | None:
         found = self.blend_gwp_value(name, report)
@@ -294,11 +301,11 @@ class ReferencePack:
             defaults.setdefault(name, []).append(FuelDefault(
                 name, r["basis"], ncv, r["ncv_unit"], per_gj, per_gj * ncv, f"tCO2/{native}",
                 dec(r["ch4_kg_per_tj"]), dec(r["n2o_kg_per_tj"]), dec(r["density_kg_per_l"]),
-                r["source"], yes(r["verified"]), r.get("how", "")))  # fmt: skip
+                r["source"], yes(r["verified"]), r.get("how", ""), r.get("citation", "")))  # fmt: skip
         for name, defs in defaults.items():
             wins = tuple(
                 Window(w["unit"], Decimal(w["low"]), Decimal(w["high"]), w["expected"],
-                       w["source"], yes(w["verified"]), w.get("how", ""))
+                       w["source"], yes(w["verified"]), w.get("how", ""), w.get("citation", ""))
                 for w in windows if w["fuel"] == name
             )  # fmt: skip
             fuels[name] = Fuel(name, aliases[name], tuple(defs), wins)
@@ -362,9 +369,14 @@ class ReferencePack:
 
     # ------------------------------------------------------------------ printing
 
-    def table(self, show: str) -> tuple[list[str], list[list[str]]]:
-        """(headers, rows) for ``pcfaudit reference --show grid|gwp|fuels|blends|ranges|standards``."""
-        return tables.render(self, show)
+    def table(self, show: str, notes: bool = False) -> tuple[list[str], list[list[str]]]:
+        """(headers, rows) for ``pcfaudit reference --show grid|gwp|fuels|blends|ranges|standards``:
+        each value with its citation, and with the maintainers' source notes when ``notes``."""
+        return tables.render(self, show, notes)
+
+    def gwp_citations(self) -> list[tuple[str, str]]:
+        """(report, document) for each document the GWP values come from."""
+        return tables.gwp_citations(self)
 
 
 def _label_has(label: str, alias: str) -> bool:

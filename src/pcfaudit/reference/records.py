@@ -1,8 +1,14 @@
 """Value objects returned by the reference pack. Each carries ``source`` and ``verified``:
-a rule may raise an ``error`` on a reference value only when ``verified`` is True."""
+a rule may raise an ``error`` on a reference value only when ``verified`` is True.
+
+``source`` (``document`` for grid factors) is the maintainers' note of where a value was
+read and how far it was checked; ``citation`` is the document it comes from as a reader cites
+it (title, publisher, year), empty where the note names no citable document (an estimate, a
+definition, a single substance)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,6 +28,7 @@ class GwpValue:
     source: str
     verified: bool
     how: str = ""
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class Blend:
     source: str
     verified: bool
     how: str = ""
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class BlendGwp:
     value: Decimal  # sum(fraction x component GWP), exact
     source: str
     verified: bool  # composition and every component GWP verified
+    citation: str = ""  # the blend's and its components' documents
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class GridFactor:
     verified: bool
     how: str = ""
     note: str = ""
+    citation: str = ""
 
     @property
     def source(self) -> str:
@@ -84,6 +94,7 @@ class Window:
     source: str
     verified: bool
     how: str = ""
+    citation: str = ""
 
     def contains(self, value: Decimal) -> bool:
         return self.low <= value <= self.high
@@ -93,7 +104,7 @@ class Window:
         high = convert(self.high, self.unit, unit, density_kg_per_m3)
         if low is None or high is None:
             return None
-        return Window(unit, low, high, self.typical, self.source, self.verified, self.how)
+        return dataclasses.replace(self, unit=unit, low=low, high=high)
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,7 @@ class FuelDefault:
     source: str
     verified: bool
     how: str = ""
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,7 @@ class PlausibilityRange:
     source: str
     verified: bool
     how: str = ""
+    citation: str = ""
 
     def contains(self, value: Decimal) -> bool:
         return self.low <= value <= self.high
@@ -163,9 +176,7 @@ class PlausibilityRange:
         high = convert(self.high, self.unit, unit, self.density_kg_per_m3)
         if low is None or high is None:
             return None
-        return PlausibilityRange(self.key, self.aliases, unit, low, high, self.typical,
-                                 self.covers, self.density_kg_per_m3, self.source,
-                                 self.verified, self.how)  # fmt: skip
+        return dataclasses.replace(self, unit=unit, low=low, high=high)
 
 
 @dataclass(frozen=True)
@@ -181,9 +192,11 @@ class StandardEdition:
     source: str
     verified: bool
     how: str = ""
+    citation: str = ""
 
     @property
-    def citation(self) -> str:
+    def designation(self) -> str:
+        """The edition as standards are referred to: 'ISO 14067:2018', 'GB/T 24067-2024'."""
         sep = "-" if self.code.startswith("GB") else ":"
         return f"{self.code}{sep}{self.year}"
 

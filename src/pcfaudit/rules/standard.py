@@ -58,7 +58,7 @@ def superseded_standard(ctx: RuleContext) -> Iterator[Finding]:
         if edition.is_current:
             continue
         current = [e for e in pack.editions(code) if e.is_current]
-        replaced = edition.superseded_by or (current[-1].citation if current else "")
+        replaced = edition.superseded_by or (current[-1].designation if current else "")
         also = [c for c in ctx.report.standards if replaced and replaced.split(":")[0] == c.code]
         note = (
             f" The report also cites {replaced.split(':')[0]} elsewhere, so the edition it follows is unclear."
@@ -73,21 +73,21 @@ def superseded_standard(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "ST001",
             message=(
-                f"{edition.citation} is cited ({'; '.join(dict.fromkeys(c.location.describe() for c in cites))}); "
+                f"{edition.designation} is cited ({'; '.join(dict.fromkeys(c.location.describe() for c in cites))}); "
                 f"it is {status}"
                 + (f" and replaced by {replaced}" if replaced else "")
                 + f".{note} "
                 "A study should follow, and cite, the current edition."
             ),
             message_zh=(
-                f"报告引用了 {edition.citation}（{'；'.join(dict.fromkeys(c.location.describe() for c in cites))}），该版本{status_zh}"
+                f"报告引用了 {edition.designation}（{'；'.join(dict.fromkeys(c.location.describe() for c in cites))}），该版本{status_zh}"
                 + (f"，由 {replaced} 取代" if replaced else "")
                 + f"。{note_zh}研究应依据并引用现行版本。"
             ),
             locations=[_quoted(c) for c in cites],
-            reported=edition.citation,
+            reported=edition.designation,
             expected=replaced or None,
-            key=edition.citation,
+            key=edition.designation,
         )
 
 
