@@ -3,7 +3,8 @@
 The engine is RapidOCR on onnxruntime: its wheel ships the Chinese and English models and
 runs offline on the CPU. Its words go through the same words → table path as a PDF's
 text layer (:mod:`.table_from_words`), marked ``source="ocr"`` so that a finding resting
-on one is at most a warning. ``PCFAUDIT_OCR=0`` turns it off (a fast screening run).
+on one is at most a warning. ``PCFAUDIT_OCR=0`` turns it off (a fast screening run);
+``PCFAUDIT_OCR_SECONDS`` bounds the time it may take per document.
 """
 
 from __future__ import annotations
@@ -25,6 +26,16 @@ def available() -> bool:
     return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
+def budget_seconds() -> float:
+    """How long OCR may run for one document before the remaining pictures are left
+    unread (``PCFAUDIT_OCR_SECONDS``, default 40): a table image takes tens of seconds
+    on a busy CPU, and a check has a per-file time limit."""
+    try:
+        return float(os.environ.get("PCFAUDIT_OCR_SECONDS", "40"))
+    except ValueError:
+        return 40.0
+
+
 def _get_engine() -> Any:
     global _engine
     if _engine is None:
@@ -34,42 +45,81 @@ def _get_engine() -> Any:
     return _engine
 
 
-def recognise(image: Any) -> list[tuple[tuple[float, float, float, float], str, float]]:
-    """Text boxes in an image (an RGB array): (x0, top, x1, bottom) in pixels, text, score."""
-    result, _ = _get_engine()(image)
-    out = []
-    for box, text, score in result or []:
-        xs = [float(p[0]) for p in box]
-        ys = [float(p[1]) for p in box]
-        out.append(((min(xs), min(ys), max(xs), max(ys)), str(text), float(score)))
+Box = tuple[float, float, float, float]
+Recognition = tuple[Box, str, float, list[tuple[str, Box]]]
+
+
+def recognise(image: Any) -> list[Recognition]:
+    """Text boxes in an image (an RGB array): (x0, top, x1, bottom) in pixels, the text,
+    the engine's score, and each character with its own box (spaces included)."""
+    # pages are turned upright before OCR, so the text-angle classifier is not needed
+    result, _ = _get_engine()(image, use_cls=False, return_word_box=True)
+    out: list[Recognition] = []
+    for item in result or []:
+        box, text, score = item[0], str(item[1]), float(item[2])
+        chars: list[tuple[str, Box]] = []
+        if len(item) >= 5 and item[3] and len(item[3]) == len(item[4]):
+            chars = [(str(ch), _box(pts)) for pts, ch in zip(item[3], item[4], strict=True)]
+        out.append((_box(box), text, score, chars))
     return out
 
 
+def _box(points: Any) -> Box:
+    xs = [float(p[0]) for p in points]
+    ys = [float(p[1]) for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
 def to_words(
-    boxes: list[tuple[tuple[float, float, float, float], str, float]],
-    origin: tuple[float, float],
-    scale: float,
-    page: int,
+    boxes: list[Recognition], origin: tuple[float, float], scale: float, page: int
 ) -> list[Word]:
     """OCR boxes (pixels of an image rendered at ``scale`` px/pt with its top-left corner
-    at ``origin`` on the page) as words in page points."""
+    at ``origin`` on the page) as words in page points. A box may hold several words (a
+    label and its unit): they are split at spaces, at the characters' own positions, so
+    that a gutter between them can still be found."""
     x, y = origin
-    words = []
-    for (x0, top, x1, bottom), text, score in boxes:
+    words: list[Word] = []
+    for (x0, top, x1, bottom), text, score, chars in boxes:
         text = text.strip()
         if not text or score < _MIN_SCORE:
             continue
-        words.append(
-            Word(
-                text,
-                x + x0 / scale,
-                x + x1 / scale,
-                y + top / scale,
-                y + bottom / scale,
-                page,
-                source="ocr",
-                # a box spans the ascent and descent: about 1.3 em
-                size=(bottom - top) / scale / 1.3,
+        size = (bottom - top) / scale / 1.5  # a box spans the ascent, descent and a margin
+        pieces = _pieces(text, chars, x0, x1)
+        for piece, left, right in pieces:
+            words.append(
+                Word(
+                    piece,
+                    x + left / scale,
+                    x + right / scale,
+                    y + top / scale,
+                    y + bottom / scale,
+                    page,
+                    source="ocr",
+                    size=size,
+                )
             )
-        )
     return words
+
+
+def _pieces(
+    text: str, chars: list[tuple[str, Box]], x0: float, x1: float
+) -> list[tuple[str, float, float]]:
+    """The words of a box with their x extents: from the characters' boxes when the
+    engine gave them, else each word gets its share of the box by its characters."""
+    out: list[tuple[str, float, float]] = []
+    if chars:
+        run: list[tuple[str, Box]] = []
+        for ch, box in [*chars, (" ", (x1, 0.0, x1, 0.0))]:
+            if ch.strip():
+                run.append((ch, box))
+            elif run:
+                out.append(("".join(c for c, _ in run), run[0][1][0], run[-1][1][2]))
+                run = []
+        return out
+    step = (x1 - x0) / len(text)
+    start = 0
+    for piece in text.split(" "):
+        if piece:
+            out.append((piece, x0 + step * start, x0 + step * (start + len(piece))))
+        start += len(piece) + 1
+    return out

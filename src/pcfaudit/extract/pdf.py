@@ -184,6 +184,9 @@ def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
     table into the text beside it (two tables side by side) keeps only its outside part."""
     out: list[Line] = []
     for ln in lines:
+        if not any(_overlap(ln.bbox, b) for b in taken):
+            out.append(ln)
+            continue
         outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
         if len(outside) == len(ln.chars):
             out.append(ln)
@@ -191,6 +194,10 @@ def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
             out.extend(make_lines(outside))
     out.sort(key=lambda ln: (ln.top, ln.x0))
     return out
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _in_margin(ln: Line, p: PdfPage) -> bool:

@@ -81,7 +81,7 @@ def is_cjk(ch: str) -> bool:
 
 def join_chars(left: str, right: str, space: bool | None = None) -> str:
     """Join two pieces of text across a line break: no space between CJK characters,
-    a hyphenated English word is rejoined. ``space`` says whether the producer marked the
+    a hyphenated English word is rejoined (not an acronym's hyphen: "GWP-" + "biogenic"). ``space`` says whether the producer marked the
     break as a word break (None: unknown, assume it is)."""
     right = right.replace("\t", " ")
     if not left:
@@ -92,8 +92,10 @@ def join_chars(left: str, right: str, space: bool | None = None) -> str:
         return left + right
     if space is False:
         return left + right
-    if left.endswith("-") and left[-2:-1].isalpha() and right[0].islower():
+    if left.endswith("-") and left[-2:-1].islower() and right[0].islower():
         return left[:-1] + right
+    if left.endswith("-") and (left[-2:-1].isupper() or left[-2:-1].isdigit()) and right[0].isalnum():
+        return left + right  # "GWP-" + "biogenic", "CO2-" + "eq": the hyphen is part of it
     return left + " " + right
 
 

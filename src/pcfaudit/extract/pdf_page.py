@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
@@ -38,7 +39,11 @@ _INVISIBLE_MODES = (3, 7)  # PDF text render modes that paint nothing
 class Picture:
     bbox: BBox
     page: int
+    thumbnail: Image.Image | None = None  # grey, 400 px wide: wide pictures only
 
+
+_THUMB_WIDTH = 400
+_WIDE = 0.35  # of the page width: a picture this wide may be a table
 
 @dataclass
 class PdfPage:
@@ -298,7 +303,9 @@ def _page_objects(
     for obj in page.get_objects(filter=kinds, max_depth=2):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             left, bottom, right, top = obj.get_bounds()
-            pictures.append(Picture(turn.box(left, right, bottom, top), number))
+            box = turn.box(left, right, bottom, top)
+            wide = box[2] - box[0] >= _WIDE * turn.size[0] and box[3] - box[1] >= 10
+            pictures.append(Picture(box, number, _thumbnail(obj) if wide else None))
             continue
         paths.append(obj)
         n = pdfium_c.FPDFPath_CountSegments(obj)
@@ -324,6 +331,19 @@ def _page_objects(
             elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
                 edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
     return _Fills(paths, turn), pictures, edges
+
+
+def _thumbnail(obj: pdfium.PdfObject) -> Image.Image | None:
+    """The picture's own pixels, grey and small (decoding it is far cheaper than
+    rendering the page around it)."""
+    try:
+        image = obj.get_bitmap(render=False).to_pil().convert("L")
+    except Exception:  # an image pdfium cannot decode: it is not looked at
+        return None
+    if image.width > _THUMB_WIDTH:
+        height = max(1, round(image.height * _THUMB_WIDTH / image.width))
+        image = image.resize((_THUMB_WIDTH, height), Image.Resampling.BOX)
+    return image
 
 
 def _edge(

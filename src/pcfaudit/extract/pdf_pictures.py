@@ -12,6 +12,7 @@ of text, not a photograph or a drawing), unless its caption calls it a figure.
 from __future__ import annotations
 
 import re
+import time
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -28,10 +29,7 @@ _FIGURE_RE = re.compile(
     r"|图|照片|示意|流程",
     re.I,
 )
-_MIN_WIDTH = 0.35  # of the page width: narrower pictures are logos, icons, photos
-_MIN_HEIGHT = 10.0  # points
 _SCAN_COVER = 0.5  # a picture over half a text-less page makes it a scanned page
-_SAMPLE_WIDTH = 400  # pixels: the width a picture is rendered at to look at its ink
 _ROW_SPAN = 0.6  # a row of a table spreads its ink over most of the picture's width
 _ROW_PIECES = 8  # in at least this many separate pieces (words, numbers)
 _MAX_OCR_PAGES = 40  # a longer scan is named, not read (minutes per page on a CPU)
@@ -50,7 +48,7 @@ def unread_regions(pdf: pdfium.PdfDocument, pages: list[PdfPage]) -> list[Unread
                 out.append(UnreadRegion(p.number, "scanned-page", _round((0, 0, p.width, p.height))))
             continue
         for pic in p.pictures:
-            if _is_table_picture(pdf, p, pic, visible):
+            if _is_table_picture(p, pic, visible):
                 out.append(UnreadRegion(p.number, "image", _round(pic.bbox), _heading(p, pic.bbox)))
     return out
 
@@ -64,7 +62,10 @@ def read_by_ocr(pdf: pdfium.PdfDocument, pages: list[PdfPage], regions: list[Unr
     if sum(1 for r in todo if r.kind == "scanned-page") > _MAX_OCR_PAGES:
         return
     by_number = {p.number: p for p in pages}
+    start = time.monotonic()
     for region in todo:
+        if time.monotonic() - start > ocr.budget_seconds():
+            break  # the rest stay named as unread: a check must finish in its time limit
         page = by_number[region.page]
         if page.quarter_turns or region.bbox is None:
             continue  # a turned page's pixels do not map onto its boxes as read
@@ -100,31 +101,22 @@ def _char(w: Word) -> Char:
 # --------------------------------------------------------------------------- tests
 
 
-def _is_table_picture(
-    pdf: pdfium.PdfDocument, page: PdfPage, pic: Picture, visible: list[Char]
-) -> bool:
+def _is_table_picture(page: PdfPage, pic: Picture, visible: list[Char]) -> bool:
     x0, top, x1, bottom = pic.bbox
-    if x1 - x0 < _MIN_WIDTH * page.width or bottom - top < _MIN_HEIGHT:
-        return False
+    if pic.thumbnail is None:
+        return False  # narrow (a logo, an icon, a photo in the margin) or undecodable
     if sum(1 for c in visible if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom) > 20:
         return False  # text over the picture: it is read (a background, an OCR layer)
     if any(_FIGURE_RE.search(text) for text in _captions(page, pic.bbox)):
         return False
-    return _ink_in_rows(pdf, page, pic.bbox)
+    return _ink_in_rows(pic.thumbnail)
 
 
-def _ink_in_rows(pdf: pdfium.PdfDocument, page: PdfPage, bbox: BBox) -> bool:
-    """Rendered small, is the picture mostly light with its dark ink in several thin
-    horizontal bands (rows of text), like a table, not a photograph or a drawing?"""
-    x0, top, x1, bottom = bbox
-    scale = min(2.0, _SAMPLE_WIDTH / max(x1 - x0, 1.0))
-    handle = pdf[page.number - 1]
-    try:
-        image = handle.render(
-            scale=scale, crop=(x0, page.height - bottom, page.width - x1, top), grayscale=True
-        ).to_pil().convert("L")
-    finally:
-        handle.close()
+def _ink_in_rows(image: Image.Image | None) -> bool:
+    """Is the picture mostly light with its dark ink in several thin horizontal bands
+    spread across its width (rows of text), like a table, not a photograph or a drawing?"""
+    if image is None:
+        return False
     width, height = image.size
     if width < 20 or height < 4:
         return False

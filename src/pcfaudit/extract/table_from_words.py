@@ -135,6 +135,13 @@ def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
     return last + 1 if any(len(p.text) > _NOTE_LENGTH for p in tail) else j
 
 
+def _header_over_values(split: list[list[_Phrase]], i: int, j: int) -> bool:
+    """A header line set in a tall box (a wider gap below it) still heads the values
+    under it: the run's only line so far names three or more columns, has no numbers,
+    and the next line is a line of values."""
+    return j == i + 1 and len(split[i]) >= 3 and not _numbers_line(split[i]) and _numbers_line(split[j])
+
+
 def _trim_prose_head(split: list[list[_Phrase]], i: int, j: int) -> int:
     """Prose set beside or above a table (a two-column page) is not its header: the run
     starts after the last line with a long phrase above its first line of numbers."""
@@ -154,7 +161,7 @@ def _run_end(lines: Sequence[Line], split: list[list[_Phrase]], i: int) -> int:
     j = i + 1
     while j < len(lines):
         gap = _top(lines[j]) - _bottom(lines[j - 1])
-        if gap >= _RUN_GAP * _height(lines[j - 1]):
+        if gap >= _RUN_GAP * _height(lines[j - 1]) and not _header_over_values(split, i, j):
             break
         if len(split[j]) < 2:
             # single-phrase lines (a header's stacked lines, a wrapped label) stay in the
@@ -243,13 +250,14 @@ class _Row:
 
 def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) -> _Row:
     row = _Row()
+    values = any(is_number(p.text) or any(is_number(w.text) for w in p.words) for p in phs)
     for p in phs:
         hit = _overlaps(p.x0, p.x1, cols)
         if len(hit) > 1 and header:
             row.cells.setdefault(hit[0], []).extend(p.words)
             row.spans[hit[0]] = hit[-1] - hit[0] + 1
             continue
-        if len(hit) > 1 and not any(is_number(w.text) for w in p.words):
+        if len(hit) > 1 and not values:
             row.cells.setdefault(hit[0], []).extend(p.words)  # a section title row
             row.spans[hit[0]] = hit[-1] - hit[0] + 1
             continue
@@ -321,38 +329,53 @@ def _numeric_glue(left: str, right: str) -> bool:
 def _join_body(rows: list[_Row]) -> list[_Row]:
     kinds = [_kind(r) for r in rows]
     out: list[_Row] = []
-    pending: list[_Row] = []  # 'down' lines waiting for the line below
-    for row, kind in zip(rows, kinds, strict=True):
+    pending: list[_Row] = []  # lines that continue the line below them
+    for k, (row, kind) in enumerate(zip(rows, kinds, strict=True)):
         if kind == "down":
             pending.append(row)
             continue
+        if kind == "text":
+            target = _label_target(row, out[-1] if out else None, _next_anchor(rows, kinds, k))
+            if target == "up":
+                _merge(out[-1], row, above=False)
+                continue
+            if target == "down":
+                pending.append(row)
+                continue
         for p in pending:
             _merge(row, p, above=True)
         pending = []
         if out and (kind == "up" or _completes(out[-1], row)):
             _merge(out[-1], row, above=False)
             continue
-        if kind == "text" and out and _is_anchor(out[-1]):
-            gap = row.top - out[-1].bottom
-            if gap < _JOIN_GAP * row.height and not row.cells.keys() - _label_cols(out[-1]):
-                _merge(out[-1], row, above=False)
-                continue
         out.append(row)
     out.extend(pending)
-    # a text line (a label's first line) just above the row it labels
-    joined: list[_Row] = []
-    for row in out:
-        if (
-            joined
-            and not _is_anchor(joined[-1])
-            and _is_anchor(row)
-            and row.top - joined[-1].bottom < _JOIN_GAP * row.height
-            and not joined[-1].cells.keys() - _label_cols(row)
-            and (len(joined) < 2 or joined[-1].top - joined[-2].bottom > row.top - joined[-1].bottom)
-        ):
-            _merge(row, joined.pop(), above=True)
-        joined.append(row)
-    return joined
+    return out
+
+
+def _next_anchor(rows: list[_Row], kinds: list[str], k: int) -> _Row | None:
+    for j in range(k + 1, min(k + 3, len(rows))):
+        if kinds[j] == "anchor":
+            return rows[j]
+        if kinds[j] != "text":
+            return None
+    return None
+
+
+def _label_target(row: _Row, above: _Row | None, below: _Row | None) -> str:
+    """Where a line without numbers belongs: 'up' (the second line of the row above's
+    label or unit), 'down' (the first line of the next row's label, or a line above
+    numbers set in the middle of a two-line label) or '' (a row of its own)."""
+    mid = (row.top + row.bottom) / 2
+    reach = _JOIN_GAP * row.height
+    choices = []
+    for name, other in (("up", above), ("down", below)):
+        if other is None or not _is_anchor(other) or row.cells.keys() - _label_cols(other):
+            continue
+        gap = row.top - other.bottom if name == "up" else other.top - row.bottom
+        if gap < reach:
+            choices.append((abs(mid - (other.top + other.bottom) / 2), name))
+    return min(choices)[1] if choices else ""
 
 
 def _completes(above: _Row, row: _Row) -> bool:

@@ -11,16 +11,14 @@ from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.claims_values import FILLER_HEAD, FILLER_TAIL
 from pcfaudit.interpret.mention_roles import cites_others
 from pcfaudit.model import Number, Stage, Statement, StatementKind
-from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH, SUBJECT_AFTER_CUE_WORDS
 from pcfaudit.vocab.numbers import is_percent
 
 _I = regex.IGNORECASE
 
 _HOT = regex.compile(HOTSPOT_ZH + "|" + HOTSPOT_EN, _I)
 _SECOND = regex.compile(SECOND_ZH + r"|followed\s+by|second(?:ly)?\s+(?:largest|biggest)", _I)
-_AFTER_CUES = regex.compile(
-    r"主要集中在|主要来自|主要来源于|largest|biggest|main|followed\s+by|其次为|其次是", _I
-)
+_AFTER_CUES = regex.compile(SUBJECT_AFTER_CUE_WORDS, _I)
 _ITEM_TAIL = regex.compile(
     r"(?:的)?(?:获取|生产|消耗)?(?:过程|阶段|环节|活动)?\s*(?:占比?|为|是)?\s*$"
 )

@@ -36,6 +36,7 @@ _BY_RELATION = {
     "growth-rate": "AR011",
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
+    "percent-change": "AR013",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
@@ -69,7 +70,7 @@ _CAUSE_ZH = {
 def owner(check: Any) -> str:
     """The rule code that reports (and counts) ``check``."""
     if str(check.id).startswith("epd:"):
-        return "EP"  # EPD matrix relations (recompute_epd) are reported by the EP rules
+        return "EP"  # EPD matrix relations (recompute.epd) are reported by the EP rules
     if check.status == "truncated":
         return "AR005"
     if check.status == "fail" and check.diagnosis is not None:
