@@ -9,7 +9,6 @@ markup, so a quote containing ``[...]`` prints as written.
 from __future__ import annotations
 
 import io
-import re
 
 from rich import box
 from rich.cells import cell_len
@@ -118,9 +117,6 @@ def _finding(
 _REASON_WIDTH = 110
 
 
-_ENGLISH_WORD = re.compile(r"[a-z]{3,}")  # a reason only partly translated shows the level alone
-
-
 def _confidence(f: Finding, lang: str) -> str:
     """'Confidence: high (read from table 4; line relation recomputed …)', cut short."""
     c = f.confidence
@@ -131,7 +127,7 @@ def _confidence(f: Finding, lang: str) -> str:
     )
     # Rules give the reason in English; a Chinese reader gets it when the catalogue knows it.
     reason = i18n.phrase(lang, c.reason) if c.reason else None
-    if reason and (norm_lang(lang) == "en" or not _ENGLISH_WORD.search(reason)):
+    if reason and (norm_lang(lang) == "en" or i18n.fully_translated(reason)):
         reason = reason if len(reason) <= _REASON_WIDTH else reason[: _REASON_WIDTH - 1] + "…"
         text += label(lang, "paren", text=reason)
     return text
