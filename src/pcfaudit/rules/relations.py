@@ -162,3 +162,25 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"{check.expected}%",
             key=check.id,
         )
+
+
+@rule("CN006")
+def figure_with_two_carbon_bases(ctx: RuleContext) -> Iterator[Finding]:
+    """The same figure is printed in a table and in the text with units on different carbon
+    bases (kg CO2 in one place, kg CO2-C or kg C in the other): they differ by 44/12, so one
+    unit is wrong and the reader cannot tell which one the calculation used.
+
+    Example: irrigation factor "1.29 kg(CO2)·cm⁻¹" in table 1, "1.29 kg(CO2-C)" in the text."""
+    for check in _owned(ctx, "CN006"):
+        yield ctx.finding(
+            "CN006",
+            message=f"{check.note}.",
+            message_zh=(
+                f"{check.label} 在表中为“{check.expected}”，在正文中为“{check.reported}”：二者的碳基准"
+                f"不同（CO2 与碳相差 44/12 倍），其中一处单位有误。"
+            ),
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=check.expected,
+            key=check.id,
+        )
