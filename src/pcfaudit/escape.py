@@ -23,14 +23,19 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+(?:[eE][+-]?\d+)?%?")
 
 def utf8_safe(text: str) -> str:
     """``text`` that encodes as UTF-8: surrogate pairs joined, undecodable bytes of a file
-    name (lone surrogates from ``surrogateescape``) shown as ``\\xNN``."""
+    name (lone surrogates from ``surrogateescape``) shown as ``\\xNN``, any other lone
+    surrogate as ``\\udNNN``."""
     if not _SURROGATES.search(text):
         return text
     joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-    return "".join(
-        os.fsencode(ch).decode("utf-8", "backslashreplace") if "\ud800" <= ch <= "\udfff" else ch
-        for ch in joined
-    )
+    return _SURROGATES.sub(_lone, joined)
+
+
+def _lone(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return f"\\u{ord(ch):04x}"
 
 
 def path_text(path: str | os.PathLike[str]) -> str:
