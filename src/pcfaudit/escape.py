@@ -62,9 +62,29 @@ def _shown(m: re.Match[str]) -> str:
 def terminal(text: object) -> str:
     """``text`` for a rich console: UTF-8-safe, control characters shown as ``\\xNN``, rich
     markup escaped (``[/bold]`` prints as itself instead of raising MarkupError)."""
-    from rich.markup import escape
+    return _escape_markup(_CONTROLS.sub(_shown, utf8_safe(str(text))))
 
-    return escape(_CONTROLS.sub(_shown, utf8_safe(str(text))))
+
+_BRACKET = re.compile(r"(\\*)\[")
+_TAG_LIKE = re.compile(r"\[[a-z#/@][^[]*?]")  # rich's own tag pattern (rich.markup.RE_TAGS)
+
+
+def _escape_markup(text: str) -> str:
+    """Text that rich's markup parser shows exactly as written. rich reads ``n`` backslashes
+    before a tag-like ``[x]`` as ``n // 2`` backslashes plus an escape when ``n`` is odd, and
+    removes one backslash before any other ``[``; its own ``escape`` covers only the first
+    case (``a\\[b`` printed ``a[b``). So: ``2n + 1`` backslashes before a tag-like bracket,
+    ``n + 1`` before any other, and trailing backslashes doubled so that they cannot escape
+    the tag that follows."""
+
+    def bracket(m: re.Match[str]) -> str:
+        n = len(m.group(1))
+        tag_like = _TAG_LIKE.match(text, m.end() - 1) is not None
+        return "\\" * (2 * n + 1 if tag_like else n + 1) + "["
+
+    escaped = _BRACKET.sub(bracket, text)
+    trailing = len(escaped) - len(escaped.rstrip("\\"))
+    return escaped + "\\" * trailing
 
 
 def terminal_plain(text: object) -> str:
