@@ -82,6 +82,8 @@ def test_ordinary_numbers_and_identifiers_are_not_reported():
         + f"Reference {FIFTY_EIGHT} lists the suppliers.\n\n"
         + "| Supplier | Certificate code |\n|---|---|\n"
         + f"| Acme | {FIFTY_EIGHT} |\n\n"
+        + "| Lot | Batch | Emissions (kgCO2e) |\n|---|---|---|\n"
+        + f"| A | {FIFTY_EIGHT} | 1 |\n| B | 批次 {FIFTY_EIGHT} | 1 |\n\n"
         + "The factor 0.000123 kgCO2e/kg and 1.2E-05 t are small.\n"
     )
     findings = _audit(text)

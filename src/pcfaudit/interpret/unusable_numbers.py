@@ -29,8 +29,10 @@ MAX_LISTED = 100
 _SHOWN_WIDTH = 60
 
 _ID_WORDS = regex.compile(
-    r"编号|编码|代码|号码|序列号|证书号|注册号|批号|订单号|流水号|账号|哈希|校验|"
+    r"编号|编码|代码|号码|序列号|证书号|注册号|批号|批次|订单号|流水号|账号|条码|条形码|电话|手机|"
+    r"身份证|哈希|校验|"
     r"\bNo\b\.?|\bNr\b\.?|\bID\b|identifier|\bnumber\b|\bcode\b|serial|\bref(?:erence)?\b|"
+    r"\blot\b|\bbatch\b|barcode|uuid|guid|account|phone|"
     r"hash|checksum|sha-?\d*|md5|\bdoi\b|isbn|issn|certificate|licen[cs]e|#",
     regex.IGNORECASE,
 )
