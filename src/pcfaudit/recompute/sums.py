@@ -104,15 +104,16 @@ def subtotal_rows(members: list[tuple[int, InventoryLine]]) -> set[int]:
     """Lines whose result is the sum of the run of two or more result lines right above
     them (back to the previous such line): stage subtotals printed inside the inventory."""
     found: set[int] = set()
-    run: list[tuple[int, InventoryLine]] = []
+    run_length = 0
+    block = Interval(Fraction(0), Fraction(0))  # the run's sum, kept as it grows
     for i, line in members:
         if line.result is None:
             continue
-        if len(run) >= 2:
-            block = interval_sum(Interval.of(ln.result.number) for _, ln in run if ln.result)
-            if Interval.of(line.result.number).meets(block):
-                found.add(i)
-                run = []
-                continue
-        run.append((i, line))
+        value = Interval.of(line.result.number)
+        if run_length >= 2 and value.meets(block):
+            found.add(i)
+            run_length, block = 0, Interval(Fraction(0), Fraction(0))
+            continue
+        run_length += 1
+        block = Interval(block.lo + value.lo, block.hi + value.hi)
     return found

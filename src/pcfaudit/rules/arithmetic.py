@@ -16,6 +16,7 @@ from pcfaudit.model import Finding, Impact, Severity
 from pcfaudit.rules.doubt import (
     alternative_holds,
     check_confidence,
+    passing_readings,
     share_doubt,
     tables_with_row_shares,
 )
@@ -83,13 +84,14 @@ def owner(check: Any) -> str:
 
 def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
     """The failing checks ``code`` owns; counts every owned check."""
+    passing = passing_readings(ctx.checks)
     for check in ctx.checks:
         if owner(check) != code:
             continue
         if check.status == "pass":
             ctx.count(True)
         elif check.status == "cannot-tell" or alternative_holds(
-            check, ctx.checks, ctx.report.inventory
+            check, ctx.checks, ctx.report.inventory, passing
         ):
             ctx.count(None)  # another reading of the same evidence holds: read charitably
         else:

@@ -76,8 +76,21 @@ def tables_with_row_shares(checks: Iterable[Any]) -> set[int]:
     return {t for t, by_row in rows.items() if rows_add_to_hundred(list(by_row.values()))}
 
 
+def passing_readings(checks: Iterable[Any]) -> set[tuple[str, Any, str | None]]:
+    """(relation, label, first quote) of every passing check: what alternative_holds looks
+    up, built once per rule instead of scanning every check for every failure."""
+    return {
+        (c.relation, c.label, c.locations[0].quote)
+        for c in checks
+        if c.status == "pass" and c.locations
+    }
+
+
 def alternative_holds(
-    check: Any, checks: Iterable[Any], inventory: list[Any] | None = None
+    check: Any,
+    checks: Iterable[Any],
+    inventory: list[Any] | None = None,
+    passing: set[tuple[str, Any, str | None]] | None = None,
 ) -> bool:
     """Another reading of the same evidence holds: a passing check of the same relation
     that quotes the same sentence or row first ("145676 kgCO2e ÷ 5000 把 = 29.14 kgCO2e/把"
@@ -90,16 +103,11 @@ def alternative_holds(
         return True
     if not check.locations:
         return False
-    first = check.locations[0].quote
-    return any(
-        other is not check
-        and other.status == "pass"
-        and other.relation == check.relation
-        and other.label == check.label  # the same quantity, not a neighbour in the sentence
-        and other.locations
-        and other.locations[0].quote == first
-        for other in checks
-    )
+    # The same quantity (same label, not a neighbour in the sentence), read from the same
+    # sentence or row, passing. A failing check is never in the passing set itself.
+    if passing is None:
+        passing = passing_readings(checks)
+    return (check.relation, check.label, check.locations[0].quote) in passing
 
 
 _INPUT = regex.compile(r"^inventory\[(\d+)\]$")

@@ -70,6 +70,8 @@ def norm_number(number: str | None) -> str | None:
 def _ratio_at_least(a: str, b: str, threshold: float) -> bool:
     """difflib's ratio, after its cheap upper bounds rule most pairs out (a long report has
     hundreds of headings: every TOC entry is compared with every body heading)."""
+    if 2 * min(len(a), len(b)) < threshold * (len(a) + len(b)):  # real_quick_ratio, free
+        return False
     matcher = difflib.SequenceMatcher(None, a, b)
     return (
         matcher.real_quick_ratio() >= threshold
@@ -138,7 +140,13 @@ def _pairs(ctx: RuleContext) -> tuple[list[tuple[Heading, Heading | None]], list
     if not toc or not body:
         return None
     indexed = _body(body)
-    pairs = [(e, _find(e, indexed)) for e in toc]
+    found: dict[tuple[str, str | None], Heading | None] = {}  # a title repeated is found once
+    pairs = []
+    for entry in toc:
+        key = (entry.title, entry.number)
+        if key not in found:
+            found[key] = _find(entry, indexed)
+        pairs.append((entry, found[key]))
     matched = sum(1 for _, b in pairs if b is not None)
     # Most entries unmatched means the headings were not read, not that the body lacks them.
     if matched * 2 < len(toc):
