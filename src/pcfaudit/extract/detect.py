@@ -13,7 +13,7 @@ import zipfile
 import zlib
 
 from pcfaudit.extract.common import ExtractionError
-from pcfaudit.extract.text import utf16_by_nuls
+from pcfaudit.extract.text_decode import utf16_by_nuls
 from pcfaudit.model import Document
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

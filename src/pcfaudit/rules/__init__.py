@@ -3,6 +3,7 @@
 from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     arithmetic,
     boundary,
+    boundary_data,
     consistency,
     emission_factor,
     epd,
