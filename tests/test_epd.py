@@ -23,7 +23,7 @@ from pcfaudit.model import (
     ResultMatrix,
     Statement,
 )
-from pcfaudit.recompute_epd import epd_checks
+from pcfaudit.recompute.epd import epd_checks
 from pcfaudit.rules import REGISTRY, RuleContext, load_catalog
 from pcfaudit.vocab.numbers import parse_number
 

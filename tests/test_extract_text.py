@@ -298,3 +298,16 @@ def test_binary_input(data: bytes) -> None:
 def test_pure_function() -> None:
     data = (SYN / "text_en_report.md").read_bytes()
     assert extract_text(data, "a.md") == extract_text(data, "a.md")
+
+
+def test_ocr_spaced_latex_numbers_are_joined() -> None:
+    from pcfaudit.extract.text import extract_text
+
+    raw = (
+        "排放量从2001年的 $3 9 . 9 4 \\times 1 0 ^ { 4 } ~ \\mathrm { t }$ 增长至 "
+        "$1 . 2 1 \\mathrm { t } \\cdot \\mathrm { h m } ^ { - 2 }$，净汇 $- 2 . 5 1 \\times 1 0 ^ { 4 } \\$ 。\n"
+    )
+    (block,) = [b for b in extract_text(raw.encode(), "r.md").blocks if "排放量" in b.text]
+    assert "39.94 × 10⁴ t" in block.text
+    assert "1.21t ·hm⁻²" in block.text
+    assert "-2.51 × 10⁴" in block.text  # the formula closed with "\$" by the converter

@@ -72,3 +72,13 @@ def test_explain_in_chinese_has_no_english_prose() -> None:
 def test_command_line_explain_zh() -> None:
     done = CliRunner().invoke(app, ["explain", "FU001", "--lang", "zh"])
     assert done.exit_code == 0 and "检查内容" in done.stdout and "What it checks" not in done.stdout
+
+
+def test_usage_errors_in_chinese() -> None:
+    seed = str(SEEDS[0])
+    done = CliRunner().invoke(app, ["check", seed, "--select", "GW01", "--lang", "zh"])
+    assert done.exit_code == 2 and done.stderr.count("\n") == 1
+    assert "没有以" in done.stderr and "GW001" in done.stderr
+    assert english_fragments(QUOTED.sub("", done.stderr.split("：", 1)[1])) == []
+    done = CliRunner().invoke(app, ["check", seed, "-f", "xlsx"], env={"LANG": "zh_CN.UTF-8"})
+    assert done.exit_code == 2 and "工作簿" in done.stderr

@@ -76,3 +76,14 @@ def test_percent_and_marks() -> None:
 )
 def test_numbers_touching_cjk_and_space_grouped_decimals(text: str, expected: list[str]) -> None:
     assert [str(m.number.value) for m in iter_numbers(text)] == expected
+
+
+def test_power_of_ten_suffix_is_part_of_the_number() -> None:
+    from pcfaudit.vocab.numbers import parse_number
+
+    n = parse_number("39.94 × 10⁴ t")
+    assert n is not None and n.value == 399400 and n.decimals == -2
+    m = parse_number("2.5×10^-3")
+    assert m is not None and str(m.value) == "0.0025" and m.decimals == 4
+    plain = parse_number("2 × 10 kg")  # no exponent: a product, not a power of ten
+    assert plain is not None and plain.value == 2

@@ -360,3 +360,16 @@ def test_a_file_over_the_input_limit_is_refused_without_being_read(tmp_path: Pat
     (error,) = _errors(db)
     assert "too large (300.0 MiB; the limit is 200.0 MiB)" in error["message"]
     assert run_batch([archive], db, options=ONE).skipped == 1  # unchanged: settled
+
+
+@pytest.mark.parametrize(
+    ("target", "message"), [("/nonexistent/x.csv", "no such folder"), (".", "is a directory")]
+)
+def test_results_to_an_unusable_output_is_one_line(
+    tmp_path: Path, target: str, message: str
+) -> None:
+    db = tmp_path / "r.sqlite"
+    store.connect(db).close()
+    result = CliRunner().invoke(app, ["results", str(db), "-f", "csv", "-o", target])
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

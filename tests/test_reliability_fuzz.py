@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from rich.text import Text
 
 from pcfaudit.escape import csv_cell, path_text, terminal, terminal_plain, utf8_safe
-from pcfaudit.interpret.numbers import MAX_EXPONENT, iter_numbers, parse_number
 from pcfaudit.pipeline import UnreadableInput, audit
 from pcfaudit.render.json_out import result_data
+from pcfaudit.vocab.numbers import MAX_EXPONENT, iter_numbers, parse_number
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_reliability_io import REPORT

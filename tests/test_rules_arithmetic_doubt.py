@@ -4,9 +4,13 @@ written for these tests, en + zh."""
 
 from __future__ import annotations
 
-from pcfaudit.model import Finding
+from types import SimpleNamespace
+
+from pcfaudit.model import Confidence, Finding, Impact, Location, Report
 from pcfaudit.pipeline import audit
-from pcfaudit.rules.doubt import rows_add_to_hundred
+from pcfaudit.rules import load_catalog
+from pcfaudit.rules.doubt import alternative_holds, check_confidence, rows_add_to_hundred
+from pcfaudit.rules.engine import RuleContext
 
 
 def _shares(text: str, name: str) -> list[Finding]:
@@ -72,3 +76,53 @@ def test_en_share_column_that_misses_hundred_is_still_reported():
     found = _shares(_EN_COLUMN_BAD, "chair.md")
     # End of life: 1.0 / 20.0 = 5 %, printed 1.0; the column adds to 96 %.
     assert any(f.rule == "AR006" and f.reported == "1.0" and f.expected == "5.0" for f in found)
+
+
+def _check(
+    relation: str, label: str, status: str, quote: str, reported: str = "1"
+) -> SimpleNamespace:
+    return SimpleNamespace(
+        relation=relation,
+        label=label,
+        status=status,
+        reported=reported,
+        locations=[Location(line=1, quote=quote)],
+    )
+
+
+def test_another_reading_of_the_same_value_is_charitable_but_a_neighbour_is_not():
+    sentence = "fertiliser, machinery and film contribute 28 %, 26 % and 19 %"
+    failing = _check("prose-share", "film", "fail", sentence)
+    neighbour = _check("prose-share", "machinery", "pass", sentence)
+    assert not alternative_holds(failing, [failing, neighbour])
+    same = _check("prose-share", "film", "pass", sentence)
+    assert alternative_holds(failing, [failing, same])
+
+
+def test_low_confidence_error_becomes_a_warning_saying_what_is_uncertain():
+    ctx = RuleContext(report=Report(), catalog=load_catalog())
+    sure = ctx.finding(
+        "AR003", message="total off", locations=[], confidence=Confidence("high", "x")
+    )
+    assert sure.severity == "error"
+    unsure = ctx.finding(
+        "AR003",
+        message="total off",
+        locations=[],
+        confidence=Confidence("low", "the value is exactly twice the recomputed one"),
+    )
+    assert (
+        unsure.severity == "warning" and "Uncertain: the value is exactly twice" in unsure.message
+    )
+    huge = ctx.finding("AR003", message="m", locations=[], impact=Impact("9", "t", 1.8))
+    assert huge.severity == "warning" and huge.confidence.level == "low"
+
+
+def test_a_total_exactly_twice_its_lines_is_low_confidence():
+    check = SimpleNamespace(
+        relation="total", label="合计", status="fail", reported="200.0", deviation="1",
+        diagnosis=None, note=None, locations=[Location(line=3, table=1, quote="合计 | 200.0")],
+    )  # fmt: skip
+    assert check_confidence(check).level == "low"
+    check.deviation = "0.31"
+    assert check_confidence(check).level == "high"

@@ -12,6 +12,7 @@ from pcfaudit.model import (
     ExtractionStats,
     FunctionalUnitStatement,
     Location,
+    Mention,
     Number,
     Report,
     UnreadRegion,
@@ -133,5 +134,26 @@ def test_no_inventory_with_image_tables_leaves_the_saying_to_ex005():
     regions = _with_images((11, "Potential environmental impact"))
     found, ctx = run(
         "EX001", report, document_stats=regions, document_blocks=90, document_tables=12
+    )
+    assert found == [] and ctx.tally.cannot_tell == 1
+
+
+def _fuel(i: int) -> Mention:
+    return Mention("fuel", "coal", "煤炭", Location(line=10 + i, quote="煤炭消费量"))
+
+
+def test_a_carbon_study_with_one_signal_and_many_sources_is_not_passed_silently():
+    report = Report(title="城市能源消费碳排放因素分解研究", mentions=[_fuel(i) for i in range(6)])
+    found, _ = run(
+        "EX001", report, document_stats=stats(20000), document_blocks=90, document_tables=4
+    )
+    [f] = found
+    assert f.severity == "warning" and "4 table(s) were read as text" in f.message
+
+
+def test_one_signal_without_sources_is_left_to_ex002():
+    report = Report(title="城市能源消费碳排放因素分解研究", mentions=[_fuel(0)])
+    found, ctx = run(
+        "EX001", report, document_stats=stats(20000), document_blocks=90, document_tables=4
     )
     assert found == [] and ctx.tally.cannot_tell == 1

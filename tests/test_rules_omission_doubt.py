@@ -109,3 +109,18 @@ Irrigation water is pumped with electricity and the machines burn diesel.
 | ST | 6537 |
 """
     assert _om002(text, "trial.md") == []
+
+
+def test_results_per_named_input_are_a_list_of_sources():
+    text = _ZH_HEAD.replace("冲压车间和热处理炉使用电力。", "热处理炉使用天然气加热。") + """
+3 碳足迹计算
+
+表 3-1 各项排放
+
+项目	CO2当量 (kg)
+钢丝	10920
+包装纸箱	697.2
+合计	11617.2
+"""
+    [f] = _om002(text, "results.txt")
+    assert "natural gas" in f.message

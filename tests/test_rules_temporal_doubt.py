@@ -68,3 +68,12 @@ def test_zh_report_date_before_its_data_is_still_reported():
 def test_en_report_date_before_its_data_is_still_reported():
     found = _tm003(_EN.format(head="Date: 18 August 2020", field="Harvested on "), "report.md")
     assert [f.reported for f in found] == ["2020-08-18"]
+
+
+def test_only_unqualified_or_report_date_labels_introduce_the_report_date():
+    from pcfaudit.interpret.claims_meta import _REPORT_LABEL
+
+    for label in ("报告完成日期：", "完成日期：", "日期：", "Date:", "Report date:"):
+        assert _REPORT_LABEL.search(label), label
+    for label in ("试验完成日期：", "收获日期：", "播种日期：", "Harvest date:", "Sampling date:"):
+        assert not _REPORT_LABEL.search(label), label

@@ -15,7 +15,7 @@ from typing import cast
 from bench.quality.spec import STAGES, Row, Spec, q
 from pcfaudit.reference import load_pack
 
-TEMPLATES = ("zh_a", "zh_b", "zh_c", "en_a", "en_b", "zh_d", "en_c")
+TEMPLATES = ("zh_a", "zh_b", "zh_c", "en_a", "en_b", "zh_d", "en_c", "en_d")
 
 # name, fu kind, FU unit (zh, en), production range, material t per unit, MWh per unit, use MWh
 PRODUCTS: list[dict[str, object]] = [

@@ -96,9 +96,17 @@ def decimals_of(text: str) -> int:
 
 
 def fmt_number(text: str, style: str) -> str:
-    """Print a plain decimal string as ``1,234.5`` (comma), ``1 234.5`` (space) or plain."""
+    """Print a plain decimal string as ``1,234.5`` (comma), ``1 234.5`` (space), ``1.2345E+03``
+    (sci) or plain."""
     if style == "plain" or not text or not (text[0].isdigit() or text[0] == "-"):
         return text
+    if style == "sci":  # E-notation from 1000 up, every printed digit kept: 1.234567E+03
+        sign = "-" if text.startswith("-") else ""
+        whole, _, frac = text.lstrip("-").partition(".")
+        if len(whole) <= 3 or not whole.isdigit():
+            return text
+        exp = len(whole) - 1
+        return f"{sign}{whole[0]}.{whole[1:]}{frac}E+{exp:02d}"
     sign = "-" if text.startswith("-") else ""
     body = text.lstrip("-")
     whole, _, frac = body.partition(".")

@@ -20,7 +20,7 @@ class Style:
     numbering: str  # chapter | dot | dun | en-chapter | md
     layout: str  # tab | pipe | html (text rendering)
     two_tables: bool  # results and stage shares in two tables
-    numbers: str  # comma | space | plain
+    numbers: str  # comma | space | plain | sci
     ext: str  # txt | md
     subtotals: bool = False  # a subtotal row after each stage's lines in the inventory
     transposed: bool = False  # stage summary with stages as columns (result row, share row)
@@ -34,6 +34,7 @@ STYLES = {
     "en_b": Style(1, "md", "pipe", False, "plain", "md"),
     "zh_d": Style(0, "dot", "html", True, "plain", "md", subtotals=True, transposed=True),
     "en_c": Style(1, "md", "pipe", True, "space", "md", subtotals=True, transposed=True),
+    "en_d": Style(0, "md", "html", False, "sci", "md"),
 }
 
 

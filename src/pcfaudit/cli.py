@@ -35,6 +35,15 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _error_language(lang: Lang) -> str:
+    """The language of a usage error: --lang when given, else the user's locale (the
+    report's language is not known yet)."""
+    if lang is not Lang.auto:
+        return lang.value
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"pcfaudit {__version__}")
@@ -97,13 +106,15 @@ def check(
         config.ignore = [*config.ignore, *(c.upper() for c in _split(ignore))]
         check_codes(config, [spec.code for spec in load_catalog()])
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(exc.text(_error_language(lang))) from None
     if fail_on is not None:
         config.fail_on = fail_on.value
     if reference_dir is not None:
         config.reference_dir = reference_dir
     if format is Format.xlsx and output is None:
-        raise _fail("--format xlsx writes a workbook: give --output FILE.xlsx")
+        from pcfaudit.i18n import label
+
+        raise _fail(label(_error_language(lang), "error.xlsx_needs_output"))
     worst = 0
     results = []
     console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None

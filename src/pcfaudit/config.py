@@ -52,7 +52,20 @@ KNOWN_KEYS = (
 
 
 class ConfigError(ValueError):
-    """A configuration or waiver file that cannot be used (one-line message)."""
+    """A configuration or waiver file that cannot be used (one-line message). Built from the
+    message catalogue (``error.<key>``), so :meth:`text` can say it in the reader's language."""
+
+    def __init__(self, message_key: str, /, **values: Any) -> None:
+        self.key, self.values = message_key, values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        from pcfaudit.i18n import label
+
+        values = dict(self.values)
+        suggestion = values.pop("suggestion", None)
+        hint = label(lang, "error.hint", suggestion=suggestion) if suggestion else ""
+        return label(lang, f"error.{self.key}", hint=hint, **values)
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration ({exc})") from None
+        raise ConfigError("cannot_read", path=path, detail=exc) from None
 
 
 def load_waivers(path: Path) -> list[Waiver]:
@@ -116,14 +129,14 @@ def load_waivers(path: Path) -> list[Waiver]:
                 Waiver(str(entry["fingerprint"]), str(entry["reason"]), str(entry["reviewer"]))
             )
         except KeyError as missing:
-            raise ConfigError(f"{path}: waiver {i + 1} lacks {missing}") from None
+            raise ConfigError("waiver_lacks", path=path, n=i + 1, field=missing) from None
     return waivers
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean "select"?)' for a near miss, else ''."""
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """The near miss a typo most likely meant ("select" for "selct"), or None."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return close[0] if close else None
 
 
 def _codes(data: dict[str, Any], key: str, where: str) -> list[str]:
@@ -131,26 +144,24 @@ def _codes(data: dict[str, Any], key: str, where: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}{key} must be a list of rule codes, like [\"FU\", \"AR001\"]")
+        raise ConfigError("not_codes", where=where, key=key)
     return [v.strip().upper() for v in value if v.strip()]
 
 
 def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}{key} must be a table ([{key}])")
+        raise ConfigError("not_table", where=where, key=key)
     return value
 
 
 def _materiality(value: Any, where: str) -> float:
     """A share of the total in [0, 1]: 0.05, never "5%" (say how to write it)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(
-            f"{where}materiality must be a number between 0 and 1 (0.05 for 5 %), not {value!r}"
-        )
+        raise ConfigError("materiality_type", where=where, value=repr(value))
     share = float(value)
     if not math.isfinite(share) or not 0 <= share <= 1:
-        raise ConfigError(f"{where}materiality must be between 0 and 1 (0.05 for 5 %), not {value}")
+        raise ConfigError("materiality_range", where=where, value=value)
     return share
 
 
@@ -164,7 +175,7 @@ def from_mapping(
     for key in data:
         if key not in KNOWN_KEYS:
             raise ConfigError(
-                f"{where}unknown key {key!r}{did_you_mean(str(key), KNOWN_KEYS)}"
+                "unknown_key", where=where, key=repr(key), suggestion=did_you_mean(str(key), KNOWN_KEYS)
             )
     config = Config(source=source)
     config.select = _codes(data, "select", where)
@@ -172,15 +183,15 @@ def from_mapping(
     config.severity = {str(k).upper(): str(v) for k, v in _table(data, "severity", where).items()}
     for code, value in config.severity.items():
         if value not in SEVERITIES:
-            raise ConfigError(f"{where}severity of {code} must be one of {', '.join(SEVERITIES)}")
+            raise ConfigError("severity_value", where=where, code=code, choices=", ".join(SEVERITIES))
     parameters = _table(data, "parameters", where)
     for code, value in parameters.items():
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}parameters.{code} must be a table of parameter values")
+            raise ConfigError("parameters_table", where=where, code=code)
     config.parameters = {str(k).upper(): dict(v) for k, v in parameters.items()}
     config.fail_on = str(data.get("fail-on", data.get("fail_on", "error")))
     if config.fail_on not in SEVERITIES:
-        raise ConfigError(f"{where}fail-on must be one of {', '.join(SEVERITIES)}")
+        raise ConfigError("fail_on_value", where=where, choices=", ".join(SEVERITIES))
     config.materiality = _materiality(data.get("materiality", 0.05), where)
     waiver_file = data.get("waivers")
     if waiver_file:
@@ -207,16 +218,21 @@ def check_codes(config: Config, known: Collection[str]) -> None:
     for option, selectors in (("select", config.select), ("ignore", config.ignore)):
         for selector in selectors:
             if selector.upper() not in prefixes:
-                hint = did_you_mean(selector.upper(), [*codes, *families])
                 raise ConfigError(
-                    f"{option}: no rule code is or starts with {selector!r}{hint}; "
-                    "`pcfaudit rules` lists them"
+                    "unknown_selector",
+                    option=option,
+                    selector=repr(selector),
+                    suggestion=did_you_mean(selector.upper(), [*codes, *families]),
                 )
     for table, overrides in (("severity", config.severity), ("parameters", config.parameters)):
         for code in overrides:
             if code.upper() not in codes:
                 raise ConfigError(
-                    f"{where}{table}.{code}: unknown rule code{did_you_mean(code.upper(), codes)}"
+                    "unknown_override",
+                    where=where,
+                    table=table,
+                    code=code,
+                    suggestion=did_you_mean(code.upper(), codes),
                 )
 
 

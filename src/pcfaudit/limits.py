@@ -223,22 +223,12 @@ def check_pdf_pages(count: int) -> None:
         )
 
 
-_TEXT_ADVICE = ": audit the PDF or DOCX instead"
+TEXT_ADVICE = ": audit the PDF or DOCX instead"
 
 
 def check_text_size(size: int) -> None:
     if size > MAX_TEXT_BYTES:
-        raise ExtractionError(too_large("text file", size, MAX_TEXT_BYTES, _TEXT_ADVICE))
-
-
-def input_limit_for_head(head: bytes) -> tuple[int, str, str]:
-    """(limit, what, advice) for a file that starts with ``head``: a text file is refused at
-    the text limit before the rest of it is read (a 199 MB text file costs no memory)."""
-    from pcfaudit.extract.detect import looks_like_text  # detect imports this module
-
-    if looks_like_text(head):
-        return MAX_TEXT_BYTES, "text file", _TEXT_ADVICE
-    return MAX_INPUT_BYTES, "file", ""
+        raise ExtractionError(too_large("text file", size, MAX_TEXT_BYTES, TEXT_ADVICE))
 
 
 __all__ = [

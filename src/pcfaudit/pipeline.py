@@ -10,13 +10,13 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from pcfaudit import __version__
+from pcfaudit import __version__, limits
 from pcfaudit.config import Config
 from pcfaudit.escape import path_text
 from pcfaudit.extract.common import ExtractionError, sha256_hex
-from pcfaudit.extract.detect import extract
+from pcfaudit.extract.detect import extract, looks_like_text
 from pcfaudit.interpret import interpret
-from pcfaudit.limits import MAX_INPUT_BYTES, input_limit_for_head
+from pcfaudit.limits import MAX_INPUT_BYTES, TEXT_ADVICE
 from pcfaudit.model import (
     SEVERITY_RANK,
     AuditResult,
@@ -28,7 +28,7 @@ from pcfaudit.model import (
     RuleChecks,
 )
 from pcfaudit.recompute import recompute
-from pcfaudit.recompute_epd import epd_checks
+from pcfaudit.recompute.epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
 from pcfaudit.safe_io import InputRefused, read_regular, too_large
@@ -36,6 +36,14 @@ from pcfaudit.safe_io import InputRefused, read_regular, too_large
 
 class UnreadableInput(Exception):
     """The input cannot be audited at all; ``str(exc)`` is a one-line reason."""
+
+
+def input_limit_for_head(head: bytes) -> tuple[int, str, str]:
+    """(limit, what, advice) for a file that starts with ``head``: a text file is refused at
+    the text limit before the rest of it is read (a 199 MB text file costs no memory)."""
+    if looks_like_text(head):
+        return limits.MAX_TEXT_BYTES, "text file", TEXT_ADVICE
+    return MAX_INPUT_BYTES, "file", ""
 
 
 def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:

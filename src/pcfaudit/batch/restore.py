@@ -44,7 +44,7 @@ def _quantity(data: Any) -> Quantity | None:
     if number is None:
         return None
     unit = data.get("unit")
-    return Quantity(number=number, unit=unit, unit_text=unit or "")
+    return Quantity(number=number, unit=data.get("canonical_unit") or unit, unit_text=unit or "")
 
 
 @cache
@@ -101,6 +101,12 @@ def result_from_data(data: dict[str, Any]) -> AuditResult:
     report_data = dict(data.get("report") or {})
     report_data["functional_units"] = report_data.pop("functional_unit", [])
     report = _dataclass(Report, report_data)
+    from pcfaudit.vocab.carriers import carrier_of
+    from pcfaudit.vocab.stages import stage_of_line
+
+    for line in report.inventory:  # derived facts are not stored: read them again
+        line.stage = stage_of_line(line)
+        line.carrier = carrier_of(line.label)
     findings = []
     for f in data.get("findings") or []:
         finding = _dataclass(Finding, f)

@@ -26,7 +26,7 @@ def labels(lang: str) -> dict[str, str]:
     return _LABELS[norm_lang(lang)]
 
 
-def label(lang: str, key: str, **values: object) -> str:
+def label(lang: str, key: str, /, **values: object) -> str:
     text = labels(lang)[key]
     return text.format(**values) if values else text
 

@@ -8,6 +8,7 @@ recomputed where the table leaves the factor out.
 
 from __future__ import annotations
 
+from pcfaudit.interpret.changes import change_statements
 from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
@@ -44,7 +45,12 @@ def interpret(document: Document) -> Report:
         ],
         factors=[*claims.factors, *_table_factors(inventory.lines)],
         mentions=claims.mentions,
-        statements=[*claims.statements, *epd_statements(document), *growth_statements(document)],
+        statements=[
+            *claims.statements,
+            *epd_statements(document),
+            *growth_statements(document),
+            *change_statements(document),
+        ],
         headings=claims.headings,
         matrices=matrices,
         module_declarations=declarations,

@@ -217,12 +217,24 @@ def table_reference(row_segs: list[Segment]) -> FunctionalUnitStatement | None:
     return None
 
 
+# A sentence comparing two years' figures states a trend; its amounts are not the study's
+# production volume.
+_SERIES = regex.compile(
+    r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^。；;]{0,30}?(?:增长|增加|上升|下降|减少|降低|提高)(?:到|至|为)|"
+    r"\bfrom\s+[^.;]{0,30}?\b(?:19|20)\d{2}\b[^.;]{0,30}?\bto\b[^.;]{0,30}?\b(?:19|20)\d{2}\b|"
+    r"\b(?:grew|rose|fell|increased|decreased|declined)\s+from\b",
+    regex.IGNORECASE,
+)
+
+
 def production_in(seg: Segment) -> list[ProductionVolume]:
     """'全年共生产 X 射线 CT 球管 349 件', 'annual production of 12 000 units', '年产量 5 000 吨',
     '2023年产量为 187,100 kWh', 'In 2023 the plant produced 164,400 kWh'. Any unit the FU
     may have (count, mass, length, area, volume, energy)."""
     out: list[ProductionVolume] = []
     text = seg.text
+    if _SERIES.search(text):
+        return out  # "产量由 2020 年的 4000 把增长到 2023 年的 5000 把": a trend, not the volume
     for pm in _PRODUCTION.finditer(text):
         clause_start = max(text.rfind(c, 0, pm.start()) for c in "，,。；;") + 1
         if _NOT_VOLUME_BEFORE.search(text, max(clause_start, pm.start() - 40), pm.start()):

@@ -9,17 +9,16 @@ import regex
 from pcfaudit.interpret.claims_scope import stage_spans
 from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.claims_values import FILLER_HEAD, FILLER_TAIL
+from pcfaudit.interpret.mention_roles import cites_others
 from pcfaudit.model import Number, Stage, Statement, StatementKind
-from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH, SUBJECT_AFTER_CUE_WORDS
 from pcfaudit.vocab.numbers import is_percent
 
 _I = regex.IGNORECASE
 
 _HOT = regex.compile(HOTSPOT_ZH + "|" + HOTSPOT_EN, _I)
 _SECOND = regex.compile(SECOND_ZH + r"|followed\s+by|second(?:ly)?\s+(?:largest|biggest)", _I)
-_AFTER_CUES = regex.compile(
-    r"主要集中在|主要来自|主要来源于|largest|biggest|main|followed\s+by|其次为|其次是", _I
-)
+_AFTER_CUES = regex.compile(SUBJECT_AFTER_CUE_WORDS, _I)
 _ITEM_TAIL = regex.compile(
     r"(?:的)?(?:获取|生产|消耗)?(?:过程|阶段|环节|活动)?\s*(?:占比?|为|是)?\s*$"
 )
@@ -54,8 +53,8 @@ _HOT_CONTEXT = regex.compile(
 def hotspots_in(seg: Segment) -> list[Statement]:
     text = seg.text
     out: list[Statement] = []
-    if not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text):
-        return out
+    if not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text) or cites_others(text):
+        return out  # a reference entry, or other studies' hotspot: not this study's claim
     for kind, pattern in (("hotspot", _HOT), ("hotspot-second", _SECOND)):
         for m in pattern.finditer(text):
             lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1

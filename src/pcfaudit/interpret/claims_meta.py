@@ -120,7 +120,7 @@ _ZH_RANGE_TAIL = regex.compile(
 _REPORT_LABEL = regex.compile(
     # A bare "日期" / "Date:" is the report's only when nothing qualifies it: "收获日期",
     # "播种日期", "Harvest date:", "Sampling date:" date a field operation, not the report.
-    r"编制日期|报告日期|發布日期|发布日期|出具日期|签发日期|完成日期|编制时间|报告时间|(?<!\p{Han})日\s*期|"
+    r"编制日期|报告日期|發布日期|发布日期|出具日期|签发日期|(?:(?<=报告|编制)|(?<!\p{Han}))完成日期|编制时间|报告时间|(?<!\p{Han})日\s*期|"
     r"date\s+of\s+(?:the\s+)?report|report\s+date|date\s+of\s+issue|issue\s+date|publication\s+date|"
     r"date\s+of\s+publication|release\s+date|(?<![A-Za-z][\s-])(?<![A-Za-z])\bdate\s*:|"
     # "Published: 3 May 2024" / "Issued on 3 May 2024" only as a line of their own: "the IPCC

@@ -81,7 +81,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
             and text[i + 1] == " "
             and i > 0
             and not text[i - 1].isdigit()
-            and text[max(0, i - 3) : i].lower() not in ("e.g", ".g", "i.e", "no", "fig", "al")
+            and text[max(0, i - 3) : i].strip().lower() not in ("e.g", ".g", "i.e", "no", "fig", "al")
         )
         if end_here:
             if text[start : i + 1].strip():

@@ -159,12 +159,24 @@ def _unit_in(text: str) -> str | None:
     return normalise_unit(m.group(1)) if m else None
 
 
+def _result_number(text: str) -> bool:
+    """A result value; a share ('10%', '>90%' specific data) is a declaration table's."""
+    return "%" not in text and cell_number(text) is not None
+
+
 def _declarations(table: Table) -> list[ModuleDeclaration]:
     """A boundary table: a module header row and a row of X / ND / MND marks."""
     head = _header_row(table.rows)
     if head is None or len(head[1]) < 3:
         return []
     h, cols = head
+    numeric_rows = sum(
+        1
+        for row in table.rows[h + 1 :]
+        if sum(1 for c in cols if c < len(row) and _result_number(row[c].text)) >= 2
+    )
+    if numeric_rows >= 2:
+        return []  # a result table with a row of ND marks, not a module declaration
     best: list[ModuleDeclaration] = []
     for row in table.rows[h + 1 :]:
         marks = []

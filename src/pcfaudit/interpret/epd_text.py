@@ -14,6 +14,7 @@ epd-eol                    "crushing" | "recycling" | "landfill" |     []
 epd-withdrawn-standard     "ISO 14041" (as printed, normalised)        []
 epd-recycled-claim         None                                        [] (or [share %])
 epd-waste-zero-claim       None                                        []
+epd-use-scenario           the module: "B2", "B3-B5"                   []
 epd-placeholder-date       the placeholder as printed                  []
 epd-production-volume      the unit as printed                         [amount]
 =========================  ==========================================  =====================
@@ -59,7 +60,7 @@ _RSL_RE = regex.compile(
     regex.I,
 )
 _SERVICE_RE = regex.compile(
-    rf"(?<!reference\s)(?:service\s+life(?:[- ]?time)?|lifetime|life\s+span|使用寿命|设计寿命)"
+    rf"(?<!reference\s)(?:service\s+life(?:[- ]?time)?|使用寿命|设计寿命)"
     rf"[^0-9.;]{{0,40}}?{_YEARS}",
     regex.I,
 )
@@ -91,12 +92,14 @@ _STANDARD_RE = regex.compile(
 )
 
 _RECYCLED_USE = regex.compile(
-    r"(?:recycled|reclaimed|secondary|post[- ]consumer|再生|回收)\s+[\w\s-]{0,30}?"
+    r"(?:recycled|reclaimed|secondary\s+(?:raw\s+)?materials?|post[- ]consumer|再生|回收)\s*[\w\s-]{0,30}?"
     r"(?:is|are|was|were)\s+(?:used|added|incorporated)"
     r"|contains?\s+(?P<p>\d+(?:[.,]\d+)?)\s*%\s+(?:of\s+)?(?:recycled|reclaimed|post[- ]consumer)"
     r"|(?:recycled|reclaimed)\s+content\s+(?:of|is)\s+(?P<q>\d+(?:[.,]\d+)?)\s*%",
     regex.I,
 )
+# Recycled water, heat or data, or recycled packaging, is not secondary material of the product.
+_NOT_MATERIAL = regex.compile(r"water|data|heat|energy|fuel|packag|水|数据|包装", regex.I)
 _WASTE_ZERO = regex.compile(
     r"(?:all\s+)?waste(?:\s+\w+){0,3}\s+(?:equals?|is|are|set\s+to)\s+(?:zero|0)\b|废弃物.{0,6}(?:为零|为0)",
     regex.I,
@@ -116,7 +119,9 @@ _PRODUCTION_RE = regex.compile(
 
 def _st(kind: str, text: str, loc: Location, quote: str, subject: str | None = None,
         values: list | None = None) -> Statement:  # fmt: skip
-    return Statement(StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or [])
+    return Statement(
+        StatementKind(kind), text, loc.with_quote(quote.strip()[:300]), subject, values or []
+    )
 
 
 def text_statements(text: str, loc: Location) -> Iterator[Statement]:
@@ -124,9 +129,14 @@ def text_statements(text: str, loc: Location) -> Iterator[Statement]:
     yield from _boundary(text, loc)
     yield from _service_life(text, loc)
     yield from _eol(text, loc)
+    yield from _use_scenario(text, loc)
     yield from _standards(text, loc)
     m = _RECYCLED_USE.search(text)
-    if m and not regex.search(r"\bnot\b|\bno\b|without|minimal|not included", text, regex.I):
+    if (
+        m
+        and not regex.search(r"\bnot\b|\bno\b|without|minimal|not included", text, regex.I)
+        and not _NOT_MATERIAL.search(m.group(0))
+    ):
         share = m.group("p") or m.group("q")
         n = parse_number(share.replace(",", ".")) if share else None
         yield _st("epd-recycled-claim", text, loc, text, None, [n] if n else [])
@@ -172,6 +182,27 @@ def _service_life(text: str, loc: Location) -> Iterator[Statement]:
         n = parse_number(m.group("y").replace(",", "."))
         if n is not None:
             yield _st("epd-service-life", text, loc, m.group(0), "year", [n])
+
+
+_USE_LABEL = regex.compile(
+    r"(?:^|(?<=\s))(?:module\s+)?(?P<m>B[1-7](?:\s*[-–]\s*B[1-7])?)\s*[:：]\s*(?=\S)", regex.I
+)
+
+
+_CELL_VALUE = regex.compile(r"[-−]?\d[\d.,]*(?:[eE][-+−]?\d+)?\s*(?::|$)")
+
+
+def _use_scenario(text: str, loc: Location) -> Iterator[Statement]:
+    """A use-stage module's description ("B2: Usage of detergent …"), also where a
+    two-column page interleaves it into another sentence; words must follow the label (a
+    table row "B2 : 3,86E-01" is not a description)."""
+    if len(regex.findall(r"\b[ABCD]\d?\s*:", text)) > 2:
+        return  # a legend of module names
+    for m in _USE_LABEL.finditer(text):
+        if _CELL_VALUE.match(text, m.end()):
+            continue  # a table row "B2 : 3,86E-01 : …"
+        module = regex.sub(r"\s", "", m.group("m").upper()).replace("–", "-")
+        yield _st("epd-use-scenario", text, loc, text[m.start() : m.start() + 160], module)
 
 
 def _eol(text: str, loc: Location) -> Iterator[Statement]:

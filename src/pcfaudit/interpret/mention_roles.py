@@ -52,6 +52,21 @@ _REFERENCE = regex.compile(
     r"例如|比如|如[:：]|for\s+example|\be\.g\.",
     _I,
 )
+# Literature and comparisons only (not examples or hypotheses): a sentence reporting what
+# other studies found is not a claim about the studied system.
+_OTHERS = regex.compile(
+    r"研究表明|研究发现|研究显示|已有研究|有研究|有学者|文献|"
+    r"et\s+al\b|\[\d+(?:\s*[,，\-–]\s*\d+)*\]|\bstudies\s+(?:show|found|report)|"
+    r"(?:previous|earlier|other|recent)\s+stud(?:y|ies)|\bliterature\b|\breported\s+by\b",
+    _I,
+)
+
+
+def cites_others(text: str) -> bool:
+    """The sentence reports other studies' findings ("研究表明…", "… et al. found", "[12]")."""
+    return _OTHERS.search(text) is not None
+
+
 # An amount in an energy or volume unit: the use is quantified where it is named. Mass
 # units are left out: "生产 1 吨产品消耗电力" names the product's mass, not the source's.
 _ACTIVITY_AMOUNT = regex.compile(

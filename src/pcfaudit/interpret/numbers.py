@@ -1,11 +1,9 @@
 """Moved to :mod:`pcfaudit.vocab.numbers` (number formats are shared vocabulary: recompute,
-rules and batch read printed numbers too); this name stays while in-flight branches move."""
+rules and batch read printed numbers too). This name is an alias of that module while
+in-flight branches move their imports; new code imports ``pcfaudit.vocab.numbers``."""
 
-from pcfaudit.vocab.numbers import (  # noqa: F401
-    NumberMatch,
-    is_blank_mark,
-    is_percent,
-    iter_numbers,
-    normalise_digits,
-    parse_number,
-)
+import sys
+
+from pcfaudit.vocab import numbers as _numbers
+
+sys.modules[__name__] = _numbers

@@ -37,7 +37,12 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, Number):
         return obj.text
     if isinstance(obj, Quantity):
-        return {"value": obj.number.text, "unit": obj.unit_text or obj.unit}
+        data = {"value": obj.number.text, "unit": obj.unit_text or obj.unit}
+        if obj.unit and obj.unit != data["unit"]:
+            # The unit as read (a bare 't' under a 'tCO2e' column): kept so a stored result
+            # re-renders exactly as the original.
+            data["canonical_unit"] = obj.unit
+        return data
     if isinstance(obj, ExtractionStats):
         return {
             "characters": obj.characters,

@@ -224,6 +224,7 @@ class StatementKind(enum.StrEnum):
     OPERATING_THRESHOLD = "operating-threshold"  # "≥ 50 kW running ≥ 1000 h"
     GWP_REPORT_YEAR = "gwp-report-year"  # an IPCC report named with a year
     GROWTH_RATE = "growth-rate"  # an average annual growth rate between two dated values
+    PERCENT_CHANGES = "percent-changes"  # several percentage changes stated in one sentence
     EPD_DECLARED_UNIT = "epd-declared-unit"
     EPD_MASS_PER_DU = "epd-mass-per-du"
     EPD_PCR = "epd-pcr"
@@ -246,6 +247,8 @@ class StatementKind(enum.StrEnum):
     EPD_RSL = "epd-rsl"
     EPD_SERVICE_LIFE = "epd-service-life"
     EPD_WASTE_ZERO_CLAIM = "epd-waste-zero-claim"
+    EPD_WASTE_NAMED = "epd-waste-named"
+    EPD_USE_SCENARIO = "epd-use-scenario"
     EPD_WITHDRAWN_STANDARD = "epd-withdrawn-standard"
 
 

@@ -22,6 +22,7 @@ Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total`
 from __future__ import annotations
 
 from pcfaudit.model import Report, Table
+from pcfaudit.recompute.changes import change_checks
 from pcfaudit.recompute.context import build_context, norm_label
 from pcfaudit.recompute.core import (
     Candidate,
@@ -33,6 +34,7 @@ from pcfaudit.recompute.core import (
 )
 from pcfaudit.recompute.discover import (
     discover,
+    grids_of,
     hidden_conversion_checks,
     relation_checks,
     row_share_tables,
@@ -52,7 +54,8 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
     document's ``tables``, also the relations discovered in them (see :mod:`.discover`);
     with its ``text``, whether a conversion those relations use is stated anywhere."""
     ctx = build_context(report)
-    relations = discover(tables or [])
+    grids = grids_of(tables or [])
+    relations = discover(tables or [], grids)
     ctx.row_share_tables = row_share_tables(relations)
     ctx.total_grids, ctx.sum_columns = sum_columns(relations)
     checks = [
@@ -76,6 +79,7 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
         for c in relation_checks(relations)
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
+    checks += change_checks(report.statements, grids)
     if text:
         checks += hidden_conversion_checks(relations, text)
     return checks

@@ -10,9 +10,7 @@ from typing import Any
 import regex
 
 from pcfaudit.model import InventoryLine, Report, ReportedValue
-from pcfaudit.quantities import (
-    conversion_factor,
-)
+from pcfaudit.vocab.units import conversion_factor
 
 # --------------------------------------------------------------------------- the report
 

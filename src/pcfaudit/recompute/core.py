@@ -10,14 +10,8 @@ from fractions import Fraction
 import regex
 
 from pcfaudit.model import Location, Number
-from pcfaudit.quantities import (
-    Interval,
-    digit_slip,
-    fmt_fixed,
-    fmt_sig,
-    slip_name,
-    truncation_interval,
-)
+from pcfaudit.quantities import Interval, digit_slip, fmt_fixed, fmt_sig, truncation_interval
+from pcfaudit.vocab.units import slip_name
 
 HUNDRED = Interval.exact(100)
 

@@ -21,9 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
-
-import regex
 
 from pcfaudit.model import Number, Table
 from pcfaudit.quantities import (
@@ -33,69 +30,18 @@ from pcfaudit.quantities import (
     interval_sum,
     truncation_interval,
 )
+from pcfaudit.recompute.constants import (
+    MOLAR,
+    constant_catalog,
+    sorted_catalog,
+    unstated_conversions,
+)
 from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
-from pcfaudit.recompute.gwp import gas_key, gwp_tables
 
 MIN_ROWS = 3
-_ELEMENT_TO_GAS = {"N2O": (Fraction(44, 28), "44/28"), "CH4": (Fraction(16, 12), "16/12")}
 _MAX_PAIR_COLUMNS = 10
-_MOLAR = {
-    "44/12": Fraction(44, 12),
-    "12/44": Fraction(12, 44),
-    "44/28": Fraction(44, 28),
-    "28/44": Fraction(28, 44),
-    "16/12": Fraction(16, 12),
-    "12/16": Fraction(12, 16),
-}
-
-
-@cache
-def constant_catalog() -> tuple[tuple[str, Fraction], ...]:
-    """(name, value) of every constant a product column may carry."""
-    out: dict[Fraction, str] = {}
-    for k in range(-4, 5):
-        if k:
-            out.setdefault(Fraction(10) ** k, f"10^{k}")
-    for name, v in _MOLAR.items():
-        for k in (0, -3, 3):
-            out.setdefault(v * Fraction(10) ** k, name + (f" × 10^{k}" if k else ""))
-    for report, table in gwp_tables().items():
-        for gas in ("CH4", "N2O"):
-            g = table.get(gas_key(gas))
-            if g is None:
-                continue
-            for k in range(-3, 4):
-                out.setdefault(
-                    g * Fraction(10) ** k, f"GWP {gas} {report} ({g})" + (f" × 10^{k}" if k else "")
-                )
-            # Element mass to gas mass first (N2O-N × 44/28, CH4-C × 16/12), and optionally
-            # back to carbon equivalents (× 12/44).
-            molar, molar_name = _ELEMENT_TO_GAS[gas]
-            for back, back_name in ((Fraction(1), ""), (Fraction(12, 44), " × 12/44")):
-                for k in (0, -3, 3):
-                    out.setdefault(
-                        g * molar * back * Fraction(10) ** k,
-                        f"GWP {gas} {report} ({g}) × {molar_name}{back_name}"
-                        + (f" × 10^{k}" if k else ""),
-                    )
-    return tuple((name, v) for v, name in out.items())
-
-
-# The conversions a reader must be told about: which printed forms state each.
-_STATED = {
-    "12/44": r"12\s*\)?\s*[/∶:]\s*\(?\s*44|0\.27(?:27?)?\b",
-    "44/12": r"44\s*\)?\s*[/∶:]\s*\(?\s*12|3\.67?\b",
-    "44/28": r"44\s*\)?\s*[/∶:]\s*\(?\s*28|1\.57\b",
-    "28/44": r"28\s*\)?\s*[/∶:]\s*\(?\s*44",
-    "16/12": r"16\s*\)?\s*[/∶:]\s*\(?\s*12|1\.33?\b",
-    "12/16": r"12\s*\)?\s*[/∶:]\s*\(?\s*16",
-}
-
-
-def unstated_conversions(name: str, text: str) -> list[str]:
-    """The molar conversions in constant ``name`` that ``text`` never prints."""
-    return [c for c, pattern in _STATED.items() if c in name and not regex.search(pattern, text)]
+_MAX_COLUMNS = 40
 
 
 @dataclass
@@ -149,23 +95,29 @@ def _evaluate(rel: _Relation) -> _Relation:
     way (0 = 0 × k holds for every k)."""
     grid, col = rel.target
     holds: list[bool | None] = []
-    evaluated = 0
+    evaluated = fails = 0
+    # More than a third of all rows failing can never be accepted: stop judging early.
+    give_up = len(rel.rows) // 3 + 1
     for r_t, r_i in rel.rows:
         reported = grid.values[r_t][col]
         cells = [g.values[r_i if g is not grid else r_t][c] for g, c in rel.inputs]
-        exp = _expected(rel, r_t, r_i)
         if (
-            reported is None
-            or exp is None
+            fails > give_up
+            or reported is None
             or not reported.value
             or not all(n is not None and n.value for n in cells)
+            or (exp := _expected(rel, r_t, r_i)) is None
         ):
             holds.append(None)
             continue
         evaluated += 1
         # A value cut off instead of rounded still obeys the relation (at worst an info).
-        holds.append(_iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0]))
+        ok = _iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0])
+        fails += not ok
+        holds.append(ok)
     rel.holds, rel.evaluated = holds, evaluated
+    if fails > give_up:
+        rel.evaluated = len(rel.rows) * 3  # rejected: never two thirds
     return rel
 
 
@@ -181,18 +133,12 @@ def _same_rows(grid: Grid) -> list[tuple[int, int]]:
     return [(r, r) for r in range(len(grid.values))]
 
 
-@cache
-def _sorted_catalog() -> tuple[list[float], tuple[tuple[str, Fraction], ...]]:
-    items = tuple(sorted(constant_catalog(), key=lambda nk: nk[1]))
-    return [float(k) for _, k in items], items
-
-
 def _candidate_constants(
     target: Grid, t: int, source: Grid, a: int, rows: list[tuple[int, int]], extra: bool
 ) -> list[tuple[str, Fraction]]:
     """The catalog constants that the ratio target / source meets on at least MIN_ROWS rows
     (a screen in floats; the relation is then judged exactly)."""
-    keys, items = _sorted_catalog()
+    keys, items = sorted_catalog()
     if extra:
         keys, items = [1.0, *keys], (("1", Fraction(1)), *items)
         order = sorted(range(len(keys)), key=keys.__getitem__)
@@ -202,12 +148,13 @@ def _candidate_constants(
         tv, av = target.values[r_t][t], source.values[r_i][a]
         if tv is None or av is None or av.value == 0 or tv.value == 0:
             continue
-        q = _iv(tv) / _iv(av)
-        if q is None:
+        # Floats for the screen only (each cell's half unit in the last place).
+        t_half, a_half = 0.5 * 10.0**-tv.decimals, 0.5 * 10.0**-av.decimals
+        tf, af = float(tv.value), float(av.value)
+        if abs(af) <= a_half:
             continue
-        lo, hi = float(q.lo), float(q.hi)
-        if lo > hi:
-            lo, hi = hi, lo
+        bounds = [(tf + dt) / (af + da) for dt in (-t_half, t_half) for da in (-a_half, a_half)]
+        lo, hi = min(bounds), max(bounds)
         for i in range(bisect_left(keys, lo * (1 - 1e-9)), bisect_right(keys, hi * (1 + 1e-9))):
             counts[i] = counts.get(i, 0) + 1
     return [items[i] for i, n in counts.items() if n >= MIN_ROWS]
@@ -215,6 +162,8 @@ def _candidate_constants(
 
 def _within(grid: Grid) -> Iterator[_Relation]:
     cols = grid.numeric_cols
+    if len(cols) > _MAX_COLUMNS:
+        return  # a long series laid out as columns (years): no column arithmetic to find
     rows = _same_rows(grid)
     for t in cols:
         others = [c for c in cols if c != t]
@@ -278,9 +227,14 @@ def _grids(tables: list[Table]) -> list[Grid]:
     return out
 
 
-def discover(tables: list[Table]) -> list[_Relation]:
+def grids_of(tables: list[Table]) -> list[Grid]:
+    """The numeric grid of every table that has one."""
+    return _grids(tables)
+
+
+def discover(tables: list[Table], grids: list[Grid] | None = None) -> list[_Relation]:
     """Every accepted relation, the best one per target column first."""
-    grids = _grids(tables)
+    grids = _grids(tables) if grids is None else grids
     found: list[_Relation] = []
     for grid in grids:
         for g in (grid, grid.transpose()):
@@ -388,7 +342,7 @@ def hidden_conversion_checks(relations: list[_Relation], text: str) -> Iterator[
         assert target_v is not None and source_v is not None
         without = Fraction(source_v.value) * rel.constant[1]
         for conversion in missing:
-            without /= _MOLAR[conversion]
+            without /= MOLAR[conversion]
         yield Check(
             id=f"hidden:t{grid.table_index}c{col}",
             relation="hidden-conversion",
@@ -503,6 +457,7 @@ def _input_slips(
 __all__ = [
     "constant_catalog",
     "discover",
+    "grids_of",
     "hidden_conversion_checks",
     "relation_checks",
     "row_share_tables",

@@ -6,14 +6,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from pcfaudit.model import ReportedValue
-from pcfaudit.quantities import (
-    Interval,
-    conversion_factor,
-    is_count,
-    split_unit,
-)
+from pcfaudit.quantities import Interval
 from pcfaudit.recompute.context import Ctx, totals_of
 from pcfaudit.recompute.core import Check, cannot_tell, make_check
+from pcfaudit.vocab.units import conversion_factor, is_count, split_unit
 
 
 def per_unit_checks(ctx: Ctx) -> Iterator[Check]:

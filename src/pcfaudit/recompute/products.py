@@ -6,16 +6,11 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from pcfaudit.model import InventoryLine, Number
-from pcfaudit.quantities import (
-    Interval,
-    co2e_per_mass,
-    conversion_factor,
-    is_co2e,
-    split_unit,
-)
+from pcfaudit.quantities import Interval
 from pcfaudit.recompute.context import Ctx
 from pcfaudit.recompute.core import Candidate, Check, cannot_tell, make_check
 from pcfaudit.recompute.gwp import gas_key, other_gwps
+from pcfaudit.vocab.units import co2e_per_mass, conversion_factor, is_co2e, split_unit
 
 # --------------------------------------------------------------------------- lines
 

@@ -8,18 +8,12 @@ from fractions import Fraction
 import regex
 
 from pcfaudit.model import Number, Statement
-from pcfaudit.quantities import (
-    Interval,
-    conversion_factor,
-    fmt_sig,
-    is_co2e,
-    normalise_unit,
-    split_unit,
-)
+from pcfaudit.quantities import Interval, fmt_sig
 from pcfaudit.recompute.context import Ctx
 from pcfaudit.recompute.core import Check, CheckImpact, cannot_tell, make_check
 from pcfaudit.recompute.gwp import BLENDS, SUBJECT_WORDS, gas_key
 from pcfaudit.recompute.products import gwp_of, line_conversion
+from pcfaudit.vocab.units import conversion_factor, is_co2e, normalise_unit, split_unit
 
 # --------------------------------------------------------------------------- prose
 

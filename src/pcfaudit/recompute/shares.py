@@ -7,17 +7,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pcfaudit.model import InventoryLine, Location, Number
-from pcfaudit.quantities import (
-    Interval,
-    conversion_factor,
-    fmt_fixed,
-    fmt_sig,
-    interval_sum,
-)
+from pcfaudit.quantities import Interval, fmt_fixed, fmt_sig, interval_sum
 from pcfaudit.recompute.column_shares import column_share_check
 from pcfaudit.recompute.context import Ctx, find_lines, norm_label
 from pcfaudit.recompute.core import HUNDRED, Check, cannot_tell, make_check
 from pcfaudit.recompute.sums import sum_results
+from pcfaudit.vocab.units import conversion_factor
 
 # --------------------------------------------------------------------------- shares
 

@@ -8,14 +8,11 @@ from fractions import Fraction
 import regex
 
 from pcfaudit.model import InventoryLine
-from pcfaudit.quantities import (
-    Interval,
-    conversion_factor,
-    interval_sum,
-)
+from pcfaudit.quantities import Interval, interval_sum
 from pcfaudit.recompute.context import Ctx, find_lines, norm_label, totals_of
 from pcfaudit.recompute.core import Check, cannot_tell, make_check
 from pcfaudit.recompute.per_unit import is_per_unit, per_unit_check
+from pcfaudit.vocab.units import conversion_factor
 
 # --------------------------------------------------------------------------- totals
 

@@ -160,7 +160,7 @@ def inventory_view(result: AuditResult, lang: str) -> list[LineView]:
                 continue
             for name in FIELD_PREFERENCE.get(f.category, DEFAULT_PREFERENCE):
                 if numbers[name] and numbers[name] == _plain(f.reported):
-                    cells[name].expected = f.expected
+                    cells[name].expected = expected_of(f, lang)
                     cells[name].rules.append(f.rule)
                     break
         reported = line.result.number.value if line.result else None

@@ -83,8 +83,16 @@ def _sum(values: list[Decimal]) -> Decimal:
     return sum(values, Decimal(0))
 
 
+def _mass(unit: str | None) -> str | None:
+    """'tCO2e', 't CO2e' and a column's bare 't' are one unit for a sum of emissions (the
+    gas is the column's, not the number's)."""
+    if not unit:
+        return None
+    return unit.replace(" ", "").replace("CO2e", "").replace("CO2", "").replace("₂", "").lower()
+
+
 def _unit(line: InventoryLine) -> str | None:
-    return line.result.unit if line.result else None
+    return _mass(line.result.unit or line.result.unit_text) if line.result else None
 
 
 def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | None:
@@ -95,7 +103,7 @@ def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | 
     if not totals:
         return None
     total = next((t for t in totals if t.location.table is not None), totals[0])
-    unit = total.quantity.unit
+    unit = _mass(total.quantity.unit or total.quantity.unit_text)
     head = Headline(unit=total.quantity.unit_text or unit or "")
     head.reported_total = total.quantity.number.text
     lines = [line for line in report.inventory if line.result is not None]
@@ -127,12 +135,13 @@ def stage_bars(
     unit only); empty when fewer than two stages carry emissions."""
     report = result.report
     totals = [t for t in report.totals if t.kind == "total"]
-    unit = totals[0].quantity.unit if totals else None
+    unit = _mass(totals[0].quantity.unit or totals[0].quantity.unit_text) if totals else None
     sums: dict[str, list[Decimal]] = {}
     for line in report.inventory:
         if line.result is None or (unit and _unit(line) != unit):
             continue
-        stage = line.stage
+        # A result restored from JSON has no derived stage: read it from the words again.
+        stage = line.stage if line.stage is not None else stage_of_line(line)
         key = stage.value if stage is not None else "other"
         pair = sums.setdefault(key, [Decimal(0), Decimal(0)])
         pair[0] += line.result.number.value

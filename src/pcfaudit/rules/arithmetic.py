@@ -13,7 +13,12 @@ from fractions import Fraction
 from typing import Any
 
 from pcfaudit.model import Finding, Impact, Severity
-from pcfaudit.rules.doubt import check_confidence, share_doubt, tables_with_row_shares
+from pcfaudit.rules.doubt import (
+    alternative_holds,
+    check_confidence,
+    share_doubt,
+    tables_with_row_shares,
+)
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.vocab.numbers import parse_number
 
@@ -31,6 +36,7 @@ _BY_RELATION = {
     "growth-rate": "AR011",
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
+    "percent-change": "AR013",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
@@ -64,7 +70,7 @@ _CAUSE_ZH = {
 def owner(check: Any) -> str:
     """The rule code that reports (and counts) ``check``."""
     if str(check.id).startswith("epd:"):
-        return "EP"  # EPD matrix relations (recompute_epd) are reported by the EP rules
+        return "EP"  # EPD matrix relations (recompute.epd) are reported by the EP rules
     if check.status == "truncated":
         return "AR005"
     if check.status == "fail" and check.diagnosis is not None:
@@ -81,8 +87,10 @@ def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
             continue
         if check.status == "pass":
             ctx.count(True)
-        elif check.status == "cannot-tell":
-            ctx.count(None)
+        elif check.status == "cannot-tell" or alternative_holds(
+            check, ctx.checks, ctx.report.inventory
+        ):
+            ctx.count(None)  # another reading of the same evidence holds: read charitably
         else:
             ctx.count(False)
             yield check
@@ -152,7 +160,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         impact=_impact(check),
         severity=severity,
         key=check.label or check.relation,
-        confidence=check_confidence(check),
+        confidence=check_confidence(check, ctx.checks),
     )
 
 
@@ -321,6 +329,7 @@ def _combined(ctx: RuleContext, code: str, checks: list[Any]) -> Finding:
         expected=" / ".join(c.expected for c in checks),
         impact=impact,
         key="|".join(c.label or "" for c in checks),
+        confidence=check_confidence(checks[0], ctx.checks),
     )
 
 

@@ -15,6 +15,7 @@ import regex
 from pcfaudit.model import (
     BoundaryClaim,
     BoundaryType,
+    Confidence,
     Finding,
     InventoryLine,
     Location,
@@ -32,6 +33,7 @@ from pcfaudit.vocab.stages import (
 )
 
 _I = regex.IGNORECASE
+
 
 def is_zero(line: InventoryLine) -> bool:
     """The line contributes nothing: its result is 0 or was printed empty / '/'."""
@@ -148,6 +150,11 @@ def boundary_type_vs_stages(ctx: RuleContext) -> Iterator[Finding]:
             reported=f"{btype.value}; {en} {status_en}",
             expected=f"{en} {expectation[0]}",
             key=btype.value,
+            confidence=Confidence(
+                "medium",
+                f"boundary type and stage status read from the text ({len(wrong)} stage claim(s)); "
+                "sentences on comparing studies are not read as this study's boundary",
+            ),
         )
 
 

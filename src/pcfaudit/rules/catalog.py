@@ -14,7 +14,6 @@ import yaml
 
 from pcfaudit.model import CATEGORIES, Severity
 
-
 # libyaml's loader when PyYAML was built with it: the catalog loads on every run.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

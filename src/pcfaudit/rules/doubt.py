@@ -76,6 +76,88 @@ def tables_with_row_shares(checks: Iterable[Any]) -> set[int]:
     return {t for t, by_row in rows.items() if rows_add_to_hundred(list(by_row.values()))}
 
 
+def alternative_holds(
+    check: Any, checks: Iterable[Any], inventory: list[Any] | None = None
+) -> bool:
+    """Another reading of the same evidence holds: a passing check of the same relation
+    that quotes the same sentence or row first ("145676 kgCO2e ÷ 5000 把 = 29.14 kgCO2e/把"
+    gives two candidate per-unit values; 29.14 holds), or a text computation whose own
+    sentence prints the table's value ("以 2% 计，即年泄漏 0.4 kg" and a table 0.4 kg), or a
+    total that holds with the stage subtotals left out."""
+    if check.relation == "text-computation" and _prints(check.locations[1:], check.reported):
+        return True
+    if inventory is not None and subtotals_explain(check, inventory):
+        return True
+    if not check.locations:
+        return False
+    first = check.locations[0].quote
+    return any(
+        other is not check
+        and other.status == "pass"
+        and other.relation == check.relation
+        and other.label == check.label  # the same quantity, not a neighbour in the sentence
+        and other.locations
+        and other.locations[0].quote == first
+        for other in checks
+    )
+
+
+_INPUT = regex.compile(r"^inventory\[(\d+)\]$")
+
+
+def _half(text: str) -> Decimal:
+    _, _, frac = text.partition(".")
+    return Decimal(5) / Decimal(10) ** (len(frac) + 1)
+
+
+def subtotals_explain(check: Any, inventory: list[Any]) -> bool:
+    """A failing total that holds once rows summing the rows above them are left out: rows
+    with no quantity and no factor whose result is the sum of the lines since the previous
+    such row are subtotals (a stage's "小计"), counted twice if summed with their lines."""
+    if check.relation not in ("total", "subtotal") or not check.reported:
+        return False
+    lines = [
+        inventory[int(m.group(1))]
+        for ref in check.inputs
+        if (m := _INPUT.match(ref)) and int(m.group(1)) < len(inventory)
+    ]
+    tables = {x.table for x in lines}
+    if len(tables) != 1:
+        return False
+    # Every row of the table, also those the recomputation already left out.
+    lines = [x for x in inventory if x.table in tables and x.result is not None]
+    lines.sort(key=lambda x: x.location.row or 0)
+    kept: list[Any] = []
+    run: list[Any] = []
+    found = False
+    for line in lines:
+        value, text = line.result.number.value, line.result.number.text
+        if line.quantity is None and line.factor is None and run:
+            total = sum((x.result.number.value for x in run), Decimal(0))
+            slack = sum((_half(x.result.number.text) for x in run), _half(text))
+            if abs(total - value) <= slack:
+                found, run = True, []
+                continue
+        kept.append(line)
+        run.append(line)
+    if not found:
+        return False
+    total = sum((x.result.number.value for x in kept), Decimal(0))
+    slack = sum((_half(x.result.number.text) for x in kept), _half(check.reported))
+    try:
+        reported = Decimal(check.reported.replace(",", "").replace(" ", ""))
+    except ArithmeticError:
+        return False
+    return abs(total - reported) <= slack
+
+
+def _prints(locations: list[Location], value: str | None) -> bool:
+    if not value:
+        return False
+    pattern = regex.compile(rf"(?<![\d.]){regex.escape(value)}(?![\d])")
+    return any(pattern.search(loc.quote or "") for loc in locations)
+
+
 def share_doubt(locations: list[Location], along_rows: set[int]) -> str | None:
     """Why a failing share relation is no defect, or None: the shares quoted run along the
     rows of their table, or they come from several tables (no single composition)."""
@@ -108,7 +190,34 @@ def _frac(text: str | None) -> Fraction | None:
         return None
 
 
-def check_confidence(check: Any) -> Confidence:
+_TRIED = {
+    "total": "alternatives tried: stage subtotals left out, another reading of the same total",
+    "subtotal": "alternatives tried: nested subtotals left out",
+    "share": "alternatives tried: shares along the rows, unrounded results",
+    "share-sum": "alternatives tried: shares along the rows, one table at a time",
+    "per-unit": "alternatives tried: other per-unit values of the same sentence",
+    "text-computation": "alternatives tried: the value the sentence itself prints",
+}
+
+
+def _holds_on(check: Any, checks: Iterable[Any], tables: list[int]) -> str | None:
+    """'relation holds on 11 of 12 rows of table 3' for a relation checked row by row."""
+    if len(tables) != 1:
+        return None
+    same = [
+        c
+        for c in checks
+        if c.relation == check.relation
+        and c.status in ("pass", "fail", "truncated")
+        and any(loc.table == tables[0] for loc in c.locations)
+    ]
+    if len(same) < 2:
+        return None
+    held = sum(c.status == "pass" for c in same)
+    return f"the {check.relation} relation holds on {held} of {len(same)} rows of table {tables[0]}"
+
+
+def check_confidence(check: Any, checks: Iterable[Any] = ()) -> Confidence:
     """How sure a recomputed relation's failure is, and why: where the numbers were read,
     how the relation was recomputed, which alternative explains the gap. A deviation so
     large that a misreading is the likelier cause makes the reading low-confidence."""
@@ -122,6 +231,11 @@ def check_confidence(check: Any) -> Confidence:
     )
     how = f"{check.relation} relation recomputed from the printed values with their rounding"
     parts = [where, how]
+    holds = _holds_on(check, checks, tables)
+    if holds:
+        parts.append(holds)
+    if check.relation in _TRIED:
+        parts.append(_TRIED[check.relation])
     if check.diagnosis is not None:
         parts.append(f"alternative that fits: {check.diagnosis.code}")
     if check.note:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import regex
 
-from pcfaudit.model import FactorQuote, Finding, Impact, InventoryLine, Location, Report
+from pcfaudit.model import Confidence, FactorQuote, Finding, Impact, InventoryLine, Location, Report
 from pcfaudit.reference import GridFactor, matches_printed
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.vocab.rates import convert, parse_rate_unit
@@ -375,6 +375,11 @@ def factor_label_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             expected=str(label_value.value) if label_value is not None else None,
             likely_cause=f"value of {describe(others[0])}" if others else None,
             key=f"{q.value.value}:{q.year}:{region}",
+            confidence=Confidence(
+                "medium" if unverified else "high",
+                "value printed with three or more decimals and identified exactly in the reference "
+                "pack; the label's year counts as a notice's year only when the label says so",
+            ),
         )
 
 

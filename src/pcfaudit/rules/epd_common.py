@@ -1,5 +1,5 @@
 """Helpers every EPD rule module shares: the grid of a matrix, where a matrix is, quoted
-evidence, and the recomputed EPD checks (from :mod:`pcfaudit.recompute_epd`)."""
+evidence, and the recomputed EPD checks (from :mod:`pcfaudit.recompute.epd`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pcfaudit.model import Location, MatrixValue, ResultMatrix
-from pcfaudit.recompute_epd import Cells, basis_key, cells
+from pcfaudit.recompute.epd import Cells, basis_key, cells
 from pcfaudit.rules.engine import RuleContext
 
 __all__ = ["Cells", "basis_key", "cells", "checks", "quoted", "where"]

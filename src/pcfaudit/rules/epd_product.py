@@ -74,3 +74,58 @@ def packaging_biogenic_carbon(ctx: RuleContext) -> Iterator[Finding]:
         reported=f"{d.values[0].text} kg C",
         expected=f"{low:.3g}-{high:.3g} kg C",
     )
+
+
+# --------------------------------------------------------------------------- EP029
+
+USE = ("B1", "B2", "B3", "B4", "B5", "B6", "B7")
+
+
+@rule("EP029")
+def use_stage_without_service_life(ctx: RuleContext) -> Iterator[Finding]:
+    """Use-stage modules (B1-B7) report results but the EPD states no reference service
+    life (RSL) and no service life.
+
+    Maintenance, repair, replacement and operational use are per year or per life cycle
+    of the product: without an RSL (or a stated frequency over a service life) a B2
+    cleaning scenario has no time basis, and its results cannot be scaled to a building's
+    life or compared with another product's. Judged only when a use module prints a
+    non-zero result.
+
+    Example: "B2: 0.2 mL detergent and 0.1 L water to wash 1 m²" with B2 GWP-total
+    5.18E-01 and no RSL anywhere in the EPD.
+    """
+    values = [
+        v
+        for m in ctx.report.matrices
+        for v in m.values
+        if v.number.value != 0 and any(b in v.module for b in USE)
+    ]
+    if not values:
+        return
+    stated = _of(ctx, "epd-rsl") or _of(ctx, "epd-service-life")
+    ctx.count(bool(stated))
+    if stated:
+        return
+    modules = list(dict.fromkeys(v.module for v in values))
+    first = next((v for v in values if v.indicator.startswith("GWP")), values[0])
+    scenario = next(
+        (s for s in _of(ctx, "epd-use-scenario") if s.subject and s.subject in modules), None
+    )
+    said = f" The scenario says: '{scenario.location.quote}'." if scenario else ""
+    yield ctx.finding(
+        "EP029",
+        message=(
+            f"Use-stage module(s) {', '.join(modules)} report results (e.g. {first.indicator} "
+            f"{first.module} = {first.number.text}) but the EPD states no reference service life "
+            f"(RSL) or service life.{said} Without an RSL or a frequency over a service life the "
+            "use-stage results have no time basis."
+        ),
+        message_zh=(
+            f"使用阶段模块 {', '.join(modules)} 给出了结果（如 {first.indicator} {first.module} = "
+            f"{first.number.text}），但 EPD 未声明参考使用寿命（RSL）或使用寿命，使用阶段结果没有时间基准。"
+        ),
+        locations=[*([_loc(scenario)] if scenario else []), first.location],
+        reported="no RSL",
+        expected="an RSL or a frequency for the use-stage scenario",
+    )

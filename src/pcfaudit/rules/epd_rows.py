@@ -121,25 +121,34 @@ def ranges() -> dict[str, tuple[Fraction, Fraction, Fraction, str]]:
 @rule("EP026")
 def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     """An indicator's value is orders of magnitude away from what it can be, relative to
-    GWP-total in the same module.
+    GWP-fossil (or GWP-total) in the same module.
 
     Every impact category has a typical size per kg CO2 eq. (the world economy emits
-    7.55E+03 kg CO2 eq. and uses 6.50E+04 MJ of fossil resources per person and year: 8.6
+    8.10E+03 kg CO2 eq. and uses 6.50E+04 MJ of fossil resources per person and year: 8.0
     MJ per kg CO2 eq.). A ratio more than three orders of magnitude outside (window in the
     reference data, with its source) means the row carries another indicator's values or
-    another unit. Checked in A1-A3 (or A1) where GWP-total is positive.
+    another unit. Checked in A1-A3 (or A1) against GWP-fossil (else GWP-total) where it
+    is positive: biogenic uptake can bring GWP-total near zero.
 
-    Example: ADPF 1.78E-04 MJ for GWP-total 10.4 kg CO2 eq. (expected about 89 MJ).
+    Example: ADPF 1.78E-04 MJ for GWP-total 10.4 kg CO2 eq. (expected about 83 MJ).
     """
     table = ranges()
     for matrix in ctx.report.matrices:
         grid = cells(matrix)
-        module = next((m for m in ("A1-A3", "A1") if ("GWP-total", m) in grid), None)
-        if module is None:
+        # GWP-fossil is the reference where printed: biogenic uptake can bring GWP-total of
+        # a wood-based product near zero without changing any other indicator.
+        ref = next(
+            (
+                (m, grid[(i, m)])
+                for m in ("A1-A3", "A1")
+                for i in ("GWP-fossil", "GWP-total", "GWP")
+                if (i, m) in grid and grid[(i, m)].number.value > 0
+            ),
+            None,
+        )
+        if ref is None:
             continue
-        gwp = grid[("GWP-total", module)]
-        if gwp.number.value <= 0:
-            continue
+        module, gwp = ref
         for indicator, (typical, low, high, source) in table.items():
             v = grid.get((indicator, module))
             if v is None or v.number.value == 0:
@@ -154,13 +163,13 @@ def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
                 "EP026",
                 message=(
                     f"In {where(matrix)}, {indicator} {module} is {v.number.text} {v.unit or ''} for "
-                    f"GWP-total {gwp.number.text}: {fmt_sig(ratio, 2)} per kg CO2 eq., while any "
+                    f"{gwp.indicator} {gwp.number.text}: {fmt_sig(ratio, 2)} per kg CO2 eq., while any "
                     f"economy-wide mix gives about {fmt_sig(typical, 2)} (about {expected}; window "
                     f"{fmt_sig(low, 2)}-{fmt_sig(high, 2)}; {source}). The row likely carries another "
                     "indicator's values or unit (rows shifted or labels swapped)."
                 ),
                 message_zh=(
-                    f"{where(matrix)} 中 {indicator} 的 {module} 为 {v.number.text}，GWP-total 为 {gwp.number.text}，"
+                    f"{where(matrix)} 中 {indicator} 的 {module} 为 {v.number.text}，{gwp.indicator} 为 {gwp.number.text}，"
                     f"比值 {fmt_sig(ratio, 2)}，与常见量级 {fmt_sig(typical, 2)} 相差三个数量级以上，"
                     "该行可能是其他指标的数值或单位（行错位或标签互换）。"
                 ),

@@ -278,7 +278,8 @@ def mandatory_indicators_missing(ctx: RuleContext) -> Iterator[Finding]:
     datasets (refining, quarrying, electricity) do produce waste flows, so 'all waste
     equals zero because of the database' is not a justification. Judged only when other
     inventory indicators (resource use, output flows) or a 'waste is zero' sentence were
-    read (an unreadable table is not a missing one).
+    read; without that sentence, only when no table row names a waste indicator (an
+    unreadable table is not a missing one).
 
     Example: "All waste equals zero due to the use of ecoinvent as the database" and no
     waste table.
@@ -288,8 +289,9 @@ def mandatory_indicators_missing(ctx: RuleContext) -> Iterator[Finding]:
         return
     claim = next(iter(_of(ctx, "epd-waste-zero-claim")), None)
     outputs = indicators & {"CRU", "MFR", "MER", "EEE", "EET", "SM", "PERE", "PENRE", "FW"}
-    if claim is None and not outputs:
-        return  # an LCA table of impacts only: the inventory indicators are not claimed
+    if claim is None and (not outputs or _of(ctx, "epd-waste-named")):
+        # An LCA table of impacts only, or waste indicators named in a table not read.
+        return
     missing = [w for w in WASTE if w not in indicators]
     ctx.count(not missing)
     if not missing or (len(missing) < len(WASTE) and claim is None):

@@ -68,6 +68,9 @@ def _too_little_text(ctx: RuleContext) -> bool:
     return short and not (report.inventory or report.totals or report.per_unit)
 
 
+_SOURCE_KINDS = ("fuel", "energy", "gas", "refrigerant")
+
+
 def _document() -> Location:
     return Location(section=None, quote="(whole document)")
 
@@ -89,7 +92,10 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
     if report.inventory or report.matrices:  # an EPD's results are its indicator matrices
         ctx.count(True)
         return
-    if len(signals) < 2 or _too_little_text(ctx):
+    # One signal is enough when the text also names emission sources or factors at length (a
+    # carbon study whose tables were not recognised must not pass for a clean audit).
+    carbon = len(report.factors) + len([m for m in report.mentions if m.kind in _SOURCE_KINDS])
+    if not signals or (len(signals) < 2 and carbon < 5) or _too_little_text(ctx):
         ctx.count(None)  # not a footprint report (EX002) or no text at all (EX004)
         return
     results = [*report.totals, *report.per_unit]

@@ -17,17 +17,13 @@ import regex
 
 from pcfaudit.model import Finding, InventoryLine, Location, Report, Stage, Statement, StatementKind
 from pcfaudit.rules.engine import RuleContext, rule
-from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SUBJECT_AFTER_CUE
 from pcfaudit.vocab.stages import STAGE_NAMES, STAGE_PATTERNS, stages_in_text
 
 _I = regex.IGNORECASE
 _CUE = regex.compile(f"{HOTSPOT_ZH}|{HOTSPOT_EN}", _I)
 # Cues after which the subject follows ('主要集中在 X', 'dominated by X', 'the largest contributor is X').
-_CUE_BEFORE_SUBJECT = regex.compile(
-    r"主要集中在|主要来自|主要来源于|最主要的?(?:排放)?来源(?:是|为)?|dominat\w*\s+by|"
-    r"(?:largest|biggest|main)\s+(?:contribut\w*|share|source|driver|hotspot)\s+(?:is|was|are|comes\s+from)|hot\s*spot\s+is",
-    _I,
-)
+_CUE_BEFORE_SUBJECT = regex.compile(SUBJECT_AFTER_CUE, _I)
 _CLAUSE = regex.compile(r"[，,。；;：:！？!?]|\bwhile\b|\bwhereas\b")
 _PARENS = regex.compile(r"[(（][^)）]*[)）]")
 _WS = regex.compile(r"\s+")

@@ -13,7 +13,15 @@ from typing import Any
 
 import regex
 
-from pcfaudit.model import Finding, InventoryLine, Location, Number, Statement, StatementKind
+from pcfaudit.model import (
+    Confidence,
+    Finding,
+    InventoryLine,
+    Location,
+    Number,
+    Statement,
+    StatementKind,
+)
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.consistency import Equipment, equipment_of
 from pcfaudit.rules.engine import RuleContext, rule
@@ -179,6 +187,11 @@ def fuel_factor_outside_window(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"{fmt_sig(window.low, 4)}–{fmt_sig(window.high, 4)} {unit}",
             likely_cause=f"unit slip: the value fits {alts[0]}" if alts else None,
             key=f"{fuel.name}:{printed}",
+            confidence=Confidence(
+                "high" if window.verified else "medium",
+                f"{'implied' if implied else 'printed'} factor against the "
+                f"{'verified' if window.verified else 'unverified'} window for {fuel.name}",
+            ),
         )
 
 
@@ -220,6 +233,8 @@ def _is_gas_mass_times_gwp(line: InventoryLine, gwps: set[Decimal]) -> bool:
     mass of CH4, N2O or a refrigerant to CO2e ("甲烷逸散 | 1.2 kg | 33.6" = 1.2 × 28). Its
     ratio is a characterisation factor, which no material intensity range describes."""
     assert line.quantity is not None and line.result is not None
+    if line.gwp is not None and line.gwp.value != 1:
+        return True  # the row prints the GWP it multiplies by
     q, r = line.quantity.number, line.result.number
     dq, dr = _half_ulp(q), _half_ulp(r)
     if q.value - dq <= 0:
@@ -316,6 +331,11 @@ def implied_intensity_outside_range(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"{fmt_sig(rng.low, 3)}–{fmt_sig(rng.high, 3)} {unit}",
             severity=severity,  # type: ignore[arg-type]
             key=line.label,
+            confidence=Confidence(
+                "medium" if rng.verified else "low",
+                f"result ÷ quantity against the {'verified' if rng.verified else 'unverified'} "
+                f"range for {rng.key}; rows that print a GWP or equal one are left out",
+            ),
         )
 
 
@@ -335,11 +355,7 @@ def electricity_total(ctx: RuleContext) -> tuple[Decimal, list[InventoryLine]] |
     energy unit, from the quantity or the label's parenthesis)."""
     total, used = Decimal(0), []
     for line in ctx.report.inventory:
-        if (
-            line.carrier != "electricity"
-            or line.quantity is None
-            or line.gas not in _GASLESS
-        ):
+        if line.carrier != "electricity" or line.quantity is None or line.gas not in _GASLESS:
             continue
         scale = _kwh(_unit(line.quantity)) or _kwh(_label_unit(line.label))
         if scale is None:
@@ -377,7 +393,9 @@ def energy_below_installed_load(ctx: RuleContext) -> Iterator[Finding]:
     Example: 455 + 504 + 1 536 = 2 495 kW × 1 000 h = 2 495 MWh > 2 410 MWh total.
     """
     thresholds = [
-        s for s in ctx.report.statements if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
+        s
+        for s in ctx.report.statements
+        if s.kind is StatementKind.OPERATING_THRESHOLD and len(s.values) >= 2
     ]
     if not thresholds:
         return

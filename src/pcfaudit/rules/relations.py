@@ -135,3 +135,30 @@ def unstated_conversion(ctx: RuleContext) -> Iterator[Finding]:
             expected=check.expected,
             key=check.id,
         )
+
+
+@rule("AR013")
+def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """One of several percentage changes a sentence states does not follow from the table
+    cells the others reproduce from (the same two rows, evenly spaced columns).
+
+    Example: "lower than the control by 10.68 %, 25.74 %, 37.74 % and 10.54 % in the four
+    stages, and by 48.32 % over the whole period", where the table's whole-period values give
+    14.44 %."""
+    for check in _owned(ctx, "AR013"):
+        rng = f"[{check.expected_low}, {check.expected_high}]"
+        yield ctx.finding(
+            "AR013",
+            message=(
+                f"{check.label}: the text states a change of {check.reported}; the table gives "
+                f"{check.expected}% (interval {rng}): {check.note}."
+            ),
+            message_zh=(
+                f"{check.label}：正文所述变化为 {check.reported}，按表中数据应为 {check.expected}%"
+                f"（区间 {rng}）：{check.note}。"
+            ),
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=f"{check.expected}%",
+            key=check.id,
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pcfaudit.model import DateClaim, Finding, Location
+from pcfaudit.model import Confidence, DateClaim, Finding, Location
 from pcfaudit.rules.engine import RuleContext, rule
 
 
@@ -172,6 +172,11 @@ def impossible_dates(ctx: RuleContext) -> Iterator[Finding]:
             reported=show(report),
             expected=f"on or after {show(d)}",
             key=f"{d.kind}|{show(d)}",
+            confidence=Confidence(
+                "high" if report.day is not None or report.month is not None else "medium",
+                "the report date is introduced as one (a label or a cover line), the later date "
+                f"as the {d.kind}",
+            ),
         )
 
 

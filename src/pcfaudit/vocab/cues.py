@@ -52,3 +52,12 @@ NEGATION_EXCEPT = r"除(?:了)?[^，。；]*?(?:外|以外|之外)|other\s+than|
 HOTSPOT_ZH = r"(?:影响最大|贡献最大|贡献最多|占比最大|占比最高|比例最大|最大贡献|贡献较大|影响较大|主要集中在|主要来自|主要来源于|最主要的?(?:排放)?来源|是最大的?排放源)"
 HOTSPOT_EN = r"(?:contribut\w*\s+(?:the\s+)?most|largest\s+(?:contribut\w*|share|source)|biggest\s+(?:contribut\w*|share|source)|main\s+(?:contributor|driver|hotspot|source)|dominat\w*|hot\s*spot)"
 SECOND_ZH = r"(?:次之|其次为|其次是|再次为|再次是)"
+# Cues after which a hotspot's subject follows rather than precedes: "主要来自 X", "the largest
+# contributor is X", "dominated by X" (interpret reads the subject; rules find it again in the
+# sentence when the subject is no inventory item).
+SUBJECT_AFTER_CUE = (
+    r"主要集中在|主要来自|主要来源于|最主要的?(?:排放)?来源(?:是|为)?|dominat\w*\s+by|"
+    r"(?:largest|biggest|main)\s+(?:contribut\w*|share|source|driver|hotspot)\s+(?:is|was|are|comes\s+from)|hot\s*spot\s+is"
+)
+# The shorter list the claims reader uses on the matched cue itself.
+SUBJECT_AFTER_CUE_WORDS = r"主要集中在|主要来自|主要来源于|largest|biggest|main|followed\s+by|其次为|其次是"

@@ -15,8 +15,6 @@ Every printed number is an interval (``4.84E+00`` is [4.835, 4.845]); a relation
 when the reported interval meets the sum of the parts' intervals. ``Check.expected`` is
 the recomputed sum to four significant digits, ``inputs`` the parts as printed
 ("GWP-fossil 4.74E+00") and ``locations`` the reported cell first, then the parts.
-
-To be moved under ``recompute/`` as ``recompute/epd.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ import regex
 
 from pcfaudit.model import Location, MatrixValue, Number, Report, ResultMatrix
 from pcfaudit.quantities import Interval, fmt_sig, interval_sum
-from pcfaudit.recompute import Check, make_check
+from pcfaudit.recompute.core import Check, make_check
 from pcfaudit.vocab.epd import ALL_MODULES, parts_of
 
 Cells = dict[tuple[str, str], MatrixValue]

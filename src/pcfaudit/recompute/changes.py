@@ -1,0 +1,203 @@
+"""Percentage changes stated in a row ("分别低于对照10.68%、25.74%、37.74%和10.54%，全生育期低于对照
+48.32%"), matched to a table by arithmetic alone.
+
+For a sentence of k ≥ 3 percentages, every ordered pair of rows of every table (and of its
+transpose) and both bases ((a − b)/b and (a − b)/a) are tried; the percentages are aligned in
+order with the table's columns so that as many as possible reproduce within rounding. The
+reading is accepted when all but one reproduce (at least 3) on columns evenly spaced (every
+stage, or every second column between share columns); the one left is then compared with the
+column the spacing puts it on. Two sentences whose misfits are each other's values are said to
+be swapped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+from pcfaudit.model import Number, Statement
+from pcfaudit.quantities import Interval, fmt_fixed, truncation_interval
+from pcfaudit.recompute.core import Check, make_check
+from pcfaudit.recompute.grids import Grid
+
+MIN_MATCHES = 3
+
+
+@dataclass
+class _Reading:
+    grid: Grid
+    rows: tuple[int, int]  # (changed row, base row)
+    matched: dict[int, int]  # percentage index → column
+    misfit: int | None  # percentage index left, or None
+    column: int | None  # the column the misfit belongs to
+
+
+def _change(grid: Grid, r_a: int, r_b: int, col: int) -> tuple[Interval, Fraction] | None:
+    a, b = grid.values[r_a][col], grid.values[r_b][col]
+    if a is None or b is None or not b.value:
+        return None
+    ia, ib = Interval.of(a), Interval.of(b)
+    q = (ia - ib) / ib
+    if q is None:
+        return None
+    q = q.scale(100)
+    point = (Fraction(a.value) - Fraction(b.value)) * 100 / Fraction(b.value)
+    return (q if point >= 0 else Interval(-q.hi, -q.lo)), abs(point)
+
+
+def _fits(p: Number, d: tuple[Interval, Fraction] | None) -> bool:
+    if d is None:
+        return False
+    return Interval.of(p).meets(d[0]) or truncation_interval(p).meets(d[0])
+
+
+def _align(values: list[Number], grid: Grid, r_a: int, r_b: int) -> dict[int, int]:
+    """The order-preserving assignment of percentages to columns with most fits (DP)."""
+    cols = grid.numeric_cols
+    k, n = len(values), len(cols)
+    fit = [[_fits(values[i], _change(grid, r_a, r_b, cols[j])) for j in range(n)] for i in range(k)]
+    best = [[0] * (n + 1) for _ in range(k + 1)]
+    for i in range(k - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + fit[i][j])
+    out, i, j = {}, 0, 0
+    while i < k and j < n:
+        if fit[i][j] and best[i][j] == best[i + 1][j + 1] + 1:
+            out[i] = cols[j]
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _unordered(values: list[Number], grid: Grid, r_a: int, r_b: int) -> dict[int, int]:
+    """The largest assignment of percentages to distinct columns, in any order (a sentence
+    may name the stages out of the table's order): bipartite matching."""
+    cols = grid.numeric_cols
+    fits = {
+        i: [c for c in cols if _fits(values[i], _change(grid, r_a, r_b, c))]
+        for i in range(len(values))
+    }
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for c in fits[i]:
+            if c in seen:
+                continue
+            seen.add(c)
+            if c not in owner or augment(owner[c], seen):
+                owner[c] = i
+                return True
+        return False
+
+    for i in fits:
+        augment(i, set())
+    return {i: c for c, i in owner.items()}
+
+
+def _spaced_column(matched: dict[int, int], numeric: list[int]) -> int | None:
+    """The one column that completes the evenly spaced columns the matches sit on (the
+    next stage, or the whole period after the stages)."""
+    cols = sorted(matched.values())
+    steps = {b - a for a, b in itertools.pairwise(cols)}
+    if len(steps) != 1:
+        return None
+    step = steps.pop()
+    if step < 1:
+        return None
+    candidates = [c for c in (cols[0] - step, cols[-1] + step) if c in numeric]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _readings(values: list[Number], grids: list[Grid]) -> Iterator[_Reading]:
+    k = len(values)
+    for grid in grids:
+        n_rows = len(grid.values)
+        for r_a in range(n_rows):
+            for r_b in range(n_rows):
+                if r_a == r_b:
+                    continue
+                matched = _align(values, grid, r_a, r_b)
+                if len(matched) < max(MIN_MATCHES, k - 1):
+                    matched = _unordered(values, grid, r_a, r_b)
+                if len(matched) < max(MIN_MATCHES, k - 1):
+                    continue
+                misfit = next((i for i in range(k) if i not in matched), None)
+                column = _spaced_column(matched, grid.numeric_cols) if misfit is not None else None
+                yield _Reading(grid, (r_a, r_b), matched, misfit, column)
+
+
+def change_checks(statements: list[Statement], grids: list[Grid]) -> Iterator[Check]:
+    found: list[tuple[int, Statement, _Reading, Check]] = []
+    for s_i, st in enumerate(statements):
+        if st.kind != "percent-changes" or len(st.values) < MIN_MATCHES:
+            continue
+        readings = list(_readings(st.values, grids))
+        if not readings:
+            continue
+        if any(r.misfit is None for r in readings):
+            continue  # every percentage reproduces under some reading
+        targets = {(id(r.grid), r.rows, r.misfit, r.column) for r in readings}
+        if len(readings) != 1 or len(targets) != 1:
+            continue  # several readings: which cells the sentence means is unclear
+        reading = readings[0]
+        if reading.misfit is None or reading.column is None:
+            continue
+        check = _misfit_check(s_i, st, reading)
+        if check is not None:
+            found.append((s_i, st, reading, check))
+    _name_swaps(found)
+    for *_, check in found:
+        yield check
+
+
+def _misfit_check(s_i: int, st: Statement, reading: _Reading) -> Check | None:
+    assert reading.misfit is not None and reading.column is not None
+    grid, (r_a, r_b), col = reading.grid, reading.rows, reading.column
+    d = _change(grid, r_a, r_b, col)
+    if d is None or col not in grid.numeric_cols:
+        return None
+    reported = st.values[reading.misfit]
+    if abs(Fraction(reported.value) - d[1]) < d[1] / 100:
+        return None  # within 1 %: computed from unrounded values
+    r_val, b_val = grid.values[r_a][col], grid.values[r_b][col]
+    assert r_val is not None and b_val is not None  # _change read both
+    others = ", ".join(st.values[i].text for i in sorted(reading.matched))
+    return make_check(
+        id=f"changes:statements[{s_i}]",
+        relation="percent-change",
+        label=f"{grid.labels[r_a]} vs {grid.labels[r_b]}, {grid.headers[col]}".strip(),
+        reported=reported,
+        expected=d[0],
+        point=d[1],
+        unit="%",
+        locations=[st.location, grid.location(r_a, col), grid.location(r_b, col)],
+        inputs=[f"statements[{s_i}]", f"table[{grid.table_index}]"],
+        note=(
+            f"the sentence's other figures ({others}) reproduce as the change from "
+            f"{grid.labels[r_b]} to {grid.labels[r_a]} in table {grid.table_index + 1}; "
+            f"for {grid.headers[col]} the table gives "
+            f"{r_val.text} vs {b_val.text} = "
+            f"{fmt_fixed(d[1], 2)}%"
+        ),
+    )
+
+
+def _name_swaps(found: list[tuple[int, Statement, _Reading, Check]]) -> None:
+    """Two misfits that are each other's expected values: the figures were swapped."""
+    for i, (_, _, _, a) in enumerate(found):
+        for _, _, _, b in found[i + 1 :]:
+            if _same(a.reported, b.expected) and _same(b.reported, a.expected):
+                for x, y in ((a, b), (b, a)):
+                    x.note = (x.note or "") + (
+                        f"; the value is swapped with the one stated for {y.label} "
+                        f"({y.reported}, which should be {y.expected})"
+                    )
+
+
+def _same(printed: str | None, expected: str | None) -> bool:
+    return bool(printed and expected) and (printed or "").rstrip("%％ ") == (expected or "").strip()
