@@ -76,3 +76,19 @@ def test_diff_of_something_else_is_one_line_exit_2(tmp_path: Path) -> None:
     bad.write_text('{"not": "an audit"}', encoding="utf-8")
     code, _, err = run("diff", str(bad), str(bad))
     assert code == 2 and err.count("\n") == 1 and "not pcfaudit JSON" in err
+
+
+def test_check_against_a_baseline_fails_only_on_new_findings(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    old = _audit(tmp_path, text, "old")
+    report = tmp_path / "same.txt"
+    report.write_text(text, encoding="utf-8")
+    code, out, _ = run("check", str(report), "--baseline", str(old), "-f", "json")
+    data = json.loads(out)
+    assert code == 0 and all(f["waived"] for f in data["findings"])
+    assert data["findings"][0]["waived"]["reason"].startswith("in baseline")
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace("1km", "1 吨"), encoding="utf-8")
+    code, out, _ = run("check", str(changed), "--baseline", str(old), "-f", "json")
+    open_findings = [f for f in json.loads(out)["findings"] if not f["waived"]]
+    assert open_findings and all(f["fingerprint"] not in old.read_text() for f in open_findings)

@@ -61,7 +61,7 @@ def test_batch_command_reports_progress_and_exit_code(cli_db: Any) -> None:
     # The same counts as `pcfaudit results` (test_results_text_summary): cooking.txt was
     # read but is not a report.
     assert "Done: 5 audited, 3 could not be audited (3 unreadable)" in result.output
-    assert "holds 5 audited reports and 3 that could not be audited" in result.output
+    assert "The whole database: 5 audited, 3 could not be audited" in result.output
 
 
 def test_second_batch_says_how_many_were_skipped(cli_db: Any) -> None:

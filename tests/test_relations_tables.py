@@ -7,6 +7,7 @@ from pcfaudit.extract.text import extract_text
 from pcfaudit.interpret import interpret
 from pcfaudit.pipeline import audit
 from pcfaudit.recompute import recompute
+from pcfaudit.recompute.discover import discover, relation_checks
 
 
 def _findings(text: str, code: str = "AR012") -> list:
@@ -116,3 +117,27 @@ def test_recompute_without_tables_keeps_its_old_signature() -> None:
     assert not [c for c in checks if c.relation == "table-relation"]
     with_tables = recompute(interpret(doc), doc.tables)
     assert not [c for c in with_tables if c.relation == "table-relation"]  # all rows hold
+
+
+def test_stage_name_heading_a_block_does_not_join_to_a_stage_summary() -> None:
+    # Inventory: the stage name heads its block (first column), lines are labelled in the
+    # second; three stages have one line, so "stage = its first line" holds on 3 of 4 rows.
+    inventory = [
+        ["Stage", "Source", "Amount", "Emissions"],
+        ["Raw materials", "Steel", "120.5", "301.250"],
+        ["Production", "Electricity", "800.2", "428.959"],
+        ["", "Natural gas", "95.0", "1822.657"],
+        ["Distribution", "Diesel", "12.3", "38.081"],
+        ["End of life", "Landfill", "55.3", "1.383"],
+    ]
+    summary = [
+        ["Stage", "Emissions", "Share (%)"],
+        ["Raw materials", "301.250", "11.63"],
+        ["Production", "2251.616", "86.90"],
+        ["Distribution", "38.081", "1.47"],
+        ["End of life", "1.383", "0.05"],
+    ]
+    text = "# Results\n\n" + _html(inventory) + "\n\nBy stage:\n\n" + _html(summary) + "\n"
+    doc = extract_text(text.encode(), "t.md")
+    assert list(relation_checks(discover(doc.tables))) == []
+    assert _findings(text) == []

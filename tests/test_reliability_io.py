@@ -276,3 +276,11 @@ def test_annotated_names_keep_the_report_kind(tmp_path: Path) -> None:
         [tmp_path / "a" / "r.docx", tmp_path / "b" / "r.docx", tmp_path / "q.PDF"]
     )
     assert sorted(names.values()) == ["a_r.annotated.docx", "b_r.annotated.docx", "q.annotated.pdf"]
+
+
+def test_extract_shows_report_text_that_looks_like_markup(tmp_path: Path) -> None:
+    path = tmp_path / "x [red].md"
+    path.write_text(REPORT.replace("| Oak (kg) |", "| Oak [/bold] (kg) |"), encoding="utf-8")
+    code, out, err = check("extract", path)
+    assert code == 0, err
+    assert "Oak [/bold]" in out  # shown as printed, not taken as rich markup

@@ -78,6 +78,7 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
     annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
     timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
+    baseline: Annotated[Path | None, typer.Option(help="JSON output of an earlier `check`: its findings count as accepted, so only new ones fail the run.")] = None,
     add_waivers: Annotated[bool, typer.Option("--add-waivers", help="Accept every open finding: append its fingerprint to the waiver file (--waivers, the configured one, or pcfaudit-waivers.toml) and exit 0.")] = False,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
@@ -111,6 +112,7 @@ def check(
         config.fail_on = fail_on.value
     if reference_dir is not None:
         config.reference_dir = reference_dir
+    accepted = _baseline_fingerprints(baseline)
     if format is Format.xlsx and output is None:
         from pcfaudit.i18n import label
 
@@ -122,6 +124,8 @@ def check(
         try:
             with time_limit(timeout, label=str(path), hard_exit=True), _progress(path):
                 result = audit(path, config)
+                if accepted:
+                    _accept(result, accepted, baseline)
                 language = result.report.language if lang is Lang.auto else lang.value
                 if format is Format.text and console is not None:
                     render_console(result, console, lang=language, statistics=statistics)
@@ -183,6 +187,26 @@ def _annotate(path: Path, result: AuditResult, language: str, target: Path, guar
         return
     annotate = annotate_pdf if kind == "pdf" else comment_docx
     guard.write_bytes(target, annotate(read_source(path)[0], result, language))
+
+def _baseline_fingerprints(baseline: Path | None) -> set[str]:
+    """The open findings of an earlier audit (``check --baseline``)."""
+    if baseline is None:
+        return set()
+    from pcfaudit.baseline import BaselineError, load_audits
+
+    try:
+        audits = load_audits(baseline)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    return {f["fingerprint"] for a in audits for f in a["findings"] if not f.get("waived")}
+
+
+def _accept(result: AuditResult, accepted: set[str], baseline: Path | None) -> None:
+    """Findings already in the baseline are kept, marked as accepted there."""
+    for f in result.findings:
+        if not f.waived and f.fingerprint in accepted:
+            f.waived = {"reason": f"in baseline {baseline}", "reviewer": "baseline"}
+
 
 def _add_waivers(target: Path | None, results: list[AuditResult], worst: int) -> int:
     """``check --add-waivers``: the baseline written, the exit code (2 if a file failed)."""

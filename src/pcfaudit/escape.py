@@ -23,14 +23,19 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+(?:[eE][+-]?\d+)?%?")
 
 def utf8_safe(text: str) -> str:
     """``text`` that encodes as UTF-8: surrogate pairs joined, undecodable bytes of a file
-    name (lone surrogates from ``surrogateescape``) shown as ``\\xNN``."""
+    name (lone surrogates from ``surrogateescape``) shown as ``\\xNN``, any other lone
+    surrogate as ``\\udNNN``."""
     if not _SURROGATES.search(text):
         return text
     joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-    return "".join(
-        os.fsencode(ch).decode("utf-8", "backslashreplace") if "\ud800" <= ch <= "\udfff" else ch
-        for ch in joined
-    )
+    return _SURROGATES.sub(_lone, joined)
+
+
+def _lone(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return f"\\u{ord(ch):04x}"
 
 
 def path_text(path: str | os.PathLike[str]) -> str:
@@ -57,9 +62,29 @@ def _shown(m: re.Match[str]) -> str:
 def terminal(text: object) -> str:
     """``text`` for a rich console: UTF-8-safe, control characters shown as ``\\xNN``, rich
     markup escaped (``[/bold]`` prints as itself instead of raising MarkupError)."""
-    from rich.markup import escape
+    return _escape_markup(_CONTROLS.sub(_shown, utf8_safe(str(text))))
 
-    return escape(_CONTROLS.sub(_shown, utf8_safe(str(text))))
+
+_BRACKET = re.compile(r"(\\*)\[")
+_TAG_LIKE = re.compile(r"\[[a-z#/@][^[]*?]")  # rich's own tag pattern (rich.markup.RE_TAGS)
+
+
+def _escape_markup(text: str) -> str:
+    """Text that rich's markup parser shows exactly as written. rich reads ``n`` backslashes
+    before a tag-like ``[x]`` as ``n // 2`` backslashes plus an escape when ``n`` is odd, and
+    removes one backslash before any other ``[``; its own ``escape`` covers only the first
+    case (``a\\[b`` printed ``a[b``). So: ``2n + 1`` backslashes before a tag-like bracket,
+    ``n + 1`` before any other, and trailing backslashes doubled so that they cannot escape
+    the tag that follows."""
+
+    def bracket(m: re.Match[str]) -> str:
+        n = len(m.group(1))
+        tag_like = _TAG_LIKE.match(text, m.end() - 1) is not None
+        return "\\" * (2 * n + 1 if tag_like else n + 1) + "["
+
+    escaped = _BRACKET.sub(bracket, text)
+    trailing = len(escaped) - len(escaped.rstrip("\\"))
+    return escaped + "\\" * trailing
 
 
 def terminal_plain(text: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from pcfaudit.escape import terminal
 from pcfaudit.model import Document, InventoryLine, Quantity, Report
 from pcfaudit.model import Table as DocTable
 
@@ -20,23 +21,29 @@ def _inventory_table(lines: list[InventoryLine]) -> Table:
     for column in ("where", "label", "gas", "quantity", "factor", "GWP", "result", "share %"):
         table.add_column(column)
     for line in lines:
-        table.add_row(
-            line.location.describe(),
-            line.label,
-            line.gas or "",
-            _q(line.quantity, line.marks.get("quantity")),
-            _q(line.factor, line.marks.get("factor")),
-            line.gwp.text if line.gwp else line.marks.get("gwp", "").replace("empty", ""),
-            _q(line.result, line.marks.get("result")),
-            line.share.text if line.share else "",
+        table.add_row(  # report text may hold "[/bold]": cells are escaped, never markup
+            *map(terminal, _cells(line))
         )
     return table
+
+
+def _cells(line: InventoryLine) -> tuple[str, ...]:
+    return (
+        line.location.describe(),
+        line.label,
+        line.gas or "",
+        _q(line.quantity, line.marks.get("quantity")),
+        _q(line.factor, line.marks.get("factor")),
+        line.gwp.text if line.gwp else line.marks.get("gwp", "").replace("empty", ""),
+        _q(line.result, line.marks.get("result")),
+        line.share.text if line.share else "",
+    )
 
 
 def render_report_text(document: Document, report: Report, console: Console) -> None:
     src = document.source
     console.print(
-        f"[bold]{src.path}[/]  {src.format}"
+        f"[bold]{terminal(src.path)}[/]  {src.format}"
         + (f", {src.pages} pages" if src.pages else "")
         + f", {len(document.blocks)} blocks, {len(document.tables)} tables, "
         f"language {report.language}"

@@ -171,9 +171,9 @@ def batch(
         f"{'Interrupted' if summary.interrupted else 'Done'}: {summary.audited} audited, "
         f"{summary.could_not_audit} could not be audited{f' ({failed})' if failed else ''}, "
         f"{summary.skipped} skipped (already audited), {summary.duplicates} duplicate files; "
-        f"{summary.seconds:.1f} s.{killed} The database now holds {held.get('audited', 0)} "
-        f"audited reports and {held.get('could_not_audit', 0)} that could not be audited: "
-        f"pcfaudit results {shown}",
+        f"{summary.seconds:.1f} s.{killed} The whole database: {held.get('audited', 0)} "
+        f"audited, {held.get('could_not_audit', 0)} could not be audited "
+        f"(pcfaudit results {shown})",
         file=sys.stderr,
     )
     raise typer.Exit(130 if summary.interrupted else summary.worst_exit)

@@ -51,7 +51,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def _zh(text: str, depth: int = 0) -> str:
     stripped = text.strip()
-    if not stripped or depth > 4:
+    if not stripped or depth > 16:
         return text
     if stripped in phrases_zh.TERMS:
         return phrases_zh.TERMS[stripped]
@@ -93,3 +93,12 @@ def phrases_in(lang: str, text: str) -> str:
         return run if translated.replace("；", "; ") == run else translated
 
     return _RUN.sub(again, text)
+
+
+_PROSE = re.compile(r"\b[a-z][a-z\-']+(?:[ ,/]+[a-z][a-z\-']+)+")
+
+
+def fully_translated(text: str) -> bool:
+    """No English prose left (two or more lower-case English words in a row): a partly
+    translated sentence reads worse than none."""
+    return _PROSE.search(text) is None

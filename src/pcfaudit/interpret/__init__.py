@@ -13,6 +13,7 @@ from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.growth import growth_statements
+from pcfaudit.interpret.intensity import intensity_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
@@ -50,6 +51,7 @@ def interpret(document: Document) -> Report:
             *epd_statements(document),
             *growth_statements(document),
             *change_statements(document),
+            *intensity_statements(document),
         ],
         headings=claims.headings,
         matrices=matrices,

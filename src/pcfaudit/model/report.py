@@ -225,6 +225,7 @@ class StatementKind(enum.StrEnum):
     GWP_REPORT_YEAR = "gwp-report-year"  # an IPCC report named with a year
     GROWTH_RATE = "growth-rate"  # an average annual growth rate between two dated values
     PERCENT_CHANGES = "percent-changes"  # several percentage changes stated in one sentence
+    INTENSITY_UNIT = "intensity-unit"  # an intensity (per area, GDP, person) in a bare mass unit
     EPD_DECLARED_UNIT = "epd-declared-unit"
     EPD_MASS_PER_DU = "epd-mass-per-du"
     EPD_PCR = "epd-pcr"

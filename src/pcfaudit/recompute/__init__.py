@@ -45,6 +45,7 @@ from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
+from pcfaudit.recompute.repeated import repeated_figure_checks
 from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
@@ -82,6 +83,7 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
     checks += change_checks(report.statements, grids)
     if text:
         checks += hidden_conversion_checks(relations, text)
+        checks += repeated_figure_checks(tables or [], text)
     return checks
 
 

@@ -204,11 +204,17 @@ def _within(grid: Grid) -> Iterator[_Relation]:
 
 def _across(earlier: Grid, later: Grid) -> Iterator[_Relation]:
     """A column of ``later`` = a constant × a column of ``earlier``, rows joined by label."""
-    index = {norm_row_label(lbl): r for r, lbl in enumerate(earlier.labels) if lbl}
+    index = {
+        norm_row_label(lbl): r
+        for r, lbl in enumerate(earlier.labels)
+        if lbl and (not earlier.joinable or earlier.joinable[r])
+    }
     rows = [
         (r, index[key])
         for r, lbl in enumerate(later.labels)
-        if lbl and (key := norm_row_label(lbl)) in index
+        if lbl
+        and (not later.joinable or later.joinable[r])
+        and (key := norm_row_label(lbl)) in index
     ]
     if len(rows) < MIN_ROWS:
         return
@@ -381,6 +387,8 @@ def _describe(rel: _Relation) -> str:
 
 def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
     grid, col = rel.target
+    if rel.constant is not None and rel.constant[1] == 1 and not _strong(rel):
+        return None  # "the same figure in two tables" on few rows may be two different things
     reported = grid.values[r_t][col]
     exp = _expected(rel, r_t, r_i)
     if reported is None or exp is None:

@@ -57,6 +57,7 @@ class Grid:
     cells: list[list[Cell | None]]
     transposed: bool = False
     numeric_cols: list[int] = field(default_factory=list)
+    joinable: list[bool] = field(default_factory=list)  # rows whose label may join tables
 
     def location(self, r: int, c: int) -> Location:
         cell = self.cells[r][c]
@@ -130,24 +131,33 @@ def grid_of(table: Table, index: int) -> Grid | None:
                 words.append(text)
         headers.append(" ".join(words))
     labels, values, cells = [], [], []
+    label_cols: list[int] = []
     for r in body:
         row = table.rows[r]
-        label = ""
+        label, label_col = "", -1
         vals: list[Number | None] = []
         cs: list[Cell | None] = []
         for c in range(width):
             n, prefix = parsed[r][c] if c < len(parsed[r]) else (None, "")
             text = row[c].text.strip() if c < len(row) else ""
             if not label and (prefix or (n is None and text)):
-                label = prefix or text
+                label, label_col = prefix or text, c
             vals.append(n)
             cs.append(row[c] if c < len(row) else None)
         if not label and vals and vals[0] is not None and _YEAR.match(vals[0].text):
             label = vals[0].text
         labels.append(label)
+        label_cols.append(label_col)
         values.append(vals)
         cells.append(cs)
-    return Grid(index, table.caption or "", labels, headers, values, cells).with_numeric_cols()
+    grid = Grid(index, table.caption or "", labels, headers, values, cells).with_numeric_cols()
+    # Rows labelled from another column than most rows (a stage name heading a block of
+    # lines labelled in the next column) name a block, not a row: no join on them.
+    usual = max(set(label_cols), key=label_cols.count)
+    grid.joinable = [
+        col == usual and bool(lbl) for col, lbl in zip(label_cols, labels, strict=True)
+    ]
+    return grid
 
 
 def norm_row_label(text: str) -> str:

@@ -13,7 +13,8 @@ from typing import Literal
 
 from pcfaudit import i18n
 from pcfaudit.model import SEVERITY_RANK, AuditResult, Finding, Location
-from pcfaudit.render.places import Places, localise_places, section_shown
+from pcfaudit.render.places import Places, localise_places
+from pcfaudit.render.places import describe_location as describe_location  # re-exported
 
 Verdict = Literal["clean", "findings", "unchecked", "unreadable"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -56,35 +57,6 @@ def message_of(finding: Finding, lang: str, places: Places | None = None) -> str
     else:
         text = finding.message or finding.message_zh
     return localise_places(text, lang, places)
-
-
-def describe_location(loc: Location, lang: str = "en", places: Places | None = None) -> str:
-    """Location.describe() in the reader's language, with the report's own table caption
-    numbers where ``places`` knows them: 'p. 3, §3.6, table 2 row 4', '第 3 页，§3.6，表 4.1
-    第 4 行'."""
-    parts: list[str] = []
-    if loc.page is not None:
-        parts.append(label(lang, "loc.page", n=loc.page))
-    section = section_shown(loc.section, places)
-    if section == "toc":
-        parts.append(label(lang, "loc.toc"))
-    elif section:
-        parts.append(label(lang, "loc.section", s=section))
-    if loc.table is not None:
-        named = places.captions.get(loc.table) if places else None
-        if named and loc.row is not None:
-            parts.append(label(lang, "loc.named_row", name=named, r=loc.row + 1))
-        elif named:
-            parts.append(named)
-        elif loc.row is not None:
-            parts.append(label(lang, "loc.table_row", n=loc.table + 1, r=loc.row + 1))
-        else:
-            parts.append(label(lang, "loc.table", n=loc.table + 1))
-    if loc.line is not None:
-        parts.append(label(lang, "loc.line", n=loc.line))
-    elif loc.paragraph is not None:
-        parts.append(label(lang, "loc.paragraph", n=loc.paragraph + 1))
-    return label(lang, "loc.sep").join(parts) or label(lang, "label.document")
 
 
 def anchor(loc: Location) -> tuple[int, str]:

@@ -127,7 +127,7 @@ def _confidence(f: Finding, lang: str) -> str:
     )
     # Rules give the reason in English; a Chinese reader gets it when the catalogue knows it.
     reason = i18n.phrase(lang, c.reason) if c.reason else None
-    if reason and (norm_lang(lang) == "en" or reason.replace("；", "; ") != c.reason):
+    if reason and (norm_lang(lang) == "en" or i18n.fully_translated(reason)):
         reason = reason if len(reason) <= _REASON_WIDTH else reason[: _REASON_WIDTH - 1] + "…"
         text += label(lang, "paren", text=reason)
     return text

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pcfaudit.i18n import label
 from pcfaudit.model import AuditResult, Location
 
 CAPTION_NUMBER = re.compile(
@@ -108,9 +109,37 @@ def parse_locator(text: str) -> Location:
 def localise_places(text: str, lang: str, places: Places | None) -> str:
     """``text`` with every pcfaudit locator written again in ``lang`` with the report's
     own names (see the module docstring)."""
-    from pcfaudit.render.common import describe_location
 
     def again(m: re.Match[str]) -> str:
         return describe_location(parse_locator(m.group(0)), lang, places)
 
     return LOCATOR.sub(again, text)
+
+
+def describe_location(loc: Location, lang: str = "en", places: Places | None = None) -> str:
+    """Location.describe() in the reader's language, with the report's own table caption
+    numbers where ``places`` knows them: 'p. 3, §3.6, table 2 row 4', '第 3 页，§3.6，表 4.1
+    第 4 行'."""
+    parts: list[str] = []
+    if loc.page is not None:
+        parts.append(label(lang, "loc.page", n=loc.page))
+    section = section_shown(loc.section, places)
+    if section == "toc":
+        parts.append(label(lang, "loc.toc"))
+    elif section:
+        parts.append(label(lang, "loc.section", s=section))
+    if loc.table is not None:
+        named = places.captions.get(loc.table) if places else None
+        if named and loc.row is not None:
+            parts.append(label(lang, "loc.named_row", name=named, r=loc.row + 1))
+        elif named:
+            parts.append(named)
+        elif loc.row is not None:
+            parts.append(label(lang, "loc.table_row", n=loc.table + 1, r=loc.row + 1))
+        else:
+            parts.append(label(lang, "loc.table", n=loc.table + 1))
+    if loc.line is not None:
+        parts.append(label(lang, "loc.line", n=loc.line))
+    elif loc.paragraph is not None:
+        parts.append(label(lang, "loc.paragraph", n=loc.paragraph + 1))
+    return label(lang, "loc.sep").join(parts) or label(lang, "label.document")

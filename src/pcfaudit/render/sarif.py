@@ -33,7 +33,7 @@ from pcfaudit.render.common import (
     reported_of,
     title_of,
 )
-from pcfaudit.render.places import Places, places_of
+from pcfaudit.render.places import Places, places_of, section_shown
 from pcfaudit.rules.catalog import Catalog, RuleSpec, load_catalog
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -67,11 +67,12 @@ def _location(
     }
     out: dict[str, Any] = {"physicalLocation": physical}
     logical: list[dict[str, Any]] = []
-    if loc.section:
-        logical.append({"name": loc.section, "kind": "section"})
-    if loc.table is not None:
-        name = f"table {loc.table + 1}" + (f" row {loc.row + 1}" if loc.row is not None else "")
-        logical.append({"name": name, "kind": "table"})
+    section = section_shown(loc.section, places)
+    if section:
+        logical.append({"name": section, "kind": "section"})
+    if loc.table is not None:  # the report's caption ("表 4.1 row 3") where it has one
+        table_only = Location(table=loc.table, row=loc.row)
+        logical.append({"name": describe_location(table_only, lang, places), "kind": "table"})
     if logical:
         out["logicalLocations"] = logical
     props = {

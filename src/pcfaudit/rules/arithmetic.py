@@ -37,6 +37,7 @@ _BY_RELATION = {
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
     "percent-change": "AR013",
+    "repeated-figure-unit": "CN006",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",

@@ -122,6 +122,11 @@ def _label_of(line: InventoryLine) -> str:
     return f"{line.group or ''} {line.label}"
 
 
+def _carrier(line: InventoryLine) -> str | None:
+    """The carrier interpret typed for the line, else the one its label names."""
+    return line.carrier or carrier_of(_label_of(line))
+
+
 def described_as_used(mention: Mention) -> bool:
     """The text says the studied system uses the source: not a share of a supply mix, a
     dataset or factor name, literature, a comparison or an example (Mention.role)."""
@@ -133,7 +138,7 @@ def itemises_sources(report: Report) -> bool:
     named after a fuel or carrier). Results per treatment, per module or per indicator are
     no list of sources: nothing can be 'absent' from them."""
     if any(
-        line.quantity is not None or carrier_of(_label_of(line)) is not None
+        line.quantity is not None or _carrier(line) is not None
         for line in report.inventory
     ):
         return True
@@ -158,7 +163,7 @@ def _lines_for_source(name: str, report: Report) -> list[InventoryLine]:
     out = []
     for line in report.inventory:
         text = _label_of(line)
-        named = carrier_of(text)
+        named = _carrier(line)
         by_carrier = carrier is not None and (named or _unit_carrier(line)) == carrier
         by_words = words is not None and words.search(text) is not None
         if by_carrier or by_words or (name == "heat" and _WORDS["steam"].search(text)):
@@ -176,7 +181,7 @@ def _activity_lines(mentions: list[Mention], report: Report) -> list[InventoryLi
         label = regex.sub(r"[\s(（].*$", "", line.label.strip())
         if len(label) < (2 if regex.search(r"\p{Han}", label) else 4):
             continue
-        if carrier_of(_label_of(line)) is not None:
+        if _carrier(line) is not None:
             continue
         pattern = regex.compile(regex.escape(label), _I)
         if any(pattern.search(m.location.quote or "") for m in mentions):

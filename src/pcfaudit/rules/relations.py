@@ -162,3 +162,55 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"{check.expected}%",
             key=check.id,
         )
+
+
+@rule("CN006")
+def figure_with_two_carbon_bases(ctx: RuleContext) -> Iterator[Finding]:
+    """The same figure is printed in a table and in the text with units on different carbon
+    bases (kg CO2 in one place, kg CO2-C or kg C in the other): they differ by 44/12, so one
+    unit is wrong and the reader cannot tell which one the calculation used.
+
+    Example: irrigation factor "1.29 kg(CO2)·cm⁻¹" in table 1, "1.29 kg(CO2-C)" in the text."""
+    for check in _owned(ctx, "CN006"):
+        yield ctx.finding(
+            "CN006",
+            message=f"{check.note}.",
+            message_zh=(
+                f"{check.label} 在表中为“{check.expected}”，在正文中为“{check.reported}”：二者的碳基准"
+                f"不同（CO2 与碳相差 44/12 倍），其中一处单位有误。"
+            ),
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=check.expected,
+            key=check.id,
+        )
+
+
+@rule("UN005")
+def intensity_in_absolute_unit(ctx: RuleContext) -> Iterator[Finding]:
+    """An intensity — emissions per unit of area, per unit of GDP, per person — is printed in
+    a bare mass unit (t, kg, 10⁴ t) with no "per": the figure is either a total mislabelled as
+    an intensity, or an intensity with its unit wrong.
+
+    Example: "阿克苏市 (1.66 × 10⁴ t) 单位播种面积碳排放量最大" where the regional intensities are
+    about 1.1–1.2 t·hm⁻²."""
+    for st in ctx.report.statements:
+        if st.kind != "intensity-unit" or not st.values:
+            continue
+        ctx.count(False)
+        value = st.values[0]
+        yield ctx.finding(
+            "UN005",
+            message=(
+                f"{value.text} {st.subject} is given for an intensity (per area, GDP or person) "
+                f"but its unit is a bare mass with no 'per': \"{st.text}\". The unit or the "
+                "figure is wrong."
+            ),
+            message_zh=(
+                f"“{st.text}”：{value.text} {st.subject} 为强度指标（单位面积/产值/人均），单位却为绝对量"
+                "（无“每”或“/”），单位或数值有误。"
+            ),
+            locations=[st.location],
+            reported=f"{value.text} {st.subject}",
+            key=value.text,
+        )

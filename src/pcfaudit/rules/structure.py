@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -66,31 +67,59 @@ def norm_number(number: str | None) -> str | None:
     return n.replace("．", ".") or None
 
 
+def _ratio_at_least(a: str, b: str, threshold: float) -> bool:
+    """difflib's ratio, after its cheap upper bounds rule most pairs out (a long report has
+    hundreds of headings: every TOC entry is compared with every body heading)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
+
+
 def _similar(a: str, b: str) -> bool:
     """TOC titles are often shortened or lightly reworded."""
     if not a or not b:
         return False
     if a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)):
         return True
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    return _ratio_at_least(a, b, 0.8)
 
 
-def _find(entry: Heading, body: list[Heading]) -> Heading | None:
+@dataclass(frozen=True)
+class _Body:
+    """The body headings with their normalised titles and numbers, computed once."""
+
+    headings: list[Heading]
+    titles: list[str]
+    numbers: list[str | None]
+    by_title: dict[str, list[int]]
+
+
+def _body(headings: list[Heading]) -> _Body:
+    titles = [norm_title(h.title) for h in headings]
+    by_title: dict[str, list[int]] = {}
+    for i, t in enumerate(titles):
+        by_title.setdefault(t, []).append(i)
+    return _Body(headings, titles, [norm_number(h.number) for h in headings], by_title)
+
+
+def _find(entry: Heading, body: _Body) -> Heading | None:
     title = norm_title(entry.title)
-    exact = [h for h in body if norm_title(h.title) == title]
-    if exact:
-        same = [h for h in exact if norm_number(h.number) == norm_number(entry.number)]
-        return (same or exact)[0]
-    close = [h for h in body if _similar(title, norm_title(h.title))]
-    if close:
-        same = [h for h in close if norm_number(h.number) == norm_number(entry.number)]
-        return (same or close)[0]
-    # Same number and a loosely similar title: a reworded heading, not a missing section.
     number = norm_number(entry.number)
-    for h in body:
-        similar = difflib.SequenceMatcher(None, title, norm_title(h.title)).ratio() >= 0.6
-        if number and norm_number(h.number) == number and similar:
-            return h
+    for candidates in (
+        body.by_title.get(title, []),
+        [i for i, t in enumerate(body.titles) if _similar(title, t)],
+    ):
+        if candidates:
+            same = [i for i in candidates if body.numbers[i] == number]
+            return body.headings[(same or candidates)[0]]
+    # Same number and a loosely similar title: a reworded heading, not a missing section.
+    if number:
+        for i, h in enumerate(body.headings):
+            if body.numbers[i] == number and _ratio_at_least(title, body.titles[i], 0.6):
+                return h
     return None
 
 
@@ -108,7 +137,8 @@ def _pairs(ctx: RuleContext) -> tuple[list[tuple[Heading, Heading | None]], list
     body = [h for h in ctx.report.headings if not h.in_toc]
     if not toc or not body:
         return None
-    pairs = [(e, _find(e, body)) for e in toc]
+    indexed = _body(body)
+    pairs = [(e, _find(e, indexed)) for e in toc]
     matched = sum(1 for _, b in pairs if b is not None)
     # Most entries unmatched means the headings were not read, not that the body lacks them.
     if matched * 2 < len(toc):
