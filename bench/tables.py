@@ -5,7 +5,8 @@ column, per document.
 
 Ground truth: ``bench/table_truth/<case>.json``, a list of
 ``{"page": n, "row": label, "col": label, "value": "printed string"}`` (``page`` may be
-null for formats without pages). The document is ``DIR/<case>/<case>.pdf`` (or the
+null for formats without pages; an optional ``"table": "表2"`` prefers tables whose
+caption names it; ``col`` may be a header path, "N2O 小麦"; an empty ``row`` is any row). The document is ``DIR/<case>/<case>.pdf`` (or the
 ``.md``, ``.docx``, ``.txt``/``.html`` beside it), DIR defaulting to ``$PCFAUDIT_REALDOCS``
 or ``../shared/realdocs``. Tables are read through the public extract API, whatever the
 format; a cell counts when some table on that page has a row whose label (any cell left of
@@ -57,38 +58,79 @@ def find_document(docs: Path, case: str) -> Path | None:
     return None
 
 
-def _cells_found(table: Table, row_label: str, col_label: str) -> list[str]:
-    """Every value under a header ``col_label`` in a row labelled ``row_label``."""
+def _cells_found(
+    table: Table, row_label: str, col_label: str, col_words: list[str] | None = None
+) -> list[str]:
+    """Every value under a header ``col_label`` in a row labelled ``row_label`` (both
+    normalised). A column label may be a header path ("N2O 小麦": a group header over a
+    sub-header), matched against the header cells above the value joined top to bottom;
+    an empty row label matches any row."""
     rows = [[norm(c.text) for c in row] for row in table.rows]
     found = []
     for r, row in enumerate(rows):
-        for c in range(len(row)):
-            if row_label not in row[:c]:
+        for c in range(1 if row_label else 0, len(row)):
+            left = row[:c]
+            if row_label and row_label not in left and row_label != "".join(left):
                 continue
-            if any(c < len(above) and above[c] == col_label for above in rows[:r]):
+            above = [a[c] for a in rows[:r] if c < len(a) and a[c]]
+            path = [h for k, h in enumerate(above) if k == 0 or h != above[k - 1]]
+            if _in_path(col_label, path, col_words):
                 found.append(row[c])
     return found
+
+
+def _in_path(label: str, path: list[str], words: list[str] | None = None) -> bool:
+    """``label`` is one header cell or several consecutive ones joined; or each of its
+    words (``words``: the label split at spaces, normalised) lies in its own header cell,
+    in order (a bilingual header "小麦 Wheat" under "N2O排放量 Total N2O emission")."""
+    if any(
+        "".join(path[i:j]) == label for i in range(len(path)) for j in range(i + 1, len(path) + 1)
+    ):
+        return True
+    if not words:
+        return False
+    k = 0
+    for header in path:
+        if k < len(words) and words[k] in header:
+            k += 1
+    return k == len(words)
+
+
+def value_matches(want: str, got: str) -> bool:
+    """The printed number, or the number a cell starts with before its ± error, unit or
+    significance letter ("0.85±0.03", "2.06±0.20b", "3.59 kg(CO2)·L-1")."""
+    if got == want:
+        return True
+    return got.startswith(want) and not (got[len(want)].isdigit() or got[len(want)] in ".,")
+
+
+def _tables_for(document: Document, cell: dict[str, object]) -> list[Table]:
+    page = cell.get("page")
+    tables = [
+        t
+        for t in document.tables
+        if page is None
+        or t.location.page is None
+        or page in {c.location.page for row in t.rows for c in row}
+    ]
+    name = norm(str(cell.get("table") or ""))
+    named = [t for t in tables if name and name in norm(t.caption or "")]
+    return named or tables
 
 
 def score(document: Document, truth: list[dict[str, object]]) -> tuple[int, list[dict[str, object]]]:
     hits = 0
     misses = []
     for cell in truth:
-        page = cell.get("page")
-        tables = [
-            t
-            for t in document.tables
-            if page is None
-            or t.location.page is None
-            or page in {c.location.page for row in t.rows for c in row}
-        ]
+        tables = _tables_for(document, cell)
         want = norm(str(cell["value"]))
+        words = [norm(w) for w in str(cell["col"]).split()]
         got = [
             v
             for t in tables
-            for v in _cells_found(t, norm(str(cell["row"])), norm(str(cell["col"])))
+            for v in _cells_found(t, norm(str(cell["row"])), norm(str(cell["col"])), words)
         ]
-        if want in got:
+        if any(value_matches(want, v) for v in got):
             hits += 1
         else:
             misses.append({**cell, "read": got[:3]})

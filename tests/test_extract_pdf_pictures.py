@@ -180,3 +180,21 @@ def test_ocr_reads_a_table_image_through_the_words_to_table_path() -> None:
     result = audit(_pdf("Potential environmental impact", _table_image()), Config(), name="t.pdf")
     assert not [f for f in result.findings if f.rule == "EX005"]
     assert any("read by OCR" in line for line in result.coverage.not_read)
+
+
+def test_invisible_text_over_a_scan_is_its_ocr_layer_and_is_read(no_ocr: None) -> None:
+    """A 'searchable' scan: the page is a picture with an invisible text layer over it."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawImage(ImageReader(_photo()), 0, 0, width=A4[0], height=A4[1])
+    t = c.beginText(60, 700)
+    t.setTextRenderMode(3)
+    t.setFont("Helvetica", 10)
+    for line in (PROSE[:60], PROSE[60:120], "Electricity 2410 MWh 1432.022 t CO2e"):
+        t.textLine(line)
+    c.drawText(t)
+    c.showPage()
+    c.save()
+    doc = extract_pdf(buf.getvalue(), "scan.pdf")
+    assert any("1432.022" in b.text for b in doc.blocks)
+    assert [r.kind for r in doc.stats.unread] == []

@@ -153,14 +153,22 @@ def render_tables_text(document: Document, console: Console) -> None:
         width = max((len(row) for row in t.rows), default=0)
         for _ in range(width):
             grid.add_column(overflow="fold")
+        widths = [0] * width
         for row in t.rows:
-            seen: set[int] = set()
-            cells = []
-            for c in row:  # a merged cell prints once, in its first slot
-                cells.append("" if id(c) in seen else escape(c.text))
-                seen.add(id(c))
+            cells = [
+                # a merged cell prints once, in its first slot
+                escape(c.text) if c.location.column in (None, col) else ""
+                for col, c in enumerate(row)
+            ]
+            for col, (text, c) in enumerate(zip(cells, row, strict=False)):
+                if c.colspan == 1:  # a merged cell wraps over its first column
+                    widths[col] = max(widths[col], len(text))
             grid.add_row(*cells, *[""] * (width - len(cells)))
-        console.print(grid)
+        if console.is_terminal:
+            console.print(grid)
+        else:  # a file or a pipe: no folding, each row on one line
+            natural = min(max(console.width, sum(widths) + 2 * width + 2), 10_000)
+            Console(file=console.file, width=natural, no_color=True).print(grid)
     for region in document.stats.unread:
         console.print(escape(region.describe()), highlight=False)
 

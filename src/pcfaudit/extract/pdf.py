@@ -45,7 +45,8 @@ from pcfaudit.extract.pdf_layout import (
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
 from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions
-from pcfaudit.extract.table_from_words import count_numbers, find_tables, stack_tables
+from pcfaudit.extract.table_from_words import count_numbers, find_tables
+from pcfaudit.extract.table_stack import stack_tables
 from pcfaudit.extract.words import Word, words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
 from pcfaudit.model import Block, Document, ExtractionStats, Location, SourceInfo

@@ -15,31 +15,26 @@ One mechanism for every source of words (a PDF's text layer, OCR boxes, layout t
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
-from pcfaudit.extract.pdf_layout import CellRec, PageTable, join_chars
+from pcfaudit.extract.pdf_layout import CellRec, PageTable
+from pcfaudit.extract.table_rows import (
+    Row,
+    cell_text,
+    is_number,
+    join_body,
+    join_header,
+    join_words,
+)
 from pcfaudit.extract.words import PHRASE_GAP, Word
 
 Line = Sequence[Word]
 
-_NUMBER_RE = re.compile(
-    r"^[<>≤≥~±]?\s*[-−–+]?\s*(?:\d[\d,.\u2009\u202f ]*\d|\d)(?:[Ee][-−+]?\d{1,3})?"
-    r"\s*(?:%|‰)?(?:\s*[-–~]\s*[-−]?\d[\d,.]*(?:[Ee][-−+]?\d{1,3})?)?\s*[*a-d†‡¹²³]?$"
-)
-_MANTISSA_RE = re.compile(r"^[-−+]?\d[\d.,]*[Ee]$")  # "2.67E" wrapped before its exponent
-_EXPONENT_RE = re.compile(r"^(?:[Ee]|[×x]\s*10)?[-−+]\d{1,3}$")  # "+03", "E-05"
-_SIGN_RE = re.compile(r"^[-−–]$")  # a minus wrapped above its number
 _RUN_GAP = 1.5  # a gap of more line heights than this ends a run of table lines
-_JOIN_GAP = 0.6
 _NOTE_LENGTH = 60  # characters: a phrase this long under a table's numbers is a note
-_MAX_SANDWICH = 6  # single-phrase lines a run may hold in a row  # a text-only line this close (line heights) to a row continues it
-
-
-def is_number(text: str) -> bool:
-    return bool(_NUMBER_RE.match(text.strip()))
+_MAX_SANDWICH = 6  # single-phrase lines a run may hold in a row
 
 
 def count_numbers(table: PageTable) -> int:
@@ -62,14 +57,7 @@ class _Phrase:
 
     @cached_property
     def text(self) -> str:
-        return _join_words(self.words)
-
-
-def _join_words(words: Sequence[Word]) -> str:
-    text = ""
-    for w in words:
-        text = join_chars(text, w.text) if text else w.text
-    return text
+        return join_words(self.words)
 
 
 def phrases(line: Line) -> list[_Phrase]:
@@ -232,24 +220,8 @@ def _nearest(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
     )
 
 
-@dataclass
-class _Row:
-    cells: dict[int, list[Word]] = field(default_factory=dict)
-    spans: dict[int, int] = field(default_factory=dict)  # start column → colspan
-    top: float = 0.0
-    bottom: float = 0.0
-    height: float = 0.0
-
-    _texts: dict[int, str] = field(default_factory=dict)
-
-    def text(self, c: int) -> str:
-        if c not in self._texts:
-            self._texts[c] = _join_words(self.cells.get(c, []))
-        return self._texts[c]
-
-
-def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) -> _Row:
-    row = _Row()
+def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) -> Row:
+    row = Row()
     values = any(is_number(p.text) or any(is_number(w.text) for w in p.words) for p in phs)
     for p in phs:
         hit = _overlaps(p.x0, p.x1, cols)
@@ -271,159 +243,6 @@ def _place(phs: list[_Phrase], cols: list[tuple[float, float]], header: bool) ->
     return row
 
 
-# --------------------------------------------------------------------------- rows
-
-
-def _is_anchor(row: _Row) -> bool:
-    return any(c > 0 and is_number(row.text(c)) for c in row.cells)
-
-
-def _kind(row: _Row) -> str:
-    """'anchor' (a complete number), 'up' (an exponent continuing the line above),
-    'down' (a mantissa or sign continuing the line below) or 'text'."""
-    if _is_anchor(row):
-        return "anchor"
-    texts = [row.text(c) for c in row.cells if c > 0]
-    if any(_EXPONENT_RE.match(t) for t in texts):
-        return "up"
-    if texts and any(_MANTISSA_RE.match(t) or _SIGN_RE.match(t) for t in texts):
-        return "down"
-    return "text"
-
-
-def _merge(into: _Row, other: _Row, above: bool) -> None:
-    """Join ``other`` (the line above or below) into ``into``, cell by cell."""
-    for c, words in other.cells.items():
-        mine = into.cells.get(c, [])
-        first, second = (words, mine) if above else (mine, words)
-        joined = list(first) + list(second)
-        into.cells[c] = joined
-        if c in other.spans:
-            into.spans[c] = max(into.spans.get(c, 1), other.spans[c])
-    into._texts.clear()
-    into.top = min(into.top, other.top)
-    into.bottom = max(into.bottom, other.bottom)
-
-
-def _cell_text(words: list[Word], glue: set[int]) -> str:
-    """Words of a cell in reading order; a numeric break ("2.67E" + "+03") is glued."""
-    text = ""
-    for k, w in enumerate(words):
-        if not text:
-            text = w.text
-        elif k in glue or _numeric_glue(text, w.text):
-            text += w.text
-        else:
-            text = join_chars(text, w.text)
-    return text
-
-
-def _numeric_glue(left: str, right: str) -> bool:
-    tail = left.rsplit(" ", 1)[-1]
-    return bool(
-        (_MANTISSA_RE.match(tail) and re.match(r"^[-−+]\d", right))
-        or (_SIGN_RE.match(tail) and re.match(r"^\d", right))
-    )
-
-
-def _join_body(rows: list[_Row]) -> list[_Row]:
-    kinds = [_kind(r) for r in rows]
-    out: list[_Row] = []
-    pending: list[_Row] = []  # lines that continue the line below them
-    for k, (row, kind) in enumerate(zip(rows, kinds, strict=True)):
-        if kind == "down":
-            pending.append(row)
-            continue
-        if kind == "text":
-            target = _label_target(row, out[-1] if out else None, _next_anchor(rows, kinds, k))
-            if target == "up":
-                _merge(out[-1], row, above=False)
-                continue
-            if target == "down":
-                pending.append(row)
-                continue
-        for p in pending:
-            _merge(row, p, above=True)
-        pending = []
-        if out and (kind == "up" or _completes(out[-1], row)):
-            _merge(out[-1], row, above=False)
-            continue
-        out.append(row)
-    out.extend(pending)
-    return out
-
-
-def _next_anchor(rows: list[_Row], kinds: list[str], k: int) -> _Row | None:
-    for j in range(k + 1, min(k + 3, len(rows))):
-        if kinds[j] == "anchor":
-            return rows[j]
-        if kinds[j] != "text":
-            return None
-    return None
-
-
-def _label_target(row: _Row, above: _Row | None, below: _Row | None) -> str:
-    """Where a line without numbers belongs: 'up' (the second line of the row above's
-    label or unit), 'down' (the first line of the next row's label, or a line above
-    numbers set in the middle of a two-line label) or '' (a row of its own)."""
-    mid = (row.top + row.bottom) / 2
-    reach = _JOIN_GAP * row.height
-    choices = []
-    for name, other in (("up", above), ("down", below)):
-        if other is None or not _is_anchor(other) or row.cells.keys() - _label_cols(other):
-            continue
-        gap = row.top - other.bottom if name == "up" else other.top - row.bottom
-        if gap < reach:
-            choices.append((abs(mid - (other.top + other.bottom) / 2), name))
-    return min(choices)[1] if choices else ""
-
-
-def _completes(above: _Row, row: _Row) -> bool:
-    """``row`` only finishes cells that ``above`` left as a sign or a mantissa."""
-    fragments = {
-        c for c in above.cells if _SIGN_RE.match(above.text(c)) or _MANTISSA_RE.match(above.text(c))
-    }
-    numbers = {c for c in row.cells if is_number(row.text(c))}
-    return bool(numbers) and numbers <= fragments and row.top - above.bottom < _JOIN_GAP * row.height
-
-
-def _label_cols(row: _Row) -> set[int]:
-    """The columns of ``row`` that hold no number (its label and unit cells)."""
-    return {c for c in range(max(row.cells, default=-1) + 2) if not is_number(row.text(c))}
-
-
-def _join_header(rows: list[_Row]) -> list[_Row]:
-    """Header lines: a line of group labels (a phrase spanning columns, or a lone label over
-    the value columns such as a group number) stays a row of its own; the other lines are
-    joined column by column into one header row."""
-    if not rows:
-        return []
-    named = max(len([c for c in r.cells if c > 1]) for r in rows)
-    groups = [r for r in rows if r.spans or (named >= 2 and _lone_group_label(r))]
-    flat = _Row(top=rows[0].top, bottom=rows[-1].bottom, height=rows[0].height)
-    out = []
-    for r in rows:
-        if r in groups:
-            only = _Row(top=r.top, bottom=r.bottom, height=r.height)
-            keep = set(r.spans) or {c for c in r.cells if c > 1}
-            only.cells = {c: w for c, w in r.cells.items() if c in keep}
-            only.spans = dict(r.spans)
-            out.append(only)
-            rest = {c: w for c, w in r.cells.items() if c not in keep}
-        else:
-            rest = r.cells
-        for c, words in rest.items():
-            flat.cells.setdefault(c, []).extend(words)
-    if flat.cells:
-        out.append(flat)
-    return out
-
-
-def _lone_group_label(row: _Row) -> bool:
-    """One label over the value columns (another header line names each column)."""
-    return len([c for c in row.cells if c > 1]) == 1 and max(row.cells) > 1
-
-
 # --------------------------------------------------------------------------- table
 
 
@@ -431,7 +250,7 @@ def _table(
     page: int, lines: Sequence[Line], split: list[list[_Phrase]], min_body: int = 2
 ) -> PageTable | None:
     rows0 = [
-        _Row(top=_top(ln), bottom=_bottom(ln), height=_height(ln)) for ln in lines
+        Row(top=_top(ln), bottom=_bottom(ln), height=_height(ln)) for ln in lines
     ]
     # numbers decide where the body starts; before columns are known, whole phrases count
     first = next((k for k, phs in enumerate(split) if _numbers_line(phs)), None)
@@ -445,8 +264,8 @@ def _table(
     ]
     for r, r0 in zip(placed, rows0, strict=True):
         r.top, r.bottom, r.height = r0.top, r0.bottom, r0.height
-    header = _join_header(placed[:body_from])
-    body = _join_body(placed[body_from:])
+    header = join_header(placed[:body_from])
+    body = join_body(placed[body_from:])
     if not _plausible(body, min_body):
         return None
     return _grid(page, header + body, cols)
@@ -459,7 +278,7 @@ def _numbers_line(phs: list[_Phrase]) -> bool:
     return n >= 2 or (len(phs) == 2 and n == 1)
 
 
-def _plausible(body: list[_Row], min_body: int) -> bool:
+def _plausible(body: list[Row], min_body: int) -> bool:
     filled = [len(r.cells) for r in body]
     if len(body) < min_body or sum(1 for f in filled if f >= 2) < min_body:
         return False
@@ -472,7 +291,7 @@ def _plausible(body: list[_Row], min_body: int) -> bool:
     return not (long_text and numbers < 0.1 * len(texts))
 
 
-def _grid(page: int, rows: list[_Row], cols: list[tuple[float, float]]) -> PageTable:
+def _grid(page: int, rows: list[Row], cols: list[tuple[float, float]]) -> PageTable:
     grid: list[list[CellRec]] = []
     for r, row in enumerate(rows):
         recs: list[CellRec | None] = [None] * len(cols)
@@ -485,7 +304,7 @@ def _grid(page: int, rows: list[_Row], cols: list[tuple[float, float]]) -> PageT
                 max(w.x1 for w in words),
                 max(w.bottom for w in words),
             )
-            rec = CellRec(_cell_text(words, set()), page, box, r, c, 1, span)
+            rec = CellRec(cell_text(words, set()), page, box, r, c, 1, span)
             rec.source = "ocr" if any(w.source == "ocr" for w in words) else "text"
             for k in range(c, c + span):
                 if recs[k] is None:
@@ -503,47 +322,3 @@ def _grid(page: int, rows: list[_Row], cols: list[tuple[float, float]]) -> PageT
     return PageTable(page, bbox, grid, [*edges, cols[-1][1]])
 
 
-# --------------------------------------------------------------------------- stacking
-
-
-def stack_tables(tables: list[PageTable]) -> list[PageTable]:
-    """Join a table to the one just above it on the same page when every cell of the
-    upper one sits over the same column of the lower one: a header row drawn as a filled
-    box above a borderless body, or a body interrupted by a blank line."""
-    ordered = sorted(tables, key=lambda t: (t.page, t.bbox[1]))
-    out: list[PageTable] = []
-    for t in ordered:
-        prev = out[-1] if out else None
-        if prev is not None and _stacks(prev, t):
-            offset = len(prev.grid)
-            for row in t.grid:
-                for rec in {id(r): r for r in row}.values():
-                    rec.row += offset
-                prev.grid.append(row)
-            prev.bbox = (
-                min(prev.bbox[0], t.bbox[0]),
-                prev.bbox[1],
-                max(prev.bbox[2], t.bbox[2]),
-                t.bbox[3],
-            )
-            continue
-        out.append(t)
-    return out
-
-
-def _stacks(upper: PageTable, lower: PageTable) -> bool:
-    if upper.page != lower.page or upper.n_cols != lower.n_cols or not upper.grid:
-        return False
-    heights = [rec.bbox[3] - rec.bbox[1] for row in lower.grid for rec in row if rec.text]
-    line = sorted(heights)[len(heights) // 2] if heights else 10.0
-    if not -2 <= lower.bbox[1] - upper.bbox[3] <= 1.5 * line:
-        return False
-    edges = lower.col_edges
-    for row in upper.grid:
-        for c, rec in enumerate(row):
-            if not rec.text or rec.colspan > 1:
-                continue
-            mid = (rec.bbox[0] + rec.bbox[2]) / 2
-            if not edges[c] - 2 <= mid <= edges[c + 1] + 2:
-                return False
-    return True
