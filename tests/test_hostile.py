@@ -58,9 +58,22 @@ class Run:
     max_rss_mb: float
 
 
+# A small process starts pcfaudit and reports its peak memory. Measured straight from the
+# test process, ru_maxrss would count the pytest process's own size at fork time (Linux
+# counts a forked child's pages before exec): after an in-process OCR test that is ~1 GB.
+_MEASURED = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_cli(*args: str | Path, cwd: Path, home: Path, timeout: float = 300) -> Run:
     """``python -m pcfaudit ARGS`` in ``cwd`` with HOME/TMPDIR under ``home``; the child's
-    own peak memory comes from wait4."""
+    own peak memory comes from wait4 in a small parent of its own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PCFAUDIT_")}
     env.update(
         HOME=str(home),
@@ -71,10 +84,12 @@ def run_cli(*args: str | Path, cwd: Path, home: Path, timeout: float = 300) -> R
     )
     (home / "tmp").mkdir(parents=True, exist_ok=True)
     out, err = cwd / ".." / f"{cwd.name}.out", cwd / ".." / f"{cwd.name}.err"
+    rss = cwd / ".." / f"{cwd.name}.rss"
     start = time.monotonic()
     with open(out, "wb") as fo, open(err, "wb") as fe:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "pcfaudit", "check", *map(str, args)],
+            [sys.executable, "-c", _MEASURED, str(rss),
+             sys.executable, "-m", "pcfaudit", "check", *map(str, args)],
             cwd=cwd,
             env=env,
             stdout=fo,
@@ -83,7 +98,7 @@ def run_cli(*args: str | Path, cwd: Path, home: Path, timeout: float = 300) -> R
         )
         deadline = start + timeout
         while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.monotonic() > deadline:
@@ -96,7 +111,7 @@ def run_cli(*args: str | Path, cwd: Path, home: Path, timeout: float = 300) -> R
         stdout=out.read_text(encoding="utf-8", errors="replace"),
         stderr=err.read_text(encoding="utf-8", errors="replace"),
         seconds=time.monotonic() - start,
-        max_rss_mb=usage.ru_maxrss / 1024,
+        max_rss_mb=int(rss.read_text()) / 1024 if rss.exists() else float("inf"),
     )
 
 
