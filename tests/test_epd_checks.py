@@ -265,6 +265,36 @@ def test_ep018_waste_indicators_missing(tmp_path: Path) -> None:
     assert ep(path, "EP007") == []
 
 
+def test_ep018_silent_when_a_table_is_an_unread_picture(tmp_path: Path) -> None:
+    from pcfaudit.config import Config
+    from pcfaudit.extract.detect import extract
+    from pcfaudit.model import UnreadRegion
+
+    text = write(tmp_path).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if not ln.startswith(("| NHWD", "| HWD", "| RWD"))]
+    path = tmp_path / "nowaste.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(ep(path, "EP018")) == 1  # no waste rows, nothing unread: reported
+    document = extract(path.read_bytes(), str(path))
+    document.stats.unread.append(UnreadRegion(page=12, kind="image", context="Waste"))
+    findings = pipeline.audit_document(document, Config()).findings
+    assert [f for f in findings if f.rule == "EP018"] == []  # unread is not missing
+    # The same picture read by OCR is read: the missing rows are reported again.
+    document.stats.unread[0] = UnreadRegion(page=12, kind="image", context="Waste", ocr=True)
+    findings = pipeline.audit_document(document, Config()).findings
+    assert [f.rule for f in findings if f.rule == "EP018"] == ["EP018"]
+
+
+def test_ep026_defers_to_ep027_when_the_unit_names_the_swap(tmp_path: Path) -> None:
+    path = write(tmp_path, odp="2,08E-02", odp_unit="mol H+ eq", ap="1,25E-06",
+                 ap_unit="kg CFC11 eq")  # fmt: skip
+    assert {f.reported for f in ep(path, "EP027")} == {"ODP in molH+e", "AP in kgCFC11e"}
+    assert [f for f in ep(path, "EP026") if "AP A1-A3" in f.message] == []
+    # Without the telling unit the size alone speaks for the AP row.
+    path = write(tmp_path, ap="1,25E-06")
+    assert [f.reported for f in ep(path, "EP026") if "AP A1-A3" in f.message] == ["1.25E-06"]
+
+
 def test_ep019_recycled_claim_with_no_secondary_material(tmp_path: Path) -> None:
     (f,) = ep(write(tmp_path, sm="0,00E+00"), "EP019")
     assert "SM (use of secondary material) A1-A3 = 0.00E+00" in f.message

@@ -153,6 +153,8 @@ def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
             v = grid.get((indicator, module))
             if v is None or v.number.value == 0:
                 continue
+            if in_unit_of_another(indicator, v.unit):
+                continue  # EP027 names the swapped label; its size is the same defect
             ratio = abs(Fraction(v.number.value)) / Fraction(gwp.number.value)
             ok = low <= ratio <= high
             ctx.count(ok)
@@ -181,6 +183,14 @@ def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------- EP027
+
+
+def in_unit_of_another(indicator: str, unit: str | None) -> bool:
+    """The row's unit is the reference substance of another indicator (what EP027 reports)."""
+    allowed = EXPECTED_REFERENCE.get(indicator) if indicator != "EP" else None
+    if allowed is None or unit is None or unit in allowed:
+        return False
+    return any(unit in units for i, units in EXPECTED_REFERENCE.items() if i not in ("EP", indicator))
 
 
 @rule("EP027")

@@ -289,8 +289,12 @@ def mandatory_indicators_missing(ctx: RuleContext) -> Iterator[Finding]:
         return
     claim = next(iter(_of(ctx, "epd-waste-zero-claim")), None)
     outputs = indicators & {"CRU", "MFR", "MER", "EEE", "EET", "SM", "PERE", "PENRE", "FW"}
-    if claim is None and (not outputs or _of(ctx, "epd-waste-named")):
-        # An LCA table of impacts only, or waste indicators named in a table not read.
+    pictures_unread = any(
+        r.kind in ("image", "scanned-page") and not r.ocr for r in ctx.document_stats.unread
+    )
+    if claim is None and (not outputs or _of(ctx, "epd-waste-named") or pictures_unread):
+        # An LCA table of impacts only, waste indicators named in a table not read, or a
+        # table that is a picture pcfaudit could not read: unread is not missing.
         return
     missing = [w for w in WASTE if w not in indicators]
     ctx.count(not missing)
