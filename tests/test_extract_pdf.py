@@ -152,7 +152,7 @@ def test_borderless_table_found_by_column_gutters() -> None:
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        (FIX / "synthetic" / "pdf_scanned.pdf", "no text layer: OCR needed"),
+        (FIX / "synthetic" / "pdf_scanned.pdf", "no text layer: no page holds text"),
         (FIX / "bad" / "pdf_encrypted.pdf", "encrypted PDF: a password is required"),
         (FIX / "bad" / "pdf_truncated.pdf", "damaged PDF:"),
     ],

@@ -144,7 +144,7 @@ EXPECTED: dict[str, str | None] = {
     "pdf_broken_xref.pdf": None,  # pdfium rebuilds the cross-reference table
     "pdf_bad_startxref.pdf": None,
     "pdf_deep_nesting.pdf": None,  # 50,000-deep arrays and dictionaries
-    "pdf_no_text.pdf": "no text layer: OCR needed",
+    "pdf_no_text.pdf": "no text layer: no page holds text",
     "pdf_deep_page_tree.pdf": "damaged PDF",
     "pdf_cyclic_page_tree.pdf": "damaged PDF",
     "pdf_many_page_refs.pdf": "5000 pages (limit 2000)",

@@ -82,8 +82,17 @@ def extract_pdf(data: bytes, path: str) -> Document:
     ocr_read = any(r.ocr for r in unread)
     if n_pages and stats.pages_without_text == n_pages and not ocr_read:
         scans = sum(1 for r in unread if r.kind == "scanned-page")
-        hint = f" ({scans} of {n_pages} pages are scanned images; install pcfaudit[ocr])" if scans else ""
-        raise ExtractionError(f"no text layer: OCR needed{hint}")
+        if scans:
+            raise ExtractionError(
+                f"no text layer: OCR needed ({scans} of {n_pages} pages are scanned images; "
+                "install pcfaudit[ocr])"
+            )
+        # No picture either: the text is drawn as shapes, or hidden where the reader does
+        # not reach it (forms nested past pdfium's limit); OCR is only a guess here.
+        raise ExtractionError(
+            "no text layer: no page holds text pcfaudit can read (text drawn as shapes, or "
+            "nested too deep in form objects); nothing was audited"
+        )
     running = _running_lines(pages)
     blocks = _blocks(pages, running)
     stats.garbled_characters += sum(garbled_count(b.text) for b in blocks if b.kind != "table")
