@@ -38,6 +38,7 @@ from pcfaudit.recompute.constants import (
 )
 from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
+from pcfaudit.recompute.rational import rational_constant
 
 MIN_ROWS = 3
 _MAX_PAIR_COLUMNS = 10
@@ -53,6 +54,7 @@ class _Relation:
     rows: list[tuple[int, int]]  # (row in target grid, row in input grid)
     holds: list[bool | None]  # None: the row cannot be evaluated (a blank or a zero)
     evaluated: int
+    rational: bool = False  # constant outside the catalog, named by nsimplify: weak evidence
 
     @property
     def support(self) -> int:
@@ -170,6 +172,8 @@ def _within(grid: Grid) -> Iterator[_Relation]:
         for a in [c for c in others if c < t]:  # a table derives rightwards (and downwards)
             for name, k in _candidate_constants(grid, t, grid, a, rows, extra=False):
                 yield _Relation("constant", (grid, t), [(grid, a)], (name, k), rows, [], 0)
+            for name, k in rational_constant(grid, t, grid, a, rows):
+                yield _Relation("constant", (grid, t), [(grid, a)], (name, k), rows, [], 0, True)
         # Products and shares of two columns: only in grids narrow enough that a chance
         # match among all pairs stays unlikely (and the search cheap).
         pairs = others if len(cols) <= _MAX_PAIR_COLUMNS else []
@@ -318,11 +322,11 @@ def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
                 yield check
 
 
-def _preference(rel: _Relation) -> tuple[int, int, int, int]:
+def _preference(rel: _Relation) -> tuple[int, int, bool, int, int]:
     """Most rows held first; among equals the simpler explanation (fewer inputs, a shorter
     constant: 12/44 before 0.273 = GWP × 10^-3)."""
     name = rel.constant[0] if rel.constant else ""
-    return (-rel.support, rel.evaluated, len(rel.inputs), len(name))
+    return (-rel.support, rel.evaluated, rel.rational, len(rel.inputs), len(name))
 
 
 def hidden_conversion_checks(relations: list[_Relation], text: str) -> Iterator[Check]:
@@ -331,7 +335,9 @@ def hidden_conversion_checks(relations: list[_Relation], text: str) -> Iterator[
     best: dict[tuple[int, bool, int], _Relation] = {}
     for rel in relations:
         grid, col = rel.target
-        if rel.kind != "constant" or rel.support != rel.evaluated or not _informative(rel):
+        if rel.kind != "constant" or rel.rational or rel.support != rel.evaluated:
+            continue
+        if not _informative(rel):
             continue
         key = (grid.table_index, grid.transposed, col)
         if key not in best or _preference(rel) < _preference(best[key]):
@@ -380,6 +386,13 @@ _WHAT = {
 
 
 def _describe(rel: _Relation) -> str:
+    if rel.rational and rel.constant is not None:
+        (grid, col), (source, col_in) = rel.target, rel.inputs[0]
+        return (
+            f"column {grid.headers[col] or col + 1} = column "
+            f"{source.headers[col_in] or col_in + 1} × {rel.constant[0]} "
+            "(a constant outside the catalog: weak evidence)"
+        )
     if rel.kind == "constant" and rel.constant is not None:
         return f"a column × {rel.constant[0]}"
     return _WHAT[rel.kind]
@@ -432,7 +445,7 @@ def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
 
 
 def _strong(rel: _Relation) -> bool:
-    return rel.support >= 4 and 5 * rel.support >= 4 * rel.evaluated
+    return not rel.rational and rel.support >= 4 and 5 * rel.support >= 4 * rel.evaluated
 
 
 def _input_slips(
