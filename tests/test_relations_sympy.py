@@ -10,8 +10,10 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
+from pcfaudit.extract.text import extract_text
 from pcfaudit.pipeline import audit
 from pcfaudit.quantities import Interval
+from pcfaudit.recompute.discover import discover
 from pcfaudit.recompute.rational import identify
 
 # Column 3 = column 2 × 7/3, rounded to 2 decimals; 7/3 is in no catalog (not a unit step,
@@ -120,3 +122,20 @@ def test_sympy_is_not_imported_at_start_up() -> None:
     )
     assert "pcfaudit" in run.stderr  # the import log was written
     assert "sympy" not in run.stderr
+
+
+def _rational_relations(text: str) -> list[str]:
+    doc = extract_text(text.encode("utf-8"), "t.md")
+    return [r.constant[0] for r in discover(doc.tables) if r.rational and r.constant]
+
+
+def test_imprecise_rows_whose_intervals_barely_touch_are_no_constant() -> None:
+    # Two-digit values: each row's ratio is known to a few per cent only. Three rows agree on
+    # a sliver of an interval, whose bounds are ratios of rounding bounds (simple fractions):
+    # agreement by chance, not a constant.
+    rows = [("0.30", "0.21"), ("0.62", "0.43"), ("0.41", "0.29"), ("0.50", "0.90")]
+    assert _rational_relations(_en_table(rows)) == []
+    assert _rational_relations(_en_table(_broken())) == ["7/3"]
+    one_point = Interval(Fraction(7, 10), Fraction(7, 10))  # rows ±3 % wide
+    assert identify(one_point, precision=Fraction(42, 1000)) is None
+    assert identify(one_point) == ("7/10", Fraction(7, 10))  # exact rows would name it

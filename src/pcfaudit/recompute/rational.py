@@ -4,9 +4,11 @@ rational p/q (× 10^k) on most rows, named exactly ("× 7/3") with ``sympy.nsimp
 Noise must not become a constant. The ratio target / source of each row is an interval
 (printed rounding of both cells); the rows must agree on one point (at least ``MIN_ROWS``
 rows and two thirds of those with two non-zero cells), and the rational must lie in the
-intersection of the agreeing rows' intervals. The intersection must be narrow enough that a
-rational with that denominator falling inside it by chance is unlikely: width × q² ≤ 1/100
-(fractions with denominator ≤ q lie about 1/q² apart). Such a relation is weak evidence (an
+intersection of the agreeing rows' intervals. The rows must be precise enough that a rational
+with that denominator falling inside by chance is unlikely: width × q² ≤ 1/50 (fractions
+with denominator ≤ q lie about 1/q² apart), where width is that of the narrowest agreeing
+row's interval — not of the intersection, which can shrink to one point where two rows'
+intervals barely touch, and such a point (a ratio of rounding bounds) is itself a fraction. Such a relation is weak evidence (an
 unexplained constant): a cell breaking it is at most a warning.
 
 sympy is imported only when a consistent ratio outside the catalog is found.
@@ -24,7 +26,7 @@ from pcfaudit.recompute.grids import Grid
 
 MIN_ROWS = 3
 MAX_TERM = 100  # numerator and denominator of the identified p/q
-_CHANCE = Fraction(1, 100)  # width × q² above this: a rational inside could be chance
+_CHANCE = Fraction(1, 50)  # width × q² above this: a rational inside could be chance
 _EXPONENTS = (0, 1, -1, 2, -2, 3, -3)
 
 
@@ -52,9 +54,9 @@ def _deepest_point(bounds: list[tuple[float, float]]) -> tuple[float, int]:
 
 def _consistent_interval(
     target: Grid, t: int, source: Grid, a: int, rows: list[tuple[int, int]]
-) -> Interval | None:
-    """The intersection of the ratio intervals of the rows that agree on one value, when
-    enough rows agree; None otherwise."""
+) -> tuple[Interval, Fraction] | None:
+    """The intersection of the ratio intervals of the rows that agree on one value and the
+    width of the narrowest of those intervals, when enough rows agree; None otherwise."""
     pairs: list[tuple[Number, Number]] = []
     bounds: list[tuple[float, float]] = []
     for r_t, r_i in rows:
@@ -73,6 +75,7 @@ def _consistent_interval(
         return None
     lo: Fraction | None = None
     hi: Fraction | None = None
+    narrowest: Fraction | None = None
     for (tv, av), (b_lo, b_hi) in zip(pairs, bounds, strict=True):
         if not b_lo * (1 - 1e-9) <= point <= b_hi * (1 + 1e-9):
             continue
@@ -81,25 +84,30 @@ def _consistent_interval(
             continue
         lo = q.lo if lo is None else max(lo, q.lo)
         hi = q.hi if hi is None else min(hi, q.hi)
-    if lo is None or hi is None or lo > hi:
+        narrowest = q.hi - q.lo if narrowest is None else min(narrowest, q.hi - q.lo)
+    if lo is None or hi is None or narrowest is None or lo > hi:
         return None
-    return Interval(lo, hi)
+    return Interval(lo, hi), narrowest
 
 
-def identify(ratio: Interval) -> tuple[str, Fraction] | None:
+def identify(ratio: Interval, precision: Fraction | None = None) -> tuple[str, Fraction] | None:
     """The simple rational p/q (× 10^k, p and q ≤ 100) inside ``ratio``, found by
-    ``sympy.nsimplify`` with a tolerance from the interval's width; None when no such
-    rational is there, or when one could be there by chance, or when it is a catalog
-    constant (or a power of ten: named by the catalog)."""
+    ``sympy.nsimplify`` with a tolerance from ``precision`` (the width of the rows' ratio
+    intervals; by default that of ``ratio``); None when no such rational is there, or when
+    one could be there by chance, or when it is a catalog constant (or a power of ten: named
+    by the catalog)."""
+    precision = ratio.hi - ratio.lo if precision is None else precision
     negative = ratio.hi < 0
     if negative:
         ratio = Interval(-ratio.hi, -ratio.lo)
     if ratio.lo <= 0:
         return None
+    # (no power of ten?, q, |k|, p/q, k): p/q alone first, then the smallest denominator.
+    found: list[tuple[bool, int, int, Fraction, int]] = []
     for k in _EXPONENTS:
         scaled = ratio.scale(Fraction(10) ** -k)
-        width = scaled.hi - scaled.lo
-        # The largest denominator q with width × q² ≤ 1/100.
+        width = abs(precision) * Fraction(10) ** -k
+        # The largest denominator q with width × q² ≤ 1/50.
         max_den = MAX_TERM if width == 0 else min(MAX_TERM, isqrt(floor(_CHANCE / width)))
         if max_den < 1 or not _any_fraction_in(scaled, max_den):
             continue  # a cheap screen first: most consistent ratios never need sympy
@@ -112,16 +120,17 @@ def identify(ratio: Interval) -> tuple[str, Fraction] | None:
         )
         p, q = sympy.fraction(simple)
         value = Fraction(int(p), int(q))
-        if not (0 < value.numerator <= MAX_TERM and value.denominator <= max_den):
-            continue
-        if not scaled.contains(value):
-            continue
-        constant = value * Fraction(10) ** k * (-1 if negative else 1)
-        if _named_elsewhere(constant):
-            return None
-        name = str(value) + (f" × 10^{k}" if k else "")
-        return ("−" if negative else "") + name, constant
-    return None
+        small = 0 < value.numerator <= MAX_TERM and value.denominator <= max_den
+        if small and scaled.contains(value):
+            found.append((k != 0, value.denominator, abs(k), value, k))
+    if not found:
+        return None
+    *_, value, k = min(found, key=lambda f: f[:3])
+    constant = value * Fraction(10) ** k * (-1 if negative else 1)
+    if _named_elsewhere(constant):
+        return None
+    name = str(value) + (f" × 10^{k}" if k else "")
+    return ("−" if negative else "") + name, constant
 
 
 def _any_fraction_in(interval: Interval, max_den: int) -> bool:
@@ -150,8 +159,8 @@ def rational_constant(
 ) -> list[tuple[str, Fraction]]:
     """[(name, value)] of the one simple rational that column ``t`` of ``target`` is column
     ``a`` of ``source`` times on most rows, when it is outside the catalog; else []."""
-    ratio = _consistent_interval(target, t, source, a, rows)
-    if ratio is None:
+    consistent = _consistent_interval(target, t, source, a, rows)
+    if consistent is None:
         return []
-    found = identify(ratio)
+    found = identify(*consistent)
     return [found] if found else []
