@@ -83,7 +83,8 @@ def test_one_sarif_run_for_several_files_each_result_placed() -> None:
                 assert region["startLine"] == loc["properties"]["page"]
     assert counted == {"txt": {"line"}, "pdf": {"page"}, "docx": {"paragraph"}}
     rules = run_["tool"]["driver"]["rules"]
-    assert all(r["helpUri"].endswith("#" + r["id"].lower()) for r in rules)
+    # No address is invented: the explanation travels in the log itself.
+    assert all("helpUri" not in r and r["help"]["markdown"].startswith(r["id"]) for r in rules)
 
 
 def test_several_files_as_json_are_one_document_and_jsonl_when_asked() -> None:
@@ -124,3 +125,30 @@ def test_concise_and_github_lines_name_file_line_and_rule() -> None:
 def test_data_commands_refuse_formats_they_cannot_write(command: list[str], fmt: str) -> None:
     code, out, _ = run(*command, "-f", fmt)
     assert code == 2 and out == ""
+
+
+def test_help_uri_points_at_the_published_rule_docs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PCFAUDIT_HELP_URL", "https://docs.example.org/pcfaudit/rules.html")
+    code, out, _ = run("check", f"{SEED}.txt", "-f", "sarif")
+    assert code == 1
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules and all(
+        r["helpUri"] == f"https://docs.example.org/pcfaudit/rules.html#{r['id'].lower()}"
+        for r in rules
+    )
+
+
+def test_rule_docs_are_current_and_anchor_every_rule() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "scripts" / "make_rule_docs.py"), "--check"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    docs = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    from pcfaudit.rules import load_catalog
+
+    assert all(f'<a id="{spec.code.lower()}"></a>' in docs for spec in load_catalog())

@@ -2,8 +2,10 @@
 
 One run per invocation, however many reports were audited (GitHub's upload rejects several
 runs of one tool), with ``automationDetails`` naming it; each report is an artifact. The
-driver lists the rules that have findings, with their rationale from the catalog and a
-``helpUri``. Every result has a ``region``, because code scanning cannot place one without:
+driver lists the rules that have findings, with their rationale and their full explanation
+(``help``, as ``pcfaudit explain`` gives it) and, where the rule docs are published
+(``PCFAUDIT_HELP_URL``: where ``docs/rules.md`` is served), a ``helpUri`` to the rule's
+anchor. pcfaudit has no address of its own to invent one. Every result has a ``region``, because code scanning cannot place one without:
 the text line where there is one, else the PDF page, else the DOCX paragraph
 (:func:`pcfaudit.render.common.anchor`); the region's property bag says which it counts, and
 the page, bbox and table cell stay in the location's property bag. Waived findings stay in
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import PureWindowsPath
 from typing import Any
 from urllib.parse import quote
@@ -38,8 +41,9 @@ from pcfaudit.rules.catalog import Catalog, RuleSpec, load_catalog
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-# Where each rule is explained; the anchor is the rule code in lower case.
-HELP_BASE = "https://github.com/pcfaudit/pcfaudit/blob/main/docs/rules.md"
+# Where docs/rules.md (scripts/make_rule_docs.py) is published; each rule's anchor is its
+# code in lower case. Unset: no helpUri, the explanation travels in ``help`` instead.
+HELP_URL_ENV = "PCFAUDIT_HELP_URL"
 
 
 def artifact_uri(path: str) -> str:
@@ -109,10 +113,15 @@ def _rule(code: str, spec: RuleSpec | None, sample: Finding, lang: str) -> dict[
         },
         "properties": {"category": spec.category if spec else sample.category},
     }
-    rule["helpUri"] = f"{HELP_BASE}#{code.lower()}"
+    base = os.environ.get(HELP_URL_ENV, "").strip()
+    if base:
+        rule["helpUri"] = f"{base.split('#')[0]}#{code.lower()}"
     if rationale:
         rule["fullDescription"] = {"text": rationale}
-        rule["help"] = {"text": rationale}
+    if spec is not None:
+        from pcfaudit.rules.explain import explain_rule
+
+        rule["help"] = {"text": rationale or title or code, "markdown": explain_rule(spec, lang)}
     if spec and spec.clauses:
         rule["properties"]["clauses"] = list(spec.clauses)
     return rule
