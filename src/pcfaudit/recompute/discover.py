@@ -11,7 +11,8 @@ its interval and a likely cause (power of ten, digit slip, an input mistyped).
 
 Constants a product may carry: powers of ten (unit steps, 万), the molar ratios 44/12,
 12/44, 44/28, 28/44, 16/12, 12/16, and the CH4 / N2O GWPs of every IPCC report, each times a
-power of ten (mg·m⁻² × GWP → kg·hm⁻² is × GWP / 100).
+power of ten (mg·m⁻² × GWP → kg·hm⁻² is × GWP / 100). Outside the catalog, a simple p/q
+(``rational.py``), whose breaking cells are weak evidence.
 """
 
 from __future__ import annotations

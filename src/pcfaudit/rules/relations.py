@@ -80,7 +80,8 @@ def cell_breaks_table_relation(ctx: RuleContext) -> Iterator[Finding]:
     numbers themselves, in the table, its transpose, or two tables joined on row labels.
 
     The relation must hold within printed rounding on at least 3 rows and two thirds of the
-    rows; with fewer than 4 rows or 80 % the evidence is weak and the finding a warning.
+    rows; with fewer than 4 rows or 80 % the evidence is weak and the finding a warning. A
+    constant outside the catalog, named exactly as a simple p/q (× 7/3), is always weak.
     Example: N2O GWP = cumulative N2O (mg/m²) × 310 / 100 holds for three treatments and
     gives 404.40 for the fourth, printed 373.41."""
     for check in _owned(ctx, "AR012"):
