@@ -123,12 +123,11 @@ def identify(ratio: Interval, precision: Fraction | None = None) -> tuple[str, F
         small = 0 < value.numerator <= MAX_TERM and value.denominator <= max_den
         if small and scaled.contains(value):
             found.append((k != 0, value.denominator, abs(k), value, k))
-    if not found:
-        return None
+    sign = -1 if negative else 1
+    if not found or any(_named_elsewhere(v * Fraction(10) ** k * sign) for *_, v, k in found):
+        return None  # nothing simple inside, or a catalog constant fits as well
     *_, value, k = min(found, key=lambda f: f[:3])
-    constant = value * Fraction(10) ** k * (-1 if negative else 1)
-    if _named_elsewhere(constant):
-        return None
+    constant = value * Fraction(10) ** k * sign
     name = str(value) + (f" × 10^{k}" if k else "")
     return ("−" if negative else "") + name, constant
 
