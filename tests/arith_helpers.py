@@ -2,7 +2,7 @@
 
 ``line("电力", qty="2410", q_unit="MWh", factor="0.5942", f_unit="tCO2/MWh", gwp="1",
 result="1432.022", r_unit="tCO2e")`` — every number is parsed the way the interpreter parses
-it (``interpret.numbers.parse_number``), every unit normalised by ``quantities``.
+it (``vocab.numbers.parse_number``), every unit normalised by ``quantities``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Property and example tests of interpret.numbers: printed numbers round-trip exactly."""
+"""Property and example tests of vocab.numbers: printed numbers round-trip exactly."""
 
 from __future__ import annotations
 

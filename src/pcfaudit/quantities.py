@@ -1,8 +1,7 @@
 """Numbers that remember their rounding: intervals, and printing numbers as reports do.
 
 ``Interval`` holds exact ``Fraction`` bounds: a printed ``4.833`` is [4.8325, 4.8335].
-Units (normalising, conversion, slips) live in :mod:`pcfaudit.vocab.units`; the names below
-are re-exported from there for old callers.
+Units (normalising, conversion, slips) live in :mod:`pcfaudit.vocab.units`.
 """
 
 from __future__ import annotations
@@ -16,39 +15,14 @@ from typing import Any
 
 import regex
 
-from pcfaudit.vocab.units import (
-    COUNT_UNITS,
-    SLIP_NAMES,
-    co2e_per_mass,
-    conversion_factor,
-    is_co2e,
-    is_count,
-    is_mass,
-    normalise_unit,
-    slip_name,
-    split_unit,
-    unit_family,
-)
-
 __all__ = [
-    "COUNT_UNITS",
-    "SLIP_NAMES",
     "Interval",
-    "co2e_per_mass",
-    "conversion_factor",
     "digit_slip",
     "fmt_fixed",
     "fmt_sig",
     "interval_sum",
-    "is_co2e",
-    "is_count",
-    "is_mass",
-    "normalise_unit",
-    "slip_name",
-    "split_unit",
     "to_decimal",
     "truncation_interval",
-    "unit_family",
 ]
 
 

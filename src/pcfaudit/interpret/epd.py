@@ -26,7 +26,6 @@ from pcfaudit.interpret.epd_lexicon import (
     indicator_of,
     missing_mark,
     module_of,
-    normalise_unit,
 )
 from pcfaudit.model import (
     Block,
@@ -38,6 +37,7 @@ from pcfaudit.model import (
     Statement,
     Table,
 )
+from pcfaudit.vocab.units import normalise_indicator_unit
 
 __all__ = ["epd_statements", "interpret_epd", "interpret_epd_all"]
 
@@ -156,7 +156,7 @@ def _decimal_comma(cells: list[str]) -> bool:
 
 def _unit_in(text: str) -> str | None:
     m = _BRACKET_UNIT.search(text)
-    return normalise_unit(m.group(1)) if m else None
+    return normalise_indicator_unit(m.group(1)) if m else None
 
 
 def _result_number(text: str) -> bool:
@@ -243,9 +243,9 @@ def _by_rows(table: Table, t_index: int) -> ResultMatrix | None:
             indicator = indicator_of(merged[0]) if merged else None
         if indicator is None:
             continue
-        unit = normalise_unit(_text(row, unit_col)) if unit_col is not None else None
+        unit = normalise_indicator_unit(_text(row, unit_col)) if unit_col is not None else None
         unit = unit or next((u for c in label_cells if (u := _unit_in(row[c].text))), None)
-        unit = unit or next((u for c in label_cells if (u := normalise_unit(row[c].text))), None)
+        unit = unit or next((u for c in label_cells if (u := normalise_indicator_unit(row[c].text))), None)
         for c, module in cols.items():
             if c >= len(row):
                 continue
@@ -288,7 +288,7 @@ def _by_columns(table: Table, t_index: int) -> ResultMatrix | None:
     units = {c: _unit_in(_text(table.rows[h], c)) for c in inds}
     body = table.rows[h + 1 :]
     if body and module_of(_text(body[0], 0)) is None:
-        unit_row = {c: normalise_unit(_text(body[0], c)) for c in inds}
+        unit_row = {c: normalise_indicator_unit(_text(body[0], c)) for c in inds}
         if any(unit_row.values()):
             units = {c: units[c] or unit_row[c] for c in inds}
             body = body[1:]

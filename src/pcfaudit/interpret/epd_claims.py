@@ -37,7 +37,7 @@ from collections.abc import Iterator
 import regex
 
 from pcfaudit.interpret.epd_content import content_statements
-from pcfaudit.interpret.epd_lexicon import cell_number, fold, normalise_unit
+from pcfaudit.interpret.epd_lexicon import cell_number, fold
 from pcfaudit.interpret.epd_text import text_statements
 from pcfaudit.model import Document, Location, Number, Statement, StatementKind
 from pcfaudit.vocab.epd import declared_unit_key
@@ -292,4 +292,4 @@ def _dates(text: str, loc: Location) -> Iterator[Statement]:
                     yield _statement(kind, text, loc, text[k.start() : d.end()], iso)
 
 
-__all__ = ["declared_unit_key", "epd_statements", "iso_date", "normalise_unit"]
+__all__ = ["declared_unit_key", "epd_statements", "iso_date"]

@@ -15,7 +15,6 @@ import regex
 from pcfaudit.model import Number
 from pcfaudit.vocab.epd import ALL_MODULES
 from pcfaudit.vocab.numbers import parse_number
-from pcfaudit.vocab.units import normalise_indicator_unit
 
 # --------------------------------------------------------------------------- text
 
@@ -122,12 +121,6 @@ def _indicator(t: str) -> str | None:
         if rx.search(t):
             return name
     return None
-
-
-# --------------------------------------------------------------------------- units
-
-# The normaliser is vocab's, restricted to indicator units; re-exported for old callers.
-normalise_unit = normalise_indicator_unit
 
 
 # --------------------------------------------------------------------------- modules

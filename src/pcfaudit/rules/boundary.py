@@ -28,9 +28,6 @@ from pcfaudit.model import (
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence, quoted
 from pcfaudit.vocab.stages import STAGE_NAMES
-from pcfaudit.vocab.stages import (
-    stage_of_line as stage_of_line,  # re-exported: render imports it here
-)
 
 _I = regex.IGNORECASE
 
