@@ -15,11 +15,8 @@ from pcfaudit.model import (
 )
 from pcfaudit.rules import load_catalog
 from pcfaudit.rules.engine import RuleContext
-from pcfaudit.rules.omission import (
-    gas_result_blank,
-    used_source_entered_as_zero,
-    used_source_missing,
-)
+from pcfaudit.rules.omission import used_source_entered_as_zero, used_source_missing
+from pcfaudit.rules.omission_gas import gas_result_blank
 
 # ----------------------------------------------------------------------------- synthetic
 

@@ -13,6 +13,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     gwp,
     narrative,
     omission,
+    omission_gas,
     plausibility,
     relations,
     standard,

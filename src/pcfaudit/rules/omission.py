@@ -456,13 +456,8 @@ def _gases(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-# OM003 lives in its own module; importing it here registers it and keeps the old names.
-from pcfaudit.rules.omission_gas import blank_gas_lines, gas_result_blank  # noqa: E402
-
 __all__ = [
-    "blank_gas_lines",
     "described_as_used",
-    "gas_result_blank",
     "in_scope",
     "inventory_tables",
     "itemises_sources",

@@ -1,6 +1,6 @@
 """omission rule OM003: gas rows whose inputs are printed but whose result is blank.
 
-Split from :mod:`pcfaudit.rules.omission` (which re-exports it) to keep modules small.
+Split from :mod:`pcfaudit.rules.omission` to keep modules small.
 """
 
 from __future__ import annotations
