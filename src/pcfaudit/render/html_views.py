@@ -15,7 +15,6 @@ from decimal import Decimal
 from pcfaudit.model import AuditResult, Finding, InventoryLine, Location, ResultMatrix
 from pcfaudit.render.common import decimal_text, label, title_of
 from pcfaudit.rules.catalog import load_catalog
-from pcfaudit.vocab.stages import stage_of_line
 
 STAGES = (
     "raw-material",
@@ -140,8 +139,7 @@ def stage_bars(
     for line in report.inventory:
         if line.result is None or (unit and _unit(line) != unit):
             continue
-        # A result restored from JSON has no derived stage: read it from the words again.
-        stage = line.stage if line.stage is not None else stage_of_line(line)
+        stage = line.stage  # interpret sets it; batch.restore reads it again for stored results
         key = stage.value if stage is not None else "other"
         pair = sums.setdefault(key, [Decimal(0), Decimal(0)])
         pair[0] += line.result.number.value
