@@ -324,6 +324,27 @@ def test_time_limit_is_not_swallowed_by_except_exception() -> None:
         time.sleep(5)
 
 
+def test_time_limit_raised_inside_a_finaliser_still_ends_the_block(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # CI once lost a timeout this way: the alarm fired inside regex's Group.__del__, the
+    # interpreter swallowed the exception and printed it, and the audit ran on to the end.
+    class SlowToDie:
+        def __del__(self) -> None:
+            deadline = time.monotonic() + 0.5
+            while time.monotonic() < deadline:
+                pass
+
+    start = time.monotonic()
+    with pytest.raises(AuditTimeout), time_limit(0.2):
+        SlowToDie()  # dropped at once: the alarm fires in __del__
+        while time.monotonic() - start < 5:
+            pass
+    assert time.monotonic() - start < 2
+    assert "AuditTimeout" not in capsys.readouterr().err
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left repeating
+
+
 def test_zero_timeout_means_no_limit() -> None:
     with time_limit(0):
         time.sleep(0.05)

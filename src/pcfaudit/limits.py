@@ -16,9 +16,10 @@ import signal
 import sys
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from pcfaudit.model.errors import ExtractionError
 from pcfaudit.safe_io import too_large
@@ -41,6 +42,9 @@ MAX_IMAGE_STREAM_BYTES = 256 * 1024 * 1024  # one decoded image (8000 x 8000 RGB
 MAX_PDF_INFLATED = 1024 * 1024 * 1024  # all decoded non-image streams together
 
 _PIECE = 1024 * 1024
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 
 class AuditTimeout(BaseException):
@@ -85,21 +89,43 @@ def time_limit(
         hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
     )
     previous = None
+    previous_hook = sys.unraisablehook
     if use_signal:
 
         def on_alarm(signum: int, frame: FrameType | None) -> None:
             raise AuditTimeout(seconds)
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        sys.unraisablehook = _quiet_timeouts(previous_hook)
+        # The alarm repeats after it first fires: a raise that lands in a finaliser
+        # (``__del__``) is swallowed by the interpreter, and the next one must end the audit.
+        signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     try:
         yield
     finally:
         if use_signal:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            sys.unraisablehook = previous_hook
         if watchdog is not None:
             watchdog.cancel()
+
+
+_REPEAT = 0.05  # seconds between repeated alarms once the limit has passed
+
+
+def _quiet_timeouts(
+    hook: Callable[[UnraisableHookArgs], object],
+) -> Callable[[UnraisableHookArgs], object]:
+    """An unraisable-exception hook that drops the time limit's own exception (raised in a
+    finaliser, where it cannot propagate) and passes anything else to ``hook``."""
+
+    def quiet(unraisable: UnraisableHookArgs) -> object:
+        if isinstance(unraisable.exc_value, AuditTimeout):
+            return None
+        return hook(unraisable)
+
+    return quiet
 
 
 def _hard_exit(seconds: float, label: str) -> None:
