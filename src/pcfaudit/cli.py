@@ -297,11 +297,15 @@ def list_rules(
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    from pcfaudit.i18n import label
+
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "category", "severity", "title"):
-        table.add_column(column)
+        table.add_column(label(language, f"rules.col.{column}"))
     for r in catalog:
-        table.add_row(r.code, r.name, r.category, r.severity, r.title.get(language, ""))
+        table.add_row(r.code, r.name, label(language, f"category.{r.category}"),
+                      label(language, f"severity.{r.severity}") if language != "en" else r.severity,
+                      r.title.get(language, ""))
     Console(file=sys.stdout).print(table)
 
 

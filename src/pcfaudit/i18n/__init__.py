@@ -74,6 +74,20 @@ def phrase(lang: str, text: str | None) -> str | None:
     return _zh(text)
 
 
+_CLAUSE_NUMBER = re.compile(r"\bclause (\d+)")
+
+
+def clause(lang: str, text: str) -> str:
+    """A clause the catalog cites, with its notes in ``lang`` (the standard's name and
+    numbers as they are)."""
+    if norm_lang(lang) == "en":
+        return text
+    text = _CLAUSE_NUMBER.sub(r"第 \1 章", text)
+    for english, chinese in phrases_zh.CLAUSE_WORDS:
+        text = text.replace(english, chinese)
+    return text
+
+
 _RUN = re.compile(r"[A-Za-z0-9~(][A-Za-z0-9 ,.;:/()~+\-–%'’]*[A-Za-z0-9)]")
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 

@@ -200,4 +200,9 @@ LABELS: dict[str, str] = {
     "category.structure": "structure",
     "category.consistency": "consistency",
     "category.extraction": "extraction",
+    "rules.col.code": "code",
+    "rules.col.name": "name",
+    "rules.col.category": "category",
+    "rules.col.severity": "severity",
+    "rules.col.title": "title",
 }

@@ -200,4 +200,9 @@ LABELS: dict[str, str] = {
     "category.structure": "报告结构",
     "category.consistency": "前后一致性",
     "category.extraction": "内容读取",
+    "rules.col.code": "代码",
+    "rules.col.name": "名称",
+    "rules.col.category": "类别",
+    "rules.col.severity": "严重程度",
+    "rules.col.title": "标题",
 }

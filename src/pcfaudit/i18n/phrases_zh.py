@@ -120,3 +120,33 @@ PATTERNS: list[tuple[str, str]] = [
     # generic joins last: each side is translated on its own
     ("{first}; {rest}", "{first}；{rest}"),
 ]
+
+# The notes a rule's catalog entry adds to a clause it cites ("ISO 14067:2018 6.4.6
+# (allocation; sub-clause unverified)"), longest first: the standard's name and number stay.
+CLAUSE_WORDS: tuple[tuple[str, str], ...] = (
+    ("2006 IPCC Guidelines Vol. 2 Ch. 1 Tables 1.2-1.3", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷第 1 章表 1.2-1.3"),
+    ("system boundary and inventory: all significant inputs", "系统边界与清单：所有重要输入"),
+    ("data quality: geographical and time-related coverage", "数据质量：地理和时间覆盖范围"),
+    ("GWP100 values given by the IPCC", "采用 IPCC 给出的 GWP100 数值"),
+    ("effective date per the reference data", "实施日期见参考数据"),
+    ("default NCV and CO2 factors", "NCV 和 CO2 缺省值"),
+    ("GHG Protocol Product Standard", "GHG Protocol 产品标准"),
+    ("data quality: consistency", "数据质量：一致性"),
+    ("sub-clause number unverified", "条款号未经核实"),
+    ("sub-clause unverified", "条款号未经核实"),
+    ("data and data quality", "数据和数据质量"),
+    ("scope: organizations", "范围：组织"),
+    ("scope: products", "范围：产品"),
+    ("same requirement", "要求相同"),
+    ("data quality", "数据质量"),
+    ("allocation", "分配"),
+    ("electricity", "电力"),
+    ("reporting", "报告"),
+    ("Foreword", "前言"),
+    ("replaces", "替代"),
+    ("Table", "表"),
+    (" and ", " 和 "),
+    ("; ", "；"),
+    (" (", "（"),
+    (")", "）"),
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-from pcfaudit.i18n import label, norm_lang
+from pcfaudit.i18n import clause, label, norm_lang
 from pcfaudit.rules.catalog import RuleSpec
 from pcfaudit.rules.engine import REGISTRY
 
@@ -55,7 +55,7 @@ def explain_rule(spec: RuleSpec, lang: str = "en") -> str:
     if what:
         out += ["", f"## {t['what']}", "", what]
     if spec.clauses:
-        out += ["", f"## {t['clauses']}", "", *(f"- {c}" for c in spec.clauses)]
+        out += ["", f"## {t['clauses']}", "", *(f"- {clause(lang, c)}" for c in spec.clauses)]
     if spec.example:
         out += ["", f"## {t['example']}", ""]
         for kind in ("bad", "good"):
