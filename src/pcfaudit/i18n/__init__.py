@@ -37,6 +37,17 @@ def _greedy(slot: str) -> str:
 
 
 @cache
+def _rewrites() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(source), target) for source, target in phrases_zh.REWRITES]
+
+
+def _rewrite(text: str) -> str:
+    for regex, target in _rewrites():
+        text = regex.sub(target, text)
+    return text
+
+
+@cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     compiled = []
     for source, target in phrases_zh.PATTERNS:
@@ -71,7 +82,7 @@ def phrase(lang: str, text: str | None) -> str | None:
     know, such as a figure or the report's own words, is returned as it is."""
     if text is None or norm_lang(lang) == "en":
         return text
-    return _zh(text)
+    return _rewrite(_zh(text))
 
 
 _CLAUSE_NUMBER = re.compile(r"\bclause (\d+)")
@@ -106,7 +117,7 @@ def phrases_in(lang: str, text: str) -> str:
         # a join alone ("a; b" → "a；b") is not a translation: leave the run as written
         return run if translated.replace("；", "; ") == run else translated
 
-    return _RUN.sub(again, text)
+    return _rewrite(_RUN.sub(again, text))
 
 
 _PROSE = re.compile(r"\b[a-z][a-z\-']+(?:[ ,/]+[a-z][a-z\-']+)+")

@@ -6,6 +6,12 @@ or a number stays as it is). Order matters: the first pattern that matches wins.
 from __future__ import annotations
 
 TERMS: dict[str, str] = {
+    # a blank cell, and the kinds of dates the temporal rules compare
+    "(empty)": "（空）",
+    "data-collection": "数据收集时间",
+    "reporting-period": "报告期",
+    "data-year": "数据年份",
+    "base-year": "基准年",
     # life-cycle stages
     "raw-material acquisition": "原材料获取",
     "raw-material": "原材料获取",
@@ -66,6 +72,11 @@ TERMS: dict[str, str] = {
 }
 
 PATTERNS: list[tuple[str, str]] = [
+    ("data-collection {date}", "数据收集时间 {date}"),
+    ("reporting-period {date}", "报告期 {date}"),
+    ("data-year {date}", "数据年份 {date}"),
+    ("base-year {date}", "基准年 {date}"),
+    ("replaced by {standard}", "已由 {standard} 替代"),
     ("emissions of the {stage} stage", "{stage}阶段的排放"),
     ("no data for the excluded {stage} stage", "已排除的{stage}阶段无数据"),
     ("{stages} excluded", "{stages}排除在外"),
@@ -149,4 +160,13 @@ CLAUSE_WORDS: tuple[tuple[str, str], ...] = (
     ("; ", "；"),
     (" (", "（"),
     (")", "）"),
+)
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Words inside figures that reference data and rules print in English (a source's date, a
+# range of values, a default), rewritten wherever they stand in a Chinese message.
+REWRITES: tuple[tuple[str, str], ...] = (
+    *((rf"\b{m}[a-z]* (\d{{4}})\b", rf"\1 年 {n} 月") for n, m in enumerate(_MONTHS, 1)),
+    (r"(?<=[\d)]) to (?=\d)", " 至 "),
+    (r"\bIPCC 2006 default\b", "IPCC 2006 缺省值"),
 )
