@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
+from pcfaudit.cli_errors import OneLineGroup, say
 from pcfaudit.cli_options import DataFormat, Format, Lang, Severity, given_path
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
@@ -27,11 +28,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=OneLineGroup,
 )
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    print(f"pcfaudit: {message}", file=sys.stderr)
+    say(message)
     return typer.Exit(code)
 
 
@@ -133,18 +135,18 @@ def check(
                 if annotate is not None:
                     _annotate(path, result, language, annotated[path], guard)
         except AuditTimeout as exc:  # a hostile or pathological file: say so, go on
-            print(f"pcfaudit: {path}: {exc}", file=sys.stderr)
+            say(f"{path}: {exc}")
             worst = 2
             continue
         except (UnreadableInput, OutputRefused) as exc:
-            print(f"pcfaudit: {exc}", file=sys.stderr)
+            say(str(exc))
             worst = 2
             continue
         except Exception as exc:  # one bad file never stops the others, never a traceback
             if os.environ.get("PCFAUDIT_DEBUG"):
                 raise
-            print(f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
-                  "set PCFAUDIT_DEBUG=1 for details", file=sys.stderr)
+            say(f"{path}: internal error ({type(exc).__name__}: {exc}); "
+                "set PCFAUDIT_DEBUG=1 for details")
             worst = 2
             continue
         worst = max(worst, exit_code(result, config.fail_on))
@@ -183,7 +185,7 @@ def _annotate(path: Path, result: AuditResult, language: str, target: Path, guar
 
     kind = result.source.get("format")
     if kind not in ("pdf", "docx"):
-        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
+        say(f"{path_text(path)}: --annotate needs a PDF or DOCX report; skipped")
         return
     annotate = annotate_pdf if kind == "pdf" else comment_docx
     guard.write_bytes(target, annotate(read_source(path)[0], result, language))
@@ -217,9 +219,9 @@ def _add_waivers(target: Path | None, results: list[AuditResult], worst: int) ->
     try:
         added = add_waivers(path, results, reviewer)
     except OSError as exc:
-        print(f"pcfaudit: {path}: cannot write waivers ({exc.strerror})", file=sys.stderr)
+        say(f"{path}: cannot write waivers ({exc.strerror})")
         return 2
-    print(f"pcfaudit: added {added} waivers to {path}", file=sys.stderr)
+    say(f"added {added} waivers to {path}")
     return 2 if worst == 2 else 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pcfaudit.i18n import labels_en, labels_zh, phrases_zh
+from pcfaudit.i18n import errors_zh, labels_en, labels_zh, phrases_zh
 
 _LABELS = {"en": labels_en.LABELS, "zh": labels_zh.LABELS}
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -83,6 +83,36 @@ def phrase(lang: str, text: str | None) -> str | None:
     if text is None or norm_lang(lang) == "en":
         return text
     return _rewrite(_zh(text))
+
+
+_KEPT = {"path", "value", "detail", "choices"}  # the user's typing, file names, system text
+
+
+@cache
+def _error_patterns() -> list[tuple[re.Pattern[str], str]]:
+    compiled = []
+    for source, target in errors_zh.ERRORS:
+        parts = _SLOT.split(source)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)" for i, part in enumerate(parts)
+        )
+        compiled.append((re.compile(regex + r"\Z", re.S), target))
+    return compiled
+
+
+def error(lang: str, message: str) -> str:
+    """A one-line message for stderr in ``lang``; one the catalogue does not know stays
+    as it is (English)."""
+    if norm_lang(lang) == "en":
+        return message
+    for regex, target in _error_patterns():
+        m = regex.match(message)
+        if m:
+            slots = m.groupdict()
+            return target.format(**{
+                k: v if k in _KEPT else errors_zh.WORDS.get(v.strip(), _zh(v)) for k, v in slots.items()
+            })
+    return message
 
 
 _CLAUSE_NUMBER = re.compile(r"\bclause (\d+)")

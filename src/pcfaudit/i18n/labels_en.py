@@ -205,4 +205,5 @@ LABELS: dict[str, str] = {
     "rules.col.category": "category",
     "rules.col.severity": "severity",
     "rules.col.title": "title",
+    "error.try_help": " (try '{command} --help')",
 }

@@ -205,4 +205,5 @@ LABELS: dict[str, str] = {
     "rules.col.category": "类别",
     "rules.col.severity": "严重程度",
     "rules.col.title": "标题",
+    "error.try_help": "（用法见 “{command} --help”）",
 }
