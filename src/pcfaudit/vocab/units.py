@@ -203,7 +203,8 @@ def emission_mass_unit(unit: str | None) -> str | None:
     are one unit for a sum of emissions (the gas is the column's, not the number's)."""
     if not unit:
         return None
-    return unit.replace(" ", "").replace("CO2e", "").replace("CO2", "").replace("₂", "").lower()
+    folded = unit.replace(" ", "").replace("₂", "2")
+    return folded.replace("CO2e", "").replace("CO2", "").lower()
 
 
 def is_mass(unit: str | None) -> bool:
