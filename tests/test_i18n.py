@@ -195,3 +195,35 @@ def test_usage_errors_in_chinese() -> None:
     assert english_fragments(QUOTED.sub("", done.stderr.split("：", 1)[1])) == []
     done = CliRunner().invoke(app, ["check", seed, "-f", "xlsx"], env={"LANG": "zh_CN.UTF-8"})
     assert done.exit_code == 2 and "工作簿" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("文件可识别为碳足迹报告（title, functional unit, GWP values）。", "文件可识别为碳足迹报告（标题、功能单位、GWP 数值）。"),
+        ("文件可识别为碳足迹报告（title）。", "文件可识别为碳足迹报告（标题）。"),
+        (
+            "重新计算：from 39.94 × 10⁴ (2001) to 106.73 (2017), 16 years: compound 6.34%, "
+            "simple mean 10.45%, total change 167.2%。",
+            "重新计算：39.94 × 10⁴ (2001) 至 106.73 (2017)，16 年：复合增长率 6.34%，"
+            "算术平均 10.45%，总变化 167.2%。",
+        ),
+        ("以不同版本引用：version 1.3.3 2024-12-20", "以不同版本引用：1.3.3 版 2024-12-20"),
+        ("（典型 30-80 (0.75 kW) to 1000-3000 (55 kW)）", "（典型 30-80 (0.75 kW) 至 1000-3000 (55 kW)）"),
+        ("(环办气候函〔2023〕43号, Feb 2023)", "(环办气候函〔2023〕43号, 2023 年 2 月)"),
+        ("可能原因：the printed share is that of 农药 (19.4%), not of 农膜 (0.6%): labels swapped",
+         "可能原因：所印占比是 农药 的（19.4%），而不是 农膜 的（0.6%）：两者标签互换"),
+    ],
+)
+def test_english_notes_inside_chinese_messages(english: str, chinese: str) -> None:
+    """Notes the recomputation and the reference data write in English, inside a Chinese
+    message, come out in Chinese; the report's own words in them stay as they are."""
+    assert i18n.phrases_in("zh", english) == chinese
+    assert i18n.phrases_in("en", english) == english
+
+
+def test_phrases_that_rules_put_in_fields() -> None:
+    assert i18n.phrase("zh", "on or before 2023-12-28") == "不晚于 2023-12-28"
+    assert i18n.phrase("zh", "RSL 1 year") == "RSL 1 年"
+    assert i18n.phrase("zh", "(empty)") == "（空）"
+    assert i18n.phrase("zh", "withdrawn in 2006 and replaced by ISO 14044") == "2006 年已废止，由 ISO 14044 替代"

@@ -141,13 +141,13 @@ def phrases_in(lang: str, text: str) -> str:
 
     def again(m: re.Match[str]) -> str:
         run = m.group(0)
-        if len(_WORDS.findall(run)) < 2:
-            return run
+        if len(_WORDS.findall(run)) < 2:  # one word: only a term the catalogue has as is
+            return phrases_zh.TERMS.get(run, run) if run.islower() else run
         translated = _zh(run)
         # a join alone ("a; b" → "a；b") is not a translation: leave the run as written
         return run if translated.replace("；", "; ") == run else translated
 
-    return _rewrite(_RUN.sub(again, text))
+    return _RUN.sub(again, _rewrite(text))
 
 
 _PROSE = re.compile(r"\b[a-z][a-z\-']+(?:[ ,/]+[a-z][a-z\-']+)+")
