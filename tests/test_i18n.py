@@ -227,3 +227,27 @@ def test_phrases_that_rules_put_in_fields() -> None:
     assert i18n.phrase("zh", "RSL 1 year") == "RSL 1 年"
     assert i18n.phrase("zh", "(empty)") == "（空）"
     assert i18n.phrase("zh", "withdrawn in 2006 and replaced by ISO 14044") == "2006 年已废止，由 ISO 14044 替代"
+
+
+def test_html_report_in_chinese_has_no_english_word() -> None:
+    """What a client reads in the HTML page (text and tooltips), apart from the file name,
+    the versions and the digest that identify the audit."""
+    import html
+
+    seed = next(s for s in SEEDS if s.suffix == ".txt")
+    source = seed.read_text(encoding="utf-8")
+    page = render(audit(seed), "html", "zh")
+    page = re.sub(r"<style.*?</style>|<script.*?</script>", "", page, flags=re.S)
+    tooltips = re.findall(r'(?:title|aria-label|alt)="([^"]*)"', page)
+    lines = [html.unescape(line).strip() for line in [*re.sub(r"<[^>]+>", "\n", page).splitlines(), *tooltips]]
+    shown = [line for line in lines if line and seed.name not in line and "sha256" not in line
+             and "pcfaudit-reference" not in line and not re.fullmatch(r"[0-9a-f…]{16,}", line)]  # fmt: skip
+    assert shown and [line for line in shown if english_words(line, allowed=source)] == []
+
+
+def test_every_category_has_a_name_in_both_languages() -> None:
+    from pcfaudit.model import CATEGORIES
+
+    for category in CATEGORIES:
+        assert i18n.label("en", f"category.{category}") == category
+        assert not english_words(i18n.label("zh", f"category.{category}"))
