@@ -42,6 +42,10 @@ ERRORS: list[tuple[str, str]] = [
      "{path}：内部错误（{detail}）；设置 PCFAUDIT_DEBUG=1 可查看详情"),
     ("{path}: cannot extract ({detail})", "{path}：无法提取内容（{detail}）"),
     ("{path}: --annotate needs a PDF or DOCX report; skipped", "{path}：--annotate 只适用于 PDF 或 DOCX 报告，已跳过"),
+    ("{path}: timed out after {value} s", "{path}：超时（{value} 秒）"),
+    ("--executor dask needs --scheduler ADDRESS", "--executor dask 需要 --scheduler ADDRESS"),
+    ("no such file or folder: {path}", "文件或文件夹不存在：{path}"),
+    ("batch failed ({detail})", "批量审核失败（{detail}）"),
     # output that is refused
     ("{path}: is an input{detail}; refusing to overwrite it", "{path}：这是输入文件{detail}，不能覆盖"),
     ("{path}: is a symbolic link; refusing to write through it", "{path}：这是符号链接，不通过它写入"),
