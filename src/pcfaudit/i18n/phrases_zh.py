@@ -9,6 +9,18 @@ TERMS: dict[str, str] = {
     # a blank cell, and the kinds of dates the temporal rules compare
     "(empty)": "（空）",
     "negative base": "基数为负",
+    # the kinds of slip the recomputation tells apart ("alternative that fits: typo")
+    "typo": "一位数字录入错误",
+    "transposition": "相邻两位数字颠倒",
+    "shift": "漏写或多写一位数字",
+    "input-typo": "输入值一位数字录入错误",
+    "input-transposition": "输入值相邻两位数字颠倒",
+    "input-shift": "输入值漏写或多写一位数字",
+    "power-of-ten": "相差 10 的整数次幂",
+    "unit-slip": "单位换算错误",
+    "gwp-not-applied": "漏乘 GWP",
+    "other-gwp": "采用了另一版 IPCC 报告的 GWP",
+    "swapped-label": "标签互换",
     # what makes a document read as a footprint report (EX001, EX002)
     "title": "标题",
     "functional unit": "功能单位",
@@ -215,6 +227,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
         r"所印占比是 \1 的（\2），而不是 \3 的（\4）：两者标签互换",
     ),
     (r"\bversion (\d[\w.]*)", r"\1 版"),
+    # what a sentence states about a stock and its leak rate ("stock:100 kg;rate:1%")
+    (r"\bstock:(?=\d)", "储存量 "),
+    (r"\brate:(?=\d)", "比例 "),
     (
         r"; the value is swapped with the one stated for (.+?) \((.+?), which should be (.+?)\)",
         r"；该数值与 \1 所述数值（\2，应为 \3）互换了",
