@@ -113,6 +113,7 @@ def test_explain_in_chinese_has_no_english(spec) -> None:  # type: ignore[no-unt
     text = re.sub(r"(?m)^- \w+ = ", "- ", text)  # parameter names are configuration keys
     assert english_words(text) == [], spec.code
     assert "## 检查内容" in text and spec.checks["zh"].strip()[:20] in text
+    assert "``" not in text  # reStructuredText markup belongs to the docstring only
 
 
 def test_every_rule_has_its_check_text_in_chinese() -> None:
