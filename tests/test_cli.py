@@ -156,6 +156,8 @@ def test_python_dash_m_runs_the_command_line_in_a_process_of_its_own() -> None:
 
 USAGE_ERRORS = [
     (["check", "--bogus", "x"], "check", "no such option: --bogus", "没有选项 --bogus"),
+    (["check", "--selct", "GW", "x"], "check", 'no such option: --selct (did you mean "--select"?)',
+     "没有选项 --selct（是否应为 “--select”？）"),
     (["check"], "check", "missing argument 'files'", "缺少参数 'files'"),
     (["check", "x.pdf", "-f", "nope"], "check", "'nope' is not one of", "的值 'nope' 无效"),
     (["explain"], "explain", "missing argument 'code'", "缺少参数 'code'"),

@@ -65,8 +65,18 @@ def say(message: str, lang: str | None = None) -> None:
     print(f"pcfaudit: {error(lang or error_language(), message)}", file=sys.stderr)
 
 
+def _message(exc: Any, lang: str) -> str:
+    """click's message in ``lang``; an unknown option names the closest real one, as an
+    unknown rule code does, instead of click's list of 'possible options'."""
+    possible = [p for p in getattr(exc, "possibilities", None) or () if p != "--help"]
+    if isinstance(exc, click_exceptions.NoSuchOption) and possible:
+        hint = label(lang, "error.hint", suggestion=possible[0])  # best match first
+        return error(lang, exc.message.strip()) + hint
+    return error(lang, exc.format_message().strip())
+
+
 def _usage_line(exc: Any, lang: str) -> str:
-    message = error(lang, exc.format_message().strip())
+    message = _message(exc, lang)
     if lang == "en" and message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
     ctx = getattr(exc, "ctx", None)
