@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
-from pcfaudit.cli_errors import OneLineGroup, say
+from pcfaudit.cli_errors import OneLineGroup, error_language, say
 from pcfaudit.cli_options import DataFormat, Format, Lang, Severity, given_path
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
@@ -35,15 +35,6 @@ app = typer.Typer(
 def _fail(message: str, code: int = 2) -> typer.Exit:
     say(message)
     return typer.Exit(code)
-
-
-def _error_language(lang: Lang) -> str:
-    """The language of a usage error: --lang when given, else the user's locale (the
-    report's language is not known yet)."""
-    if lang is not Lang.auto:
-        return lang.value
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "zh" if locale.lower().startswith("zh") else "en"
 
 
 def _version(value: bool) -> None:
@@ -109,7 +100,7 @@ def check(
         config.ignore = [*config.ignore, *(c.upper() for c in _split(ignore))]
         check_codes(config, [spec.code for spec in load_catalog()])
     except ConfigError as exc:
-        raise _fail(exc.text(_error_language(lang))) from None
+        raise _fail(exc.text(error_language())) from None
     if fail_on is not None:
         config.fail_on = fail_on.value
     if reference_dir is not None:
@@ -118,7 +109,7 @@ def check(
     if format is Format.xlsx and output is None:
         from pcfaudit.i18n import label
 
-        raise _fail(label(_error_language(lang), "error.xlsx_needs_output"))
+        raise _fail(label(error_language(), "error.xlsx_needs_output"))
     worst = 0
     results = []
     console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None
