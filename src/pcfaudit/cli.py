@@ -165,7 +165,10 @@ def _progress(path: Path) -> AbstractContextManager[object]:
     in CI logs or pipes)."""
     if not sys.stderr.isatty():
         return nullcontext()
-    return Console(file=sys.stderr).status(f"pcfaudit: auditing {path}", spinner="dots")
+    from pcfaudit.i18n import label
+
+    message = label(error_language(), "progress.auditing", path=path)
+    return Console(file=sys.stderr).status(f"pcfaudit: {message}", spinner="dots")
 
 
 def _annotate(path: Path, result: AuditResult, language: str, target: Path, guard: OutputGuard) -> None:

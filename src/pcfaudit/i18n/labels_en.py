@@ -206,4 +206,5 @@ LABELS: dict[str, str] = {
     "rules.col.severity": "severity",
     "rules.col.title": "title",
     "error.try_help": " (try '{command} --help')",
+    "progress.auditing": "auditing {path}",
 }

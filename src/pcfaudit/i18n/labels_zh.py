@@ -206,4 +206,5 @@ LABELS: dict[str, str] = {
     "rules.col.severity": "严重程度",
     "rules.col.title": "标题",
     "error.try_help": "（用法见 “{command} --help”）",
+    "progress.auditing": "正在审核 {path}",
 }

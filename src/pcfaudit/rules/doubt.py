@@ -222,7 +222,7 @@ def _holds_on(check: Any, checks: Iterable[Any], tables: list[int]) -> str | Non
     if len(same) < 2:
         return None
     held = sum(c.status == "pass" for c in same)
-    return f"the {check.relation} relation holds on {held} of {len(same)} rows of table {tables[0]}"
+    return f"the {check.relation} relation holds on {held} of {len(same)} rows of table {tables[0] + 1}"
 
 
 def check_confidence(check: Any, checks: Iterable[Any] = ()) -> Confidence:
@@ -231,7 +231,7 @@ def check_confidence(check: Any, checks: Iterable[Any] = ()) -> Confidence:
     large that a misreading is the likelier cause makes the reading low-confidence."""
     tables = sorted({loc.table for loc in check.locations if loc.table is not None})
     where = (
-        f"read from table {tables[0]}"
+        f"read from table {tables[0] + 1}"  # Location.table counts from 0
         if len(tables) == 1
         else f"read from {len(tables)} tables"
         if tables
