@@ -161,6 +161,7 @@ USAGE_ERRORS = [
     (["check"], "check", "missing argument 'files'", "缺少参数 'files'"),
     (["check", "x.pdf", "-f", "nope"], "check", "'nope' is not one of", "的值 'nope' 无效"),
     (["explain"], "explain", "missing argument 'code'", "缺少参数 'code'"),
+    (["check", "x.pdf", "--timeout", "abc"], "check", "'abc' is not a valid float", "的值 'abc' 不是数字"),
     (["chek"], "", "no such command 'chek'", "没有命令 'chek'（是否应为 'check'？）"),
 ]
 
@@ -174,6 +175,7 @@ def test_usage_errors_are_one_line_in_both_languages(args, command, english, chi
     assert done.stderr.startswith("pcfaudit: ") and done.stderr.count("\n") == 1
     assert english in done.stderr and done.stderr.endswith(f" (try '{path} --help')\n")
     assert "╭" not in done.stderr and "Usage:" not in done.stderr
+    assert "--bogus (" not in done.stderr  # no far-fetched suggestion ('--jobs')
     for env, extra in (({"LANG": "C.UTF-8"}, ["--lang", "zh"]), ({"LANG": "zh_CN.UTF-8"}, [])):
         done = CliRunner().invoke(app, [*args, *extra], env=env)
         assert done.exit_code == 2 and done.stderr.count("\n") == 1, done.stderr

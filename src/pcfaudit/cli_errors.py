@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from difflib import get_close_matches
 from typing import Any
 
 import typer
@@ -68,9 +69,11 @@ def say(message: str, lang: str | None = None) -> None:
 def _message(exc: Any, lang: str) -> str:
     """click's message in ``lang``; an unknown option names the closest real one, as an
     unknown rule code does, instead of click's list of 'possible options'."""
-    possible = [p for p in getattr(exc, "possibilities", None) or () if p != "--help"]
-    if isinstance(exc, click_exceptions.NoSuchOption) and possible:
-        hint = label(lang, "error.hint", suggestion=possible[0])  # best match first
+    if isinstance(exc, click_exceptions.NoSuchOption):
+        # click's 'possible options' compare with the dashes, so '--bogus' is near '--jobs'
+        options = [p for p in exc.possibilities or () if p != "--help"]
+        close = get_close_matches(exc.option_name.lstrip("-"), [o.lstrip("-") for o in options], 1, 0.75)
+        hint = label(lang, "error.hint", suggestion=f"--{close[0]}") if close else ""
         return error(lang, exc.message.strip()) + hint
     return error(lang, exc.format_message().strip())
 

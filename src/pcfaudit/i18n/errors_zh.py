@@ -17,6 +17,8 @@ ERRORS: list[tuple[str, str]] = [
     ("Invalid value for {value}: {detail} is not one of {choices}.", "{value} 的值 {detail} 无效，应为 {choices} 之一"),
     ("Invalid value for {value}: {detail} is not a valid integer.", "{value} 的值 {detail} 不是整数"),
     ("Invalid value for {value}: {detail} is not a valid float.", "{value} 的值 {detail} 不是数字"),
+    ("Invalid value for {value}: {detail} is not a valid float range.", "{value} 的值 {detail} 不是数字"),
+    ("Invalid value for {value}: {detail} is not a valid integer range.", "{value} 的值 {detail} 不是整数"),
     ("Invalid value for {value}: {detail}", "{value} 的值无效：{detail}"),
     ("Option {value} requires an argument.", "选项 {value} 需要一个值"),
     ("Option {value} requires {detail} arguments.", "选项 {value} 需要 {detail} 个值"),
