@@ -175,7 +175,7 @@ def test_usage_errors_are_one_line_in_both_languages(args, command, english, chi
     assert done.stderr.startswith("pcfaudit: ") and done.stderr.count("\n") == 1
     assert english in done.stderr and done.stderr.endswith(f" (try '{path} --help')\n")
     assert "╭" not in done.stderr and "Usage:" not in done.stderr
-    assert "--bogus (" not in done.stderr  # no far-fetched suggestion ('--jobs')
+    assert '"--jobs"' not in done.stderr  # no far-fetched suggestion
     for env, extra in (({"LANG": "C.UTF-8"}, ["--lang", "zh"]), ({"LANG": "zh_CN.UTF-8"}, [])):
         done = CliRunner().invoke(app, [*args, *extra], env=env)
         assert done.exit_code == 2 and done.stderr.count("\n") == 1, done.stderr
