@@ -118,7 +118,7 @@ def _ruled_tables(page: PdfPage) -> list[PageTable]:
     ]
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
     tables = [list(t) for t in cells_to_tables(cells)]
-    ruled = build_tables(page.number, tables, page.chars, page.trust_trailing)
+    ruled = build_tables(page.number, tables, [*page.chars, *page.rotated], page.trust_trailing)
     # a frame or a shaded panel without text is decoration, not a table
     filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
     return [_from_words_if_cleaner(page, t) for t in filled]

@@ -1,0 +1,108 @@
+"""PDF layout features on PDFs drawn here with reportlab: a ruled table whose producer
+boxed only some cells of a row, column headers set vertically, and two-column prose."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pcfaudit.extract.pdf import extract_pdf
+from pcfaudit.model import Document, Table
+
+MODULES = ["A1-A3", "A4", "C2", "C4", "D"]
+ROWS = [
+    ("GWP-fossil", "kg CO2 eq", ["1.63E+03", "1.53E+02", "1.41E+01", "1.73E+01", "-4.20E+01"]),
+    ("GWP-biogenic", "kg CO2 eq", ["3.76E+00", "3.57E-01", "2.70E-02", "1.07E+02", "-9.80E-02"]),
+    ("GWP-luluc", "kg CO2 eq", ["5.86E+00", "7.80E-02", "7.68E-03", "1.00E-02", "-8.10E-02"]),
+]
+
+
+def _pdf(draw, pagesize=A4) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=pagesize)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _doc(data: bytes) -> Document:
+    return extract_pdf(data, "t.pdf")
+
+
+def _grid(t: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in t.rows]
+
+
+def test_text_in_a_ruled_row_where_only_some_cells_are_boxed_is_read_by_the_grid() -> None:
+    """The header row boxes every cell; the body rows box only the last three modules,
+    the label, unit and first modules sit on one undivided panel."""
+    xs = [40, 130, 200, 260, 320, 380, 440, 500]
+    height = 18
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 8)
+        top = 760
+        for k in range(len(xs) - 1):
+            c.rect(xs[k], top - height, xs[k + 1] - xs[k], height)
+        for x, text in zip(xs, ["Indicator", "Unit", *MODULES], strict=False):
+            c.drawString(x + 3, top - height + 6, text)
+        for r, (label, unit, values) in enumerate(ROWS):
+            y = top - height * (r + 2)
+            for k in range(4, len(xs) - 1):
+                c.rect(xs[k], y, xs[k + 1] - xs[k], height)
+            for x, text in zip(xs, [label, unit, *values], strict=False):
+                c.drawString(x + 3, y + 6, text)
+
+    (t,) = _doc(_pdf(draw)).tables
+    assert _grid(t) == [["Indicator", "Unit", *MODULES], *[[a, b, *v] for a, b, v in ROWS]]
+    cell = t.rows[1][2]
+    assert cell.location.row == 1 and cell.location.column == 2
+    assert cell.location.bbox is not None and cell.location.bbox[0] == 200
+
+
+def _vertical_header_table(c: canvas.Canvas, ruled: bool) -> None:
+    """Module headers set vertically (reading up the page) over narrow columns, and a
+    long note along the page's edge, set the same way."""
+    xs = [40, 130, 200, 260, 320, 380, 440, 500]
+    top, head = 760, 50
+    c.setFont("Helvetica", 8)
+    c.drawString(xs[0] + 3, top - head + 6, "Indicator")
+    c.drawString(xs[1] + 3, top - head + 6, "Unit")
+    for k, module in enumerate(MODULES):
+        c.saveState()
+        c.translate(xs[k + 2] + 25, top - head + 6)
+        c.rotate(90)
+        c.drawString(0, 0, f"Module {module}")
+        c.restoreState()
+    if ruled:
+        for k in range(len(xs) - 1):
+            c.rect(xs[k], top - head, xs[k + 1] - xs[k], head)
+    for r, (label, unit, values) in enumerate(ROWS):
+        y = top - head - 18 * (r + 1)
+        if ruled:
+            for k in range(len(xs) - 1):
+                c.rect(xs[k], y, xs[k + 1] - xs[k], 18)
+        for x, text in zip(xs, [label, unit, *values], strict=False):
+            c.drawString(x + 3, y + 6, text)
+    c.setFont("Helvetica", 7)
+    c.saveState()
+    c.translate(580, 100)
+    c.rotate(90)
+    c.drawString(0, 0, "Registration S-P-00875: a printed copy is valid only with its entry in the register")
+    c.restoreState()
+
+
+@pytest.mark.parametrize("ruled", [False, True])
+def test_vertical_column_headers_head_their_columns(ruled: bool) -> None:
+    doc = _doc(_pdf(lambda c: _vertical_header_table(c, ruled)))
+    (t,) = doc.tables
+    grid = _grid(t)
+    assert grid[0] == ["Indicator", "Unit", *[f"Module {m}" for m in MODULES]]
+    assert grid[1:] == [[a, b, *v] for a, b, v in ROWS]
+    # the note along the edge is not a header, and is not read into the text either
+    assert not any("Registration" in b.text for b in doc.blocks)
