@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 
 import pytest
-
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
