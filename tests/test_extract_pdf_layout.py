@@ -105,3 +105,76 @@ def test_vertical_column_headers_head_their_columns(ruled: bool) -> None:
     assert grid[1:] == [[a, b, *v] for a, b, v in ROWS]
     # the note along the edge is not a header, and is not read into the text either
     assert not any("Registration" in b.text for b in doc.blocks)
+
+
+LEFT = (
+    "The declared unit is one square metre of installed ceramic tile with its adhesive "
+    "and packaging. The reference service life is fifty years for indoor floors. Raw "
+    "materials are clay, kaolin, feldspar and quartz from quarries near the plant, and "
+    "the glaze is bought from a supplier in the same region of the country."
+)
+RIGHT = (
+    "Electricity is taken from the national grid mix of the year of production, with a "
+    "factor of 0.578 kg CO2 eq per kWh. Natural gas fires the kilns; its combustion is "
+    "the largest single source of the product's emissions. Transport to the site is by "
+    "lorry over an average distance of four hundred kilometres."
+)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def _two_columns(c: canvas.Canvas, offset: float = 0.0) -> None:
+    """A full-width title, two columns of prose (the right one's baselines shifted by
+    ``offset``), then a full-width closing line."""
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(40, 790, "Life cycle assessment: scope and data of the declaration")
+    c.setFont("Helvetica", 9)
+    left, right = _wrap(LEFT, 52), _wrap(RIGHT, 52)
+    for k, text in enumerate(left):
+        c.drawString(40, 760 - 12 * k, text)
+    for k, text in enumerate(right):
+        c.drawString(310, 760 - offset - 12 * k, text)
+    c.drawString(40, 760 - 12 * (max(len(left), len(right)) + 2), "Both columns are read before this closing line, which runs across the whole width of the page.")
+
+
+@pytest.mark.parametrize("offset", [0.0, 5.0])
+def test_two_column_prose_is_read_column_by_column(offset: float) -> None:
+    doc = _doc(_pdf(lambda c: _two_columns(c, offset)))
+    texts = [b.text for b in doc.blocks]
+    assert texts == [
+        "Life cycle assessment: scope and data of the declaration",
+        LEFT,
+        RIGHT,
+        "Both columns are read before this closing line, which runs across the whole width of the page.",
+    ]
+
+
+def test_labels_and_values_beside_a_gutter_stay_paired() -> None:
+    """A list of labels and values has a white strip down the page too; it is not two
+    columns of prose, and each label stays with its value."""
+    pairs = [
+        ("Declared unit", "1 m2 of tile"),
+        ("Reference service life", "50 years"),
+        ("Production site", "Can, Canakkale, Turkey"),
+        ("Validity", "2023-12-27"),
+        ("Programme operator", "EPD International AB"),
+    ]
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 9)
+        for k, (label, value) in enumerate(pairs):
+            c.drawString(40, 760 - 14 * k, label)
+            c.drawString(320, 760 - 14 * k, value)
+
+    text = "\n".join(b.text for b in _doc(_pdf(draw)).blocks)
+    for label, value in pairs:
+        assert text.index(label) < text.index(value) < text.index(label) + len(label) + 40

@@ -33,6 +33,7 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
+from pcfaudit.extract.pdf_columns import order_lines, table_key
 from pcfaudit.extract.pdf_layout import (
     BBox,
     Line,
@@ -220,14 +221,18 @@ def _inside(inner: BBox, outer: BBox) -> bool:
 
 
 def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
-    items: list[tuple[int, float, Line | PageTable]] = []
+    items: list[tuple[int, tuple[float, int, float], Line | PageTable]] = []
+    columns: dict[int, tuple[float, float, float]] = {}  # id(line) → its column's metrics
     for p in pages:
         lines = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in running]
         gutter_tables, lines = _borderless_tables(p.number, lines)
+        placed = order_lines(lines)
         for t in stack_tables([*p.tables, *gutter_tables]):
-            items.append((p.number, t.bbox[1], t))
-        for ln in lines:
-            items.append((p.number, ln.top, ln))
+            items.append((p.number, table_key(t.bbox, placed), t))
+        for pl in placed:
+            items.append((p.number, pl.key, pl.line))
+            if pl.column is not None:
+                columns[id(pl.line)] = pl.column
     items.sort(key=lambda it: (it[0], it[1]))
     tables = merge_continued(
         [(n, obj) for n, _, obj in items if isinstance(obj, PageTable)],
@@ -276,7 +281,7 @@ def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
             blk.level, blk.number = level, number or None
             blocks.append(blk)
             continue
-        if para and not _continues(para[-1], ln, last_page, page_no, metrics):
+        if para and not _continues(para[-1], ln, last_page, page_no, metrics, columns):
             flush()
         if not para:
             para_page = page_no
@@ -336,13 +341,20 @@ def _page_metrics(pages: list[PdfPage]) -> dict[int, tuple[float, float, float]]
 
 
 def _continues(
-    prev: Line, ln: Line, prev_page: int, page: int, metrics: dict[int, tuple[float, float, float]]
+    prev: Line,
+    ln: Line,
+    prev_page: int,
+    page: int,
+    metrics: dict[int, tuple[float, float, float]],
+    columns: dict[int, tuple[float, float, float]] | None = None,
 ) -> bool:
     """A line continues the paragraph when it follows at the page's usual line spacing,
     starts where the previous line started and the previous line was not a short last
-    line (ending well before the right edge)."""
+    line (ending well before the right edge of the page, or of its column)."""
     height = max(prev.bottom - prev.top, 1.0)
     left, right, gap = metrics.get(prev_page, (prev.x0, prev.x1, 0.0))
+    if columns and id(prev) in columns:
+        left, right, gap = columns[id(prev)]
     short = prev.x1 < right - max(0.3 * (right - left), 2 * height)
     if short or (prev.text.endswith(("。", ":", "：")) and prev.x1 < right - 2 * height):
         return False
