@@ -86,7 +86,7 @@ def _band(lines: list[Line], gutter: float) -> list[Placed]:
     if not (_is_prose(left) and _is_prose(right)):
         return [Placed(ln, (ln.top, 0, ln.top)) for ln in lines]
     top = min(ln.top for ln in lines)
-    out = []
+    out: list[Placed] = []
     for k, side in enumerate((left, right)):
         side.sort(key=lambda ln: ln.top)
         gaps = sorted(
