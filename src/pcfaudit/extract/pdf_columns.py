@@ -23,6 +23,7 @@ _FULL = 0.6  # a line this share of its column's width or wider fills the column
 _FULL_SHARE = 0.5  # ... and at least this share of a column's lines do
 _SEARCH = (0.25, 0.75)  # the gutter lies in the middle half of the text's width
 _MIN_GUTTER = 0.8  # em: the narrowest white strip taken for a gutter
+_MIN_WIDTH = 16.0  # line heights: a column of prose is at least this wide
 
 
 @dataclass
@@ -100,10 +101,15 @@ def _band(lines: list[Line], gutter: float) -> list[Placed]:
 
 
 def _is_prose(side: list[Line]) -> bool:
+    """Lines of running text: a column some words wide, most lines filling it, in one
+    phrase each (a table's rows, or a label and its value, have gutters of their own)."""
     if len(side) < _MIN_LINES:
         return False
     x0, x1 = min(ln.x0 for ln in side), max(ln.x1 for ln in side)
-    full = sum(1 for ln in side if ln.x1 - ln.x0 >= _FULL * (x1 - x0))
+    ems = sorted(ln.bottom - ln.top for ln in side)
+    if x1 - x0 < _MIN_WIDTH * ems[len(ems) // 2]:
+        return False
+    full = sum(1 for ln in side if ln.x1 - ln.x0 >= _FULL * (x1 - x0) and len(ln.segments) == 1)
     return full >= _FULL_SHARE * len(side)
 
 
