@@ -47,7 +47,9 @@ def _get_engine() -> Any:
     if _engine is None:
         from rapidocr_onnxruntime import RapidOCR
 
-        _engine = RapidOCR()
+        # One thread: onnxruntime's worker threads spin while they wait, which doubles the
+        # CPU an image costs on a busy machine (and batch runs one process per core).
+        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
     return _engine
 
 
