@@ -34,6 +34,7 @@ from pcfaudit.extract.common import (
     sha256_hex,
 )
 from pcfaudit.extract.pdf_columns import order_lines, table_key
+from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_layout import (
     BBox,
     Line,
@@ -41,7 +42,6 @@ from pcfaudit.extract.pdf_layout import (
     build_tables,
     join_chars,
     make_lines,
-    merge_continued,
     text_size,
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
