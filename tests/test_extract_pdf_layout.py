@@ -64,20 +64,26 @@ def test_text_in_a_ruled_row_where_only_some_cells_are_boxed_is_read_by_the_grid
     assert cell.location.bbox is not None and cell.location.bbox[0] == 200
 
 
-def _vertical_header_table(c: canvas.Canvas, ruled: bool) -> None:
-    """Module headers set vertically (reading up the page) over narrow columns, and a
-    long note along the page's edge, set the same way."""
+def _vertical_header_table(c: canvas.Canvas, ruled: bool, angle: int = 90) -> None:
+    """Module headers set vertically (reading up the page, or down at -90) over narrow
+    columns, the first wrapped over two turned lines, and a long note along the page's
+    edge, set the same way."""
     xs = [40, 130, 200, 260, 320, 380, 440, 500]
     top, head = 760, 50
     c.setFont("Helvetica", 8)
     c.drawString(xs[0] + 3, top - head + 6, "Indicator")
     c.drawString(xs[1] + 3, top - head + 6, "Unit")
     for k, module in enumerate(MODULES):
-        c.saveState()
-        c.translate(xs[k + 2] + 25, top - head + 6)
-        c.rotate(90)
-        c.drawString(0, 0, f"Module {module}")
-        c.restoreState()
+        lines = ["Module", module] if k == 0 else [f"Module {module}"]
+        for n, text in enumerate(lines):
+            c.saveState()
+            if angle == 90:  # reads up; the next line stands to its right
+                c.translate(xs[k + 2] + 20 + 10 * n, top - head + 6)
+            else:  # reads down from the top; the next line stands to its left
+                c.translate(xs[k + 2] + 30 - 10 * n, top - 4)
+            c.rotate(angle)
+            c.drawString(0, 0, text)
+            c.restoreState()
     if ruled:
         for k in range(len(xs) - 1):
             c.rect(xs[k], top - head, xs[k + 1] - xs[k], head)
@@ -96,9 +102,9 @@ def _vertical_header_table(c: canvas.Canvas, ruled: bool) -> None:
     c.restoreState()
 
 
-@pytest.mark.parametrize("ruled", [False, True])
-def test_vertical_column_headers_head_their_columns(ruled: bool) -> None:
-    doc = _doc(_pdf(lambda c: _vertical_header_table(c, ruled)))
+@pytest.mark.parametrize(("ruled", "angle"), [(False, 90), (True, 90), (False, -90), (True, -90)])
+def test_vertical_column_headers_head_their_columns(ruled: bool, angle: int) -> None:
+    doc = _doc(_pdf(lambda c: _vertical_header_table(c, ruled, angle)))
     (t,) = doc.tables
     grid = _grid(t)
     assert grid[0] == ["Indicator", "Unit", *[f"Module {m}" for m in MODULES]]

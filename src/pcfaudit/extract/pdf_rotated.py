@@ -12,18 +12,20 @@ label and is left out, as before.
 
 from __future__ import annotations
 
-from pcfaudit.extract.pdf_layout import Char, Line, segments_of
+from pcfaudit.extract.pdf_layout import Char, Line, join_chars, segments_of
 
 SPACE = Char(" ", 0.0, 0.0, 0.0, 0.0)  # a word break between glyphs set across the lines
 _LOOSE_EM = 1.2  # a glyph's loose box across its line spans about this many em
 _MAX_LENGTH = 24.0  # em: a longer run is a margin note, not a column header
 _FOOT = 1.5  # em: labels whose feet lie this close stand in one header row
+_WRAP_GAP = 0.5  # em between two turned lines of one wrapped label
 
 
 def rotated_labels(glyphs: list[Char]) -> list[Char]:
     """Runs of turned glyphs that follow one another along one column, each as one
-    :class:`Char` whose text is the run in reading order."""
-    labels: list[Char] = []
+    :class:`Char` whose text is the run in reading order; a label wrapped over two turned
+    lines is one label."""
+    labels: list[tuple[Char, bool]] = []  # (label, reads down the page)
     run: list[Char] = []
     text: list[str] = []
     space = False
@@ -32,7 +34,7 @@ def rotated_labels(glyphs: list[Char]) -> list[Char]:
         if run:
             label = _label(run, "".join(text))
             if label is not None:
-                labels.append(label)
+                labels.append((label, run[-1].top > run[0].top))
         run.clear()
         text.clear()
 
@@ -48,7 +50,30 @@ def rotated_labels(glyphs: list[Char]) -> list[Char]:
         run.append(g)
         text.append(g.text)
     flush()
-    return labels
+    return _join_wrapped(labels)
+
+
+def _join_wrapped(labels: list[tuple[Char, bool]]) -> list[Char]:
+    """Side by side, over the same stretch, the same way up, close: one label wrapped.
+    Text reading up the page wraps to the right, text reading down wraps to the left."""
+    out: list[tuple[Char, bool]] = []
+    for label, down in sorted(labels, key=lambda ld: ld[0].x0):
+        if out:
+            prev, prev_down = out[-1]
+            span = min(prev.bottom, label.bottom) - max(prev.top, label.top)
+            shorter = min(prev.bottom - prev.top, label.bottom - label.top)
+            if (
+                down == prev_down
+                and label.x0 - prev.x1 < _WRAP_GAP * prev.em
+                and span > 0.5 * shorter
+            ):
+                first, second = (label, prev) if down else (prev, label)
+                text = join_chars(first.text, second.text)
+                box = (min(prev.x0, label.x0), min(prev.top, label.top), max(prev.x1, label.x1), max(prev.bottom, label.bottom))
+                out[-1] = (Char(text, *box, max(prev.em, label.em)), down)
+                continue
+        out.append((label, down))
+    return [label for label, _ in out]
 
 
 def _follows(last: Char, g: Char) -> bool:
