@@ -184,3 +184,31 @@ def test_labels_and_values_beside_a_gutter_stay_paired() -> None:
     text = "\n".join(b.text for b in _doc(_pdf(draw)).blocks)
     for label, value in pairs:
         assert text.index(label) < text.index(value) < text.index(label) + len(label) + 40
+
+
+def test_table_inside_the_left_column_is_read_before_the_right_column() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 9)
+        left, right = _wrap(LEFT, 52), _wrap(RIGHT, 52)
+        y = 760
+        for text in left[:3]:
+            c.drawString(40, y, text)
+            y -= 12
+        y -= 6
+        for row in (("Indicator", "A1-A3", "A4"), ("GWP-fossil", "1.63E+03", "1.53E+02"), ("GWP-luluc", "5.86E+00", "7.80E-02")):
+            for x, text in zip((40, 150, 220), row, strict=True):
+                c.drawString(x, y, text)
+            y -= 12
+        y -= 6
+        for text in left[3:]:
+            c.drawString(40, y, text)
+            y -= 12
+        for k, text in enumerate(right):
+            c.drawString(310, 760 - 12 * k, text)
+
+    doc = _doc(_pdf(draw))
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["paragraph", "table", "paragraph", "paragraph"]
+    (t,) = doc.tables
+    assert _grid(t)[1] == ["GWP-fossil", "1.63E+03", "1.53E+02"]
+    assert doc.blocks[-1].text == RIGHT

@@ -33,7 +33,7 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
-from pcfaudit.extract.pdf_columns import order_lines, table_key
+from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_layout import (
     BBox,
@@ -225,10 +225,10 @@ def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
     columns: dict[int, tuple[float, float, float]] = {}  # id(line) → its column's metrics
     for p in pages:
         lines = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in running]
-        gutter_tables, lines = _borderless_tables(p.number, lines)
-        placed = order_lines(lines)
-        for t in stack_tables([*p.tables, *gutter_tables]):
-            items.append((p.number, table_key(t.bbox, placed), t))
+        placed, gutter_tables = _columns_and_tables(p.number, lines)
+        key_of = {id(t): key for t, key in gutter_tables}
+        for t in stack_tables([*p.tables, *(t for t, _ in gutter_tables)]):
+            items.append((p.number, key_of.get(id(t)) or table_key(t.bbox, placed), t))
         for pl in placed:
             items.append((p.number, pl.key, pl.line))
             if pl.column is not None:
@@ -289,6 +289,28 @@ def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
         last_page = page_no
     flush()
     return blocks
+
+
+def _columns_and_tables(
+    page: int, lines: list[Line]
+) -> tuple[list[Placed], list[tuple[PageTable, tuple[float, int, float]]]]:
+    """The page's lines in reading order (two columns of prose read one after the other)
+    and the borderless tables among them, each column searched on its own: a left and a
+    right line of prose side by side are not a table's row."""
+    placed = order_lines(lines)
+    groups: dict[tuple[float, int] | None, list[Placed]] = {}
+    for pl in placed:
+        groups.setdefault(pl.key[:2] if pl.column is not None else None, []).append(pl)
+    kept: list[Placed] = []
+    tables: list[tuple[PageTable, tuple[float, int, float]]] = []
+    for where, group in groups.items():
+        found, rest = _borderless_tables(page, [pl.line for pl in group])
+        left = {id(ln) for ln in rest}
+        kept.extend(pl for pl in group if id(pl.line) in left)
+        for t in found:
+            key = (t.bbox[1], 0, t.bbox[1]) if where is None else (*where, t.bbox[1])
+            tables.append((t, key))
+    return kept, tables
 
 
 def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:

@@ -114,7 +114,14 @@ def _is_prose(side: list[Line]) -> bool:
 
 
 def _crosses(ln: Line, gutter: float) -> bool:
-    return any(s.x0 < gutter < s.x1 for s in ln.segments)
+    """The line runs across the gutter: a phrase over it, or a table's row with several
+    phrases on one side and more on the other (a left and a right line of prose at the
+    same height are one phrase each)."""
+    if any(s.x0 < gutter < s.x1 for s in ln.segments):
+        return True
+    left = sum(1 for s in ln.segments if s.x1 <= gutter)
+    right = len(ln.segments) - left
+    return left >= 1 and right >= 1 and left + right > 2
 
 
 def _gutter(lines: list[Line]) -> float | None:
