@@ -212,3 +212,34 @@ def test_table_inside_the_left_column_is_read_before_the_right_column() -> None:
     (t,) = doc.tables
     assert _grid(t)[1] == ["GWP-fossil", "1.63E+03", "1.53E+02"]
     assert doc.blocks[-1].text == RIGHT
+
+
+def test_labels_wrapped_over_three_lines_beside_their_numbers_stay_whole() -> None:
+    """Waste indicators named in full, each label wrapped over three lines with its
+    numbers beside the middle one, under a header set apart by a wider gap."""
+    rows = [
+        (["Hazardous", "waste", "disposed"], ["5.40E-01", "1.78E-03", "-3.66E-01"]),
+        (["Non-hazardous", "waste", "disposed"], ["1.20E+00", "1.06E-01", "-4.05E-01"]),
+        (["Radioactive", "waste", "disposed"], ["7.09E-04", "6.06E-07", "-6.75E-04"]),
+    ]
+    xs = [40, 110, 160, 220, 280]
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 6)
+        for x, text in zip(xs, ["Indicator", "Unit", "A1-A3", "A4", "D"], strict=True):
+            c.drawString(x, 760, text)
+        y = 745.0
+        for label, values in rows:
+            for n, part in enumerate(label):
+                c.drawString(40, y - 6.5 * n, part)
+            for x, text in zip(xs[1:], ["kg", *values], strict=True):
+                c.drawString(x, y - 6.5, text)
+            y -= 21
+
+    (t,) = _doc(_pdf(draw)).tables
+    assert _grid(t) == [
+        ["Indicator", "Unit", "A1-A3", "A4", "D"],
+        ["Hazardous waste disposed", "kg", "5.40E-01", "1.78E-03", "-3.66E-01"],
+        ["Non-hazardous waste disposed", "kg", "1.20E+00", "1.06E-01", "-4.05E-01"],
+        ["Radioactive waste disposed", "kg", "7.09E-04", "6.06E-07", "-6.75E-04"],
+    ]
