@@ -74,6 +74,15 @@ def _in_band(top: float, band_top: float, placed: list[Placed]) -> bool:
 
 def _band(lines: list[Line], gutter: float) -> list[Placed]:
     """A band between crossing lines: two columns when both sides hold prose."""
+    views: tuple[list[_View], list[_View]] = ([], [])
+    for ln in lines:
+        height = ln.bottom - ln.top
+        sides = ([s for s in ln.segments if s.x1 <= gutter], [s for s in ln.segments if s.x0 >= gutter])
+        for view, segs in zip(views, sides, strict=True):
+            if segs:
+                view.append((segs[0].x0, segs[-1].x1, height, len(segs)))
+    if not (_is_prose(views[0]) and _is_prose(views[1])):
+        return [Placed(ln, (ln.top, 0, ln.top)) for ln in lines]
     left: list[Line] = []
     right: list[Line] = []
     for ln in lines:
@@ -84,8 +93,6 @@ def _band(lines: list[Line], gutter: float) -> list[Placed]:
         else:  # a left and a right line at the same height, read as one
             left.extend(make_lines([c for c in ln.chars if c.x1 <= gutter]))
             right.extend(make_lines([c for c in ln.chars if c.x0 >= gutter]))
-    if not (_is_prose(left) and _is_prose(right)):
-        return [Placed(ln, (ln.top, 0, ln.top)) for ln in lines]
     top = min(ln.top for ln in lines)
     out: list[Placed] = []
     for k, side in enumerate((left, right)):
@@ -100,16 +107,19 @@ def _band(lines: list[Line], gutter: float) -> list[Placed]:
     return out
 
 
-def _is_prose(side: list[Line]) -> bool:
+_View = tuple[float, float, float, int]  # one side of a line: x0, x1, height, phrases
+
+
+def _is_prose(side: list[_View]) -> bool:
     """Lines of running text: a column some words wide, most lines filling it, in one
     phrase each (a table's rows, or a label and its value, have gutters of their own)."""
     if len(side) < _MIN_LINES:
         return False
-    x0, x1 = min(ln.x0 for ln in side), max(ln.x1 for ln in side)
-    ems = sorted(ln.bottom - ln.top for ln in side)
+    x0, x1 = min(v[0] for v in side), max(v[1] for v in side)
+    ems = sorted(v[2] for v in side)
     if x1 - x0 < _MIN_WIDTH * ems[len(ems) // 2]:
         return False
-    full = sum(1 for ln in side if ln.x1 - ln.x0 >= _FULL * (x1 - x0) and len(ln.segments) == 1)
+    full = sum(1 for a, b, _, n in side if b - a >= _FULL * (x1 - x0) and n == 1)
     return full >= _FULL_SHARE * len(side)
 
 
