@@ -94,6 +94,15 @@ def _vertical_header_table(c: canvas.Canvas, ruled: bool, angle: int = 90) -> No
                 c.rect(xs[k], y, xs[k + 1] - xs[k], 18)
         for x, text in zip(xs, [label, unit, *values], strict=False):
             c.drawString(x + 3, y + 6, text)
+    c.saveState()  # an invisible turned label over the last column: not a reader's text
+    c.translate(xs[-2] + 40, top - head + 6)
+    c.rotate(90)
+    hidden = c.beginText(0, 0)
+    hidden.setTextRenderMode(3)
+    hidden.setFont("Helvetica", 8)
+    hidden.textOut("Hidden")
+    c.drawText(hidden)
+    c.restoreState()
     c.setFont("Helvetica", 7)
     c.saveState()
     c.translate(580, 100)

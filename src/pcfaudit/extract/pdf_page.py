@@ -201,8 +201,12 @@ def _read_chars(
         else:
             x0, top, x1, bottom = rect.left, turn.h - rect.top, rect.right, turn.h - rect.bottom
         if angle >= 0 and round(angle / quarter) % 4 != turn.q:
-            # a label set across the page's lines (a vertical column header): kept apart
-            if x1 - x0 > 0.1 and bottom - top > 0.1:
+            # a label set across the page's lines (a vertical column header): kept apart;
+            # one a reader cannot see is left out
+            obj = _TEXT_OBJECT(raw_tp, i) or 0
+            if obj not in visibility:
+                visibility[obj] = _paint_state(obj)
+            if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
                 out.rotated.append(Char(text, x0, top, x1, bottom))
                 across = True
             continue
