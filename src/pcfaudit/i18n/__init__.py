@@ -147,9 +147,12 @@ def phrases_in(lang: str, text: str) -> str:
         # a join alone ("a; b" → "a；b") is not a translation: leave the run as written
         return run if translated.replace("；", "; ") == run else translated
 
-    return _RUN.sub(again, _rewrite(text))
+    # the report's words a message quotes (“…”) stay as the report prints them
+    parts = _QUOTE.split(text)
+    return "".join(part if i % 2 else _RUN.sub(again, _rewrite(part)) for i, part in enumerate(parts))
 
 
+_QUOTE = re.compile(r"(“[^”]*”)")
 _PROSE = re.compile(r"\b[a-z][a-z\-']+(?:[ ,/]+[a-z][a-z\-']+)+")
 
 
