@@ -27,6 +27,9 @@ except ImportError:  # pragma: no cover - older typer uses click itself
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
     from click.globals import get_current_context  # type: ignore[no-redef]
 
+# click >= 8.2 says "no arguments, so the help" with a UsageError of its own
+_NO_ARGS: Any = getattr(click_exceptions, "NoArgsIsHelpError", ())
+
 
 def locale_language() -> str:
     """'zh' when the user's locale is Chinese, else 'en'."""
@@ -109,7 +112,7 @@ class OneLineGroup(TyperGroup):
     def _one_line(self) -> Iterator[None]:
         try:
             yield
-        except click_exceptions.NoArgsIsHelpError:  # `pcfaudit` alone: the help, as before
+        except _NO_ARGS:  # `pcfaudit` alone: the help, as before
             raise
         except click_exceptions.UsageError as exc:
             lang = _given_language(self._argv) or locale_language()
