@@ -190,6 +190,9 @@ def test_findings_on_an_english_report_in_chinese(tmp_path: Path) -> None:
         for key in FINDING_FIELDS:
             left = english_words(finding[key] or "", allowed=ENGLISH_REPORT)
             assert left == [], (finding["rule"], key, finding[key])
+    page = render(audit(report), "markdown", "zh")  # with the locators and headings
+    lines = [line for line in page.splitlines() if not line.startswith(">") and report.name not in line]
+    assert [line for line in lines if english_words(line, allowed=ENGLISH_REPORT)] == []
 
 
 def test_command_line_explain_zh() -> None:
