@@ -92,7 +92,7 @@ def recompute(
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)
-    checks += same_figure_checks(grids, blocks or [], report.statements)
+    checks += same_figure_checks(tables or [], grids, blocks or [], report.statements)
     checks += formula_checks(blocks or [], grids)
     return checks
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import regex
 
-from pcfaudit.model import Block, Location, Number
+from pcfaudit.model import Block, Location, Number, Table
 from pcfaudit.recompute.context import norm_label
 from pcfaudit.recompute.figure_units import UnitParts, unit_parts
-from pcfaudit.recompute.grids import Grid
+from pcfaudit.recompute.grids import Grid, cell_number
 from pcfaudit.vocab.numbers import iter_numbers
 
 _SENTENCE_END = regex.compile(r"[。；;!?！？]|\.(?=\s|$)")
@@ -99,6 +99,39 @@ def header_unit(text: str) -> tuple[UnitParts | None, str]:
         if parts is not None:
             return parts, raw
     return None, ""
+
+
+def figure_grids(tables: list[Table], grids: list[Grid]) -> list[Grid]:
+    """The numeric grid of every table: the relation grids, and for a table they leave out
+    (one value per row: "stage | emissions (t CO2e)") a grid read the same way."""
+    have = {g.table_index for g in grids}
+    out = list(grids)
+    for index, table in enumerate(tables):
+        if index in have or len(table.rows) < 3:
+            continue
+        parsed = [[cell_number(cell.text)[0] for cell in row] for row in table.rows]
+        body = [r for r, row in enumerate(parsed) if any(n is not None for n in row[1:])]
+        if len(body) < 2 or body[0] == 0:
+            continue
+        width = max(len(row) for row in table.rows)
+        headers = [
+            " ".join(
+                table.rows[r][c].text.strip()
+                for r in range(body[0])
+                if c < len(table.rows[r]) and table.rows[r][c].text.strip()
+            )
+            for c in range(width)
+        ]
+        labels = [table.rows[r][0].text.strip() if parsed[r][0] is None else "" for r in body]
+        values = [
+            [parsed[r][c] if c < len(parsed[r]) else None for c in range(width)] for r in body
+        ]
+        cells = [
+            [table.rows[r][c] if c < len(table.rows[r]) else None for c in range(width)]
+            for r in body
+        ]
+        out.append(Grid(index, table.caption or "", labels, headers, values, cells))
+    return out
 
 
 def table_figures(grids: list[Grid]) -> Iterator[Figure]:

@@ -176,13 +176,16 @@ def basis_checks(
 # --------------------------------------------------------------------------- evaluation
 
 
-def _column_for(words: str, grid: Grid) -> int | None:
-    """The one column whose header shares a word with a symbol's definition."""
-    hits = [
-        c
-        for c, header in enumerate(grid.headers)
-        if c in grid.numeric_cols and _common_word(words, header)
+def _column_for(symbol: str, words: str, grid: Grid) -> int | None:
+    """The one column a symbol names: its header prints the symbol ("AD (t)"), or shares
+    a word with the symbol's definition ("活动数据 (t)" for "AD 为活动数据")."""
+    numeric = [c for c in range(len(grid.headers)) if c in grid.numeric_cols]
+    by_symbol = [
+        c for c in numeric if symbol in regex.split(r"[^A-Za-z0-9Α-Ωα-ωθ]+", grid.headers[c])
     ]
+    if len(by_symbol) == 1:
+        return by_symbol[0]
+    hits = [c for c in numeric if words and _common_word(words, grid.headers[c])]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -212,7 +215,7 @@ def evaluation_checks(formulas: list[Formula], grids: list[Grid]) -> Iterator[Ch
         factors = [t.strip(" ()") for t in regex.split(r"[×*·]|\\times", rhs) if t.strip(" ()")]
         lhs_words = formula.definitions.get(_fold_symbol(formula.lhs), "")
         for grid in grids:
-            target = _column_for(lhs_words, grid) if lhs_words else None
+            target = _column_for(formula.lhs, lhs_words, grid)
             if target is None:
                 continue
             columns: list[int] = []
@@ -225,7 +228,7 @@ def evaluation_checks(formulas: list[Formula], grids: list[Grid]) -> Iterator[Ch
                     continue
                 words = formula.definitions.get(_fold_symbol(factor), "")
                 value = _constants(words)
-                col = _column_for(words, grid) if words else None
+                col = _column_for(factor, words, grid)
                 if col is not None and col != target:
                     columns.append(col)
                 elif len(value) == 1:

@@ -21,12 +21,12 @@ from itertools import combinations
 
 import regex
 
-from pcfaudit.model import Block, Number, Statement
+from pcfaudit.model import Block, Number, Statement, Table
 from pcfaudit.quantities import Interval
 from pcfaudit.recompute.context import norm_label
 from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.figure_units import C_TO_CO2, conversion
-from pcfaudit.recompute.figures import Figure, prose_figures, table_figures
+from pcfaudit.recompute.figures import Figure, figure_grids, prose_figures, table_figures
 from pcfaudit.recompute.grids import Grid
 
 _YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -71,8 +71,11 @@ def _significant(n: Number) -> int:
 def _candidates(
     f: Figure, cells: list[Figure], counts: dict[tuple[int, str, int], int]
 ) -> list[Figure]:
+    """The cells the figure's clause names, the most specific tier only: both names in the
+    clause, then the row named in the clause, then the column (the row only in the
+    sentence, which may name several: "A was 1 t and B 2 t")."""
     clause, sentence = norm_label(f.names[0]), norm_label(f.context)
-    found = []
+    tiers: list[list[Figure]] = [[], [], []]
     for cell in cells:
         assert cell.table is not None and cell.row is not None and cell.column is not None
         rk, ck = _key(cell.names[0]), _key(cell.names[1])
@@ -96,9 +99,13 @@ def _candidates(
                 or (col_single and (rk.isdigit() or _shares_word(rk, clause)))
             )
         )
-        if by_row or by_col:
-            found.append(cell)
-    return found
+        if by_row and by_col:
+            tiers[0].append(cell)
+        elif by_row:
+            tiers[1].append(cell)
+        elif by_col:
+            tiers[2].append(cell)
+    return next((tier for tier in tiers if tier), [])
 
 
 def _others(cell: Figure, cells_by_table: dict[int, list[Figure]]) -> list[Figure]:
@@ -123,7 +130,18 @@ def _judge(
     expected = Interval.of(source.number).scale(k)
     point = Fraction(source.number.value) * k
     alternatives = []
-    if not basis_changed:
+    if basis_changed:  # one place in C, the other in CO2: the value kept unconverted?
+        undo = 1 / C_TO_CO2 if reported.unit and reported.unit.basis != "C" else C_TO_CO2
+        alternatives.append(
+            Candidate(
+                "carbon-co2",
+                expected.scale(undo),
+                point * undo,
+                "it is the other place's value without the 44/12 conversion between carbon (C) "
+                "and CO2",
+            )
+        )
+    else:
         for name, ratio in (("44/12", C_TO_CO2), ("12/44", 1 / C_TO_CO2)):
             alternatives.append(
                 Candidate(
@@ -156,6 +174,8 @@ def _judge(
         alternatives=alternatives,
         note=note,
     )
+    if k == 1:
+        check.expected = source.number.text  # as the other place prints it
     if check.diagnosis is not None and check.diagnosis.code in {"power-of-ten", "unit-slip"}:
         check.diagnosis.code = "figure-scale"  # reported by the same-figure rule, not UN001
     return check
@@ -315,17 +335,21 @@ def _series_checks(statements: list[Statement], grids: list[Grid]) -> Iterator[C
             f"({years[1]}); table {grid.table_index + 1} has {start.text.split('×')[0].strip()} "
             f"for {years[0]} in the same column, and {v1.text} for {years[1]}; evidence strong",
         )
-        if k != 1 and "×" in end.text:  # say it as printed: "1785.68 × 10⁴"
-            check.expected = f"{v1.text} ×{end.text.split('×', 1)[1]}"
+        mantissa = regex.match(r"[-−]?[\d ,.]*\d", end.text)
+        if k != 1 and mantissa and mantissa.end() < len(end.text):
+            # Say it as the text prints it: "1785.68 × 10⁴", "92.50 万".
+            check.expected = v1.text + end.text[mantissa.end() :]
         yield check
 
 
 def same_figure_checks(
-    grids: list[Grid], blocks: list[Block], statements: list[Statement]
+    tables: list[Table], grids: list[Grid], blocks: list[Block], statements: list[Statement]
 ) -> Iterator[Check]:
     """Every failing comparison of a figure printed twice (passing ones are not kept: a
     figure repeated correctly is not a check a verifier counts)."""
-    cells = [c for c in table_figures(grids) if c.location.quote is None or c.number.value]
+    all_grids = figure_grids(tables, grids)
+    cells = list(table_figures(all_grids))
+    grids = all_grids
     checks = [
         *_prose_checks(
             list(prose_figures(blocks)), [c for c in cells if c.unit is not None], grids
