@@ -15,6 +15,7 @@ same table (another year or scenario).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from fractions import Fraction
 from itertools import combinations
@@ -31,6 +32,7 @@ from pcfaudit.recompute.grids import Grid
 
 _YEAR = regex.compile(r"^(?:19|20)\d{2}$")
 _MIN_AGREEING = 4  # shared figures two tables must agree on before one disagreement counts
+_MAX_HOLDERS = 12  # a name printed in more tables than this pairs none of them
 _MIN_DIGITS = 3  # a quoted series start this precise identifies its column
 
 
@@ -69,7 +71,10 @@ def _significant(n: Number) -> int:
 
 
 def _candidates(
-    f: Figure, cells: list[Figure], counts: dict[tuple[int, str, int], int]
+    f: Figure,
+    cells: list[Figure],
+    counts: dict[tuple[int, str, int], int],
+    keys: dict[int, tuple[str, str]],
 ) -> list[Figure]:
     """The cells the figure's clause names, the most specific tier only: both names in the
     clause, then the row named in the clause, then the column (the row only in the
@@ -78,7 +83,9 @@ def _candidates(
     tiers: list[list[Figure]] = [[], [], []]
     for cell in cells:
         assert cell.table is not None and cell.row is not None and cell.column is not None
-        rk, ck = _key(cell.names[0]), _key(cell.names[1])
+        rk, ck = keys[id(cell)]
+        if not ((rk in clause and _is_name(rk)) or (ck in clause and _is_name(ck))):
+            continue  # the clause names neither: the common case, decided cheaply
         row_single = counts.get((cell.table, "r", cell.row), 0) == 1
         col_single = counts.get((cell.table, "c", cell.column), 0) == 1
         # Named by its row, the column must be named too, or be the row's only value and
@@ -184,9 +191,12 @@ def _judge(
 def _prose_checks(prose: list[Figure], cells: list[Figure], grids: list[Grid]) -> Iterator[Check]:
     counts: dict[tuple[int, str, int], int] = {}
     by_table: dict[int, list[Figure]] = {}
+    keys: dict[int, tuple[str, str]] = {}
     for cell in cells:
         assert cell.table is not None
         by_table.setdefault(cell.table, []).append(cell)
+        rk, ck = _key(cell.names[0]), _key(cell.names[1])
+        keys[id(cell)] = (rk, ck)
     for grid in grids:
         # Cells printing a digit, read as a number or not ("14 177±798b"): how many values
         # a row or column holds as a reader sees it.
@@ -198,7 +208,7 @@ def _prose_checks(prose: list[Figure], cells: list[Figure], grids: list[Grid]) -
     for i, f in enumerate(prose):
         assert f.unit is not None
         matched = []
-        for cell in _candidates(f, cells, counts):
+        for cell in _candidates(f, cells, counts, keys):
             conv = conversion(cell.unit, f.unit) if cell.unit is not None else None
             if conv is not None:
                 matched.append((cell, *conv))
@@ -235,7 +245,19 @@ def _table_checks(cells: list[Figure]) -> Iterator[Check]:
             continue
         assert c.table is not None
         by_table.setdefault(c.table, {}).setdefault(frozenset((rk, ck)), []).append(c)
-    for t1, t2 in combinations(sorted(by_table), 2):
+    # Pairs of tables sharing enough names, found through the names (a name in very many
+    # tables, a repeated template, identifies nothing and is not used to pair them).
+    holders: dict[frozenset[str], list[int]] = {}
+    for t, figures in by_table.items():
+        for key in figures:
+            holders.setdefault(key, []).append(t)
+    shared_count: Counter[tuple[int, int]] = Counter()
+    for tables in holders.values():
+        if len(tables) <= _MAX_HOLDERS:
+            shared_count.update(combinations(sorted(tables), 2))
+    for (t1, t2), n in sorted(shared_count.items()):
+        if n < _MIN_AGREEING + 1:
+            continue
         a, b = by_table[t1], by_table[t2]
         shared = [key for key in a if key in b and len(a[key]) == 1 and len(b[key]) == 1]
         if len(shared) < _MIN_AGREEING + 1:
