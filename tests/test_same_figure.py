@@ -192,3 +192,26 @@ def test_two_tables_agreeing_on_four_figures_and_not_the_fifth() -> None:
 def test_two_tables_of_different_products_are_not_compared() -> None:
     # Another product: three of five figures differ (its own raw materials and energy).
     assert _cn007(_two_tables(["14.00", "9.90", "3.10", "1.60", "0.65"])) == []
+
+
+_SERIES_EN = """# Results
+
+Table 4 Site emissions by year (t CO2e)
+
+| Source | 2018 | 2019 | 2020 | 2021 |
+| --- | --- | --- | --- | --- |
+| Electricity | 804.5 | 850.2 | 905.7 | 990.1 |
+| Natural gas | 400.0 | 410.3 | 415.8 | 420.4 |
+| Total | 1204.5 | 1260.5 | 1321.5 | 1410.5 |
+
+# Conclusions
+
+Total emissions rose from 1204.5 t in 2018 to {end} t in 2021, an average annual growth rate of {rate} %.
+"""
+
+
+def test_series_in_a_table_with_years_as_columns() -> None:
+    (f,) = _cn007(_SERIES_EN.format(end="1401.5", rate="5.2"))
+    assert (f.reported, f.expected) == ("1401.5", "1410.5")
+    assert f.likely_cause == "two adjacent digits are swapped"  # 1410.5 → 1401.5
+    assert _cn007(_SERIES_EN.format(end="1410.5", rate="5.4")) == []

@@ -299,7 +299,16 @@ def _table_checks(cells: list[Figure]) -> Iterator[Check]:
 
 
 def _year_rows(grid: Grid) -> dict[str, int]:
-    return {label: r for r, label in enumerate(grid.labels) if _YEAR.match(label.strip())}
+    """Row of each year: from the row labels, or from a column of years (a header row of
+    years read as numbers, seen in the transpose)."""
+    rows = {label.strip(): r for r, label in enumerate(grid.labels) if _YEAR.match(label.strip())}
+    if len(rows) >= 2:
+        return rows
+    for c in range(len(grid.headers)):
+        column = [(r, row[c]) for r, row in enumerate(grid.values) if row[c] is not None]
+        if len(column) >= 2 and all(_YEAR.match(n.text) for _, n in column):
+            return {n.text: r for r, n in column}
+    return rows
 
 
 def _scale_to(reported: Number, cell: Number) -> Fraction | None:
