@@ -305,7 +305,7 @@ def _year_rows(grid: Grid) -> dict[str, int]:
     if len(rows) >= 2:
         return rows
     for c in range(len(grid.headers)):
-        column = [(r, row[c]) for r, row in enumerate(grid.values) if row[c] is not None]
+        column = [(r, n) for r, row in enumerate(grid.values) if (n := row[c]) is not None]
         if len(column) >= 2 and all(_YEAR.match(n.text) for _, n in column):
             return {n.text: r for r, n in column}
     return rows
