@@ -92,7 +92,13 @@ def recompute(
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)
-    checks += same_figure_checks(tables or [], grids, blocks or [], report.statements)
+    # A figure CN006 already reports (one number, two carbon bases) is not reported again.
+    two_bases = {c.label for c in checks if c.relation == "repeated-figure-unit"}
+    checks += [
+        c
+        for c in same_figure_checks(tables or [], grids, blocks or [], report.statements)
+        if c.reported not in two_bases
+    ]
     checks += formula_checks(blocks or [], grids)
     return checks
 
