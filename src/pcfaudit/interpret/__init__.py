@@ -15,6 +15,7 @@ from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.intensity import intensity_statements
 from pcfaudit.interpret.inventory import interpret_inventory
+from pcfaudit.interpret.named_subjects import name_subjects
 from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.interpret.unusable_numbers import unusable_numbers
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
@@ -61,8 +62,15 @@ def interpret(document: Document) -> Report:
         unusable_numbers=unusable_numbers(document),
     )
     _attach_prose_factors(report)
-    type_lines(report.inventory)
+    derive_facts(report)
     return report
+
+
+def derive_facts(report: Report) -> None:
+    """The typed facts read from the words after the report is assembled (not part of the
+    JSON contract: a stored report gets them again through this function)."""
+    type_lines(report.inventory)
+    name_subjects(report)
 
 
 def type_lines(lines: list[InventoryLine]) -> None:
