@@ -90,3 +90,32 @@ def test_results_in_carbon_units_after_a_formula_that_multiplies_by_44_12() -> N
 def test_results_in_co2_units_and_a_carbon_stock_in_c_are_silent() -> None:
     # The carbon stock is in carbon, but it is not an emission the formula defines.
     assert _rule("UN006", _ZH.format(a="1.32 t CO2/万元", b="0.86 t CO2/万元")) == []
+
+
+_N2O = """# 1 方法
+
+本研究按 IPCC 方法估算稻田施肥引起的氧化亚氮直接排放，并按 100 年全球增温潜势折算为二氧化碳当量，用于比较不同施肥处理的增温效应。
+
+E = N × EF × 44/28 × 298
+
+式中：E 为 N2O 排放当量；N 为施氮量；EF 为排放系数。
+
+表 2 各处理 N2O 排放
+
+| 处理 | 施氮量 N (kg/hm²) | 排放系数 EF | 排放当量 E (kg/hm²) |
+| --- | --- | --- | --- |
+| 常规施肥 | 200 | 0.0100 | {a} |
+| 减量施肥 | 150 | 0.0100 | {b} |
+| 有机替代 | 120 | 0.0080 | {c} |
+"""
+
+
+def test_n2o_column_without_the_formulas_44_28() -> None:
+    # 200 × 0.01 × 44/28 × 298 = 936.57; printed 596.0 = without 44/28.
+    (f,) = _rule("AR014", _N2O.format(a="596.0", b="447.0", c="286.1"))
+    assert f.reported == "596.0"
+    assert "28/44" in f.message
+
+
+def test_n2o_column_that_follows_the_formula_is_silent() -> None:
+    assert _rule("AR014", _N2O.format(a="936.6", b="702.4", c="449.6")) == []

@@ -226,6 +226,9 @@ def evaluation_checks(formulas: list[Formula], grids: list[Grid]) -> Iterator[Ch
                 if consts and len(consts) == 1:
                     constant *= next(iter(consts.values()))
                     continue
+                if regex.fullmatch(r"\d+(?:\.\d+)?", factor):  # a printed constant: a GWP
+                    constant *= Fraction(factor)
+                    continue
                 words = formula.definitions.get(_fold_symbol(factor), "")
                 value = _constants(words)
                 col = _column_for(factor, words, grid)
