@@ -49,3 +49,34 @@ def test_a_stage_list_resolves_to_its_stages() -> None:
     assert [s.stages for s in lists] == [
         [Stage.RAW_MATERIAL, Stage.PRODUCTION, Stage.DISTRIBUTION, Stage.END_OF_LIFE]
     ]
+
+
+CLAUSES = """# Carbon footprint of a ceramic basin
+
+The system boundary is cradle to gate: distribution to customers is excluded.
+
+{sentence}
+"""
+
+
+def _data_used(sentence: str) -> list:
+    result = audit(CLAUSES.format(sentence=sentence).encode("utf-8"), name="basin.md")
+    return [s for s in result.report.statements if s.kind is StatementKind.DATA_USED]
+
+
+def test_data_said_to_be_used_carries_its_stage_and_transport() -> None:
+    (used,) = _data_used("本研究采用了产品分销的公路运输数据，来源于 CLCD 数据库。")
+    assert used.transport and used.subject == "产品分销的公路运输数据"
+    assert used.stages == [Stage.DISTRIBUTION]
+    (used,) = _data_used("Road freight datasets from ecoinvent 3.9 were used by the assessment.")
+    assert used.transport and used.subject == "Road freight datasets from ecoinvent 3.9"
+
+
+def test_a_calculation_described_is_not_data_used() -> None:
+    assert _data_used("本研究采用排放因子法计算运输排放。") == []
+
+
+def test_transport_data_used_against_an_excluded_distribution_stage() -> None:
+    text = CLAUSES.format(sentence="本研究采用了产品分销的公路运输数据，来源于 CLCD 数据库。")
+    found = [f for f in audit(text.encode("utf-8"), name="basin.md").findings if f.rule == "BD004"]
+    assert [f.reported for f in found] == ["产品分销的公路运输数据"]

@@ -8,6 +8,8 @@ recomputed where the table leaves the factor out.
 
 from __future__ import annotations
 
+import regex
+
 from pcfaudit.interpret.changes import change_statements
 from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
@@ -20,6 +22,7 @@ from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.interpret.unusable_numbers import unusable_numbers
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.vocab.carriers import carrier_of
+from pcfaudit.vocab.cues import ORGANISATIONAL_LABEL
 from pcfaudit.vocab.stages import stage_of_line
 from pcfaudit.vocab.units import normalise_unit
 
@@ -66,6 +69,9 @@ def interpret(document: Document) -> Report:
     return report
 
 
+_ORGANISATIONAL = regex.compile(ORGANISATIONAL_LABEL, regex.IGNORECASE)
+
+
 def derive_facts(report: Report) -> None:
     """The typed facts read from the words after the report is assembled (not part of the
     JSON contract: a stored report gets them again through this function)."""
@@ -79,6 +85,7 @@ def type_lines(lines: list[InventoryLine]) -> None:
     for line in lines:
         line.stage = stage_of_line(line)
         line.carrier = carrier_of(line.label)
+        line.organisational = bool(_ORGANISATIONAL.search(line.group or line.label))
 
 
 def _unique(values: list[ReportedValue]) -> list[ReportedValue]:

@@ -1,5 +1,6 @@
 """What a sentence names, resolved against the report's own inventory: the stage or item a
-hotspot sentence calls the largest contributor, the stages a stage list covers.
+hotspot sentence calls the largest contributor, the stages a stage list covers, the stage
+(and whether a transport leg) of data the report says it uses.
 
 A hotspot sentence can only be checked against numbers once its words are matched to the
 items of the results table ('电力' in '电力消耗贡献最大' is the line '电力(MWh) (生产、办公)')
@@ -14,8 +15,8 @@ import unicodedata
 import regex
 
 from pcfaudit.model import InventoryLine, NamedSubject, Report, Stage, Statement, StatementKind
-from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SUBJECT_AFTER_CUE
-from pcfaudit.vocab.stages import STAGE_PATTERNS, stages_in_text
+from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SUBJECT_AFTER_CUE, TRANSPORT_DATA
+from pcfaudit.vocab.stages import STAGE_PATTERNS, stage_of_text, stages_in_text
 
 _I = regex.IGNORECASE
 _CUE = regex.compile(f"{HOTSPOT_ZH}|{HOTSPOT_EN}", _I)
@@ -23,6 +24,7 @@ _CUE_BEFORE_SUBJECT = regex.compile(SUBJECT_AFTER_CUE, _I)
 _CLAUSE = regex.compile(r"[，,。；;：:！？!?]|\bwhile\b|\bwhereas\b")
 _PARENS = regex.compile(r"[(（][^)）]*[)）]")
 _WS = regex.compile(r"\s+")
+_TRANSPORT = regex.compile(TRANSPORT_DATA, _I)
 
 
 def fold(text: str) -> str:
@@ -69,6 +71,11 @@ def name_subjects(report: Report) -> None:
             statement.named = hotspot_subject(statement, items)
         elif statement.kind is StatementKind.STAGE_LIST:
             statement.stages = stages_of(statement)
+        elif statement.kind is StatementKind.DATA_USED:
+            what = statement.subject or statement.text
+            stage = stage_of_text(what)
+            statement.stages = [stage] if stage is not None else []
+            statement.transport = bool(_TRANSPORT.search(what))
 
 
 def _subject_in(text: str, start: int, end: int, items: dict[str, str]) -> NamedSubject | None:

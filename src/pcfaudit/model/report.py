@@ -169,6 +169,7 @@ class InventoryLine:
     # and as compared with the items a sentence names (folded).
     item: str | None = field(default=None, metadata=DERIVED)
     item_key: str | None = field(default=None, metadata=DERIVED)
+    organisational: bool = field(default=False, metadata=DERIVED)  # office, canteen, whole site
 
 
 @dataclass
@@ -278,9 +279,10 @@ class Statement:
     subject: str | None = None
     values: list[Number] = field(default_factory=list)
     # What interpret resolved the text to: the stage or inventory item a hotspot sentence
-    # names as largest, the stages a stage list names.
+    # names as largest, the stages a stage list (or a data-used statement) names.
     named: NamedSubject | None = field(default=None, metadata=DERIVED)
     stages: list[Stage] = field(default_factory=list, metadata=DERIVED)
+    transport: bool = field(default=False, metadata=DERIVED)  # data used for a transport leg
 
     def __post_init__(self) -> None:
         self.kind = StatementKind(self.kind)  # a kind nobody declared is a bug, said at once
