@@ -168,6 +168,9 @@ PATTERNS: list[tuple[str, str]] = [
 # (allocation; sub-clause unverified)"), longest first: the standard's name and number stay.
 CLAUSE_WORDS: tuple[tuple[str, str], ...] = (
     ("2006 IPCC Guidelines Vol. 2 Ch. 1 Tables 1.2-1.3", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷第 1 章表 1.2-1.3"),
+    ("IPCC 2006 Guidelines Vol. 2 ch. 1", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷第 1 章"),
+    ("transparency of calculation", "计算的透明性"),
+    ("C to CO2", "C 换算为 CO2"),
     ("system boundary and inventory: all significant inputs", "系统边界与清单：所有重要输入"),
     ("data quality: geographical and time-related coverage", "数据质量：地理和时间覆盖范围"),
     ("GWP100 values given by the IPCC", "采用 IPCC 给出的 GWP100 数值"),
@@ -183,6 +186,7 @@ CLAUSE_WORDS: tuple[tuple[str, str], ...] = (
     ("same requirement", "要求相同"),
     ("data quality", "数据质量"),
     ("allocation", "分配"),
+    ("consistency", "一致性"),
     ("electricity", "电力"),
     ("reporting", "报告"),
     ("Foreword", "前言"),
