@@ -239,6 +239,8 @@ def test_phrases_that_rules_put_in_fields() -> None:
     assert i18n.phrase("zh", "on or before 2023-12-28") == "不晚于 2023-12-28"
     assert i18n.phrase("zh", "RSL 1 year") == "RSL 1 年"
     assert i18n.phrase("zh", "(empty)") == "（空）"
+    assert i18n.phrase("zh", "E in carbon (C)") == "E 以 碳（C） 计"
+    assert i18n.phrase("zh", "table 5 column 'E [kg]'") == "表 5 的列 'E [kg]'"
     assert i18n.phrase("zh", "withdrawn in 2006 and replaced by ISO 14044") == "2006 年已废止，由 ISO 14044 替代"
 
 

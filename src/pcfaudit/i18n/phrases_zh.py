@@ -231,6 +231,15 @@ REWRITES: tuple[tuple[str, str], ...] = (
         r"所印占比是 \1 的（\2），而不是 \3 的（\4）：两者标签互换",
     ),
     (r"\bversion (\d[\w.]*)", r"\1 版"),
+    # a formula whose result is printed in the other carbon basis (UN006)
+    (
+        r"\bformula ('.*?') multiplies by (\S+), so (.+?) is (CO2|carbon \(C\)); "
+        r"but its results are printed in (carbon \(C\)|CO2): ",
+        r"公式 \1 乘以 \2，故 \3 为 \4；但其结果以 \5 标注：",
+    ),
+    (r"(\S) in (CO2|carbon \(C\))(?![\w-])", r"\1 以 \2 计"),
+    (r"\bcarbon \(C\)", "碳（C）"),
+    (r"\btable (\d+) column ", r"表 \1 的列 "),
     # what a sentence states about a stock and its leak rate ("stock:100 kg;rate:1%")
     (r"\bstock:(?=\d)", "储存量 "),
     (r"\brate:(?=\d)", "比例 "),
