@@ -124,6 +124,18 @@ def test_one_image_table_keeps_its_own_finding():
     assert len(found) == 1 and "A table on p. 3 under 'Results'" in found[0].message
 
 
+def test_pictures_the_ocr_budget_left_unread_say_so_instead_of_install_ocr():
+    regions = _with_images((11, "Potential environmental impact"), (12, "Use of resources"))
+    regions.unread[1].ocr, regions.unread[0].ocr_skipped = True, "budget"
+    [f] = run("EX005", Report(), document_stats=regions, document_blocks=90)[0]
+    assert "A table on p. 11" in f.message and "p. 12" not in f.message  # p. 12 was read
+    assert "PCFAUDIT_OCR_MEGAPIXELS" in f.message and "install" not in f.message
+    assert "PCFAUDIT_OCR_MEGAPIXELS" in f.message_zh
+    # Without the extra the advice is to install it.
+    [f] = run("EX005", Report(), document_stats=_with_images((3, "")), document_blocks=9)[0]
+    assert "install the OCR extra (pcfaudit[ocr])" in f.message
+
+
 def test_no_inventory_with_image_tables_leaves_the_saying_to_ex005():
     report = Report(
         title="Environmental product declaration: carbon footprint",

@@ -318,10 +318,9 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "EX005",
             message=f"{what} on p. {region.page}{named} is an image without a text layer: its "
-            "numbers were not read and were not audited. Check them by hand, or install the OCR "
-            "extra (pcfaudit[ocr]) to read them.",
+            f"numbers were not read and were not audited. {_advice([region])[0]}",
             message_zh=f"第 {region.page} 页{('“' + region.context + '”下的') if region.context else ''}"
-            f"{what_zh}为无文本层的图片：其中的数字未被读取，也未被审核。请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+            f"{what_zh}为无文本层的图片：其中的数字未被读取，也未被审核。{_advice([region])[1]}",
             locations=[
                 Location(
                     page=region.page,
@@ -332,6 +331,36 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause="results pasted as a picture, or a scanned page",
             key=f"{region.page}:{region.bbox}",
         )
+
+
+# Why OCR (installed) left a picture unread → what the user can do, in English and Chinese.
+_OCR_SKIPPED = {
+    "budget": (
+        "OCR's work budget for one document was spent (raise PCFAUDIT_OCR_MEGAPIXELS to read more)",
+        "单个文件的 OCR 工作量上限已用完（可调高 PCFAUDIT_OCR_MEGAPIXELS 以读取更多图片）",
+    ),
+    "turned": ("OCR does not read turned pages", "OCR 不读取旋转的页面"),
+    "no-words": ("OCR found no words in it", "OCR 未在其中识别出文字"),
+    "scanned-pages": (
+        "the scan has too many pages for OCR on a CPU",
+        "扫描页数过多，无法在 CPU 上完成 OCR",
+    ),
+}
+
+
+def _advice(regions: list[UnreadRegion]) -> tuple[str, str]:
+    """What to do about pictures left unread: install the OCR extra, or, where it ran and
+    skipped them, why it did."""
+    reasons = [r.ocr_skipped for r in regions if r.ocr_skipped in _OCR_SKIPPED]
+    if not reasons:
+        return (
+            "Check them by hand, or install the OCR extra (pcfaudit[ocr]) to read them.",
+            "请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+        )
+    kinds = list(dict.fromkeys(reasons))
+    en = "; ".join(_OCR_SKIPPED[k][0] for k in kinds)
+    zh = "；".join(_OCR_SKIPPED[k][1] for k in kinds)
+    return f"Check them by hand ({en}).", f"请人工核对（{zh}）。"
 
 
 def _images_together(ctx: RuleContext, regions: list[UnreadRegion]) -> Finding:
@@ -347,10 +376,9 @@ def _images_together(ctx: RuleContext, regions: list[UnreadRegion]) -> Finding:
     return ctx.finding(
         "EX005",
         message=f"{len(regions)} tables or pages are images without a text layer, so their numbers "
-        f"were not read and were not audited: {'; '.join(names)}. Check them by hand, or install "
-        "the OCR extra (pcfaudit[ocr]) to read them.",
+        f"were not read and were not audited: {'; '.join(names)}. {_advice(regions)[0]}",
         message_zh=f"{len(regions)} 个表格或页面为无文本层的图片，其中的数字未被读取，也未被审核：{'；'.join(names_zh)}。"
-        "请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+        f"{_advice(regions)[1]}",
         locations=[
             Location(page=r.page, bbox=r.bbox, quote=r.context or f"(image on p. {r.page})")
             for r in regions
