@@ -49,7 +49,7 @@ def is_value(text: str) -> bool:
 def _prefix_split(text: str) -> tuple[str, str] | None:
     """("(mg/m²)", "48.16±4.72a") for a cell holding words before one number."""
     m = _PREFIXED_RE.match(text.strip())
-    if m is None or _VALUE_RE.match(m["prefix"]):
+    if m is None or is_value(text) or _VALUE_RE.match(m["prefix"]) or m["prefix"][-1] in "±+-":
         return None
     return m["prefix"], m["value"]
 
