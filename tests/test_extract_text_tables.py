@@ -149,3 +149,19 @@ def test_en_latex_cells_under_a_two_level_header():
     assert _cell(table, "B", 2) == (["CH4", "Share"], "63.12%")
     assert _cell(table, "A", 1) == (["CH4", "GWP (kg CO2e/hm²)"], "581.07 ± 4.83")
     assert _cell(table, "C", 3) == (["N2O", "GWP"], "3.7341 × 10²")
+
+
+def test_the_caption_is_the_last_caption_line_above_the_table():
+    # The converter moved table 2's caption below table 2, above table 3's own bilingual
+    # caption: the caption of the table is the nearest one, its first language kept.
+    text = (
+        "表2 各处理的排放总量\n"
+        "表3 各处理的机械油耗与 CO2 当量投入量，按耕作方式和秸秆还田方式分列，单位为升每公顷\n"
+        "Table 3 Fuel consumption and CO2 inputs of the treatments, by tillage and straw return\n"
+        "\n"
+        "<table><tr><td>处理</td><td>油耗 (L/hm²)</td><td>CO2 (kg/hm²)</td></tr>"
+        "<tr><td>M1</td><td>61.05</td><td>158</td></tr>"
+        "<tr><td>M2</td><td>108.30</td><td>280</td></tr></table>\n"
+    )
+    table = _table(text)
+    assert table.caption is not None and table.caption.startswith("表3 各处理的机械油耗")
