@@ -165,3 +165,20 @@ def test_the_caption_is_the_last_caption_line_above_the_table():
     )
     table = _table(text)
     assert table.caption is not None and table.caption.startswith("表3 各处理的机械油耗")
+
+
+_ZH_LATEX_MARKS = r"""表5 不同处理 $\mathbf { C H _ { 4 } }$ 与 $\mathrm { N } _ { 2 } \mathrm { O }$ 排放
+
+<table><tr><td rowspan="2">处理</td><td colspan="2">$\mathbf { C H _ { 4 } }$</td></tr><tr><td>排放量</td><td>占比</td></tr><tr><td>CK</td><td>$0.85^{\mathrm{b}}$</td><td>$4 0 . 1 \%$</td></tr><tr><td>NT</td><td>$1.21^{a}$</td><td>$3 5 . 2 \%$</td></tr><tr><td>RT</td><td>$2.06^{*}$</td><td>$3 3 . 0 \%$</td></tr></table>
+"""
+
+
+def test_zh_latex_cells_keep_footnote_marks_on_the_number_and_join_spaced_formulas():
+    table = _table(_ZH_LATEX_MARKS)
+    assert table.caption == "表5 不同处理 CH4 与 N2O 排放"
+    assert _cell(table, "CK", 1) == (["CH4", "排放量"], "0.85b")
+    assert _cell(table, "NT", 1) == (["CH4", "排放量"], "1.21a")
+    assert _cell(table, "RT", 1) == (["CH4", "排放量"], "2.06*")
+    assert _cell(table, "RT", 2) == (["CH4", "占比"], "33.0%")
+    # a letter raised on a symbol stays a superscript: only numbers carry marks
+    assert extract_text(b"$x^{a}$ and $e^{x}$\n", "f.md").blocks[0].text == "x^a and e^x"
