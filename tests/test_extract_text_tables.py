@@ -23,9 +23,10 @@ def _header_rows(table: Table) -> int:
     return len(table.rows)
 
 
-def _cell(table: Table, label: str, column: int) -> tuple[list[str], str]:
-    """(header path, value) of the cell in the row labelled ``label``, at ``column``."""
-    head = _header_rows(table)
+def _cell(table: Table, label: str, column: int, head: int | None = None) -> tuple[list[str], str]:
+    """(header path, value) of the cell in the row labelled ``label``, at ``column``;
+    ``head`` header rows (by default: those before the first row with a number)."""
+    head = _header_rows(table) if head is None else head
     path: list[str] = []
     for row in table.rows[:head]:
         text = row[column].text
@@ -182,3 +183,16 @@ def test_zh_latex_cells_keep_footnote_marks_on_the_number_and_join_spaced_formul
     assert _cell(table, "RT", 2) == (["CH4", "占比"], "33.0%")
     # a letter raised on a symbol stays a superscript: only numbers carry marks
     assert extract_text(b"$x^{a}$ and $e^{x}$\n", "f.md").blocks[0].text == "x^a and e^x"
+
+
+def test_a_qualifier_on_the_first_value_stays_with_it():
+    # Negative: "约 12.5" and "< 0.01" qualify their own value; the header keeps its words.
+    table = _table(
+        '<table><tr><td rowspan="2">工序</td><td colspan="2">排放量 (t)</td></tr>'
+        "<tr><td>CO2</td><td>CH4</td></tr>"
+        "<tr><td>焙烧</td><td>约 12.5</td><td>&lt; 0.01</td></tr>"
+        "<tr><td>干燥</td><td>10.2</td><td>0.03</td></tr>"
+        "<tr><td>运输</td><td>3.4</td><td>0.02</td></tr></table>\n"
+    )
+    assert _cell(table, "焙烧", 1, head=2) == (["排放量 (t)", "CO2"], "约 12.5")
+    assert _cell(table, "焙烧", 2, head=2) == (["排放量 (t)", "CH4"], "< 0.01")

@@ -151,13 +151,12 @@ _MATHY_RE = re.compile(r"[\\^_{}]|^[\d\s.,=<>+\-*/()%]+$")
 _TEX_OCR_SPACE_RE = re.compile(
     r"(?<=[\d.]) +(?=[\d.])|(?<=[\d.]) +(?=\\%)|(?<=[-+]) +(?=[\d.])|\s+(?=[\^_{}])|(?<=[\^_{])\s+"
 )
-# One level of nesting: "\mathbf { C H _ { 4 } }" is a formula with its subscript inside.
 _TEX_ROMAN_RE = re.compile(r"\\(?:mathrm|mathbf|mathit|textrm|rm)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 
 
 def _ocr_unspaced(tex: str) -> str:
-    """Undo converter spacing: digits of one number joined, scripts tight, the letters of
-    an upright unit or formula joined (``\\mathrm { h m }`` → ``hm``); ``~`` is a space."""
+    """Undo converter spacing: digits of one number joined, scripts tight, the letters of an
+    upright unit or formula joined (``\\mathrm { h m }`` → ``hm``, one nesting); ``~`` a space."""
     s = _TEX_ROMAN_RE.sub(lambda m: "{" + m.group(1).replace(" ", "") + "}", tex)
     s = _TEX_OCR_SPACE_RE.sub("", s)
     return s.replace("~", " ")
@@ -188,7 +187,7 @@ def tex_to_text(tex: str) -> str:
             return body.translate(_SUP_DIGITS)
         if body == "°":
             return "°"
-        if re.fullmatch(r"[A-Za-z*]{1,3}|\*{1,3}", body) and m.string[: m.start()][-1:].isdigit():
+        if re.fullmatch(r"[A-Za-z*]{1,3}", body) and m.string[: m.start()][-1:].isdigit():
             return body  # a footnote or significance mark on a number: "12.5^{a}" → "12.5a"
         return "^" + body
 

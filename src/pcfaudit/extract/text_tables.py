@@ -39,6 +39,10 @@ _VALUE_RE = re.compile(rf"^{_VALUE}$")
 _PREFIXED_RE = re.compile(rf"^(?P<prefix>\S.*?)\s+(?P<value>{_VALUE})$")
 _DIGIT_RE = re.compile(r"\d")
 _PLAIN_DECIMAL_RE = re.compile(r"\d\.\d|±")
+_WORDY_RE = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_QUALIFIER_RE = re.compile(
+    r"^(?:约|大约|近|小于|大于|不足|超过|低于|高于|ca\.?|approx\.?|about|around|[<>≤≥~≈])$", re.I
+)
 
 
 def is_value(text: str) -> bool:
@@ -49,8 +53,10 @@ def is_value(text: str) -> bool:
 def _prefix_split(text: str) -> tuple[str, str] | None:
     """("(mg/m²)", "48.16±4.72a") for a cell holding words before one number."""
     m = _PREFIXED_RE.match(text.strip())
-    if m is None or is_value(text) or _VALUE_RE.match(m["prefix"]) or m["prefix"][-1] in "±+-":
+    if m is None or is_value(text) or not _WORDY_RE.search(m["prefix"]):
         return None
+    if _QUALIFIER_RE.match(m["prefix"]):
+        return None  # "约 12.5", "< 0.01": the value's own qualifier, not a header word
     return m["prefix"], m["value"]
 
 
@@ -64,7 +70,7 @@ def header_rows(rows: list[list[Slot]]) -> int:
 
 
 def repair_grid(rows: list[list[Slot]]) -> list[list[Slot]]:
-    """The grid with both damages above undone (unchanged when neither is evident)."""
+    """The grid with the damages above undone (unchanged where none is evident)."""
     if len(rows) < 3 or not rows[0]:
         return rows
     rows = _split_fused_labels(rows)
