@@ -196,3 +196,15 @@ def test_a_qualifier_on_the_first_value_stays_with_it():
     )
     assert _cell(table, "焙烧", 1, head=2) == (["排放量 (t)", "CO2"], "约 12.5")
     assert _cell(table, "焙烧", 2, head=2) == (["排放量 (t)", "CH4"], "< 0.01")
+
+
+def test_a_caption_number_glued_to_a_year_is_split_from_it():
+    text = (
+        "表22001—2017年绿洲农田农业生产投入中产生的碳排放\n"
+        "Tab.2 Carbon emissions from agricultural inputs of oasis farmland, 2001—2017, by input\n"
+        "\n"
+        "<table><tr><td>年份</td><td>化肥</td><td>合计</td></tr>"
+        "<tr><td>2001</td><td>12.31</td><td>22.76</td></tr>"
+        "<tr><td>2002</td><td>12.85</td><td>23.60</td></tr></table>\n"
+    )
+    assert _table(text).caption == "表2 2001—2017年绿洲农田农业生产投入中产生的碳排放"

@@ -86,6 +86,9 @@ _LIST_START = re.compile(
     r"^(?:[-*+•◆◇■□●○▪►✓✔√→]\s*|[①-⑳⑴-⒇]|(?:I{1,3}|IV|VI{0,3}|IX|X)\s|[a-h][\s.)、]\s*"
     r"|\(\d{1,2}\)|\d{1,2}\)|\[\d{1,3}\])"
 )
+_CAPTION_YEAR_RE = re.compile(
+    r"^((?:续?表|Table|Tab\.)\s*)(\d{1,2})((?:19|20)\d\d)(?=\s*(?:年|—|–|-|~|～|至))"
+)
 _CAPTION_RE = re.compile(r"^(?:续?表|Table|TABLE|Tab\.)\s*[\dA-Z一二三四五六七八九十IVX]")
 
 
@@ -351,6 +354,8 @@ class _Builder:
             and _ends_right_above(self.lines, prev.location.line, first_index)
         ):
             caption = prev.text if len(prev.text) <= 80 else self._caption_line(prev, first_index)
+        if caption:  # "表22001—2017年…": table 2 about 2001—2017, the space lost
+            caption = _CAPTION_YEAR_RE.sub(r"\1\2 \3", caption)
         grid = _Grid(repair_grid(grid.rows))
         table = _make_table(grid, self.tables, caption)
         self.tables += 1
@@ -362,7 +367,10 @@ class _Builder:
         line, or the first of a bilingual pair with one number ("表2 …" over "Table 2 …");
         captions of other tables may come first when the converter moved them."""
         assert prev.location.line is not None
-        lines = [clean_line(x) for x in self.lines[prev.location.line - 1 : table_index]]
+        lines = [
+            _CAPTION_YEAR_RE.sub(r"\1\2 \3", clean_line(x))
+            for x in self.lines[prev.location.line - 1 : table_index]
+        ]
         found = [i for i, x in enumerate(lines) if x and _CAPTION_RE.match(x)]
         if not found:
             return None
