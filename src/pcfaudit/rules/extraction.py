@@ -9,6 +9,7 @@ are conservative: an EPD or a summary report without an inventory table is not u
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -107,6 +108,11 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
     if images and (results or text_tables):
         ctx.count(None)
         return
+    audited = _table_relations(ctx)
+    if text_tables and audited:
+        ctx.count(None)  # the inventory checks could not run; the tables were still audited
+        yield _tables_audited_without_inventory(ctx, signals, text_tables, audited)
+        return
     ctx.count(False)
     cause, cause_zh = (
         (
@@ -162,6 +168,42 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
         "无法审核。请检查文件（扫描页、图片形式的表格或不支持的版式）。",
         locations=[_document()],
         likely_cause="the inventory and results are images, or their tables lost their structure",
+    )
+
+
+def _table_relations(ctx: RuleContext) -> list[Any]:
+    """The relations recompute found among the columns of the tables (held or broken)."""
+    return [c for c in ctx.checks if getattr(c, "relation", None) == "table-relation"]
+
+
+def _tables_audited_without_inventory(
+    ctx: RuleContext, signals: list[str], text_tables: int, audited: list[Any]
+) -> Finding:
+    """Coverage, not a reading failure: the tables were read and their arithmetic checked
+    (sums, products, shares, unit steps between columns), but no row is an inventory line,
+    so what rests on lines (a line's activity × factor, omissions, factor plausibility) was
+    not audited. Said at info level, with what was and was not checked."""
+    held = [c for c in audited if c.status == "pass"]
+    broken = [c for c in audited if c.status == "fail"]
+    shown = "; ".join(f"{c.label} ({c.note})" for c in held[:3])
+    more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+    return ctx.finding(
+        "EX001",
+        message=f"The report reads as a carbon footprint report ({', '.join(signals)}). Its "
+        f"{text_tables} table(s) were read as text and their arithmetic was audited: "
+        f"{len(held)} relation(s) among columns hold ({shown}{more})"
+        + (f", {len(broken)} cell(s) break one" if broken else "")
+        + ". No row was recognised as an inventory line (activity data × emission factor), "
+        "so the line arithmetic, omission and emission-factor checks did not run.",
+        message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}）。其 {text_tables} 个表格已按文本读取，"
+        f"表内算术已核对：列间关系 {len(held)} 项成立"
+        + (f"，{len(broken)} 个单元格不符" if broken else "")
+        + "。未识别到清单行（活动数据 × 排放因子），因此清单行算术、遗漏和排放因子检查未进行。",
+        locations=[_document()],
+        severity="info",
+        likely_cause="the tables hold results or indices, not an inventory of activity data and factors",
+        likely_cause_zh="表格为结果或指数，而非含活动数据与排放因子的清单",
+        key="tables-audited",
     )
 
 
