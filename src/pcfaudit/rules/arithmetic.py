@@ -38,6 +38,7 @@ _BY_RELATION = {
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
     "percent-change": "AR013",
+    "percent-change-base": "AR014",
     "repeated-figure-unit": "CN006",
 }
 _BY_DIAGNOSIS = {

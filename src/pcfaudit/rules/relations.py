@@ -33,7 +33,8 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     years), or is stated from a negative base, where no growth rate exists.
 
     Example: "from 39.94 in 2001 to 106.73 in 2017, 25.14 % a year": the compound rate is
-    6.34 %, the simple mean 10.45 %."""
+    6.34 %, the simple mean 10.45 %. A rate between the readings that meets none of them
+    (only a mean of year-on-year rates, not printed, could give it) is a note (info)."""
     for check in _owned(ctx, "AR011"):
         diag = check.diagnosis
         if diag is not None and diag.code == "undefined-base":
@@ -47,6 +48,32 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "增长率无定义（negative base）。"
             )
             cause, cause_zh = diag.detail, "以负值或零为基数计算增长率"
+        elif diag is not None and diag.code == "yearly-mean-only":
+            message = (
+                f"The text states an average annual rate of {check.reported} for "
+                f"{check.label}; from these two values: {check.note}. {check.reported} is "
+                "neither; only an average of year-on-year rates, which the report does not "
+                "print, could give it: ask how it was computed."
+            )
+            message_zh = (
+                f"正文给出 {check.label} 的年均变化率为 {check.reported}；按两端数值：{check.note}。"
+                f"{check.reported} 与复合增长率和算术平均均不符，仅可能是逐年变化率的平均（报告未列出），"
+                "需核实其算法。"
+            )
+            cause, cause_zh = diag.detail, "仅逐年变化率的平均值可能得到该值"
+            yield ctx.finding(
+                "AR011",
+                message=message,
+                message_zh=message_zh,
+                locations=list(check.locations),
+                reported=check.reported,
+                expected=f"{check.expected}%" if check.expected else None,
+                likely_cause=cause,
+                likely_cause_zh=cause_zh,
+                severity="info",
+                key=check.label,
+            )
+            continue
         else:
             message = (
                 f"The text states an average annual growth rate of {check.reported} for "
@@ -161,6 +188,36 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             locations=list(check.locations),
             reported=check.reported,
             expected=f"{check.expected}%",
+            key=check.id,
+        )
+
+
+@rule("AR014")
+def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
+    """The percentage changes a sentence states reproduce from a table only on the wrong
+    base: a decrease divided by the reduced (smaller) value, or an increase divided by the
+    larger one. A decrease is relative to where it started and cannot reach 100 %; taken on
+    the reduced value it is overstated (a 35 % cut printed as 53 %).
+
+    Example: "UV-B 增强使地上部和地下部干重分别减少了 1.47% 和 34.49%" with 8.99 → 6.69 in the
+    table: (8.99 − 6.69)/6.69 = 34.4 %, while the reduction is (8.99 − 6.69)/8.99 = 25.6 %."""
+    for check in _owned(ctx, "AR014"):
+        yield ctx.finding(
+            "AR014",
+            message=(
+                f"{check.label}: {check.note}. The stated {check.reported} is on the wrong "
+                f"base; it should be {check.expected}%."
+            ),
+            message_zh=(
+                f"{check.label}：正文所述变化百分比仅在错误的基数下可由表中数据复算（{check.note}）。"
+                f"{check.reported} 应为 {check.expected}%（计算基数错误）。"
+            ),
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=f"{check.expected}%",
+            likely_cause="the change was divided by the value it changed to, not the one it "
+            "changed from (wrong base)",
+            likely_cause_zh="变化量除以了变化后的数值而非变化前的数值（计算基数错误）",
             key=check.id,
         )
 
