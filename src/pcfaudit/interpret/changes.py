@@ -55,6 +55,6 @@ def change_statements(document: Document) -> list[Statement]:
 
 
 def _direction(sentence: str) -> str | None:
-    """"increase" or "decrease" when the sentence states only that direction, else None."""
+    """The direction ("increase" or "decrease") when the sentence states only one, else None."""
     up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
     return "increase" if up and not down else "decrease" if down and not up else None
