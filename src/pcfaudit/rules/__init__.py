@@ -11,6 +11,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     extraction_numbers,
     functional_unit,
     gwp,
+    gwp_outdated,
     narrative,
     omission,
     omission_gas,
