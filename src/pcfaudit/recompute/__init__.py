@@ -22,6 +22,7 @@ Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total`
 from __future__ import annotations
 
 from pcfaudit.model import Report, Table
+from pcfaudit.recompute.carbon_shift import carbon_shift_checks
 from pcfaudit.recompute.change_base import change_base_checks
 from pcfaudit.recompute.changes import change_checks
 from pcfaudit.recompute.context import build_context, norm_label
@@ -83,6 +84,7 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
     ]
     checks += change_checks(report.statements, grids)
     checks += change_base_checks(report.statements, grids)
+    checks += carbon_shift_checks(grids)
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)

@@ -4,6 +4,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     arithmetic,
     boundary,
     boundary_data,
+    carbon_content,
     consistency,
     emission_factor,
     epd,

@@ -39,6 +39,7 @@ _BY_RELATION = {
     "hidden-conversion": "UN004",
     "percent-change": "AR013",
     "percent-change-base": "AR014",
+    "carbon-content-shift": "EF004",
     "repeated-figure-unit": "CN006",
 }
 _BY_DIAGNOSIS = {
