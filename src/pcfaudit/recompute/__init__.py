@@ -42,6 +42,7 @@ from pcfaudit.recompute.discover import (
     row_share_tables,
     sum_columns,
 )
+from pcfaudit.recompute.doses import dose_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
@@ -68,6 +69,7 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
         *share_checks(ctx),
         *text_checks(ctx),
         *growth_checks(report.statements),
+        *dose_checks(report.statements),
     ]
     # A row the inventory checks already find wrong (a line, a total) is reported by them.
     judged = {

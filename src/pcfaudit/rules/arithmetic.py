@@ -40,6 +40,7 @@ _BY_RELATION = {
     "percent-change": "AR013",
     "percent-change-base": "AR014",
     "carbon-content-shift": "EF004",
+    "dose-conversion": "AR015",
     "repeated-figure-unit": "CN006",
 }
 _BY_DIAGNOSIS = {

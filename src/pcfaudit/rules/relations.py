@@ -222,6 +222,29 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+@rule("AR015")
+def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
+    """A fertiliser dose given per plot and restated per hectare does not follow from the
+    plot area and the fertiliser grade: mass × nutrient content / area (1 g·m⁻² = 10
+    kg·hm⁻²). The per-hectare rate is what readers compare and what N2O estimates rest on.
+
+    Example: "小区面积 4 m² … 每小区施用复合肥料(15-15-15) 315 g，相当于 N、P2O5、K2O 均为 200
+    kg/hm²": 315 × 15 % / 4 m² = 118 kg/hm²."""
+    for check in _owned(ctx, "AR015"):
+        yield ctx.finding(
+            "AR015",
+            message=f"{check.label}: {check.note}.",
+            message_zh=(
+                f"{check.label}：按小区面积和肥料养分含量折算为 {check.expected} kg/hm²，"
+                f"正文为 {check.reported} kg/hm²（{check.note}）。"
+            ),
+            locations=list(check.locations),
+            reported=f"{check.reported} kg/hm²",
+            expected=f"{check.expected} kg/hm²",
+            key=check.id,
+        )
+
+
 @rule("CN006")
 def figure_with_two_carbon_bases(ctx: RuleContext) -> Iterator[Finding]:
     """The same figure is printed in a table and in the text with units on different carbon
