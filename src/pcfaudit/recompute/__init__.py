@@ -45,6 +45,7 @@ from pcfaudit.recompute.discover import (
 from pcfaudit.recompute.doses import dose_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
+from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
@@ -87,6 +88,7 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
     checks += change_checks(report.statements, grids)
     checks += change_base_checks(report.statements, grids)
     checks += carbon_shift_checks(grids)
+    checks += input_unit_checks(tables or [])
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)

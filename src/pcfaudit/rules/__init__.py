@@ -10,6 +10,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd,
     extraction,
     extraction_numbers,
+    factor_units,
     functional_unit,
     gwp,
     gwp_outdated,

@@ -41,6 +41,7 @@ _BY_RELATION = {
     "percent-change-base": "AR014",
     "carbon-content-shift": "EF004",
     "dose-conversion": "AR015",
+    "input-factor-unit": "UN006",
     "repeated-figure-unit": "CN006",
 }
 _BY_DIAGNOSIS = {
