@@ -26,6 +26,7 @@ from pcfaudit.recompute.grids import Grid
 _REL_TOL = Fraction(2, 100)
 _ABS_TOL = Fraction(6, 100)
 MIN_TELLING = 2  # figures that fit the wrong base and not the right one
+MAX_ROWS = 60
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def _fits(values: list[Fraction], grids: list[Grid], up: bool, wrong: bool) -> l
     for base in grids:
         for grid in (base, base.transpose()):
             n = len(grid.values)
+            if n > MAX_ROWS:
+                continue  # row pairs grow as n²: a long table is not where such sentences point
             for r_from in range(n):
                 for r_to in range(n):
                     if r_from == r_to:
