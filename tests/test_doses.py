@@ -25,7 +25,7 @@ def test_zh_rate_that_does_not_follow_from_plot_and_grade() -> None:
     # 1.2 kg × 20 % / 30 m² = 8 g/m² = 80 kg/hm²; 120 would need 1800 g.
     (f,) = _ar015(_ZH.format(mass="1.2 kg", rate="120"))
     assert f.severity == "warning"
-    assert f.reported == "120 kg/hm²" and f.expected == "80 kg/hm²"
+    assert f.reported == "120 kg·hm⁻²" and f.expected == "80 kg·hm⁻²"
     assert "1800 g" in f.message
 
 
@@ -39,7 +39,7 @@ def test_en_rate_that_follows_within_rounding_is_silent() -> None:
 
 def test_en_wrong_rate_is_flagged() -> None:
     (f,) = _ar015(_EN.format(mass="1000 g", rate="200"))
-    assert f.expected == "150 kg/hm²"
+    assert f.expected == "150 kg·hm⁻²"
 
 
 def test_product_without_a_grade_is_not_restated() -> None:

@@ -37,14 +37,16 @@ def _un006(text: str) -> list:
 def test_en_coefficient_per_kg_that_is_per_tonne() -> None:
     (f,) = _un006(_EN.format(urea="4500", urea_unit="kg CO2e/kg"))
     assert f.severity == "warning" and f.category == "units"
-    assert "4500" in (f.reported or "") and "as kg/t it is 4.5" in (f.reported or "")
+    assert f.reported == "Urea (N fertilizer) 4500 kg·kg⁻¹"
+    assert f.expected == "Urea (N fertilizer) 4.5 kg·kg⁻¹"
+    assert "kg/t" in f.message
     assert [loc.quote for loc in f.locations] == ["Urea (N fertilizer) | 4500"]
 
 
 def test_zh_per_tonne_and_gram_slips_in_one_table() -> None:
     (f,) = _un006(_ZH.format(potash="120.28 kg·kg-1", diesel="0.5927 g·kg-1"))
-    assert "钾肥 120.28 kg/kg" in (f.reported or "")
-    assert "柴油 0.5927 g/kg" in (f.reported or "") and "0.5927 kg per kg" in (f.reported or "")
+    assert f.reported == "钾肥 120.28 kg·kg⁻¹; 柴油 0.5927 g·kg⁻¹ = 0.0005927 kg·kg⁻¹"
+    assert f.expected == "钾肥 0.12028 kg·kg⁻¹; 柴油 0.5927 kg·kg⁻¹"
     assert len(f.locations) == 2
 
 

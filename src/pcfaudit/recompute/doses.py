@@ -30,7 +30,7 @@ def dose_checks(statements: list[Statement]) -> Iterator[Check]:
             id=f"dose:statements[{s_i}]",
             relation="dose-conversion",
             status="pass" if ok else "fail",
-            label=f"{mass} g × {content} % ({st.subject}) per {plot} m² plot",
+            label=f"{mass} g × {content}% ({st.subject}) / {plot} m²",
             reported=stated,
             expected=fmt_fixed(expected, 0),
             expected_low=fmt_sig(expected * (1 - ROOM)),

@@ -61,7 +61,7 @@ def _coefficients(row: list[Cell]) -> Iterator[tuple[Cell, Decimal, str, str, st
 
 def input_unit_checks(tables: list[Table]) -> Iterator[Check]:
     for t_i, table in enumerate(tables):
-        slips: list[tuple[str, str, Location]] = []
+        slips: list[tuple[str, str, str, Location]] = []
         passed = 0
         for row in table.rows:
             if not row:
@@ -76,19 +76,13 @@ def input_unit_checks(tables: list[Table]) -> Iterator[Check]:
                     passed += window.holds(kg_per_kg)
                     continue
                 label = row[0].text.strip()
-                if k > 1:
-                    fits = f"{num}/t" if den == "kg" else f"per 1000 {den}"
-                    said = f"{label} {printed} {num}/{den} is {kg_per_kg:f} kg per kg; as {fits} it is {kg_per_kg / k:f} kg per kg"
-                else:
-                    fits = "kg/" + den if num == "g" else f"{num}×1000/{den}"
-                    said = f"{label} {printed} {num}/{den} is {kg_per_kg:f} kg per kg; as {fits} it is {kg_per_kg / k:f} kg per kg"
-                slips.append(
-                    (
-                        said,
-                        f"{window.low}-{window.high} kg/kg ({window.key})",
-                        cell.location.with_quote(f"{label} | {cell.text.strip()}"),
-                    )
-                )
+                fixed = f"{label} {kg_per_kg / k:f} kg·kg⁻¹"
+                said = f"{label} {printed} {num}·{den}⁻¹"
+                if (num, den) != ("kg", "kg"):
+                    said += f" = {kg_per_kg:f} kg·kg⁻¹"
+                window_text = f"{window.low}–{window.high} kg·kg⁻¹ ({window.key})"
+                where = cell.location.with_quote(f"{label} | {cell.text.strip()}")
+                slips.append((said, fixed, window_text, where))
         if not slips:
             continue
         yield Check(
@@ -96,13 +90,15 @@ def input_unit_checks(tables: list[Table]) -> Iterator[Check]:
             relation="input-factor-unit",
             status="fail",
             label=f"table {t_i + 1}",
-            reported="; ".join(s for s, _, _ in slips),
-            expected="; ".join(dict.fromkeys(w for _, w, _ in slips)),
-            locations=[loc for _, _, loc in slips],
+            reported="; ".join(s for s, _, _, _ in slips),
+            expected="; ".join(f for _, f, _, _ in slips),
+            locations=[loc for *_, loc in slips],
             inputs=[f"table[{t_i}]"],
             note=(
                 f"{len(slips)} coefficient(s) per kg of input are 1000× outside the plausible "
-                f"size (carbon or CO2e basis) while their 10^±3 image fits, and {passed} "
-                "other(s) of the table fit as printed"
+                f"size ({'; '.join(dict.fromkeys(w for _, _, w, _ in slips))}, carbon or CO2e "
+                f"basis) while their 10^±3 image fits, and {passed} other(s) of the table fit "
+                "as printed; read per tonne (kg/t for kg/kg) or with the gram as a kilogram "
+                "(kg/kg for g/kg) they fit"
             ),
         )

@@ -27,17 +27,18 @@ def input_coefficient_unit_slip(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "UN006",
             message=(
-                f"{check.label}: {check.reported}. {check.note}; plausible sizes: "
-                f"{check.expected}. The printed units are wrong (kg/t or kg/kg meant)."
+                f"{check.label}: {check.reported}. {check.note}: {check.expected}. The printed "
+                "units are wrong (kg/t or kg/kg meant)."
             ),
             message_zh=(
-                f"{check.label}：{check.reported}。单位投入的排放系数按所印单位偏离合理量级 1000 倍"
-                f"（合理范围：{check.expected}），换算 10³ 后即落入合理范围：单位有误（应为 kg/t 或 kg/kg）。"
+                f"表 {check.label.split()[-1]}：{check.reported}。单位投入的排放系数按所印单位偏离合理量级 "
+                f"1000 倍，换算 10³ 后即落入合理范围：{check.expected}。单位有误（应为 kg·t⁻¹ 或 "
+                "kg·kg⁻¹）。"
             ),
             locations=list(check.locations),
             reported=check.reported,
             expected=check.expected,
             likely_cause="unit slip by 10³ (kg/t printed as kg/kg, or kg/kg as g/kg)",
-            likely_cause_zh="单位相差 10³（kg/t 误作 kg/kg，或 kg/kg 误作 g/kg）",
+            likely_cause_zh="单位相差 10³（kg·t⁻¹ 误作 kg·kg⁻¹，或 kg·kg⁻¹ 误作 g·kg⁻¹）",
             key=check.id,
         )

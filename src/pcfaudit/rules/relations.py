@@ -56,9 +56,10 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "print, could give it: ask how it was computed."
             )
             message_zh = (
-                f"正文给出 {check.label} 的年均变化率为 {check.reported}；按两端数值：{check.note}。"
-                f"{check.reported} 与复合增长率和算术平均均不符，仅可能是逐年变化率的平均（报告未列出），"
-                "需核实其算法。"
+                f"正文给出 {check.label} 的年均变化率为 {check.reported}；按两端数值复算，复合年均变化率为 "
+                f"{check.expected}%，各种算法（复合、算术平均，n 或 n+1 年）的区间为 "
+                f"[{check.expected_low}, {check.expected_high}]%。{check.reported} 与其中任何一种均不符，"
+                "仅可能是逐年变化率的平均（报告未列出），需核实其算法。"
             )
             cause, cause_zh = diag.detail, "仅逐年变化率的平均值可能得到该值"
             yield ctx.finding(
@@ -82,8 +83,9 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 f"{check.expected_high}] %)."
             )
             message_zh = (
-                f"正文给出 {check.label} 的年均增长率为 {check.reported}；按所列两端数值重新计算："
-                f"{check.note}（应约为 {check.expected}%）。"
+                f"正文给出 {check.label} 的年均增长率为 {check.reported}；按所列两端数值重新计算，复合年均"
+                f"增长率为 {check.expected}%，各种算法（复合、算术平均，n 或 n+1 年）的区间为 "
+                f"[{check.expected_low}, {check.expected_high}]%。"
             )
             cause = cause_zh = None
         yield ctx.finding(
@@ -209,8 +211,8 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
                 f"base; it should be {check.expected}%."
             ),
             message_zh=(
-                f"{check.label}：正文所述变化百分比仅在错误的基数下可由表中数据复算（{check.note}）。"
-                f"{check.reported} 应为 {check.expected}%（计算基数错误）。"
+                f"{check.label}：正文所述变化百分比仅在以变化后数值为基数时才能由表中数据复算；"
+                f"以变化前的数值为基数，{check.reported} 应为 {check.expected}%（计算基数错误）。"
             ),
             locations=list(check.locations),
             reported=check.reported,
@@ -235,12 +237,12 @@ def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
             "AR015",
             message=f"{check.label}: {check.note}.",
             message_zh=(
-                f"{check.label}：按小区面积和肥料养分含量折算为 {check.expected} kg/hm²，"
-                f"正文为 {check.reported} kg/hm²（{check.note}）。"
+                f"{check.label}：按小区面积和肥料养分含量折算为 {check.expected} kg·hm⁻²，"
+                f"正文为 {check.reported} kg·hm⁻²。"
             ),
             locations=list(check.locations),
-            reported=f"{check.reported} kg/hm²",
-            expected=f"{check.expected} kg/hm²",
+            reported=f"{check.reported} kg·hm⁻²",
+            expected=f"{check.expected} kg·hm⁻²",
             key=check.id,
         )
 
