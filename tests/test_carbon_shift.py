@@ -1,4 +1,4 @@
-"""EF004: a column of fuel carbon contents pasted one row off against its fuel labels."""
+"""EF011: a column of fuel carbon contents pasted one row off against its fuel labels."""
 
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ _ZH = """# 1 方法
 """
 
 
-def _ef004(text: str) -> list:
-    return [f for f in audit(text.encode("utf-8"), name="r.md").findings if f.rule == "EF004"]
+def _ef011(text: str) -> list:
+    return [f for f in audit(text.encode("utf-8"), name="r.md").findings if f.rule == "EF011"]
 
 
 def test_each_fuel_carrying_the_previous_rows_value_in_tc_per_gj() -> None:
     # gasoline prints coal's 25.8, diesel gasoline's 18.9, fuel oil diesel's 20.2.
     text = _EN.format(gasoline="0.0258", diesel="0.0189", fuel_oil="0.0202")
-    (f,) = _ef004(text)
+    (f,) = _ef011(text)
     assert f.severity == "warning" and f.category == "emission-factor"
     assert f.reported == "Gasoline 0.0258, Diesel 0.0189, Fuel oil 0.0202"
     assert f.expected == "Gasoline 18.9, Diesel 20.2, Fuel oil 21.1"
@@ -49,16 +49,16 @@ def test_each_fuel_carrying_the_previous_rows_value_in_tc_per_gj() -> None:
 
 def test_chinese_transposed_table_shifted_to_the_next_fuel() -> None:
     text = _ZH.format(crude="18.9", gasoline="19.6", kerosene="15.3")
-    (f,) = _ef004(text)
+    (f,) = _ef011(text)
     assert f.reported == "原油 18.9, 汽油 19.6, 煤油 15.3"
     assert "原油 20.0" in (f.expected or "")
 
 
 def test_own_defaults_are_silent() -> None:
-    assert _ef004(_EN.format(gasoline="0.0189", diesel="0.0202", fuel_oil="0.0211")) == []
-    assert _ef004(_ZH.format(crude="20.08", gasoline="18.90", kerosene="19.60")) == []
+    assert _ef011(_EN.format(gasoline="0.0189", diesel="0.0202", fuel_oil="0.0211")) == []
+    assert _ef011(_ZH.format(crude="20.08", gasoline="18.90", kerosene="19.60")) == []
 
 
 def test_one_country_specific_value_is_not_a_shift() -> None:
     # Diesel at gasoline's 18.9 alone: a run of one is a local factor, not a pasted column.
-    assert _ef004(_EN.format(gasoline="0.0189", diesel="0.0189", fuel_oil="0.0211")) == []
+    assert _ef011(_EN.format(gasoline="0.0189", diesel="0.0189", fuel_oil="0.0211")) == []

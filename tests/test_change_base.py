@@ -1,4 +1,4 @@
-"""AR014: percentage changes that reproduce from the table only on the wrong base (a decrease
+"""AR021: percentage changes that reproduce from the table only on the wrong base (a decrease
 divided by the reduced value, an increase by the increased one)."""
 
 from __future__ import annotations
@@ -34,16 +34,16 @@ Table 1 Measured indicators
 """
 
 
-def _ar014(template: str, sentence: str) -> list:
+def _ar021(template: str, sentence: str) -> list:
     text = template.format(sentence=sentence)
-    return [f for f in audit(text.encode("utf-8"), name="r.md").findings if f.rule == "AR014"]
+    return [f for f in audit(text.encode("utf-8"), name="r.md").findings if f.rule == "AR021"]
 
 
 def test_decrease_divided_by_the_reduced_value_is_flagged() -> None:
     # (20 - 15)/15 = 33.33 %, (10 - 6)/6 = 66.67 %, (30 - 27)/27 = 11.11 %: on the reduced
     # value; the decreases are 25.00 %, 40.00 %, 10.00 %.
     sentence = "与对照相比，处理一使甲、乙、丙三项指标分别降低了33.33%、66.67%和11.11%。"
-    (f,) = _ar014(_ZH, sentence)
+    (f,) = _ar021(_ZH, sentence)
     assert f.severity == "warning"
     assert f.reported == "66.67%" and f.expected == "40.00%"
     assert "25.00%" in f.message and "10.00%" in f.message
@@ -55,16 +55,16 @@ def test_english_increase_divided_by_the_larger_value_in_a_transposed_table() ->
         "Compared with the control, treatment A increased yield, biomass and height by "
         "25.00%, 40.00% and 10.00%, respectively."
     )
-    (f,) = _ar014(_EN, sentence)
+    (f,) = _ar021(_EN, sentence)
     assert f.reported == "40.00%" and f.expected == "66.67%"
     assert "wrong base" in (f.likely_cause or "")
 
 
 def test_decrease_on_the_right_base_is_silent() -> None:
     sentence = "与对照相比，处理一使甲、乙、丙三项指标分别降低了25.00%、40.00%和10.00%。"
-    assert _ar014(_ZH, sentence) == []
+    assert _ar021(_ZH, sentence) == []
 
 
 def test_sentence_with_both_directions_is_not_read() -> None:
     sentence = "处理一的甲、乙指标分别比对照降低了33.33%和66.67%，丙指标则高于处理二11.11%。"
-    assert _ar014(_ZH, sentence) == []
+    assert _ar021(_ZH, sentence) == []

@@ -1,4 +1,4 @@
-"""AR015: a fertiliser dose per plot restated per hectare, recomputed from the plot area and
+"""AR022: a fertiliser dose per plot restated per hectare, recomputed from the plot area and
 the fertiliser grade."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from pcfaudit.pipeline import audit
 
 
-def _ar015(text: str) -> list:
-    return [f for f in audit(text.encode("utf-8"), name="r.md").findings if f.rule == "AR015"]
+def _ar022(text: str) -> list:
+    return [f for f in audit(text.encode("utf-8"), name="r.md").findings if f.rule == "AR022"]
 
 
 _ZH = (
@@ -23,7 +23,7 @@ _EN = (
 
 def test_zh_rate_that_does_not_follow_from_plot_and_grade() -> None:
     # 1.2 kg × 20 % / 30 m² = 8 g/m² = 80 kg/hm²; 120 would need 1800 g.
-    (f,) = _ar015(_ZH.format(mass="1.2 kg", rate="120"))
+    (f,) = _ar022(_ZH.format(mass="1.2 kg", rate="120"))
     assert f.severity == "warning"
     assert f.reported == "120 kg·hm⁻²" and f.expected == "80 kg·hm⁻²"
     assert "1800 g" in f.message
@@ -34,14 +34,14 @@ def test_en_rate_that_follows_within_rounding_is_silent() -> None:
     result = audit(_EN.format(mass="1000 g", rate="150").encode("utf-8"), name="r.md")
     (dose,) = [s for s in result.report.statements if s.kind == "dose-conversion"]
     assert [v.text for v in dose.values] == ["1000", "12", "18", "150"]
-    assert [f for f in result.findings if f.rule == "AR015"] == []
+    assert [f for f in result.findings if f.rule == "AR022"] == []
 
 
 def test_en_wrong_rate_is_flagged() -> None:
-    (f,) = _ar015(_EN.format(mass="1000 g", rate="200"))
+    (f,) = _ar022(_EN.format(mass="1000 g", rate="200"))
     assert f.expected == "150 kg·hm⁻²"
 
 
 def test_product_without_a_grade_is_not_restated() -> None:
     text = "# 1 方法\n\n小区面积为 4 m²。\n\n每小区施硅酸钠 183 g，相当于施硅量为 200 kg/hm²。\n"
-    assert _ar015(text) == []
+    assert _ar022(text) == []

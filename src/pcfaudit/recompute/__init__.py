@@ -21,7 +21,7 @@ Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total`
 
 from __future__ import annotations
 
-from pcfaudit.model import Report, Table
+from pcfaudit.model import Block, Report, Table
 from pcfaudit.recompute.carbon_shift import carbon_shift_checks
 from pcfaudit.recompute.change_base import change_base_checks
 from pcfaudit.recompute.changes import change_checks
@@ -43,21 +43,30 @@ from pcfaudit.recompute.discover import (
     sum_columns,
 )
 from pcfaudit.recompute.doses import dose_checks
+from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
+from pcfaudit.recompute.held import held_relation_checks
 from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
 from pcfaudit.recompute.repeated import repeated_figure_checks
+from pcfaudit.recompute.same_figure import same_figure_checks
 from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
 
-def recompute(report: Report, tables: list[Table] | None = None, text: str = "") -> list[Check]:
+def recompute(
+    report: Report,
+    tables: list[Table] | None = None,
+    text: str = "",
+    blocks: list[Block] | None = None,
+) -> list[Check]:
     """Every arithmetic relation the report lets us recompute, one Check each. With the
     document's ``tables``, also the relations discovered in them (see :mod:`.discover`);
-    with its ``text``, whether a conversion those relations use is stated anywhere."""
+    with its ``text``, whether a conversion those relations use is stated anywhere; with its
+    ``blocks``, whether a figure printed twice agrees (:mod:`.same_figure`)."""
     ctx = build_context(report)
     grids = grids_of(tables or [])
     relations = discover(tables or [], grids)
@@ -85,6 +94,7 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
         for c in relation_checks(relations)
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
+    checks += held_relation_checks(relations)  # what the table arithmetic audited
     checks += change_checks(report.statements, grids)
     checks += change_base_checks(report.statements, grids)
     checks += carbon_shift_checks(grids)
@@ -92,6 +102,14 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)
+    # A figure CN006 already reports (one number, two carbon bases) is not reported again.
+    two_bases = {c.label for c in checks if c.relation == "repeated-figure-unit"}
+    checks += [
+        c
+        for c in same_figure_checks(tables or [], grids, blocks or [], report.statements)
+        if c.reported not in two_bases
+    ]
+    checks += formula_checks(blocks or [], grids)
     return checks
 
 

@@ -11,6 +11,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     extraction,
     extraction_numbers,
     factor_units,
+    figures,
     functional_unit,
     gwp,
     gwp_outdated,

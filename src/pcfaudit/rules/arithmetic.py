@@ -38,11 +38,14 @@ _BY_RELATION = {
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
     "percent-change": "AR013",
-    "percent-change-base": "AR014",
-    "carbon-content-shift": "EF004",
-    "dose-conversion": "AR015",
-    "input-factor-unit": "UN006",
+    "percent-change-base": "AR021",
+    "carbon-content-shift": "EF011",
+    "dose-conversion": "AR022",
+    "input-factor-unit": "UN011",
     "repeated-figure-unit": "CN006",
+    "same-figure": "CN007",
+    "formula-basis": "UN006",
+    "formula-table": "AR014",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",

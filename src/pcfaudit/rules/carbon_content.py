@@ -1,4 +1,4 @@
-"""EF004: a column of fuel carbon contents shifted by one row against its fuel labels."""
+"""EF011: a column of fuel carbon contents shifted by one row against its fuel labels."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pcfaudit.rules.arithmetic import owner
 from pcfaudit.rules.engine import RuleContext, rule
 
 
-@rule("EF004")
+@rule("EF011")
 def carbon_content_shifted(ctx: RuleContext) -> Iterator[Finding]:
     """Three or more consecutive fuels in a carbon-content column each print the default of
     the fuel on the next (or previous) row and not their own, while other rows of the same
@@ -19,13 +19,13 @@ def carbon_content_shifted(ctx: RuleContext) -> Iterator[Finding]:
     Example: "原油 18.9 / 汽油 19.6 / 煤油 20.2 / 柴油 21.1 t C/TJ" where the IPCC defaults are
     crude oil 20.0, gasoline 18.9, kerosene 19.6, diesel 20.2."""
     for check in ctx.checks:
-        if owner(check) != "EF004":
+        if owner(check) != "EF011":
             continue
         ctx.count(check.status == "pass")
         if check.status != "fail":
             continue
         yield ctx.finding(
-            "EF004",
+            "EF011",
             message=(
                 f"{check.label}: {check.note}. Printed: {check.reported}; expected: "
                 f"{check.expected} t C/TJ."

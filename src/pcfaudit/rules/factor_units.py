@@ -1,4 +1,4 @@
-"""UN006: coefficients per kg of an input that are 1000× off their plausible size."""
+"""UN011: coefficients per kg of an input that are 1000× off their plausible size."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pcfaudit.rules.arithmetic import owner
 from pcfaudit.rules.engine import RuleContext, rule
 
 
-@rule("UN006")
+@rule("UN011")
 def input_coefficient_unit_slip(ctx: RuleContext) -> Iterator[Finding]:
     """An emission coefficient printed per kg of an input (fertiliser, pesticide, film,
     diesel) lies a factor 1000 outside any plausible size on either basis (kg C or kg CO2e
@@ -19,13 +19,13 @@ def input_coefficient_unit_slip(ctx: RuleContext) -> Iterator[Finding]:
     Example: "氮肥 1740.00 kg·kg⁻¹" (1.74 kg C per kg N, printed per kg for per t); "柴油
     0.5927 g·kg⁻¹" (0.5927 kg per kg)."""
     for check in ctx.checks:
-        if owner(check) != "UN006":
+        if owner(check) != "UN011":
             continue
         ctx.count(check.status == "pass")
         if check.status != "fail":
             continue
         yield ctx.finding(
-            "UN006",
+            "UN011",
             message=(
                 f"{check.label}: {check.reported}. {check.note}: {check.expected}. The printed "
                 "units are wrong (kg/t or kg/kg meant)."

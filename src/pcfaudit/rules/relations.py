@@ -194,7 +194,7 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("AR014")
+@rule("AR021")
 def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
     """The percentage changes a sentence states reproduce from a table only on the wrong
     base: a decrease divided by the reduced (smaller) value, or an increase divided by the
@@ -203,9 +203,9 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "UV-B 增强使地上部和地下部干重分别减少了 1.47% 和 34.49%" with 8.99 → 6.69 in the
     table: (8.99 − 6.69)/6.69 = 34.4 %, while the reduction is (8.99 − 6.69)/8.99 = 25.6 %."""
-    for check in _owned(ctx, "AR014"):
+    for check in _owned(ctx, "AR021"):
         yield ctx.finding(
-            "AR014",
+            "AR021",
             message=(
                 f"{check.label}: {check.note}. The stated {check.reported} is on the wrong "
                 f"base; it should be {check.expected}%."
@@ -224,7 +224,7 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("AR015")
+@rule("AR022")
 def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
     """A fertiliser dose given per plot and restated per hectare does not follow from the
     plot area and the fertiliser grade: mass × nutrient content / area (1 g·m⁻² = 10
@@ -232,9 +232,9 @@ def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "小区面积 4 m² … 每小区施用复合肥料(15-15-15) 315 g，相当于 N、P2O5、K2O 均为 200
     kg/hm²": 315 × 15 % / 4 m² = 118 kg/hm²."""
-    for check in _owned(ctx, "AR015"):
+    for check in _owned(ctx, "AR022"):
         yield ctx.finding(
-            "AR015",
+            "AR022",
             message=f"{check.label}: {check.note}.",
             message_zh=(
                 f"{check.label}：按小区面积和肥料养分含量折算为 {check.expected} kg·hm⁻²，"
