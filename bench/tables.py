@@ -118,7 +118,9 @@ def _tables_for(document: Document, cell: dict[str, object]) -> list[Table]:
     return named or tables
 
 
-def score(document: Document, truth: list[dict[str, object]]) -> tuple[int, list[dict[str, object]]]:
+def score(
+    document: Document, truth: list[dict[str, object]]
+) -> tuple[int, list[dict[str, object]]]:
     hits = 0
     misses = []
     for cell in truth:
@@ -181,7 +183,9 @@ def main(argv: list[str]) -> int:
         print(f"{line}  [{seconds:.1f} s]")
         if verbose:
             for m in misses[:15]:
-                print(f"    miss p.{m.get('page')} {m['row']!r} × {m['col']!r}: want {m['value']!r}, read {m['read']}")
+                print(
+                    f"    miss p.{m.get('page')} {m['row']!r} × {m['col']!r}: want {m['value']!r}, read {m['read']}"
+                )
         total_hits += hits
         total += len(truth)
     if total:
