@@ -173,7 +173,7 @@ def build(spec: Spec) -> list[Block]:
     b.p(b.w("standards", standards=_join(s.standards, s.lang)))
     b.h2("h_gwp")
     values = ("，" if zh else ", ").join(
-        b.w("gwp_value", gas=gas, value=value) for gas, value in s.gwp_stated.items()
+        b.w("gwp_value", gas=gas, value=b.x(value)) for gas, value in s.gwp_stated.items()
     )
     b.p(b.w("gwp", ordinal=ORDINAL[s.lang][s.gwp_declared], values=values))
     b.h2("h_quality")
@@ -194,7 +194,7 @@ def build(spec: Spec) -> list[Block]:
              [other, str(other_n), str(other_n * other_kw)]])  # fmt: skip
     b.h2("h_factors")
     gy, region = s.grid_label
-    b.p(b.w("factors", gy=str(gy), region=region if zh else REGION_EN[region], value=s.grid_quote))
+    b.p(b.w("factors", gy=str(gy), region=region if zh else REGION_EN[region], value=b.x(s.grid_quote)))
     b.h2("h_table")
     b.tables += 1
     b.table(b.w("table_caption", n=f"{b.chapter}-{b.tables}", product=s.product), _inventory(b))
@@ -216,8 +216,8 @@ def build(spec: Spec) -> list[Block]:
     b.h2("h_hotspot")
     order = sorted(s.stage_results, key=lambda st: -float(s.stage_results[st]))
     second = next((st for st in order if st != s.hotspot), order[0])
-    b.p(b.w("hotspot", hot=names[s.hotspot], hot_share=s.stage_shares[s.hotspot],
-            second=names[second], second_share=s.stage_shares[second]))  # fmt: skip
+    b.p(b.w("hotspot", hot=names[s.hotspot], hot_share=b.x(s.stage_shares[s.hotspot]),
+            second=names[second], second_share=b.x(s.stage_shares[second])))  # fmt: skip
     b.h1("h_conclusion")
     b.p(b.w("conclusion", amount=s.fu_amount, unit=s.fu_units[2], product=s.product,
             per_unit=b.n(s.per_unit), hot=names[order[0]]))  # fmt: skip

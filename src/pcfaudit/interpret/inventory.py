@@ -21,6 +21,8 @@ from pcfaudit.interpret.tables import (
     is_subtotal_label,
     is_total_label,
     layout_of,
+    read_as_lines_in_columns,
+    transposed,
 )
 from pcfaudit.model import Cell, Document, InventoryLine, Location, Quantity, ReportedValue, Table
 from pcfaudit.quantities import Interval, interval_sum
@@ -66,7 +68,7 @@ def _unit_in(text: str) -> tuple[str | None, str]:
 def _result_unit(header: str) -> tuple[str | None, str]:
     unit, text = _unit_in(header)
     if unit is None:
-        m = regex.search(r"([kKmM]?g|t)\s*CO2\s*e?q?|([kKmM]?g|t)\s*CO₂\s*e?", header)
+        m = regex.search(r"([kKmM]?g|t)\s*CO[2₂]\s*(?:-?\s*eq\b|e\b)?", header)
         if m:
             return normalise_unit(m.group(0)), m.group(0)
         return None, ""
@@ -132,6 +134,8 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
     rows = table.rows[layout.header_rows :]
     col = layout.col
     result_unit, result_unit_text = _result_unit(layout.header("result"))
+    if result_unit is None and layout.result_unit:
+        result_unit = layout.result_unit  # what the factors' units establish (no header)
     quantity_header = layout.header("quantity")
     lines: list[InventoryLine] = []
     totals: list[ReportedValue] = []
@@ -331,6 +335,9 @@ def interpret_inventory(document: Document) -> TableInventory:
     input_lists: list[TableInventory] = []
     for index, table in enumerate(document.tables):
         layout = layout_of(table)
+        turned = read_as_lines_in_columns(table, layout)
+        if turned is not None:  # one inventory line per column
+            table, layout = transposed(table), turned
         if layout.is_inventory:
             parsed = lines_from_table(table, index, layout)
             (result_tables if "result" in layout.roles else share_tables).append(parsed)
