@@ -142,3 +142,41 @@ def test_european_report_with_decimal_commas_is_read_and_checked() -> None:
     rows[4][5] = "880,785"
     (f,) = _rule(_audit(_document(_tab(rows)), "t.txt"), "AR003")
     assert (f.reported, f.expected) == ("880,785", "870.785")
+
+
+# Stage subtotal rows and a total row whose labels were lost: only the numbers say what
+# they are (a row equal to the sum of a block is its subtotal, of all lines the total).
+_BARE_SUMS = [
+    ["原材料获取阶段", "钢板", "82.40", "t", "2.05", "tCO2e/t", "168.920"],
+    ["原材料获取阶段", "焊丝", "31.60", "t", "3.10", "tCO2e/t", "97.960"],
+    ["原材料获取阶段", "", "", "", "", "", "266.880"],
+    ["产品生产阶段", "外购电力", "125.0", "MWh", "0.5366", "tCO2/MWh", "67.075"],
+    ["产品生产阶段", "天然气", "3.200", "万m³", "21.622", "tCO2/万m³", "69.190"],
+    ["产品生产阶段", "", "", "", "", "", "136.265"],
+    ["", "", "", "", "", "", "403.145"],
+]
+
+
+def _zh(rows: list[list[str]]) -> str:
+    return "# 清单\n\n表2 清单\n\n" + _html(rows) + "\n"
+
+
+def test_unlabelled_sum_rows_are_read_as_subtotals_and_total() -> None:
+    doc = extract_text(_zh(_BARE_SUMS).encode(), "t.md")
+    inventory = interpret_inventory(doc)
+    assert [ln.label for ln in inventory.lines] == ["钢板", "焊丝", "外购电力", "天然气"]
+    kinds = [(t.kind, t.label, t.quantity.number.text) for t in inventory.totals]
+    assert kinds == [
+        ("subtotal", "原材料获取阶段", "266.880"),
+        ("subtotal", "产品生产阶段", "136.265"),
+        ("total", "", "403.145"),
+    ]
+    assert [f for f in _audit(_zh(_BARE_SUMS)) if f.category == "arithmetic"] == []
+
+
+def test_unlabelled_subtotal_that_breaks_its_block_is_an_ar003_error() -> None:
+    rows = [r[:] for r in _BARE_SUMS]
+    rows[5][6] = "163.265"  # 67.075 + 69.190 = 136.265: two digits swapped
+    (f,) = _rule(_audit(_zh(rows)), "AR003")
+    assert (f.reported, f.expected) == ("163.265", "136.265")
+    assert "产品生产阶段" in f.message

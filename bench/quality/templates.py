@@ -66,6 +66,7 @@ class Block:
     text: str = ""
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)  # table: header first
+    headed: bool = True  # the first row is a header (a PDF repeats it on each page)
 
 
 def chapter_label(style: Style, n: int, title: str) -> str:
@@ -120,9 +121,9 @@ class Builder:
     def p(self, text: str) -> None:
         self.blocks.append(Block("p", text))
 
-    def table(self, caption: str, rows: list[list[str]]) -> None:
+    def table(self, caption: str, rows: list[list[str]], headed: bool = True) -> None:
         self.blocks.append(Block("p", caption))
-        self.blocks.append(Block("table", caption, rows=rows))
+        self.blocks.append(Block("table", caption, rows=rows, headed=headed))
 
 
 def _date(spec: Spec) -> str:
@@ -197,7 +198,8 @@ def build(spec: Spec) -> list[Block]:
     b.p(b.w("factors", gy=str(gy), region=region if zh else REGION_EN[region], value=b.x(s.grid_quote)))
     b.h2("h_table")
     b.tables += 1
-    b.table(b.w("table_caption", n=f"{b.chapter}-{b.tables}", product=s.product), _inventory(b))
+    b.table(b.w("table_caption", n=f"{b.chapter}-{b.tables}", product=s.product), _inventory(b),
+            headed=b.style.header != "none" and b.style.inventory == "rows")  # fmt: skip
 
     b.h1("h_results")
     b.h2("h_total")

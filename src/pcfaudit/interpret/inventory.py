@@ -14,6 +14,7 @@ from fractions import Fraction
 
 import regex
 
+from pcfaudit.interpret.roles_from_numbers import unit_of_cell
 from pcfaudit.interpret.tables import (
     GAS_FORMULA,
     TableLayout,
@@ -102,7 +103,7 @@ def _factor_unit(header: str, quantity_unit: str | None) -> tuple[str | None, st
 def _factor_unit_cell(text: str) -> tuple[str | None, str]:
     """The factor's unit from its own column ("tCO2e/t", "kgCO2e/kWh"); only a unit per
     something counts (a bare "t" there says nothing about the denominator)."""
-    unit = normalise_unit(text) if text else None
+    unit = unit_of_cell(text) if text else None
     if unit is None or "/" not in unit:
         return None, ""
     return unit, text
@@ -151,13 +152,35 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
     def close_group() -> None:
         _spread_group_quantity(group_lines)
 
+    block_start = 0  # the first line after the last total or subtotal row
+    # Rows with nothing but a result: sums of the lines above (subtotals, the total), and
+    # rows of a stage subtotal's shape that do not add up (subtotals only if others do).
+    summed: list[ReportedValue] = []
+    unsummed: list[ReportedValue] = []
     for row in rows:
         if not any(c.text.strip() for c in row):
             continue
         label_text = cell_text(row, col("label"))
         location = row[0].location.with_quote(_row_quote(row))
         lead = _lead_text(row)
+        bare = None
+        if not (is_total_label(lead) or is_subtotal_label(lead)):
+            bare = _bare_sum(row, layout, lines, block_start, last_category)
+        if bare is not None:
+            kind, label_text = bare
+            number = parse_number(cell_text(row, col("result")))
+            assert number is not None
+            value = ReportedValue(
+                kind="subtotal" if kind == "unsummed" else kind,
+                quantity=Quantity(number, result_unit, result_unit_text),
+                location=location,
+                label=label_text,
+            )
+            (unsummed if kind == "unsummed" else summed).append(value)
+            block_start = len(lines)
+            continue
         if is_total_label(lead) or is_subtotal_label(lead):
+            block_start = len(lines)
             label_text = lead
             kind = "total" if is_total_label(lead) else "subtotal"
             value_text = cell_text(row, col("result")) or _last_number(row)
@@ -255,7 +278,44 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             shares.append(ReportedValue("share", Quantity(share, "%", "%"), location, label))
     close_group()
     _mark_groups(lines)
+    totals += summed + (unsummed if summed else [])
     return TableInventory(lines, totals, shares, layout)
+
+
+def _bare_sum(
+    row: list[Cell],
+    layout: TableLayout,
+    lines: list[InventoryLine],
+    block_start: int,
+    category: str | None,
+) -> tuple[str, str] | None:
+    """A row with nothing but a result (no label, gas, quantity or factor) whose result is
+    the sum of the lines above it is a total — of all of them ('total', '') or of the block
+    since the last total or subtotal ('subtotal', the block's stage). The label lost in
+    conversion, the numbers still say what the row is. A row naming the block's stage and
+    nothing else but a result that does not add up is ('unsummed', stage): a stage subtotal
+    by its shape, taken as one only when other such rows of the table do add up."""
+    col = layout.col
+    own = {col(r) for r in ("result", "share", "category")} - {None}
+    others = [c.text.strip() for i, c in enumerate(row) if i not in own]
+    if any(t and not is_blank_mark(t) for t in others):
+        return None
+    number = parse_number(cell_text(row, col("result")))
+    if number is None or is_blank_mark(cell_text(row, col("result"))):
+        return None
+    value = Interval.of(number)
+    results = [ln.result.number for ln in lines if ln.result is not None]
+    block = [ln.result.number for ln in lines[block_start:] if ln.result is not None]
+    stage = cell_text(row, col("category"))
+    # A stage named in the row, or a block after an earlier (sub)total: a subtotal.
+    named = bool(block_start or stage) and bool(stage or category)
+    if named and len(block) >= 2 and value.meets(interval_sum(Interval.of(n) for n in block)):
+        return "subtotal", stage or category or ""
+    if len(results) >= 2 and value.meets(interval_sum(Interval.of(n) for n in results)):
+        return "total", ""
+    if stage and stage == category and len(block) >= 2:
+        return "unsummed", stage
+    return None
 
 
 def _lead_text(row: list[Cell]) -> str:

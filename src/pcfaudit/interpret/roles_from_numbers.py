@@ -42,11 +42,15 @@ def plain_number(text: str) -> Number | None:
     return parse_number(t)
 
 
-def _unit_like(text: str) -> str | None:
+def unit_of_cell(text: str) -> str | None:
+    """The unit a cell holds ("tCO2e/t"; "tCO2/MW h" as a PDF wraps it), or None."""
     t = text.strip()
-    if not t or plain_number(t) is not None or len(t) > 16:
+    if not t or plain_number(t) is not None or len(t) > 20:
         return None
-    return normalise_unit(t)
+    return normalise_unit(t) or normalise_unit(regex.sub(r"\s+", "", t))
+
+
+_unit_like = unit_of_cell
 
 
 class _Columns:
@@ -104,8 +108,8 @@ def _row_scale(cols: _Columns, r: int, unit_col: int | None, funit_col: int | No
     either is unknown or they do not convert)."""
     if unit_col is None or funit_col is None:
         return Fraction(1)
-    q_unit = normalise_unit(cols.texts[r][unit_col]) if cols.texts[r][unit_col] else None
-    f_unit = normalise_unit(cols.texts[r][funit_col]) if cols.texts[r][funit_col] else None
+    q_unit = unit_of_cell(cols.texts[r][unit_col])
+    f_unit = unit_of_cell(cols.texts[r][funit_col])
     if not q_unit or not f_unit:
         return Fraction(1)
     den = split_unit(f_unit)[1]
@@ -170,6 +174,14 @@ def _products(cols: _Columns, numeric: list[int]) -> Iterator[tuple[int, tuple[i
 
 def _role(cols: _Columns, c: int) -> str | None:
     return next((role for role, col in cols.roles.items() if col == c), None)
+
+
+def unit_columns(
+    rows: list[list[Cell]], roles: dict[str, int], is_total: Callable[[str], bool]
+) -> dict[str, int]:
+    """The quantity-unit and factor-unit columns read from their cells, for a table whose
+    header words named neither (the words clipped, or in no lexicon)."""
+    return _Columns(rows, roles, is_total).unit_columns()
 
 
 def complete_roles(

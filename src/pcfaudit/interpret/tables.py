@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pcfaudit.interpret.roles_from_numbers import complete_roles, stage_column
+from pcfaudit.interpret.roles_from_numbers import complete_roles, stage_column, unit_columns
 from pcfaudit.model import Cell, Table
 from pcfaudit.vocab.numbers import is_blank_mark, parse_number
 
@@ -209,6 +209,11 @@ def layout_of(table: Table) -> TableLayout:
     layout.from_numbers, layout.result_unit = complete_roles(
         data, layout.roles, lambda t: is_total_label(t) or is_subtotal_label(t)
     )
+    if {"quantity", "factor"} <= set(layout.roles) and not {"unit", "factor-unit"} <= set(
+        layout.roles
+    ):
+        for role, c in unit_columns(data, layout.roles, is_total_label).items():
+            layout.roles.setdefault(role, c)
     if layout.from_numbers and not ({"label", "category"} & set(layout.roles)):
         body = [r for r in data if not (is_total_label(_lead(r)) or is_subtotal_label(_lead(r)))]
         stage_col = stage_column(body, layout.roles, width)
