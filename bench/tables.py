@@ -182,7 +182,7 @@ def main(argv: list[str]) -> int:
             line += f"; picture tables named {named}/{pictures}" + (" (read by OCR)" if ocr else "")
         print(f"{line}  [{seconds:.1f} s]")
         if verbose:
-            for m in misses[:15]:
+            for m in misses[: int(os.environ.get("MISSES", "15"))]:
                 print(
                     f"    miss p.{m.get('page')} {m['row']!r} × {m['col']!r}: want {m['value']!r}, read {m['read']}"
                 )
