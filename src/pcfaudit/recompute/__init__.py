@@ -89,9 +89,18 @@ def recompute(
         for loc in c.locations[:1]
         if loc.table is not None and loc.row is not None
     }
+    # Rows whose line result was recomputed with its printed units (line checks).
+    lined = frozenset(
+        key
+        for c in checks
+        if c.relation == "line" and c.status != "cannot-tell"
+        for loc in c.locations[:1]
+        if loc.table is not None and loc.row is not None and loc.column is not None
+        for key in ((loc.table, "r", loc.row), (loc.table, "c", loc.column))
+    )
     checks += [
         c
-        for c in relation_checks(relations)
+        for c in relation_checks(relations, lined)
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
     checks += held_relation_checks(relations)  # what the table arithmetic audited

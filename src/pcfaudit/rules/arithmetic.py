@@ -117,6 +117,11 @@ def _impact(check: Any) -> Impact:
     imp = check.impact
     if imp is None:
         return Impact()
+    if check.unit_doubt:
+        # A power of ten where a unit is unknown may be a conversion the table does not
+        # print: how much it moves the total is as uncertain as the unit (and so it never
+        # crosses the materiality threshold into an error).
+        return Impact(imp.value, imp.unit, None)
     share = _frac(imp.share_of_total)
     return Impact(imp.value, imp.unit, float(share) if share is not None else None)
 
