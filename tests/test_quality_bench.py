@@ -30,7 +30,7 @@ def test_clean_report_is_internally_consistent(seed: int) -> None:
     spec = generate(seed)
     for row in spec.rows:
         dec = len(row.result.split(".")[1])
-        exact = Decimal(row.quantity) * Decimal(row.factor) * Decimal(row.gwp)
+        exact = Decimal(row.quantity) * Decimal(row.scale) * Decimal(row.factor) * Decimal(row.gwp)
         assert row.result == q(exact, dec), row
     assert Decimal(spec.total) == sum(Decimal(r.result) for r in spec.rows)
     shares = sum((Decimal(v) for v in spec.stage_shares.values()), Decimal(0))

@@ -73,3 +73,22 @@ def test_rate_later_for_a_series_named_earlier_that_reproduces_is_silent() -> No
         "# 结论\n\n单位产值能耗呈现下降趋势，年均下降8.8%。\n"
     )
     assert _ar011(text) == []
+
+
+def test_decline_between_compound_and_simple_mean_is_only_a_note() -> None:
+    # 2.50 -> 1.00 over 10 years: compound decline 8.76 %, simple mean 6.00 %; 7.40 % is
+    # neither, yet an average of year-on-year rates (not printed) could give it.
+    text = "# 结论\n\n单位产值能耗由2010年的2.50下降到2020年的1.00，年均下降7.40%。\n"
+    (f,) = _ar011(text)
+    assert f.severity == "info"
+    assert f.reported == "7.40%" and f.expected == "8.76%"
+    assert "6.00%" in f.message
+
+
+def test_english_growth_between_readings_is_a_note_not_an_error() -> None:
+    text = (
+        "# Results\n\nOver 2010-2020, output rose from 100.0 to 150.0 kt, an average annual "
+        "growth rate of 4.80%.\n"
+    )
+    (f,) = _ar011(text)
+    assert f.severity == "info" and f.expected == "4.14%"

@@ -15,7 +15,12 @@ from typing import cast
 from bench.quality.spec import STAGES, Row, Spec, q
 from pcfaudit.reference import load_pack
 
-TEMPLATES = ("zh_a", "zh_b", "zh_c", "en_a", "en_b", "zh_d", "en_c", "en_d")
+TEMPLATES = ("zh_a", "zh_b", "zh_c", "en_a", "en_b", "zh_d", "en_c", "en_d",
+             "zh_e", "en_e", "en_f", "zh_f")  # fmt: skip
+# Templates whose fuels print as CO2/CH4/N2O row groups.
+GROUPED = ("zh_a", "zh_c", "en_a", "en_b", "en_e", "en_f", "zh_f")
+# Templates that print materials in kg and electricity in 万kWh / kWh (factors stay per t, MWh).
+MIXED_UNITS = ("zh_e", "en_f", "zh_f")
 
 # name, fu kind, FU unit (zh, en), production range, material t per unit, MWh per unit, use MWh
 PRODUCTS: list[dict[str, object]] = [
@@ -69,11 +74,33 @@ def _row(key: str, label: str, stage: str, gas: str, qty: str, qu: str, factor: 
 
 
 def recompute_row(row: Row) -> None:
-    """Result = quantity × factor × GWP, exactly, rounded to the printed decimals."""
+    """Result = quantity (in the factor's unit) × factor × GWP, exactly, rounded to the
+    printed decimals."""
     if row.blank:
         return
     dec = len(row.result.split(".")[1]) if "." in row.result else 0
-    row.result = q(Decimal(row.quantity) * Decimal(row.factor) * Decimal(row.gwp), dec)
+    exact = Decimal(row.quantity) * Decimal(row.scale) * Decimal(row.factor) * Decimal(row.gwp)
+    row.result = q(exact, dec)
+
+
+def _mixed_units(rows: list[Row], zh: bool) -> None:
+    """Materials in kg, electricity in 万kWh (zh) or kWh (en): the printed quantity changes,
+    its value in the factor's unit (t, MWh) and so the result do not."""
+    for row in rows:
+        if row.qty_unit == "t" and row.stage == "raw":
+            row.quantity, row.qty_unit, row.scale = (
+                q(Decimal(row.quantity) * 1000, 0),
+                "kg",
+                "0.001",
+            )
+        elif row.qty_unit == "MWh" and zh:
+            row.quantity, row.qty_unit, row.scale = q(Decimal(row.quantity) / 10, 2), "万kWh", "10"
+        elif row.qty_unit == "MWh":
+            row.quantity, row.qty_unit, row.scale = (
+                q(Decimal(row.quantity) * 1000, 0),
+                "kWh",
+                "0.001",
+            )
 
 
 def finish(spec: Spec) -> None:
@@ -132,7 +159,7 @@ def generate(seed: int, template: str | None = None) -> Spec:
     mwh = q(production * Decimal(product["elec"]) * _dec(rng, "0.9", "1.1", 3), 1)  # type: ignore[arg-type]
     rows.append(_row("electricity", "外购电力" if zh else "Purchased electricity", "production",
                      "CO2", mwh, "MWh", grid_value, "tCO2/MWh", "1"))  # fmt: skip
-    groups = template in ("zh_a", "zh_c", "en_a", "en_b")
+    groups = template in GROUPED
     fuels = [
         (
             "diesel",
@@ -206,6 +233,8 @@ def generate(seed: int, template: str | None = None) -> Spec:
         rows.append(_row("landfill", "废弃产品填埋" if zh else "Landfill of end-of-life product",
                          "eol", "CO2", waste, "t", "0.025", "tCO2e/t", "1"))  # fmt: skip
     rows.sort(key=lambda r: STAGES.index(r.stage))
+    if template in MIXED_UNITS:
+        _mixed_units(rows, zh)
 
     collect_month = rng.randint(1, 4)
     report_month = collect_month + rng.randint(1, 6)

@@ -59,8 +59,9 @@ def unit_kwh(spec: Spec, rng: random.Random) -> bool:
     row = _largest(spec, lambda r: r.key == "electricity")
     if row is None:
         return False
-    row.qty_unit = "kWh"
-    spec.notes.append(f"{row.label} unit MWh -> kWh")
+    old = row.qty_unit
+    row.qty_unit = {"MWh": "kWh", "万kWh": "kWh", "kWh": "MWh"}[old]
+    spec.notes.append(f"{row.label} unit {old} -> {row.qty_unit}")
     return True
 
 
@@ -69,7 +70,7 @@ def gwp_not_applied(spec: Spec, rng: random.Random) -> bool:
     if row is None:
         return False
     dec = len(row.result.split(".")[1]) if "." in row.result else 0
-    row.result = q(Decimal(row.quantity) * Decimal(row.factor), dec)
+    row.result = q(Decimal(row.quantity) * Decimal(row.scale) * Decimal(row.factor), dec)
     finish(spec)
     spec.notes.append(f"{row.label} {row.gas} result without GWP -> {row.result}")
     return True
@@ -209,7 +210,7 @@ OPERATORS: list[Operator] = [
     Operator("arith_digit", "arithmetic", "one digit of the largest line result changed", arith_digit),
     Operator("gwp_not_applied", "arithmetic", "a CH4/N2O/HFC row result = quantity × factor", gwp_not_applied),
     Operator("unit_x1000", "units", "a material quantity ×1000, unit and result unchanged", unit_x1000),
-    Operator("unit_kwh", "units", "electricity quantity unit MWh -> kWh, number unchanged", unit_kwh),
+    Operator("unit_kwh", "units", "electricity quantity unit MWh -> kWh (万kWh -> kWh, kWh -> MWh), number unchanged", unit_kwh),
     Operator("fu_changed", "functional-unit", "functional unit changed in one of three places", fu_changed),
     Operator("boundary_full_lc", "boundary", "cradle-to-gate declared, purpose claims full life cycle", boundary_full_lc),
     Operator("boundary_stage_blank", "boundary", "a stage inside the boundary entered as '/'", boundary_stage_blank),

@@ -102,6 +102,9 @@ def render_pdf(blocks: list[Block], spec: Spec) -> bytes:
     cell = ParagraphStyle(
         "cell", fontName=font, fontSize=7, leading=9, wordWrap="CJK" if zh else None
     )
+    narrow = ParagraphStyle(
+        "narrow", fontName=font, fontSize=5, leading=7, wordWrap="CJK" if zh else None
+    )
     heads = {
         0: ParagraphStyle("t", fontName=bold, fontSize=18, leading=26, alignment=1),
         1: ParagraphStyle("h1", fontName=bold, fontSize=15, leading=22, spaceBefore=8),
@@ -120,8 +123,11 @@ def render_pdf(blocks: list[Block], spec: Spec) -> bytes:
         elif blk.kind in ("p", "toc"):
             story.append(para(blk.text, body))
         else:
-            data = [[para(c, cell) for c in row] for row in blk.rows]
-            table = Table(data, repeatRows=1)
+            # An inventory without a header row or with one column per line is set small
+            # enough that its cells do not wrap (a wrapped cell's tail is lost on reading).
+            style = cell if blk.headed else narrow
+            data = [[para(c, style) for c in row] for row in blk.rows]
+            table = Table(data, repeatRows=1 if blk.headed else 0)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))  # fmt: skip
             story.append(table)

@@ -1,7 +1,7 @@
 """Detection-quality benchmark: clean synthetic reports + one-defect mutants, scored.
 
     .venv/bin/python -m bench.quality [--n 20] [--formats txt,docx,pdf] [--seed 1]
-        [--ops arith_digit,...] [--out DIR] [--json FILE|-] [--subprocess] [--workers 2]
+        [--ops arith_digit,...] [--templates zh_a,...] [--out DIR] [--json FILE|-] [--subprocess] [--workers 2]
 
 Writes the corpus under --out (default /tmp/pcfaudit-quality-<seed>), audits every file
 in-process (or with ``pcfaudit check --format json`` under --subprocess), prints recall per
@@ -29,10 +29,10 @@ from bench.quality.render import write
 from bench.quality.score import Item, run_all, score
 
 
-def build_one(args: tuple[int, int, list[str], list[str], str]) -> list[Item]:
+def build_one(args: tuple[int, int, list[str], list[str], str, tuple[str, ...]]) -> list[Item]:
     """One clean report (seed ``seed``) and its mutants, in every format."""
-    index, seed, formats, ops, out = args
-    template = TEMPLATES[index % len(TEMPLATES)]
+    index, seed, formats, ops, out, templates = args
+    template = templates[index % len(templates)]
     spec = generate(seed, template)
     stem = Path(out) / f"{index:03d}_{template}"
     items = []
@@ -50,11 +50,11 @@ def build_one(args: tuple[int, int, list[str], list[str], str]) -> list[Item]:
 
 
 def build_corpus(n: int, seed: int, formats: list[str], ops: list[str], out: Path,
-                 workers: int) -> list[Item]:  # fmt: skip
+                 workers: int, templates: tuple[str, ...] = TEMPLATES) -> list[Item]:  # fmt: skip
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    jobs = [(i, seed * 1000 + i, formats, ops, str(out)) for i in range(n)]
+    jobs = [(i, seed * 1000 + i, formats, ops, str(out), templates) for i in range(n)]
     if workers <= 1:
         batches = [build_one(j) for j in jobs]
     else:
@@ -74,7 +74,8 @@ def print_tables(scores: dict[str, Any], elapsed: float) -> None:
     console = Console(width=160)
     for title, key in (("Recall by category", "recall_by_category"),
                        ("Recall by operator", "recall_by_operator"),
-                       ("Recall by format", "recall_by_format")):  # fmt: skip
+                       ("Recall by format", "recall_by_format"),
+                       ("Recall by template", "recall_by_template")):  # fmt: skip
         table = Table(title=title)
         for col in ("name", "mutants", "found", "recall", "recall (clean parent)"):
             table.add_column(col, justify="left" if col == "name" else "right")
@@ -93,6 +94,12 @@ def print_tables(scores: dict[str, Any], elapsed: float) -> None:
         *(str(scores["false_positives_per_clean_report"][s]) for s in ("error", "warning", "info")),
     )
     console.print(fp)
+    fpt = Table(title="False positives per clean report, by template")
+    for col in ("template", "error", "warning", "info"):
+        fpt.add_column(col, justify="right")
+    for tpl, row in scores["false_positives_by_template"].items():
+        fpt.add_row(tpl, *(str(row[s]) for s in ("error", "warning", "info")))
+    console.print(fpt)
     rules = Table(title="False-positive rules on clean reports")
     for col in ("rule", "category", "severity", "findings", "reports", "sample", "message"):
         rules.add_column(col, overflow="fold")
@@ -126,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="txt,docx,pdf")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--ops", default=",".join(op.name for op in OPERATORS))
+    ap.add_argument("--templates", default=",".join(TEMPLATES),
+                    help="templates to cycle through (report i uses the i-th, modulo)")  # fmt: skip
     ap.add_argument("--out", type=Path, default=None, help="corpus directory (recreated)")
     ap.add_argument("--json", default=None, help="write the scores as JSON to FILE ('-' = stdout)")
     ap.add_argument("--subprocess", action="store_true", help="audit with the pcfaudit CLI")
@@ -136,9 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [o for o in ops if o not in BY_NAME]
     if unknown:
         ap.error(f"unknown operator(s): {', '.join(unknown)}")
+    templates = tuple(t for t in args.templates.split(",") if t)
+    if not templates or set(templates) - set(TEMPLATES):
+        ap.error(f"templates must be among {', '.join(TEMPLATES)}")
     out = args.out or Path(f"/tmp/pcfaudit-quality-{args.seed}")
     start = time.monotonic()
-    items = build_corpus(args.n, args.seed, formats, ops, out, args.workers)
+    items = build_corpus(args.n, args.seed, formats, ops, out, args.workers, templates)
     results = run_all(items, args.workers, args.subprocess)
     scores = score(results)
     scores["corpus"] = str(out)

@@ -86,6 +86,7 @@ def score(results: list[Audited]) -> dict[str, Any]:
     by_cat: dict[str, Counter[str]] = defaultdict(Counter)
     by_op: dict[str, Counter[str]] = defaultdict(Counter)
     by_fmt: dict[str, Counter[str]] = defaultdict(Counter)
+    by_tpl: dict[str, Counter[str]] = defaultdict(Counter)
     misses: list[dict[str, Any]] = []
     for a in results:
         it = a.item
@@ -96,7 +97,7 @@ def score(results: list[Audited]) -> dict[str, Any]:
         new = [f for f in a.findings if _key(f) not in old]
         hit = [f for f in new if f["category"] == it.category]
         tainted = bool(parent and any(f["category"] == it.category for f in parent.findings))
-        for counter in (by_cat[it.category], by_op[it.op], by_fmt[it.format]):
+        for counter in (by_cat[it.category], by_op[it.op], by_fmt[it.format], by_tpl[it.template]):
             counter["n"] += 1
             counter["found"] += bool(hit)
             if not tainted:
@@ -132,19 +133,26 @@ def score(results: list[Audited]) -> dict[str, Any]:
                 "n_strict": ns, "recall_strict": round(counter["found_strict"] / ns, 3) if ns else None}  # fmt: skip
 
     fp_fmt: dict[str, Counter[str]] = defaultdict(Counter)
+    fp_tpl: dict[str, Counter[str]] = defaultdict(Counter)
     for a in clean:
-        fp_fmt[a.item.format]["reports"] += 1
-        for f in a.findings:
-            fp_fmt[a.item.format][f["severity"]] += 1
+        for counter in (fp_fmt[a.item.format], fp_tpl[a.item.template]):
+            counter["reports"] += 1
+            for f in a.findings:
+                counter[f["severity"]] += 1
     return {
         "recall_by_category": {k: rate(v) for k, v in sorted(by_cat.items())},
         "recall_by_operator": {k: rate(v) for k, v in sorted(by_op.items())},
         "recall_by_format": {k: rate(v) for k, v in sorted(by_fmt.items())},
+        "recall_by_template": {k: rate(v) for k, v in sorted(by_tpl.items())},
         "clean_reports": len(clean),
         "false_positives_per_clean_report": {s: round(sev[s] / n_clean, 3) for s in SEVERITIES},
         "false_positives_by_format": {
             fmt: {s: round(c[s] / max(c["reports"], 1), 3) for s in SEVERITIES}
             for fmt, c in sorted(fp_fmt.items())
+        },
+        "false_positives_by_template": {
+            tpl: {s: round(c[s] / max(c["reports"], 1), 3) for s in SEVERITIES}
+            for tpl, c in sorted(fp_tpl.items())
         },
         "false_positive_rules": fp_rules,
         "misses": misses,

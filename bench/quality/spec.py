@@ -47,6 +47,7 @@ class Row:
     group: str = ""  # the fuel a CO2/CH4/N2O row group belongs to ("" = single row)
     share: str = ""  # the row's share of the total, % (filled by the generator)
     blank: bool = False  # quantity and result printed as '/'
+    scale: str = "1"  # quantity unit → factor's denominator unit (kg → t: 0.001; 万kWh → MWh: 10)
 
 
 @dataclass
@@ -97,9 +98,12 @@ def decimals_of(text: str) -> int:
 
 def fmt_number(text: str, style: str) -> str:
     """Print a plain decimal string as ``1,234.5`` (comma), ``1 234.5`` (space), ``1.2345E+03``
-    (sci) or plain."""
+    (sci), ``1.234,5`` (eu: decimal comma, dots group thousands) or plain."""
     if style == "plain" or not text or not (text[0].isdigit() or text[0] == "-"):
         return text
+    if style == "eu":
+        grouped = fmt_number(text, "comma")
+        return grouped.translate(str.maketrans(",.", ".,"))
     if style == "sci":  # E-notation from 1000 up, every printed digit kept: 1.234567E+03
         sign = "-" if text.startswith("-") else ""
         whole, _, frac = text.lstrip("-").partition(".")

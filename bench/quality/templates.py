@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from bench.quality.phrases import CN_NUM, EN, FUEL_NAMES, MONTHS, ORDINAL, REGION_EN, ZH
-from bench.quality.spec import STAGE_NAMES, Spec, fmt_number
+from bench.quality.spec import STAGE_NAMES, Spec, fmt_number, q
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Style:
     ext: str  # txt | md
     subtotals: bool = False  # a subtotal row after each stage's lines in the inventory
     transposed: bool = False  # stage summary with stages as columns (result row, share row)
+    nested: bool = False  # also a subtotal row after each CO2/CH4/N2O fuel group
+    inventory: str = "rows"  # rows | columns (the inventory transposed: one column per line)
+    header: str = "known"  # known | none (header row lost) | foreign (words no lexicon has)
 
 
 STYLES = {
@@ -35,7 +39,25 @@ STYLES = {
     "zh_d": Style(0, "dot", "html", True, "plain", "md", subtotals=True, transposed=True),
     "en_c": Style(1, "md", "pipe", True, "space", "md", subtotals=True, transposed=True),
     "en_d": Style(0, "md", "html", False, "sci", "md"),
+    # Layouts the header-word reading alone cannot take (issue 17): an inventory with one
+    # column per line; a table whose header row was lost in conversion; headers in words no
+    # lexicon knows; decimal commas; E-notation; 万 and mixed units; nested subtotals.
+    "zh_e": Style(2, "dot", "html", True, "plain", "md", subtotals=True, inventory="columns"),
+    "en_e": Style(0, "en-chapter", "tab", True, "eu", "txt", header="none"),
+    "en_f": Style(
+        1, "md", "pipe", False, "sci", "md", subtotals=True, nested=True, header="foreign"
+    ),
+    "zh_f": Style(
+        1, "dun", "tab", True, "plain", "txt", subtotals=True, nested=True, header="none"
+    ),
 }
+
+# Column headers in words the interpreter's lexicon does not have (German, bare symbols).
+FOREIGN_HEADERS = {
+    "zh": ["环节", "项目", "气体", "投入", "计量", "系数", "系数计量", "GWP100", "tCO2e", "比重"],
+    "en": ["Stage", "Flow", "Gas", "Menge", "Einheit", "Faktor", "Einheit", "GWP100",
+           "t CO2-eq", "Anteil"],
+}  # fmt: skip
 
 
 @dataclass
@@ -44,6 +66,7 @@ class Block:
     text: str = ""
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)  # table: header first
+    headed: bool = True  # the first row is a header (a PDF repeats it on each page)
 
 
 def chapter_label(style: Style, n: int, title: str) -> str:
@@ -76,6 +99,11 @@ class Builder:
     def n(self, text: str) -> str:
         return fmt_number(text, self.style.numbers)
 
+    def x(self, text: str) -> str:
+        """A factor, GWP or share: printed as is, but with a decimal comma where the template
+        uses one."""
+        return fmt_number(text, "eu") if self.style.numbers == "eu" else text
+
     def h1(self, key: str) -> None:
         self.chapter += 1
         self.section = 0
@@ -93,9 +121,9 @@ class Builder:
     def p(self, text: str) -> None:
         self.blocks.append(Block("p", text))
 
-    def table(self, caption: str, rows: list[list[str]]) -> None:
+    def table(self, caption: str, rows: list[list[str]], headed: bool = True) -> None:
         self.blocks.append(Block("p", caption))
-        self.blocks.append(Block("table", caption, rows=rows))
+        self.blocks.append(Block("table", caption, rows=rows, headed=headed))
 
 
 def _date(spec: Spec) -> str:
@@ -146,7 +174,7 @@ def build(spec: Spec) -> list[Block]:
     b.p(b.w("standards", standards=_join(s.standards, s.lang)))
     b.h2("h_gwp")
     values = ("，" if zh else ", ").join(
-        b.w("gwp_value", gas=gas, value=value) for gas, value in s.gwp_stated.items()
+        b.w("gwp_value", gas=gas, value=b.x(value)) for gas, value in s.gwp_stated.items()
     )
     b.p(b.w("gwp", ordinal=ORDINAL[s.lang][s.gwp_declared], values=values))
     b.h2("h_quality")
@@ -167,10 +195,11 @@ def build(spec: Spec) -> list[Block]:
              [other, str(other_n), str(other_n * other_kw)]])  # fmt: skip
     b.h2("h_factors")
     gy, region = s.grid_label
-    b.p(b.w("factors", gy=str(gy), region=region if zh else REGION_EN[region], value=s.grid_quote))
+    b.p(b.w("factors", gy=str(gy), region=region if zh else REGION_EN[region], value=b.x(s.grid_quote)))
     b.h2("h_table")
     b.tables += 1
-    b.table(b.w("table_caption", n=f"{b.chapter}-{b.tables}", product=s.product), _inventory(b))
+    b.table(b.w("table_caption", n=f"{b.chapter}-{b.tables}", product=s.product), _inventory(b),
+            headed=b.style.header != "none" and b.style.inventory == "rows")  # fmt: skip
 
     b.h1("h_results")
     b.h2("h_total")
@@ -178,8 +207,8 @@ def build(spec: Spec) -> list[Block]:
         b.tables += 1
         rows = [[b.w("h_stage"), b.w("h_result"), b.w("h_share")]]
         for stage, value in s.stage_results.items():
-            rows.append([names[stage], b.n(value), s.stage_shares[stage]])
-        rows.append([b.w("total_row"), b.n(s.total), "100.00"])
+            rows.append([names[stage], b.n(value), b.x(s.stage_shares[stage])])
+        rows.append([b.w("total_row"), b.n(s.total), b.x("100.00")])
         if b.style.transposed:  # stages as columns
             rows = [list(col) for col in zip(*rows, strict=True)]
         b.table(b.w("stage_caption", n=f"{b.chapter}-{b.tables}"), rows)
@@ -189,8 +218,8 @@ def build(spec: Spec) -> list[Block]:
     b.h2("h_hotspot")
     order = sorted(s.stage_results, key=lambda st: -float(s.stage_results[st]))
     second = next((st for st in order if st != s.hotspot), order[0])
-    b.p(b.w("hotspot", hot=names[s.hotspot], hot_share=s.stage_shares[s.hotspot],
-            second=names[second], second_share=s.stage_shares[second]))  # fmt: skip
+    b.p(b.w("hotspot", hot=names[s.hotspot], hot_share=b.x(s.stage_shares[s.hotspot]),
+            second=names[second], second_share=b.x(s.stage_shares[second])))  # fmt: skip
     b.h1("h_conclusion")
     b.p(b.w("conclusion", amount=s.fu_amount, unit=s.fu_units[2], product=s.product,
             per_unit=b.n(s.per_unit), hot=names[order[0]]))  # fmt: skip
@@ -210,30 +239,45 @@ def build(spec: Spec) -> list[Block]:
 
 
 def _inventory(b: Builder) -> list[list[str]]:
-    s = b.spec
+    s, style = b.spec, b.style
     names = STAGE_NAMES[s.lang]
     header = [b.w("h_stage"), b.w("h_label"), b.w("h_gas"), b.w("h_qty"), b.w("h_unit"),
               b.w("h_factor"), b.w("h_funit"), b.w("h_gwpcol"), b.w("h_result")]  # fmt: skip
-    if not b.style.two_tables:
+    if not style.two_tables:
         header.append(b.w("h_share"))
+    if style.header == "foreign":
+        header = FOREIGN_HEADERS[s.lang][: len(header)]
+    width = len(header)
     rows = [header]
+
+    def subtotal(label: str, value: str) -> None:
+        rows.append([label, *[""] * 7, b.n(value), *[""] * (width - 9)])
+
     last = {r.stage: i for i, r in enumerate(s.rows)}
+    group_last = {r.group: i for i, r in enumerate(s.rows) if r.group}
     for i, r in enumerate(s.rows):
         first = not r.group or r.gas == "CO2"
         qty = "/" if r.blank else b.n(r.quantity)
         result = "/" if r.blank else b.n(r.result)
         row = [names[r.stage] if first else "", r.label if first else "", r.gas, qty,
-               r.qty_unit, r.factor, r.factor_unit, r.gwp, result]  # fmt: skip
-        if not b.style.two_tables:
-            row.append("/" if r.blank else r.share)
+               r.qty_unit, b.x(r.factor), r.factor_unit, b.x(r.gwp), result]  # fmt: skip
+        if not style.two_tables:
+            row.append("/" if r.blank else b.x(r.share))
         rows.append(row)
-        if b.style.subtotals and last[r.stage] == i:
-            sub = [b.w("subtotal_row", stage=names[r.stage]), "", "", "", "", "", "", ""]
-            rows.append([*sub, b.n(s.stage_results[r.stage])])
+        if style.nested and r.group and group_last[r.group] == i:
+            members = [m for m in s.rows if m.group == r.group and not m.blank]
+            value = sum((Decimal(m.result) for m in members), Decimal(0))
+            subtotal(b.w("subtotal_row", stage=r.group), q(value, 3))
+        if style.subtotals and last[r.stage] == i:
+            subtotal(b.w("subtotal_row", stage=names[r.stage]), s.stage_results[r.stage])
     total = [b.w("total_row"), "", "", "", "", "", "", "", b.n(s.total)]
-    if not b.style.two_tables:
-        total.append("100.00")
+    if not style.two_tables:
+        total.append(b.x("100.00"))
     rows.append(total)
+    if style.header == "none":
+        rows = rows[1:]
+    if style.inventory == "columns":
+        rows = [list(col) for col in zip(*rows, strict=True)]
     return rows
 
 

@@ -12,6 +12,7 @@ import regex
 
 from pcfaudit.interpret.changes import change_statements
 from pcfaudit.interpret.claims import extract_claims
+from pcfaudit.interpret.doses import dose_statements
 from pcfaudit.interpret.epd import interpret_epd
 from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.growth import growth_statements
@@ -57,6 +58,7 @@ def interpret(document: Document) -> Report:
             *growth_statements(document),
             *change_statements(document),
             *intensity_statements(document),
+            *dose_statements(document),
         ],
         headings=claims.headings,
         matrices=matrices,

@@ -19,6 +19,10 @@ _CHANGE = regex.compile(
     regex.IGNORECASE,
 )
 _SHARE = regex.compile(r"占|比例|比重|share|account", regex.IGNORECASE)
+# The direction the sentence states (only one may occur): a decrease is relative to the larger
+# value, an increase to the smaller; recompute checks which base the figures were taken on.
+_UP = regex.compile(r"增加|增长|提高|升高|高于|增幅|increas|rais|higher|rose|grew", regex.I)
+_DOWN = regex.compile(r"降低|减少|下降|低于|降幅|减幅|decreas|reduc|lower|fell|declin", regex.I)
 _SENTENCE = regex.compile(r"[^。；;!?！？]+[。；;!?！？]?")
 # OCR lists "10.68%.25.74%": a full stop between two percentages separates them.
 _LIST_DOT = regex.compile(r"([%％])\s*\.\s*(?=[-−]?\d)")
@@ -44,6 +48,13 @@ def change_statements(document: Document) -> list[Statement]:
                     text=sentence.strip(),
                     location=block.location.with_quote(sentence.strip()[:200]),
                     values=values,
+                    subject=_direction(sentence),
                 )
             )
     return out
+
+
+def _direction(sentence: str) -> str | None:
+    """The direction ("increase" or "decrease") when the sentence states only one, else None."""
+    up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
+    return "increase" if up and not down else "decrease" if down and not up else None

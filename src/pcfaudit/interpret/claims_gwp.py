@@ -89,8 +89,55 @@ def _gas_value_pairs(text: str) -> list[tuple[str, Number, int, int]]:
     return out
 
 
+# "CH4 和 N2O 的 GWP 分别是 CO2 的 21 倍和 310 倍", "21 and 310 times higher … than CO2".
+_TIMES = regex.compile(r"\s*(?:倍|times)", _I)
+_LIST_SEP = regex.compile(r"\s*(?:倍)?\s*(?:、|,|，|和|与|及|and)\s*", _I)
+_PLAIN_NUM = regex.compile(r"(?<![\d.~～\-–—])\d[\d,]*(?:\.\d+)?(?![\d.]*\s*(?:%|[~～\-–—]\s*\d))")
+MIN_TIMES_GWP = 10  # no gas a report lists by "N times CO2" has a GWP below 10
+
+
+def _times_co2_pairs(text: str) -> list[tuple[str, Number, int, int]]:
+    """(gas, value, start, end) for GWPs stated as multiples of CO2, paired with the gases
+    in the order the sentence names them; only when the counts agree and CO2 is named."""
+    gases: list[str] = []
+    masked = list(text)
+    co2 = False
+    for m in _GAS.finditer(text):
+        masked[m.start() : m.end()] = " " * (m.end() - m.start())
+        key = _gas_key(m)
+        co2 = co2 or key == "CO2"
+        if key and key != "CO2" and key not in gases:
+            gases.append(key)
+    plain = "".join(masked)
+    nums = list(_PLAIN_NUM.finditer(plain))
+    times: list[regex.Match[str]] = []
+    for i in range(len(nums) - 1, -1, -1):
+        m = nums[i]
+        if _TIMES.match(plain, m.end()):
+            times.insert(0, m)
+        elif times and times[0] is nums[i + 1 if i + 1 < len(nums) else i]:
+            gap = plain[m.end() : times[0].start()]
+            if _LIST_SEP.fullmatch(gap):
+                times.insert(0, m)
+    if not co2 or not gases or len(times) != len(gases):
+        return []
+    out = []
+    for gas, m in zip(gases, times, strict=True):
+        number = next(find_numbers(m.group(0)), None)
+        if number is None or number.number.value < MIN_TIMES_GWP:
+            return []
+        out.append((gas, number.number, m.start(), m.end()))
+    return out
+
+
+# A bibliography entry naming an IPCC report cites it; it does not declare the GWP source.
+_BIBLIOGRAPHY = regex.compile(r"参考文献|references|bibliography|literature\s+cited", _I)
+
+
 def gwp_in(seg: Segment) -> list[GwpDeclaration]:
     text = seg.text
+    if seg.kind == "sentence" and _BIBLIOGRAPHY.match(seg.heading.strip(" #0-9.")):
+        return []
     if not (
         _GWP_CONTEXT.search(text) or (seg.kind == "sentence" and _GWP_CONTEXT.search(seg.heading))
     ):
@@ -167,7 +214,10 @@ def gwp_in(seg: Segment) -> list[GwpDeclaration]:
                 value=number.number,
             )
         )
-    for gas, value, start, end in _gas_value_pairs(text):
+    pairs = _gas_value_pairs(text)
+    if not pairs and not seen and _GWP_WORD.search(text):
+        pairs = _times_co2_pairs(text)
+    for gas, value, start, end in pairs:
         if (gas, str(value.value)) in seen:
             continue
         seen.add((gas, str(value.value)))

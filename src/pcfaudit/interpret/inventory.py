@@ -9,11 +9,11 @@ without results) whose quantities belong to the results table's lines; cells mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-
 import regex
 
+from pcfaudit.interpret.roles_from_numbers import unit_of_cell
+from pcfaudit.interpret.sum_rows import bare_sum
+from pcfaudit.interpret.summary_tables import TableInventory, fold_summary_tables, label_key
 from pcfaudit.interpret.tables import (
     GAS_FORMULA,
     TableLayout,
@@ -21,22 +21,15 @@ from pcfaudit.interpret.tables import (
     is_subtotal_label,
     is_total_label,
     layout_of,
+    read_as_lines_in_columns,
+    transposed,
 )
 from pcfaudit.model import Cell, Document, InventoryLine, Location, Quantity, ReportedValue, Table
-from pcfaudit.quantities import Interval, interval_sum
 from pcfaudit.vocab.numbers import is_blank_mark, parse_number
-from pcfaudit.vocab.units import conversion_factor, normalise_unit
+from pcfaudit.vocab.units import normalise_unit
 
 _PAREN = regex.compile(r"[(（]([^()（）]{1,24})[)）]")
 _CO2E_CONTEXT = regex.compile(r"CO2|CO₂|当量|e\b|eq", regex.I)
-
-
-@dataclass
-class TableInventory:
-    lines: list[InventoryLine]
-    totals: list[ReportedValue]
-    shares: list[ReportedValue]
-    layout: TableLayout | None = None
 
 
 def canonical_gas(text: str) -> str | None:
@@ -66,7 +59,7 @@ def _unit_in(text: str) -> tuple[str | None, str]:
 def _result_unit(header: str) -> tuple[str | None, str]:
     unit, text = _unit_in(header)
     if unit is None:
-        m = regex.search(r"([kKmM]?g|t)\s*CO2\s*e?q?|([kKmM]?g|t)\s*CO₂\s*e?", header)
+        m = regex.search(r"([kKmM]?g|t)\s*CO[2₂]\s*(?:-?\s*eq\b|e\b)?", header)
         if m:
             return normalise_unit(m.group(0)), m.group(0)
         return None, ""
@@ -100,7 +93,7 @@ def _factor_unit(header: str, quantity_unit: str | None) -> tuple[str | None, st
 def _factor_unit_cell(text: str) -> tuple[str | None, str]:
     """The factor's unit from its own column ("tCO2e/t", "kgCO2e/kWh"); only a unit per
     something counts (a bare "t" there says nothing about the denominator)."""
-    unit = normalise_unit(text) if text else None
+    unit = unit_of_cell(text) if text else None
     if unit is None or "/" not in unit:
         return None, ""
     return unit, text
@@ -132,6 +125,8 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
     rows = table.rows[layout.header_rows :]
     col = layout.col
     result_unit, result_unit_text = _result_unit(layout.header("result"))
+    if result_unit is None and layout.result_unit:
+        result_unit = layout.result_unit  # what the factors' units establish (no header)
     quantity_header = layout.header("quantity")
     lines: list[InventoryLine] = []
     totals: list[ReportedValue] = []
@@ -147,13 +142,35 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
     def close_group() -> None:
         _spread_group_quantity(group_lines)
 
+    block_start = 0  # the first line after the last total or subtotal row
+    # Rows with nothing but a result: sums of the lines above (subtotals, the total), and
+    # rows of a stage subtotal's shape that do not add up (subtotals only if others do).
+    summed: list[ReportedValue] = []
+    unsummed: list[ReportedValue] = []
     for row in rows:
         if not any(c.text.strip() for c in row):
             continue
         label_text = cell_text(row, col("label"))
         location = row[0].location.with_quote(_row_quote(row))
         lead = _lead_text(row)
+        bare = None
+        if not (is_total_label(lead) or is_subtotal_label(lead)):
+            bare = bare_sum(row, layout, lines, block_start, last_category)
+        if bare is not None:
+            kind, label_text = bare
+            number = parse_number(cell_text(row, col("result")))
+            assert number is not None
+            value = ReportedValue(
+                kind="subtotal" if kind == "unsummed" else kind,
+                quantity=Quantity(number, result_unit, result_unit_text),
+                location=location,
+                label=label_text,
+            )
+            (unsummed if kind == "unsummed" else summed).append(value)
+            block_start = len(lines)
+            continue
         if is_total_label(lead) or is_subtotal_label(lead):
+            block_start = len(lines)
             label_text = lead
             kind = "total" if is_total_label(lead) else "subtotal"
             value_text = cell_text(row, col("result")) or _last_number(row)
@@ -251,6 +268,7 @@ def lines_from_table(table: Table, index: int, layout: TableLayout) -> TableInve
             shares.append(ReportedValue("share", Quantity(share, "%", "%"), location, label))
     close_group()
     _mark_groups(lines)
+    totals += summed + (unsummed if summed else [])
     return TableInventory(lines, totals, shares, layout)
 
 
@@ -294,11 +312,6 @@ def _mark_groups(lines: list[InventoryLine]) -> None:
             line.group = None
 
 
-def _label_key(text: str) -> str:
-    t = regex.sub(r"[(（][^)）]*[)）]", "", text)
-    return regex.sub(r"[\s\p{P}]+", "", t).lower()
-
-
 def _merge(
     into: list[InventoryLine], extra: list[InventoryLine], fields: tuple[str, ...]
 ) -> list[InventoryLine]:
@@ -306,10 +319,10 @@ def _merge(
     lines of ``extra`` with no counterpart are returned."""
     by_key: dict[str, list[InventoryLine]] = {}
     for line in into:
-        by_key.setdefault(_label_key(line.label), []).append(line)
+        by_key.setdefault(label_key(line.label), []).append(line)
     leftover: list[InventoryLine] = []
     for line in extra:
-        targets = by_key.get(_label_key(line.label), [])
+        targets = by_key.get(label_key(line.label), [])
         if len(targets) != 1:
             leftover.append(line)
             continue
@@ -331,6 +344,9 @@ def interpret_inventory(document: Document) -> TableInventory:
     input_lists: list[TableInventory] = []
     for index, table in enumerate(document.tables):
         layout = layout_of(table)
+        turned = read_as_lines_in_columns(table, layout)
+        if turned is not None:  # one inventory line per column
+            table, layout = transposed(table), turned
         if layout.is_inventory:
             parsed = lines_from_table(table, index, layout)
             (result_tables if "result" in layout.roles else share_tables).append(parsed)
@@ -349,101 +365,3 @@ def interpret_inventory(document: Document) -> TableInventory:
         if lines:
             _merge(lines, [ln for ln in t.lines if ln.quantity is not None], ("quantity",))
     return TableInventory(lines, totals, shares)
-
-
-# --------------------------------------------------------------------------- summary tables
-
-_STAGE_WORDS = regex.compile(r"(阶段|过程|环节|stage|phase|module)+$", regex.I)
-_CATEGORY_HEADER = regex.compile(
-    r"阶段|类别|类型|过程|环节|工序|stage|phase|category|module|scope|范围", regex.I
-)
-
-
-def _group_key(text: str | None) -> str:
-    """A stage or category name without its 'stage' word: '原材料获取阶段' → '原材料获取'."""
-    return _STAGE_WORDS.sub("", _label_key(text or ""))
-
-
-def _sum_interval(lines: list[InventoryLine], unit: str | None) -> Interval | None:
-    """Σ results of ``lines`` in ``unit`` as an interval; None when a unit does not convert."""
-    parts = []
-    for line in lines:
-        if line.result is None:
-            continue
-        k: Fraction | None = Fraction(1)
-        if unit and line.result.unit and line.result.unit != unit:
-            k = conversion_factor(line.result.unit, unit)
-        if k is None:
-            return None
-        parts.append(Interval.of(line.result.number).scale(k))
-    return interval_sum(parts) if parts else None
-
-
-def _is_summary(t: TableInventory, detail: list[InventoryLine]) -> bool:
-    """``t`` restates ``detail`` by stage or category rather than listing more lines.
-
-    Any one of: its labels are the stages/categories (or row-group labels) of the detail
-    lines; its label column is headed as a stage/category and its results add up to the
-    detail's sum; or its results add up to the detail's sum with fewer rows. A table that
-    computes anything (factor or quantity columns) is never a summary."""
-    layout = t.layout
-    rows = [ln for ln in t.lines if ln.result is not None or ln.share is not None]
-    if layout is None or not rows or not detail:
-        return False
-    if "factor" in layout.roles or "quantity" in layout.roles:
-        return False
-    groups = {_group_key(ln.category) for ln in detail} | {_group_key(ln.group) for ln in detail}
-    groups.discard("")
-    labels = {_group_key(ln.label) for ln in rows}
-    own = {_group_key(ln.label) for ln in detail}
-    if labels <= groups and not labels <= own:
-        return True
-    unit = next((ln.result.unit for ln in rows if ln.result is not None), None)
-    mine, theirs = _sum_interval(rows, unit), _sum_interval(detail, unit)
-    sums_agree = mine is not None and theirs is not None and mine.meets(theirs)
-    if not sums_agree or labels <= own:
-        return False
-    header = layout.header("label")
-    return len(rows) < len(detail) or bool(_CATEGORY_HEADER.search(header))
-
-
-def _as_summary(t: TableInventory) -> TableInventory:
-    """A summary table's rows as subtotals and group shares (labels kept), not lines."""
-    row_locations = {ln.location for ln in t.lines}
-    totals = list(t.totals)
-    shares = [v for v in t.shares if v.location not in row_locations]
-    for line in t.lines:
-        if line.result is not None:
-            totals.append(ReportedValue("subtotal", line.result, line.location, line.label))
-        if line.share is not None:
-            shares.append(
-                ReportedValue(
-                    "group-share", Quantity(line.share, "%", "%"), line.location, line.label
-                )
-            )
-    return TableInventory([], totals, shares, t.layout)
-
-
-def fold_summary_tables(tables: list[TableInventory]) -> list[TableInventory]:
-    """Results tables with summary tables (by stage or category) turned into subtotals.
-
-    The detail is the tables that compute (with factor or quantity columns), or else the
-    longest one; every other results table is compared with it (see :func:`_is_summary`)."""
-    if len(tables) < 2:
-        return tables
-
-    def computes(t: TableInventory) -> bool:
-        return t.layout is not None and bool({"factor", "quantity"} & set(t.layout.roles))
-
-    base = [t for t in tables if computes(t)] or [max(tables, key=lambda t: len(t.lines))]
-    detail = [ln for t in base for ln in t.lines]
-    out = []
-    for t in tables:
-        if any(t is b for b in base):
-            out.append(t)
-        elif _is_summary(t, detail):
-            out.append(_as_summary(t))
-        else:
-            out.append(t)
-            detail.extend(t.lines)
-    return out

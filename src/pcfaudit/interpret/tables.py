@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from pcfaudit.interpret.roles_from_numbers import complete_roles, stage_column, unit_columns
 from pcfaudit.model import Cell, Table
 from pcfaudit.vocab.numbers import is_blank_mark, parse_number
 
@@ -104,6 +105,10 @@ class TableLayout:
     header_rows: int
     roles: dict[str, int] = field(default_factory=dict)
     headers: list[str] = field(default_factory=list)
+    # Roles the numbers established (no header word named them), and the result unit the
+    # factors' units establish when no header prints one.
+    from_numbers: list[str] = field(default_factory=list)
+    result_unit: str | None = None
 
     def col(self, role: str) -> int | None:
         return self.roles.get(role)
@@ -200,6 +205,20 @@ def layout_of(table: Table) -> TableLayout:
                 break
     elif layout.roles["gas"] == layout.roles.get("label"):
         del layout.roles["gas"]
+    # Header words are evidence, not a prerequisite: the numbers name what they left open.
+    layout.from_numbers, layout.result_unit = complete_roles(
+        data, layout.roles, lambda t: is_total_label(t) or is_subtotal_label(t)
+    )
+    if {"quantity", "factor"} <= set(layout.roles) and not {"unit", "factor-unit"} <= set(
+        layout.roles
+    ):
+        for role, c in unit_columns(data, layout.roles, is_total_label).items():
+            layout.roles.setdefault(role, c)
+    if layout.from_numbers and not ({"label", "category"} & set(layout.roles)):
+        body = [r for r in data if not (is_total_label(_lead(r)) or is_subtotal_label(_lead(r)))]
+        stage_col = stage_column(body, layout.roles, width)
+        if stage_col is not None:
+            layout.roles["category"] = stage_col
     # An un-named first text column is the label column.
     if "label" not in layout.roles:
         if "category" in layout.roles and not _has_label_candidate(layout, data, width):
@@ -213,6 +232,45 @@ def layout_of(table: Table) -> TableLayout:
                     layout.roles["label"] = c
                     break
     return layout
+
+
+def transposed(table: Table) -> Table:
+    """The table with rows and columns swapped (each cell keeps its own location)."""
+    width = max((len(r) for r in table.rows), default=0)
+    rows = [
+        [
+            _swap_span(r[c]) if c < len(r) else Cell("", table.location)
+            for r in table.rows
+        ]
+        for c in range(width)
+    ]
+    return Table(rows=rows, location=table.location, caption=table.caption)
+
+
+def _swap_span(cell: Cell) -> Cell:
+    if cell.rowspan == cell.colspan:
+        return cell
+    return Cell(cell.text, cell.location, cell.rowspan, cell.colspan, cell.source)
+
+
+def read_as_lines_in_columns(table: Table, layout: TableLayout) -> TableLayout | None:
+    """The layout of ``table`` transposed when it prints one inventory line per column:
+    its first column names the roles (quantity, factor, result …) or the numbers establish
+    them, and read that way it computes (quantity or factor) where read as printed it
+    does not."""
+    if layout.is_inventory or layout.is_input_list or len(table.rows) < 3:
+        return None
+    turned = layout_of(transposed(table))
+    if turned.is_inventory and {"quantity", "factor"} & set(turned.roles):
+        return turned
+    return None
+
+
+def _lead(row: list[Cell]) -> str:
+    for cell in row[:3]:
+        if cell.text.strip():
+            return cell.text.strip()
+    return ""
 
 
 def _has_label_candidate(layout: TableLayout, data: list[list[Cell]], width: int) -> bool:

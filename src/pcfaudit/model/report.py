@@ -231,6 +231,7 @@ class StatementKind(enum.StrEnum):
     GROWTH_RATE = "growth-rate"  # an average annual growth rate between two dated values
     PERCENT_CHANGES = "percent-changes"  # several percentage changes stated in one sentence
     INTENSITY_UNIT = "intensity-unit"  # an intensity (per area, GDP, person) in a bare mass unit
+    DOSE_CONVERSION = "dose-conversion"  # a fertiliser dose per plot restated per hectare
     EPD_DECLARED_UNIT = "epd-declared-unit"
     EPD_MASS_PER_DU = "epd-mass-per-du"
     EPD_PCR = "epd-pcr"

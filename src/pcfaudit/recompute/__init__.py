@@ -22,6 +22,8 @@ Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total`
 from __future__ import annotations
 
 from pcfaudit.model import Block, Report, Table
+from pcfaudit.recompute.carbon_shift import carbon_shift_checks
+from pcfaudit.recompute.change_base import change_base_checks
 from pcfaudit.recompute.changes import change_checks
 from pcfaudit.recompute.context import build_context, norm_label
 from pcfaudit.recompute.core import (
@@ -40,10 +42,12 @@ from pcfaudit.recompute.discover import (
     row_share_tables,
     sum_columns,
 )
+from pcfaudit.recompute.doses import dose_checks
 from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.held import held_relation_checks
+from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
@@ -75,6 +79,7 @@ def recompute(
         *share_checks(ctx),
         *text_checks(ctx),
         *growth_checks(report.statements),
+        *dose_checks(report.statements),
     ]
     # A row the inventory checks already find wrong (a line, a total) is reported by them.
     judged = {
@@ -84,13 +89,25 @@ def recompute(
         for loc in c.locations[:1]
         if loc.table is not None and loc.row is not None
     }
+    # Rows whose line result was recomputed with its printed units (line checks).
+    lined = frozenset(
+        key
+        for c in checks
+        if c.relation == "line" and c.status != "cannot-tell"
+        for loc in c.locations[:1]
+        if loc.table is not None and loc.row is not None and loc.column is not None
+        for key in ((loc.table, "r", loc.row), (loc.table, "c", loc.column))
+    )
     checks += [
         c
-        for c in relation_checks(relations)
+        for c in relation_checks(relations, lined)
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
     checks += held_relation_checks(relations)  # what the table arithmetic audited
     checks += change_checks(report.statements, grids)
+    checks += change_base_checks(report.statements, grids)
+    checks += carbon_shift_checks(grids)
+    checks += input_unit_checks(tables or [])
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)

@@ -303,7 +303,13 @@ def sum_columns(relations: list[_Relation]) -> tuple[list[Grid], dict[int, tuple
     return grids, cols
 
 
-def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
+def relation_checks(
+    relations: list[_Relation], explained: frozenset[tuple[int, str, int]] = frozenset()
+) -> Iterator[Check]:
+    """A check per cell that breaks the best relation of its column. ``explained``: the
+    rows ("r", row) and columns ("c", column) of a table whose line result a line check
+    already recomputed with the printed units: a product found from the bare numbers
+    (blind to kg against per-t factors) is not the charitable reading there."""
     by_target: dict[tuple[int, bool, int], list[_Relation]] = {}
     for rel in relations:
         if not _informative(rel):
@@ -318,9 +324,21 @@ def relation_checks(relations: list[_Relation]) -> Iterator[Check]:
         for (r_t, r_i), holds in zip(best.rows, best.holds, strict=True):
             if holds is not False or any(_holds_at(o, r_t) for o in rels[1:]):
                 continue
+            if best.kind in {"product", "constant"} and _explained(best, r_t, explained):
+                continue
             check = _cell_check(best, r_t, r_i)
             if check is not None:
                 yield check
+
+
+def _explained(rel: _Relation, r_t: int, explained: frozenset[tuple[int, str, int]]) -> bool:
+    grid, col = rel.target
+    cell = grid.cells[r_t][col]
+    if cell is None:
+        return False
+    loc = cell.location
+    key = (grid.table_index, "c", loc.column) if grid.transposed else (grid.table_index, "r", loc.row)
+    return key in explained
 
 
 def _preference(rel: _Relation) -> tuple[int, int, bool, int, int]:

@@ -5,7 +5,8 @@ An average annual rate has several honest readings: the compound rate (B/A)^(1/n
 simple mean (B/A − 1)/n, either with n = years between the values or n + 1 (years counted
 inclusively), and the mean of the year-on-year rates, which is at least the compound rate and
 cannot be recomputed from two values. A printed rate passes when it meets any reading, or lies
-between the smallest reading and 1.15 × the largest (room for the mean of yearly rates).
+between the smallest reading and 1.15 × the largest (room for the mean of yearly rates);
+such a rate fails with the diagnosis ``yearly-mean-only``, which the rule reports as a note.
 A rate from a negative or zero base is undefined under every reading.
 """
 
@@ -92,8 +93,6 @@ def growth_check(s_i: int, st: Statement) -> Check:
         return base
     low = min(iv.lo for iv in found.values())
     high = max(iv.hi for iv in found.values())
-    if low <= printed.hi and printed.lo <= high * _YEARLY_MEAN_ROOM and high > 0:
-        return base  # between the readings: the mean of year-on-year rates may give it
     base.status = "fail"
     base.deviation = fmt_sig((Fraction(rate.value) - point) / point, 4) if point else None
     base.note = (
@@ -101,4 +100,12 @@ def growth_check(s_i: int, st: Statement) -> Check:
         f"{fmt_fixed(point, 2)}%, simple mean {fmt_fixed(simple, 2)}%, total change "
         f"{fmt_fixed((compound - 1) * 100 * sign, 1)}%"
     )
+    if low <= printed.hi and printed.lo <= high * _YEARLY_MEAN_ROOM and high > 0:
+        # Between the readings: only the mean of year-on-year rates (which the two values
+        # cannot give) may explain it. Not an error; the rule says so as a note.
+        base.diagnosis = Diagnosis(
+            "yearly-mean-only",
+            "the rate matches no reading that two values give; only a mean of year-on-year "
+            "rates (not printed) could explain it",
+        )
     return base

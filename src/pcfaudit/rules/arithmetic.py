@@ -38,6 +38,10 @@ _BY_RELATION = {
     "table-relation": "AR012",
     "hidden-conversion": "UN004",
     "percent-change": "AR013",
+    "percent-change-base": "AR021",
+    "carbon-content-shift": "EF011",
+    "dose-conversion": "AR022",
+    "input-factor-unit": "UN011",
     "repeated-figure-unit": "CN006",
     "same-figure": "CN007",
     "formula-basis": "UN006",
@@ -113,6 +117,11 @@ def _impact(check: Any) -> Impact:
     imp = check.impact
     if imp is None:
         return Impact()
+    if check.unit_doubt:
+        # A power of ten where a unit is unknown may be a conversion the table does not
+        # print: how much it moves the total is as uncertain as the unit (and so it never
+        # crosses the materiality threshold into an error).
+        return Impact(imp.value, imp.unit, None)
     share = _frac(imp.share_of_total)
     return Impact(imp.value, imp.unit, float(share) if share is not None else None)
 

@@ -33,7 +33,8 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     years), or is stated from a negative base, where no growth rate exists.
 
     Example: "from 39.94 in 2001 to 106.73 in 2017, 25.14 % a year": the compound rate is
-    6.34 %, the simple mean 10.45 %."""
+    6.34 %, the simple mean 10.45 %. A rate between the readings that meets none of them
+    (only a mean of year-on-year rates, not printed, could give it) is a note (info)."""
     for check in _owned(ctx, "AR011"):
         diag = check.diagnosis
         if diag is not None and diag.code == "undefined-base":
@@ -47,6 +48,33 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "增长率无定义（negative base）。"
             )
             cause, cause_zh = diag.detail, "以负值或零为基数计算增长率"
+        elif diag is not None and diag.code == "yearly-mean-only":
+            message = (
+                f"The text states an average annual rate of {check.reported} for "
+                f"{check.label}; from these two values: {check.note}. {check.reported} is "
+                "neither; only an average of year-on-year rates, which the report does not "
+                "print, could give it: ask how it was computed."
+            )
+            message_zh = (
+                f"正文给出 {check.label} 的年均变化率为 {check.reported}；按两端数值复算，复合年均变化率为 "
+                f"{check.expected}%，各种算法（复合、算术平均，n 或 n+1 年）的区间为 "
+                f"[{check.expected_low}, {check.expected_high}]%。{check.reported} 与其中任何一种均不符，"
+                "仅可能是逐年变化率的平均（报告未列出），需核实其算法。"
+            )
+            cause, cause_zh = diag.detail, "仅逐年变化率的平均值可能得到该值"
+            yield ctx.finding(
+                "AR011",
+                message=message,
+                message_zh=message_zh,
+                locations=list(check.locations),
+                reported=check.reported,
+                expected=f"{check.expected}%" if check.expected else None,
+                likely_cause=cause,
+                likely_cause_zh=cause_zh,
+                severity="info",
+                key=check.label,
+            )
+            continue
         else:
             message = (
                 f"The text states an average annual growth rate of {check.reported} for "
@@ -55,8 +83,9 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 f"{check.expected_high}] %)."
             )
             message_zh = (
-                f"正文给出 {check.label} 的年均增长率为 {check.reported}；按所列两端数值重新计算："
-                f"{check.note}（应约为 {check.expected}%）。"
+                f"正文给出 {check.label} 的年均增长率为 {check.reported}；按所列两端数值重新计算，复合年均"
+                f"增长率为 {check.expected}%，各种算法（复合、算术平均，n 或 n+1 年）的区间为 "
+                f"[{check.expected_low}, {check.expected_high}]%。"
             )
             cause = cause_zh = None
         yield ctx.finding(
@@ -161,6 +190,59 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             locations=list(check.locations),
             reported=check.reported,
             expected=f"{check.expected}%",
+            key=check.id,
+        )
+
+
+@rule("AR021")
+def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
+    """The percentage changes a sentence states reproduce from a table only on the wrong
+    base: a decrease divided by the reduced (smaller) value, or an increase divided by the
+    larger one. A decrease is relative to where it started and cannot reach 100 %; taken on
+    the reduced value it is overstated (a 35 % cut printed as 53 %).
+
+    Example: "UV-B 增强使地上部和地下部干重分别减少了 1.47% 和 34.49%" with 8.99 → 6.69 in the
+    table: (8.99 − 6.69)/6.69 = 34.4 %, while the reduction is (8.99 − 6.69)/8.99 = 25.6 %."""
+    for check in _owned(ctx, "AR021"):
+        yield ctx.finding(
+            "AR021",
+            message=(
+                f"{check.label}: {check.note}. The stated {check.reported} is on the wrong "
+                f"base; it should be {check.expected}%."
+            ),
+            message_zh=(
+                f"{check.label}：正文所述变化百分比仅在以变化后数值为基数时才能由表中数据复算；"
+                f"以变化前的数值为基数，{check.reported} 应为 {check.expected}%（计算基数错误）。"
+            ),
+            locations=list(check.locations),
+            reported=check.reported,
+            expected=f"{check.expected}%",
+            likely_cause="the change was divided by the value it changed to, not the one it "
+            "changed from (wrong base)",
+            likely_cause_zh="变化量除以了变化后的数值而非变化前的数值（计算基数错误）",
+            key=check.id,
+        )
+
+
+@rule("AR022")
+def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
+    """A fertiliser dose given per plot and restated per hectare does not follow from the
+    plot area and the fertiliser grade: mass × nutrient content / area (1 g·m⁻² = 10
+    kg·hm⁻²). The per-hectare rate is what readers compare and what N2O estimates rest on.
+
+    Example: "小区面积 4 m² … 每小区施用复合肥料(15-15-15) 315 g，相当于 N、P2O5、K2O 均为 200
+    kg/hm²": 315 × 15 % / 4 m² = 118 kg/hm²."""
+    for check in _owned(ctx, "AR022"):
+        yield ctx.finding(
+            "AR022",
+            message=f"{check.label}: {check.note}.",
+            message_zh=(
+                f"{check.label}：按小区面积和肥料养分含量折算为 {check.expected} kg·hm⁻²，"
+                f"正文为 {check.reported} kg·hm⁻²。"
+            ),
+            locations=list(check.locations),
+            reported=f"{check.reported} kg·hm⁻²",
+            expected=f"{check.expected} kg·hm⁻²",
             key=check.id,
         )
 

@@ -8,7 +8,9 @@ so the value's rounding interval is known.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -146,8 +148,10 @@ def iter_numbers(text: str) -> Iterator[NumberMatch]:
     """Every number in ``text`` with its span. Years, section numbers and the like are
     numbers too; callers decide what a number means from its neighbours."""
     norm = normalise_digits(text)
+    if _DECIMAL_COMMA.get():
+        norm = norm.translate(_SWAP_MARKS)
     for m in _NUMBER_RE.finditer(norm):
-        number = _build(m)
+        number = _as_printed(_build(m))
         if number is not None:
             yield NumberMatch(number, m.start(), m.end())
 
@@ -198,6 +202,50 @@ def iter_numbers_beyond_meaning(text: str) -> Iterator[BeyondMeaning]:
         )
 
 
+# A document printed with decimal commas (1.234,5 / 0,57): set for the whole audit of such a
+# document (see ``number_convention``), so every reader of numbers reads them alike.
+_DECIMAL_COMMA: ContextVar[bool] = ContextVar("pcfaudit_decimal_comma", default=False)
+_SWAP_MARKS = str.maketrans(",.", ".,")
+_COMMA_DECIMAL_CELL = regex.compile(r"^[-−]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,(?:\d{1,2}|\d{4,}))$")
+_POINT_DECIMAL_CELL = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+\.\d+|\d+\.(?:\d{1,2}|\d{4,}))$")
+
+
+def uses_decimal_comma(cells: Iterable[str]) -> bool:
+    """Whether a document's table cells print decimal commas: at least three cells that can
+    only be read that way (1.234,5 / 0,57 / 12,5) and hardly any that can only be read with
+    a decimal point (1,234.5 / 12.5). "1,234" or "1.234" alone says nothing."""
+    comma = point = 0
+    for text in cells:
+        t = normalise_digits(text).strip()
+        comma += bool(_COMMA_DECIMAL_CELL.match(t))
+        point += bool(_POINT_DECIMAL_CELL.match(t))
+    return comma >= 3 and 10 * point <= comma
+
+
+@contextmanager
+def number_convention(decimal_comma: bool) -> Iterator[None]:
+    """Read every number inside the block with decimal commas (or not)."""
+    token = _DECIMAL_COMMA.set(decimal_comma)
+    try:
+        yield
+    finally:
+        _DECIMAL_COMMA.reset(token)
+
+
+def _as_printed(number: Number | None) -> Number | None:
+    """Under the decimal-comma convention the digits were read with the marks swapped:
+    keep the text as printed."""
+    if number is None or not _DECIMAL_COMMA.get():
+        return number
+    return Number(
+        text=number.text.translate(_SWAP_MARKS),
+        value=number.value,
+        decimals=number.decimals,
+        approximate=number.approximate,
+        scale=number.scale,
+    )
+
+
 def parse_number(text: str) -> Number | None:
     """The single number that makes up ``text`` (allowing a unit or mark after it), or None.
 
@@ -209,10 +257,12 @@ def parse_number(text: str) -> Number | None:
     stripped = normalise_digits(text).strip()
     if not stripped:
         return None
+    if _DECIMAL_COMMA.get():
+        stripped = stripped.translate(_SWAP_MARKS)
     m = _NUMBER_RE.match(stripped)
     if not m:
         return None
-    return _build(m)
+    return _as_printed(_build(m))
 
 
 def is_percent(number: Number) -> bool:
