@@ -257,12 +257,15 @@ def computations_in(seg: Segment) -> list[Statement]:
 _NAME_COL = regex.compile(r"设备|系统|名称|equipment|device|machine", _I)
 _COUNT_COL = regex.compile(r"数量|台数|台/套|quantity|qty|count|number", _I)
 _POWER_COL = regex.compile(r"功率|power|kW", _I)
-_LATEX = [(r"\\geq?", "≥"), (r"\\leq?", "≤"), (r"\\%", "%"), (r"\\ ", ""), (r"\$", " ")]
+_LATEX = [
+    (regex.compile(a), b)
+    for a, b in [(r"\\geq?", "≥"), (r"\\leq?", "≤"), (r"\\%", "%"), (r"\\ ", ""), (r"\$", " ")]
+]
 
 
 def _clean_latex(text: str) -> str:
     for a, b in _LATEX:
-        text = regex.sub(a, b, text)
+        text = a.sub(b, text)
     return text
 
 

@@ -74,21 +74,27 @@ def _decimals_of(digits: str) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
+# Compiled once: these run for every number read (regex.sub(str) looks its cache up each call).
+_DIGIT_GAPS = regex.compile(r"[ ,\u00a0\u2009\u202f]")
+_E = regex.compile(r"[eE]")
+_E_SPACE = regex.compile(r"[eE\s]")
+
+
 def _mantissa_exponent(m: regex.Match[str]) -> tuple[str, Decimal, int] | None:
     """The printed digits (decimal point normalised), their value and the power of ten the
     match multiplies them by (E-notation, ×10^n), or None when the digits do not parse."""
     mantissa = m.group("mantissa")
     if mantissa.startswith("0,"):
         mantissa = mantissa.replace(",", ".", 1)
-    digits = regex.sub(r"[ ,\u00a0\u2009\u202f]", "", mantissa)
+    digits = _DIGIT_GAPS.sub("", mantissa)
     exponent = 0
     if m.group("comma_exp"):
         # "1,23E-02": the comma is a decimal comma here.
-        frac, exp = regex.split(r"[eE]", m.group("comma_exp")[1:])
+        frac, exp = _E.split(m.group("comma_exp")[1:])
         digits = f"{mantissa}.{frac}"
         exponent = int(exp.replace("−", "-"))
     elif m.group("exp"):
-        exponent = int(regex.sub(r"[eE\s]", "", m.group("exp")).replace("−", "-"))
+        exponent = int(_E_SPACE.sub("", m.group("exp")).replace("−", "-"))
     elif m.group("pow") or m.group("sup"):
         power = m.group("pow") or m.group("sup").translate(_SUPERSCRIPT)
         exponent = int(power.replace("−", "-"))
