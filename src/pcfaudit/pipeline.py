@@ -32,6 +32,7 @@ from pcfaudit.recompute.epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
 from pcfaudit.safe_io import InputRefused, read_regular, too_large
+from pcfaudit.vocab.numbers import forget_parsed_numbers
 
 
 class UnreadableInput(Exception):
@@ -87,6 +88,7 @@ def audit(
 
 
 def audit_document(document: Document, config: Config) -> AuditResult:
+    forget_parsed_numbers()
     report = interpret(document)
     text = "\n".join(block.text for block in document.blocks)
     checks = [*recompute(report, document.tables, text), *epd_checks(report)]

@@ -8,6 +8,7 @@ so the value's rounding interval is known.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -151,11 +152,33 @@ def within_meaning(mantissa: Decimal, exponent: int = 0) -> bool:
 def iter_numbers(text: str) -> Iterator[NumberMatch]:
     """Every number in ``text`` with its span. Years, section numbers and the like are
     numbers too; callers decide what a number means from its neighbours."""
+    if len(text) > _MEMO_LENGTH:
+        yield from _numbers_in(text)
+    else:
+        yield from _memo_numbers_in(text)
+
+
+# Interpret and recompute read the same cell or sentence many times over (counting, prose
+# values, shares, repeated figures): short texts are parsed once. The matches are frozen.
+_MEMO_LENGTH = 400
+
+
+def _numbers_in(text: str) -> tuple[NumberMatch, ...]:
     norm = normalise_digits(text)
-    for m in _NUMBER_RE.finditer(norm):
-        number = _build(m)
-        if number is not None:
-            yield NumberMatch(number, m.start(), m.end())
+    return tuple(
+        NumberMatch(number, m.start(), m.end())
+        for m in _NUMBER_RE.finditer(norm)
+        if (number := _build(m)) is not None
+    )
+
+
+_memo_numbers_in = functools.lru_cache(maxsize=8192)(_numbers_in)
+
+
+def forget_parsed_numbers() -> None:
+    """Empty the memo (one document's texts are seldom another's: a batch starts each
+    report afresh, and a benchmark measures each run cold)."""
+    _memo_numbers_in.cache_clear()
 
 
 @dataclass(frozen=True)
