@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pcfaudit.interpret import type_lines
+from pcfaudit.interpret.named_subjects import name_subjects
 from pcfaudit.model import (
     ExtractionStats,
     Finding,
@@ -31,6 +32,7 @@ def audit_findings(path: Path, prefix: str) -> list[Finding]:
 
 
 def run(code: str, report: Report, **ctx_args: object) -> tuple[list[Finding], RuleContext]:
+    name_subjects(report)  # what interpret resolves once the report is assembled
     ctx = RuleContext(report=report, catalog=load_catalog(), **ctx_args)  # type: ignore[arg-type]
     return list(REGISTRY[code](ctx)), ctx
 

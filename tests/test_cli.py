@@ -152,3 +152,44 @@ def test_python_dash_m_runs_the_command_line_in_a_process_of_its_own() -> None:
     )
     assert done.returncode == 2
     assert done.stderr == "pcfaudit: no-such-report.pdf: no such file\n"
+
+
+USAGE_ERRORS = [
+    (["check", "--bogus", "x"], "check", "no such option: --bogus", "没有选项 --bogus"),
+    (["check", "--selct", "GW", "x"], "check", 'no such option: --selct (did you mean "--select"?)',
+     "没有选项 --selct（是否应为 “--select”？）"),
+    (["check"], "check", "missing argument 'files'", "缺少参数 'files'"),
+    (["check", "x.pdf", "-f", "nope"], "check", "'nope' is not one of", "的值 'nope' 无效"),
+    (["explain"], "explain", "missing argument 'code'", "缺少参数 'code'"),
+    (["chek"], "", "no such command 'chek'", "没有命令 'chek'（是否应为 'check'？）"),
+]
+
+
+@pytest.mark.parametrize(("args", "command", "english", "chinese"), USAGE_ERRORS)
+def test_usage_errors_are_one_line_in_both_languages(args, command, english, chinese):
+    """typer/click's own usage errors: one line, exit 2, no box, in the chosen language."""
+    path = f"pcfaudit {command}".strip()
+    done = CliRunner().invoke(app, args, env={"LANG": "C.UTF-8"})
+    assert done.exit_code == 2 and done.stdout == ""
+    assert done.stderr.startswith("pcfaudit: ") and done.stderr.count("\n") == 1
+    assert english in done.stderr and done.stderr.endswith(f" (try '{path} --help')\n")
+    assert "╭" not in done.stderr and "Usage:" not in done.stderr
+    for env, extra in (({"LANG": "C.UTF-8"}, ["--lang", "zh"]), ({"LANG": "zh_CN.UTF-8"}, [])):
+        done = CliRunner().invoke(app, [*args, *extra], env=env)
+        assert done.exit_code == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert chinese in done.stderr and done.stderr.endswith(f"（用法见 “{path} --help”）\n")
+
+
+def test_bad_input_errors_in_chinese(tmp_path):
+    missing = str(tmp_path / "missing.pdf")
+    done = CliRunner().invoke(app, ["check", missing, "--lang", "zh"])
+    assert done.exit_code == 2 and done.stderr == f"pcfaudit: {missing}：文件不存在\n"
+    done = CliRunner().invoke(app, ["check", missing], env={"LANG": "C.UTF-8"})
+    assert done.stderr == f"pcfaudit: {missing}: no such file\n"
+    done = CliRunner().invoke(app, ["explain", "XX001", "--lang", "zh"])
+    assert done.exit_code == 2 and "未知规则 'XX001'" in done.stderr
+
+
+def test_no_arguments_still_print_the_help():
+    done = CliRunner().invoke(app, [])
+    assert "Usage" in done.output and "check" in done.output

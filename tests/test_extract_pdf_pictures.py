@@ -198,3 +198,35 @@ def test_invisible_text_over_a_scan_is_its_ocr_layer_and_is_read(no_ocr: None) -
     doc = extract_pdf(buf.getvalue(), "scan.pdf")
     assert any("1432.022" in b.text for b in doc.blocks)
     assert [r.kind for r in doc.stats.unread] == []
+
+
+def test_ocr_work_is_bounded_in_pixels_not_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two table images on pages 1 and 2, an OCR budget that holds one of them: the first
+    is read, the second is named with its page (the clock plays no part)."""
+    calls: list[tuple[int, int]] = []
+
+    def engine(image) -> list:
+        calls.append(image.shape[:2])
+        return [((10.0, 10.0, 300.0, 40.0), "GWP-total 3.92E+00", 0.9, [])]
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "recognise", engine)
+    # each picture is 470 x 100 pt, rendered at 4 px/pt: 0.75 million pixels
+    monkeypatch.setenv("PCFAUDIT_OCR_MEGAPIXELS", "1.2")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for heading in ("Potential environmental impact", "Use of resources"):
+        c.setFont("Helvetica", 10)
+        for k in range(3):
+            c.drawString(60, 780 - 14 * k, PROSE[k * 60 : (k + 1) * 60])
+        c.drawString(60, 720, heading)
+        picture = _table_image()
+        c.drawImage(ImageReader(picture), 60, 560, width=470, height=470 * picture.height / picture.width)
+        c.showPage()
+    c.save()
+    doc = extract_pdf(buf.getvalue(), "t.pdf")
+    assert [(r.page, r.kind, r.ocr) for r in doc.stats.unread] == [(1, "image", True), (2, "image", False)]
+    assert len(calls) == 1
+    monkeypatch.setenv("PCFAUDIT_OCR_MEGAPIXELS", "2")
+    doc = extract_pdf(buf.getvalue(), "t.pdf")
+    assert [r.ocr for r in doc.stats.unread] == [True, True]

@@ -138,3 +138,12 @@ def test_printing() -> None:
 )
 def test_digit_slips(reported: str, expected: str, slip: str | None) -> None:
     assert digit_slip(reported, expected) == slip
+
+
+def test_emission_units_fold_to_their_mass_for_a_sum_of_emissions() -> None:
+    from pcfaudit.vocab.units import emission_mass_unit
+
+    assert emission_mass_unit("t CO2e") == emission_mass_unit("tCO₂") == emission_mass_unit("t")
+    assert emission_mass_unit("kgCO2e") == "kg"
+    assert emission_mass_unit("kgCO2e") != emission_mass_unit("tCO2e")
+    assert emission_mass_unit("") is None

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from pcfaudit import __version__
+from pcfaudit.cli_errors import OneLineGroup, error_language, say
 from pcfaudit.cli_options import DataFormat, Format, Lang, Severity, given_path
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
@@ -27,21 +28,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=OneLineGroup,
 )
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    print(f"pcfaudit: {message}", file=sys.stderr)
+    say(message)
     return typer.Exit(code)
-
-
-def _error_language(lang: Lang) -> str:
-    """The language of a usage error: --lang when given, else the user's locale (the
-    report's language is not known yet)."""
-    if lang is not Lang.auto:
-        return lang.value
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "zh" if locale.lower().startswith("zh") else "en"
 
 
 def _version(value: bool) -> None:
@@ -107,7 +100,7 @@ def check(
         config.ignore = [*config.ignore, *(c.upper() for c in _split(ignore))]
         check_codes(config, [spec.code for spec in load_catalog()])
     except ConfigError as exc:
-        raise _fail(exc.text(_error_language(lang))) from None
+        raise _fail(exc.text(error_language())) from None
     if fail_on is not None:
         config.fail_on = fail_on.value
     if reference_dir is not None:
@@ -116,7 +109,7 @@ def check(
     if format is Format.xlsx and output is None:
         from pcfaudit.i18n import label
 
-        raise _fail(label(_error_language(lang), "error.xlsx_needs_output"))
+        raise _fail(label(error_language(), "error.xlsx_needs_output"))
     worst = 0
     results = []
     console = Console(file=sys.stdout, soft_wrap=False) if output is None and not add_waivers else None
@@ -133,18 +126,18 @@ def check(
                 if annotate is not None:
                     _annotate(path, result, language, annotated[path], guard)
         except AuditTimeout as exc:  # a hostile or pathological file: say so, go on
-            print(f"pcfaudit: {path}: {exc}", file=sys.stderr)
+            say(f"{path}: {exc}")
             worst = 2
             continue
         except (UnreadableInput, OutputRefused) as exc:
-            print(f"pcfaudit: {exc}", file=sys.stderr)
+            say(str(exc))
             worst = 2
             continue
         except Exception as exc:  # one bad file never stops the others, never a traceback
             if os.environ.get("PCFAUDIT_DEBUG"):
                 raise
-            print(f"pcfaudit: {path}: internal error ({type(exc).__name__}: {exc}); "
-                  "set PCFAUDIT_DEBUG=1 for details", file=sys.stderr)
+            say(f"{path}: internal error ({type(exc).__name__}: {exc}); "
+                "set PCFAUDIT_DEBUG=1 for details")
             worst = 2
             continue
         worst = max(worst, exit_code(result, config.fail_on))
@@ -183,7 +176,7 @@ def _annotate(path: Path, result: AuditResult, language: str, target: Path, guar
 
     kind = result.source.get("format")
     if kind not in ("pdf", "docx"):
-        print(f"pcfaudit: {path_text(path)}: --annotate needs a PDF or DOCX report; skipped", file=sys.stderr)
+        say(f"{path_text(path)}: --annotate needs a PDF or DOCX report; skipped")
         return
     annotate = annotate_pdf if kind == "pdf" else comment_docx
     guard.write_bytes(target, annotate(read_source(path)[0], result, language))
@@ -217,9 +210,9 @@ def _add_waivers(target: Path | None, results: list[AuditResult], worst: int) ->
     try:
         added = add_waivers(path, results, reviewer)
     except OSError as exc:
-        print(f"pcfaudit: {path}: cannot write waivers ({exc.strerror})", file=sys.stderr)
+        say(f"{path}: cannot write waivers ({exc.strerror})")
         return 2
-    print(f"pcfaudit: added {added} waivers to {path}", file=sys.stderr)
+    say(f"added {added} waivers to {path}")
     return 2 if worst == 2 else 0
 
 
@@ -297,11 +290,15 @@ def list_rules(
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    from pcfaudit.i18n import label
+
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "category", "severity", "title"):
-        table.add_column(column)
+        table.add_column(label(language, f"rules.col.{column}"))
     for r in catalog:
-        table.add_row(r.code, r.name, r.category, r.severity, r.title.get(language, ""))
+        table.add_row(r.code, r.name, label(language, f"category.{r.category}"),
+                      label(language, f"severity.{r.severity}") if language != "en" else r.severity,
+                      r.title.get(language, ""))
     Console(file=sys.stdout).print(table)
 
 

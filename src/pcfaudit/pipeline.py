@@ -91,7 +91,7 @@ def audit_document(document: Document, config: Config) -> AuditResult:
     forget_parsed_numbers()
     report = interpret(document)
     text = "\n".join(block.text for block in document.blocks)
-    checks = [*recompute(report, document.tables, text), *epd_checks(report)]
+    checks = [*recompute(report, document.tables, text, document.blocks), *epd_checks(report)]
     catalog = load_catalog()
     reference = load_reference(config)
     ctx = RuleContext(

@@ -44,7 +44,9 @@ class ResultsFormat(StrEnum):
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    print(f"pcfaudit: {message}", file=sys.stderr)
+    from pcfaudit.cli_errors import say
+
+    say(message)
     return typer.Exit(code)
 
 

@@ -101,12 +101,9 @@ def result_from_data(data: dict[str, Any]) -> AuditResult:
     report_data = dict(data.get("report") or {})
     report_data["functional_units"] = report_data.pop("functional_unit", [])
     report = _dataclass(Report, report_data)
-    from pcfaudit.vocab.carriers import carrier_of
-    from pcfaudit.vocab.stages import stage_of_line
+    from pcfaudit.interpret import derive_facts
 
-    for line in report.inventory:  # derived facts are not stored: read them again
-        line.stage = stage_of_line(line)
-        line.carrier = carrier_of(line.label)
+    derive_facts(report)  # derived facts are not stored: read them again
     findings = []
     for f in data.get("findings") or []:
         finding = _dataclass(Finding, f)

@@ -4,7 +4,9 @@ The engine is RapidOCR on onnxruntime: its wheel ships the Chinese and English m
 runs offline on the CPU. Its words go through the same words → table path as a PDF's
 text layer (:mod:`.table_from_words`), marked ``source="ocr"`` so that a finding resting
 on one is at most a warning. ``PCFAUDIT_OCR=0`` turns it off (a fast screening run);
-``PCFAUDIT_OCR_SECONDS`` bounds the time it may take per document.
+``PCFAUDIT_OCR_MEGAPIXELS`` bounds the work it may do per document, in pixels recognised,
+not in seconds: the same file gives the same audit on an idle and on a busy machine (the
+per-file time limit, ``check --timeout``, stays the safety net).
 """
 
 from __future__ import annotations
@@ -26,14 +28,18 @@ def available() -> bool:
     return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
-def budget_seconds() -> float:
-    """How long OCR may run for one document before the remaining pictures are left
-    unread (``PCFAUDIT_OCR_SECONDS``, default 40): a table image takes tens of seconds
-    on a busy CPU, and a check has a per-file time limit."""
+DEFAULT_MEGAPIXELS = 8.0  # five table images, or one scanned page and a few tables
+
+
+def budget_pixels() -> float:
+    """How many pixels OCR may recognise in one document (``PCFAUDIT_OCR_MEGAPIXELS``,
+    default 8): a table image of half a page is about 1.5 million pixels and takes several
+    CPU seconds; pictures past the budget are left unread and named, with their pages."""
     try:
-        return float(os.environ.get("PCFAUDIT_OCR_SECONDS", "40"))
+        megapixels = float(os.environ.get("PCFAUDIT_OCR_MEGAPIXELS", str(DEFAULT_MEGAPIXELS)))
     except ValueError:
-        return 40.0
+        megapixels = DEFAULT_MEGAPIXELS
+    return max(megapixels, 0.0) * 1e6
 
 
 def _get_engine() -> Any:
@@ -41,7 +47,9 @@ def _get_engine() -> Any:
     if _engine is None:
         from rapidocr_onnxruntime import RapidOCR
 
-        _engine = RapidOCR()
+        # One thread: onnxruntime's worker threads spin while they wait, which doubles the
+        # CPU an image costs on a busy machine (and batch runs one process per core).
+        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
     return _engine
 
 

@@ -33,6 +33,8 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
+from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
+from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_layout import (
     BBox,
     Line,
@@ -40,7 +42,6 @@ from pcfaudit.extract.pdf_layout import (
     build_tables,
     join_chars,
     make_lines,
-    merge_continued,
     text_size,
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
@@ -118,7 +119,7 @@ def _ruled_tables(page: PdfPage) -> list[PageTable]:
     ]
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
     tables = [list(t) for t in cells_to_tables(cells)]
-    ruled = build_tables(page.number, tables, page.chars, page.trust_trailing)
+    ruled = build_tables(page.number, tables, [*page.chars, *page.rotated], page.trust_trailing)
     # a frame or a shaded panel without text is decoration, not a table
     filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
     return [_from_words_if_cleaner(page, t) for t in filled]
@@ -220,14 +221,18 @@ def _inside(inner: BBox, outer: BBox) -> bool:
 
 
 def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
-    items: list[tuple[int, float, Line | PageTable]] = []
+    items: list[tuple[int, tuple[float, int, float], Line | PageTable]] = []
+    columns: dict[int, tuple[float, float, float]] = {}  # id(line) → its column's metrics
     for p in pages:
         lines = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in running]
-        gutter_tables, lines = _borderless_tables(p.number, lines)
-        for t in stack_tables([*p.tables, *gutter_tables]):
-            items.append((p.number, t.bbox[1], t))
-        for ln in lines:
-            items.append((p.number, ln.top, ln))
+        placed, gutter_tables = _columns_and_tables(p.number, lines)
+        key_of = {id(t): key for t, key in gutter_tables}
+        for t in stack_tables([*p.tables, *(t for t, _ in gutter_tables)]):
+            items.append((p.number, key_of.get(id(t)) or table_key(t.bbox, placed), t))
+        for pl in placed:
+            items.append((p.number, pl.key, pl.line))
+            if pl.column is not None:
+                columns[id(pl.line)] = pl.column
     items.sort(key=lambda it: (it[0], it[1]))
     tables = merge_continued(
         [(n, obj) for n, _, obj in items if isinstance(obj, PageTable)],
@@ -276,7 +281,7 @@ def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
             blk.level, blk.number = level, number or None
             blocks.append(blk)
             continue
-        if para and not _continues(para[-1], ln, last_page, page_no, metrics):
+        if para and not _continues(para[-1], ln, last_page, page_no, metrics, columns):
             flush()
         if not para:
             para_page = page_no
@@ -284,6 +289,28 @@ def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:
         last_page = page_no
     flush()
     return blocks
+
+
+def _columns_and_tables(
+    page: int, lines: list[Line]
+) -> tuple[list[Placed], list[tuple[PageTable, tuple[float, int, float]]]]:
+    """The page's lines in reading order (two columns of prose read one after the other)
+    and the borderless tables among them, each column searched on its own: a left and a
+    right line of prose side by side are not a table's row."""
+    placed = order_lines(lines)
+    groups: dict[tuple[float, int] | None, list[Placed]] = {}
+    for pl in placed:
+        groups.setdefault(pl.key[:2] if pl.column is not None else None, []).append(pl)
+    kept: list[Placed] = []
+    tables: list[tuple[PageTable, tuple[float, int, float]]] = []
+    for where, group in groups.items():
+        found, rest = _borderless_tables(page, [pl.line for pl in group])
+        left = {id(ln) for ln in rest}
+        kept.extend(pl for pl in group if id(pl.line) in left)
+        for t in found:
+            key = (t.bbox[1], 0, t.bbox[1]) if where is None else (*where, t.bbox[1])
+            tables.append((t, key))
+    return kept, tables
 
 
 def _borderless_tables(page: int, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:
@@ -336,13 +363,20 @@ def _page_metrics(pages: list[PdfPage]) -> dict[int, tuple[float, float, float]]
 
 
 def _continues(
-    prev: Line, ln: Line, prev_page: int, page: int, metrics: dict[int, tuple[float, float, float]]
+    prev: Line,
+    ln: Line,
+    prev_page: int,
+    page: int,
+    metrics: dict[int, tuple[float, float, float]],
+    columns: dict[int, tuple[float, float, float]] | None = None,
 ) -> bool:
     """A line continues the paragraph when it follows at the page's usual line spacing,
     starts where the previous line started and the previous line was not a short last
-    line (ending well before the right edge)."""
+    line (ending well before the right edge of the page, or of its column)."""
     height = max(prev.bottom - prev.top, 1.0)
     left, right, gap = metrics.get(prev_page, (prev.x0, prev.x1, 0.0))
+    if columns and id(prev) in columns:
+        left, right, gap = columns[id(prev)]
     short = prev.x1 < right - max(0.3 * (right - left), 2 * height)
     if short or (prev.text.endswith(("。", ":", "：")) and prev.x1 < right - 2 * height):
         return False

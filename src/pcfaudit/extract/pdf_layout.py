@@ -156,6 +156,9 @@ def _segments(chars: list[Char]) -> list[Segment]:
     return out
 
 
+segments_of = _segments  # public for lines built elsewhere (turned labels)
+
+
 def text_size(chars: list[Char]) -> float:
     """The font size of a run of characters. Loose boxes span the font's whole ascent and
     descent (1.5 em in some fonts), so a gutter between table columns would look like a
@@ -304,11 +307,15 @@ def build_tables(
                         slots[r][c] = k
         # one pass over the characters: each goes to the cell under its centre
         inside: list[list[Char]] = [[] for _ in boxes]
+        stray: dict[int, list[Char]] = {}  # per row: text in slots no cell box covers
         for ch in chars:
             cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
             c, r = bisect.bisect(xs, cx) - 1, bisect.bisect(ys, cy) - 1
-            if 0 <= r < n_rows and 0 <= c < n_cols and (slot := slots[r][c]) is not None:
-                inside[slot].append(ch)
+            if 0 <= r < n_rows and 0 <= c < n_cols:
+                if (slot := slots[r][c]) is not None:
+                    inside[slot].append(ch)
+                else:
+                    stray.setdefault(r, []).append(ch)
         grid: list[list[CellRec | None]] = [[None] * n_cols for _ in range(n_rows)]
         for k, b in enumerate(boxes):
             r0, r1, c0, c1 = spans[k]
@@ -319,6 +326,8 @@ def build_tables(
                 for c in range(c0, c1):
                     if grid[r][c] is None:
                         grid[r][c] = rec
+        for r, row_chars in stray.items():
+            _fill_open_slots(grid[r], row_chars, xs, (ys[r], ys[r + 1]), page, r, trust_trailing)
         full: list[list[CellRec]] = []
         for r, row in enumerate(grid):
             full.append(
@@ -334,78 +343,33 @@ def build_tables(
     return out
 
 
-# --------------------------------------------------------------------------- continuation
-
-
-def merge_continued(
-    tables: list[tuple[int, PageTable]], lines: list[tuple[int, float]]
-) -> list[PageTable]:
-    """Join a table that ends a page with the table that starts the next page when they
-    have the same columns; header rows repeated on the new page are dropped."""
-    kept: list[PageTable] = []
-    for page, t in tables:
-        prev = kept[-1] if kept else None
-        if (
-            prev is not None
-            and page == _last_page(prev) + 1
-            and _same_columns(prev, t)
-            and not any(p == _last_page(prev) and top > prev.bbox[3] for p, top in lines)
-            and not any(p == page and top < t.bbox[1] for p, top in lines)
-        ):
-            _append(prev, t)
-        else:
-            kept.append(t)
-    return kept
-
-
-def _last_page(t: PageTable) -> int:
-    return t.grid[-1][0].page if t.grid else t.page
-
-
-def _same_columns(a: PageTable, b: PageTable) -> bool:
-    """Same number of columns, each column's middle inside the other table's column (the
-    widest label on each page moves a gutter, not a column)."""
-    if a.n_cols != b.n_cols or len(a.col_edges) != len(b.col_edges):
-        return False
-    return _mids_inside(a, b) and _mids_inside(b, a)
-
-
-def _mids_inside(a: PageTable, b: PageTable) -> bool:
-    ea, eb = a.col_edges, b.col_edges
-    return all(
-        eb[k] - 3 <= (ea[k] + ea[k + 1]) / 2 <= eb[k + 1] + 3 for k in range(len(ea) - 1)
-    )
-
-
-def _append(a: PageTable, b: PageTable) -> None:
-    skip = 0
-    for k in range(1, min(4, len(a.grid), len(b.grid)) + 1):
-        if all(a.row_texts(r) == b.row_texts(r) for r in range(k)) and any(
-            t for r in range(k) for t in a.row_texts(r)
-        ):
-            skip = k
-    offset = len(a.grid) - skip
-    if a.grid and len(b.grid) > skip:
-        _rejoin_split_cells(a.grid[-1], b.grid[skip], len(a.grid) - 1 - offset)
-    seen: set[int] = set()
-    for row in b.grid[skip:]:
-        for rec in row:
-            if id(rec) not in seen:
-                seen.add(id(rec))
-                rec.row += offset
-        a.grid.append(row)
-
-
-def _rejoin_split_cells(last: list[CellRec], first: list[CellRec], row: int) -> None:
-    """A merged cell cut by a page break prints its text in one part only: an empty cell
-    ending one page above a merged cell starting the next is that cell's first row."""
-    for c, (above, below) in enumerate(zip(last, first, strict=False)):
-        if (
-            not above.text.strip()
-            and above.rowspan == 1
-            and below.text.strip()
-            and below.rowspan > 1
-        ):
-            below.rowspan += 1
-            below.row = row  # shifted by the caller's offset with the rest of the page
-            last[c] = below
+def _fill_open_slots(
+    row: list[CellRec | None],
+    chars: list[Char],
+    xs: list[float],
+    band: tuple[float, float],
+    page: int,
+    r: int,
+    trust_trailing: bool,
+) -> None:
+    """Text in a table's row where no cell box was drawn (a producer that boxes only some
+    cells of a row, or draws the rest as one panel) is read by the grid's own columns: each
+    phrase becomes a cell over the open slots it covers, so no printed value is lost."""
+    for ln in make_lines(chars):
+        for seg in ln.segments:
+            last = len(xs) - 2
+            mid = min(max(bisect.bisect(xs, (seg.x0 + seg.x1) / 2) - 1, 0), last)
+            if row[mid] is not None:
+                continue
+            c0 = min(max(bisect.bisect(xs, seg.x0 + 1) - 1, 0), mid)
+            c1 = max(min(bisect.bisect(xs, seg.x1 - 1), last + 1), mid + 1)
+            while row[c0] is not None:  # a phrase running into a boxed cell stops short of it
+                c0 += 1
+            while row[c1 - 1] is not None:
+                c1 -= 1
+            mine = [ch for ch in ln.chars if seg.x0 <= (ch.x0 + ch.x1) / 2 <= seg.x1]
+            rec = CellRec(
+                cell_text(mine, trust_trailing), page, (xs[c0], band[0], xs[c1], band[1]), r, c0, 1, c1 - c0
+            )
+            for c in range(c0, c1):
+                row[c] = rec

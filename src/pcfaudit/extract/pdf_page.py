@@ -28,6 +28,7 @@ from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
+from pcfaudit.extract.pdf_rotated import SPACE, label_lines, rotated_labels
 
 _CAP_HEIGHT = 0.7  # a digit's or capital's ink, in em, in common fonts
 _LOOSE_LIMIT = 2.0  # loose boxes taller than this many em overlap the next line
@@ -59,6 +60,7 @@ class PdfPage:
     lines: list[Line] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
     extra_tables: list[PageTable] = field(default_factory=list)  # read by OCR
+    rotated: list[Char] = field(default_factory=list)  # glyphs set across the lines, in order
     trust_trailing: bool = False
 
 
@@ -116,6 +118,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
     textpage.close()
     page.close()
     out.lines = make_lines(out.chars)
+    if out.rotated:
+        out.rotated = rotated_labels(out.rotated)
+        out.lines = sorted([*out.lines, *label_lines(out.rotated)], key=lambda ln: (ln.top, ln.x0))
     # Producers that write a space glyph before a wrapping line break (LibreOffice, Word)
     # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
     out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
@@ -163,6 +168,7 @@ def _read_chars(
     quarter = math.pi / 2
     prev: Char | None = None
     prev_hidden = False
+    across = False  # the last glyph was set across the page's lines (see pdf_rotated)
     visibility: dict[int, str] = {}  # text object address → paint | white | none
     for i in range(n):
         code = get_unicode(tp, i)
@@ -170,7 +176,9 @@ def _read_chars(
             continue
         if code in (32, 9, 0xA0, 0x3000) or generated(tp, i):
             # word breaks: real space glyphs and the spaces pdfium infers from positions
-            if prev is not None:
+            if across:
+                out.rotated.append(SPACE)
+            elif prev is not None:
                 (out.hidden if prev_hidden else out.chars).append(
                     Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
                 )
@@ -187,15 +195,24 @@ def _read_chars(
         if not loose_box(tp, i, rect):
             continue
         angle = angle_of(tp, i)
-        if angle >= 0 and round(angle / quarter) % 4 != turn.q:
-            continue  # a label set across the page's lines (a rotated column header)
         text = chr(code) if 0 < code < 0x110000 else "\ufffd"
         if turn.q:
             x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
         else:
             x0, top, x1, bottom = rect.left, turn.h - rect.top, rect.right, turn.h - rect.bottom
+        if angle >= 0 and round(angle / quarter) % 4 != turn.q:
+            # a label set across the page's lines (a vertical column header): kept apart;
+            # one a reader cannot see is left out
+            obj = _TEXT_OBJECT(raw_tp, i) or 0
+            if obj not in visibility:
+                visibility[obj] = _paint_state(obj)
+            if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
+                out.rotated.append(Char(text, x0, top, x1, bottom))
+                across = True
+            continue
         if bottom - top <= 0.1 or x1 < 0 or x0 > out.width:
             continue
+        across = False
         if (
             prev is not None
             and text == prev.text

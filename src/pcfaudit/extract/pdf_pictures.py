@@ -12,7 +12,6 @@ of text, not a photograph or a drawing), unless its caption calls it a figure.
 from __future__ import annotations
 
 import re
-import time
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -62,14 +61,17 @@ def read_by_ocr(pdf: pdfium.PdfDocument, pages: list[PdfPage], regions: list[Unr
     if sum(1 for r in todo if r.kind == "scanned-page") > _MAX_OCR_PAGES:
         return
     by_number = {p.number: p for p in pages}
-    start = time.monotonic()
+    budget = ocr.budget_pixels()
     for region in todo:
-        if time.monotonic() - start > ocr.budget_seconds():
-            break  # the rest stay named as unread: a check must finish in its time limit
         page = by_number[region.page]
         if page.quarter_turns or region.bbox is None:
             continue  # a turned page's pixels do not map onto its boxes as read
-        words = _ocr_words(pdf, page, region.bbox)
+        scale = _scale(page, region.bbox)
+        cost = _area(region.bbox) * scale * scale
+        if cost > budget:
+            continue  # stays named as unread: OCR work per document is bounded in pixels
+        budget -= cost
+        words = _ocr_words(pdf, page, region.bbox, scale)
         if not words:
             continue
         lines = group_lines(words)
@@ -80,9 +82,13 @@ def read_by_ocr(pdf: pdfium.PdfDocument, pages: list[PdfPage], regions: list[Unr
         region.ocr = True
 
 
-def _ocr_words(pdf: pdfium.PdfDocument, page: PdfPage, bbox: BBox) -> list[Word]:
+def _scale(page: PdfPage, bbox: BBox) -> float:
+    """Pixels per point to render a picture for OCR: small print needs 4, a whole page 3."""
+    return 3.0 if _area(bbox) > 0.5 * page.width * page.height else 4.0
+
+
+def _ocr_words(pdf: pdfium.PdfDocument, page: PdfPage, bbox: BBox, scale: float) -> list[Word]:
     x0, top, x1, bottom = bbox
-    scale = 3.0 if (x1 - x0) * (bottom - top) > 0.5 * page.width * page.height else 4.0
     handle = pdf[page.number - 1]
     try:
         bitmap = handle.render(

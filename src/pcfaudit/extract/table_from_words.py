@@ -126,8 +126,12 @@ def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
 def _header_over_values(split: list[list[_Phrase]], i: int, j: int) -> bool:
     """A header line set in a tall box (a wider gap below it) still heads the values
     under it: the run's only line so far names three or more columns, has no numbers,
-    and the next line is a line of values."""
-    return j == i + 1 and len(split[i]) >= 3 and not _numbers_line(split[i]) and _numbers_line(split[j])
+    and the next line is a line of values, or the first line or two of a label wrapped
+    beside its values."""
+    if j != i + 1 or len(split[i]) < 3 or _numbers_line(split[i]):
+        return False
+    below = next((k for k in range(j, min(j + 3, len(split))) if len(split[k]) >= 2), None)
+    return below is not None and _numbers_line(split[below])
 
 
 def _trim_prose_head(split: list[list[_Phrase]], i: int, j: int) -> int:
@@ -255,6 +259,8 @@ def _table(
     # numbers decide where the body starts; before columns are known, whole phrases count
     first = next((k for k, phs in enumerate(split) if _numbers_line(phs)), None)
     body_from = first if first is not None else 0
+    while body_from >= 2 and _label_starts_row(lines, split, body_from - 1):
+        body_from -= 1
     value_lines = [phs for phs in split[body_from:] if _numbers_line(phs)]
     cols = _columns(value_lines if len(value_lines) >= 2 else split[body_from:])
     if len(cols) < 2:
@@ -269,6 +275,18 @@ def _table(
     if not _plausible(body, min_body):
         return None
     return _grid(page, header + body, cols)
+
+
+def _label_starts_row(lines: Sequence[Line], split: list[list[_Phrase]], k: int) -> bool:
+    """Line ``k`` (one phrase, under the header) is the first line of the next row's label,
+    wrapped above the row's numbers: it touches the line below and stands clear of the
+    line above."""
+    if len(split[k]) != 1:
+        return False
+    below = _top(lines[k + 1]) - _bottom(lines[k])
+    above = _top(lines[k]) - _bottom(lines[k - 1])
+    height = _height(lines[k])
+    return below < 0.3 * height and above > below + 0.5 * height
 
 
 def _numbers_line(phs: list[_Phrase]) -> bool:

@@ -150,8 +150,17 @@ def _label_target(row: Row, above: Row | None, below: Row | None) -> str:
             continue
         gap = row.top - other.bottom if name == "up" else other.top - row.bottom
         if gap < reach:
-            choices.append((abs(mid - (other.top + other.bottom) / 2), name))
+            choices.append((abs(mid - _numbers_middle(other)), name))
     return min(choices)[1] if choices else ""
+
+
+def _numbers_middle(row: Row) -> float:
+    """The height of a row's numbers: its label lines already joined above or below do
+    not move it (a label wrapped over three lines, its numbers beside the middle one)."""
+    words = [w for c in row.cells if c > 0 and is_number(row.text(c)) for w in row.cells[c]]
+    if not words:
+        return (row.top + row.bottom) / 2
+    return (min(w.top for w in words) + max(w.bottom for w in words)) / 2
 
 
 def _completes(above: Row, row: Row) -> bool:

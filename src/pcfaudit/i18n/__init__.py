@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pcfaudit.i18n import labels_en, labels_zh, phrases_zh
+from pcfaudit.i18n import errors_zh, labels_en, labels_zh, phrases_zh
 
 _LABELS = {"en": labels_en.LABELS, "zh": labels_zh.LABELS}
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -34,6 +34,17 @@ def label(lang: str, key: str, /, **values: object) -> str:
 def _greedy(slot: str) -> str:
     """A slot named ``first`` takes as much as it can (a join splits at its last ';')."""
     return ".+" if slot == "first" else ".+?"
+
+
+@cache
+def _rewrites() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(source), target) for source, target in phrases_zh.REWRITES]
+
+
+def _rewrite(text: str) -> str:
+    for regex, target in _rewrites():
+        text = regex.sub(target, text)
+    return text
 
 
 @cache
@@ -71,7 +82,51 @@ def phrase(lang: str, text: str | None) -> str | None:
     know, such as a figure or the report's own words, is returned as it is."""
     if text is None or norm_lang(lang) == "en":
         return text
-    return _zh(text)
+    return _rewrite(_zh(text))
+
+
+_KEPT = {"path", "value", "detail", "choices"}  # the user's typing, file names, system text
+
+
+@cache
+def _error_patterns() -> list[tuple[re.Pattern[str], str]]:
+    compiled = []
+    for source, target in errors_zh.ERRORS:
+        parts = _SLOT.split(source)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)" for i, part in enumerate(parts)
+        )
+        compiled.append((re.compile(regex + r"\Z", re.S), target))
+    return compiled
+
+
+def error(lang: str, message: str) -> str:
+    """A one-line message for stderr in ``lang``; one the catalogue does not know stays
+    as it is (English)."""
+    if norm_lang(lang) == "en":
+        return message
+    for regex, target in _error_patterns():
+        m = regex.match(message)
+        if m:
+            slots = m.groupdict()
+            return target.format(**{
+                k: v if k in _KEPT else errors_zh.WORDS.get(v.strip(), _zh(v)) for k, v in slots.items()
+            })
+    return message
+
+
+_CLAUSE_NUMBER = re.compile(r"\bclause (\d+)")
+
+
+def clause(lang: str, text: str) -> str:
+    """A clause the catalog cites, with its notes in ``lang`` (the standard's name and
+    numbers as they are)."""
+    if norm_lang(lang) == "en":
+        return text
+    text = _CLAUSE_NUMBER.sub(r"第 \1 章", text)
+    for english, chinese in phrases_zh.CLAUSE_WORDS:
+        text = text.replace(english, chinese)
+    return text
 
 
 _RUN = re.compile(r"[A-Za-z0-9~(][A-Za-z0-9 ,.;:/()~+\-–%'’]*[A-Za-z0-9)]")
@@ -86,13 +141,13 @@ def phrases_in(lang: str, text: str) -> str:
 
     def again(m: re.Match[str]) -> str:
         run = m.group(0)
-        if len(_WORDS.findall(run)) < 2:
-            return run
+        if len(_WORDS.findall(run)) < 2:  # one word: only a term the catalogue has as is
+            return phrases_zh.TERMS.get(run, run) if run.islower() else run
         translated = _zh(run)
         # a join alone ("a; b" → "a；b") is not a translation: leave the run as written
         return run if translated.replace("；", "; ") == run else translated
 
-    return _RUN.sub(again, text)
+    return _RUN.sub(again, _rewrite(text))
 
 
 _PROSE = re.compile(r"\b[a-z][a-z\-']+(?:[ ,/]+[a-z][a-z\-']+)+")

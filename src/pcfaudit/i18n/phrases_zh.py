@@ -6,6 +6,38 @@ or a number stays as it is). Order matters: the first pattern that matches wins.
 from __future__ import annotations
 
 TERMS: dict[str, str] = {
+    # a blank cell, and the kinds of dates the temporal rules compare
+    "(empty)": "（空）",
+    "negative base": "基数为负",
+    # the kinds of slip the recomputation tells apart ("alternative that fits: typo")
+    "typo": "一位数字录入错误",
+    "transposition": "相邻两位数字颠倒",
+    "shift": "漏写或多写一位数字",
+    "input-typo": "输入值一位数字录入错误",
+    "input-transposition": "输入值相邻两位数字颠倒",
+    "input-shift": "输入值漏写或多写一位数字",
+    "power-of-ten": "相差 10 的整数次幂",
+    "unit-slip": "单位换算错误",
+    "gwp-not-applied": "漏乘 GWP",
+    "other-gwp": "采用了另一版 IPCC 报告的 GWP",
+    "swapped-label": "标签互换",
+    # what makes a document read as a footprint report (EX001, EX002)
+    "title": "标题",
+    "functional unit": "功能单位",
+    "system boundary": "系统边界",
+    "GWP values": "GWP 数值",
+    "footprint standard": "碳足迹标准",
+    "inventory": "清单",
+    "CO2e results": "CO2e 结果",
+    "hotspot statement": "热点表述",
+    "the inventory and results are images, or their tables lost their structure": (
+        "清单和结果为图片，或其表格在提取时失去了结构"
+    ),
+    "resilient, textile and laminate floor coverings": "弹性、纺织和层压地板覆盖物",
+    "data-collection": "数据收集时间",
+    "reporting-period": "报告期",
+    "data-year": "数据年份",
+    "base-year": "基准年",
     # life-cycle stages
     "raw-material acquisition": "原材料获取",
     "raw-material": "原材料获取",
@@ -66,6 +98,17 @@ TERMS: dict[str, str] = {
 }
 
 PATTERNS: list[tuple[str, str]] = [
+    ("data-collection {date}", "数据收集时间 {date}"),
+    ("reporting-period {date}", "报告期 {date}"),
+    ("data-year {date}", "数据年份 {date}"),
+    ("base-year {date}", "基准年 {date}"),
+    ("replaced by {standard}", "已由 {standard} 替代"),
+    ("withdrawn in {year} and replaced by {standard}", "{year} 年已废止，由 {standard} 替代"),
+    ("{standard} ({scope}) may be meant", "可能指的是 {standard}（{scope}）"),
+    ("on or before {date}", "不晚于 {date}"),
+    ("on or after {date}", "不早于 {date}"),
+    ("RSL {n} years", "RSL {n} 年"),
+    ("RSL {n} year", "RSL {n} 年"),
     ("emissions of the {stage} stage", "{stage}阶段的排放"),
     ("no data for the excluded {stage} stage", "已排除的{stage}阶段无数据"),
     ("{stages} excluded", "{stages}排除在外"),
@@ -120,3 +163,78 @@ PATTERNS: list[tuple[str, str]] = [
     # generic joins last: each side is translated on its own
     ("{first}; {rest}", "{first}；{rest}"),
 ]
+
+# The notes a rule's catalog entry adds to a clause it cites ("ISO 14067:2018 6.4.6
+# (allocation; sub-clause unverified)"), longest first: the standard's name and number stay.
+CLAUSE_WORDS: tuple[tuple[str, str], ...] = (
+    ("2006 IPCC Guidelines Vol. 2 Ch. 1 Tables 1.2-1.3", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷第 1 章表 1.2-1.3"),
+    ("system boundary and inventory: all significant inputs", "系统边界与清单：所有重要输入"),
+    ("data quality: geographical and time-related coverage", "数据质量：地理和时间覆盖范围"),
+    ("GWP100 values given by the IPCC", "采用 IPCC 给出的 GWP100 数值"),
+    ("effective date per the reference data", "实施日期见参考数据"),
+    ("default NCV and CO2 factors", "NCV 和 CO2 缺省值"),
+    ("GHG Protocol Product Standard", "GHG Protocol 产品标准"),
+    ("data quality: consistency", "数据质量：一致性"),
+    ("sub-clause number unverified", "条款号未经核实"),
+    ("sub-clause unverified", "条款号未经核实"),
+    ("data and data quality", "数据和数据质量"),
+    ("scope: organizations", "范围：组织"),
+    ("scope: products", "范围：产品"),
+    ("same requirement", "要求相同"),
+    ("data quality", "数据质量"),
+    ("allocation", "分配"),
+    ("electricity", "电力"),
+    ("reporting", "报告"),
+    ("Foreword", "前言"),
+    ("replaces", "替代"),
+    ("Table", "表"),
+    (" and ", " 和 "),
+    ("; ", "；"),
+    (" (", "（"),
+    (")", "）"),
+)
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Words inside figures that reference data and rules print in English (a source's date, a
+# range of values, a default), rewritten wherever they stand in a Chinese message.
+REWRITES: tuple[tuple[str, str], ...] = (
+    # notes the recomputation writes (growth rates, relations found in a table, changes a
+    # sentence states); their slots hold the report's own labels, so whole-text rewrites
+    (
+        r"\bfrom (.+?) to (.+?), (\d+) years: compound (\S+), simple mean (\S+), total change (\S+%)",
+        r"\1 至 \2，\3 年：复合增长率 \4，算术平均 \5，总变化 \6",
+    ),
+    (r"\bevery row \((\d+) of (\d+)\) equals ", r"每一行（共 \2 行中的 \1 行）都等于 "),
+    (r"; the conversion (.+?) is printed nowhere in the report \(e\.g\. ", r"；报告中任何地方都没有写明换算 \1（例如 "),
+    (r"; without (.+?): ", r"；不乘 \1 时为 "),
+    (r"\ba column × ", "某列 × "),
+    (r": holds on (\d+) of (\d+) rows", r"：在 \2 行中有 \1 行成立"),
+    (r"; inputs ", "；输入 "),
+    (r"; evidence weak\b", "；证据较弱"),
+    (r"; evidence strong\b", "；证据充分"),
+    (
+        r"\bthe printed value equals (.+?): computed from (.+?) where the table prints (.+?) \(one digit differs\)",
+        r"所印数值等于 \1：由 \2 算得，而表中印的是 \3（有一位数字不同）",
+    ),
+    (r" \(would print (.+?)\)", r"（按此计算应印为 \1）"),
+    (
+        r"\bthe sentence's other figures \((.+?)\) reproduce as the change from (.+?) to (.+?) in (table \d+); "
+        r"for (.+?) the table gives (.+?) vs (.+?) = ",
+        r"该句其余数字（\1）与 \4 中 \2 至 \3 的变化相符；对 \5，表中数据为 \6 与 \7，变化为 ",
+    ),
+    (
+        r"\bthe printed share is that of (.+?) \(([\d.]+%)\), not of (.+?) \(([\d.]+%)\): labels swapped",
+        r"所印占比是 \1 的（\2），而不是 \3 的（\4）：两者标签互换",
+    ),
+    (r"\bversion (\d[\w.]*)", r"\1 版"),
+    # what a sentence states about a stock and its leak rate ("stock:100 kg;rate:1%")
+    (r"\bstock:(?=\d)", "储存量 "),
+    (r"\brate:(?=\d)", "比例 "),
+    (
+        r"; the value is swapped with the one stated for (.+?) \((.+?), which should be (.+?)\)",
+        r"；该数值与 \1 所述数值（\2，应为 \3）互换了",
+    ),
+    *((rf"\b{m}[a-z]* (\d{{4}})\b", rf"\1 年 {n} 月") for n, m in enumerate(_MONTHS, 1)),
+    (r"(?<=[\d)]) to (?=\d)", " 至 "),
+    (r"\bIPCC 2006 default\b", "IPCC 2006 缺省值"),
+)

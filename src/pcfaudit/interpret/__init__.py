@@ -8,6 +8,8 @@ recomputed where the table leaves the factor out.
 
 from __future__ import annotations
 
+import regex
+
 from pcfaudit.interpret.changes import change_statements
 from pcfaudit.interpret.claims import extract_claims
 from pcfaudit.interpret.epd import interpret_epd
@@ -15,10 +17,12 @@ from pcfaudit.interpret.epd_claims import epd_statements
 from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.intensity import intensity_statements
 from pcfaudit.interpret.inventory import interpret_inventory
+from pcfaudit.interpret.named_subjects import name_subjects
 from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.interpret.unusable_numbers import unusable_numbers
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
 from pcfaudit.vocab.carriers import carrier_of
+from pcfaudit.vocab.cues import ORGANISATIONAL_LABEL
 from pcfaudit.vocab.stages import stage_of_line
 from pcfaudit.vocab.units import normalise_unit
 
@@ -61,8 +65,18 @@ def interpret(document: Document) -> Report:
         unusable_numbers=unusable_numbers(document),
     )
     _attach_prose_factors(report)
-    type_lines(report.inventory)
+    derive_facts(report)
     return report
+
+
+_ORGANISATIONAL = regex.compile(ORGANISATIONAL_LABEL, regex.IGNORECASE)
+
+
+def derive_facts(report: Report) -> None:
+    """The typed facts read from the words after the report is assembled (not part of the
+    JSON contract: a stored report gets them again through this function)."""
+    type_lines(report.inventory)
+    name_subjects(report)
 
 
 def type_lines(lines: list[InventoryLine]) -> None:
@@ -71,6 +85,7 @@ def type_lines(lines: list[InventoryLine]) -> None:
     for line in lines:
         line.stage = stage_of_line(line)
         line.carrier = carrier_of(line.label)
+        line.organisational = bool(_ORGANISATIONAL.search(line.group or line.label))
 
 
 def _unique(values: list[ReportedValue]) -> list[ReportedValue]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from pcfaudit.interpret.claims_text import Segment
@@ -38,7 +40,9 @@ _STUDY = regex.compile(
 _ABOUT_DATA = regex.compile(r"数据库|数据集|背景数据|database|dataset|data\s+set", _I)
 # Conditions for comparing two studies ("cover products with identical functions,
 # technical performances and use"; "可比") describe other studies' boundaries, not this one's.
-_COMPARABILITY = regex.compile(r"\bcomparab\w*|\bcompar(?:ing|ison)\s+of\s+(?:EPDs|studies)|可比", _I)
+_COMPARABILITY = regex.compile(
+    r"\bcomparab\w*|\bcompar(?:ing|ison)\s+of\s+(?:EPDs|studies)|可比", _I
+)
 _ABOUT_SELF = regex.compile(r"系统边界|本研究|本报告|本次|system\s+boundary|this\s+study", _I)
 
 _STAGES = [(regex.compile(p, _I), s) for p, s in STAGE_WORDS]
@@ -244,9 +248,19 @@ _ORGANISATIONAL = regex.compile(
 _BOUNDARY_WORD = regex.compile(r"边界|范围|boundary|scope", regex.I)
 _DATA_USED = regex.compile(
     r"([\p{Han}A-Za-z]{2,10}?)(?:数据|数据集)?(?:被本研究所?采用|被本项目所?采用|为本研究所?采用)"
-    r"|\b([A-Za-z][\w -]{2,40}?)\s+(?:data(?:sets?)?\s+)?(?:is|are|was|were)\s+used\s+in\s+this\s+study",
+    r"|\b([A-Za-z][\w -]{2,40}?)\s+(?:data(?:sets?)?\s+)?(?:is|are|was|were)\s+used\s+(?:in|by|for)\s+"
+    r"(?:this|the)\s+(?:study|assessment|model)",
     regex.I,
 )
+# A clause saying the study uses something, the subject anywhere in it ('本研究采用了公路运输
+# 数据', '…和公路运输被本研究所采用'); the clause is the subject when no subject is captured.
+_USED_CLAUSE = regex.compile(
+    r"被(?:本研究|本项目|本报告|本次研究|本评价)?所?(?:采用|使用|选用)|(?:本研究|本项目|本报告)(?:所)?(?:采用|使用|选用)了?|"
+    r"(?:were|was|are|is)\s+used\s+(?:in|by|for)\s+(?:this|the)\s+(?:study|assessment|model)|used\s+in\s+this\s+study",
+    regex.I,
+)
+_COMPUTED = regex.compile(r"计算|核算|估算|calculat|estimat", regex.I)
+_CLAUSE_END = regex.compile(r"[，,。；;]")
 
 # Words each alternative of _DATA_USED contains (same flags): its lazy leading name is slow
 # to rule out at every position of a sentence that has neither.
@@ -261,7 +275,11 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     m = _ALLOCATION.search(text)
     if m and not _NEGATED.search(text[: m.start()]):
         out.append(
-            Statement(StatementKind.ALLOCATION, text, seg.location.with_quote(seg.quote(m.start(), m.end())))
+            Statement(
+                StatementKind.ALLOCATION,
+                text,
+                seg.location.with_quote(seg.quote(m.start(), m.end())),
+            )
         )
     m = _ORGANISATIONAL.search(text)
     if m and _BOUNDARY_WORD.search(text):
@@ -272,11 +290,13 @@ def method_statements_in(seg: Segment) -> list[Statement]:
                 seg.location.with_quote(seg.quote(m.start(), m.end())),
             )
         )
+    covered: list[tuple[int, int]] = []
     for m in _DATA_USED.finditer(text) if _DATA_USED_HINT.search(text) else ():
         subject = regex.sub(
             r"^(其中|以及|及其|和|及|与|、)+", "", (m.group(1) or m.group(2) or "").strip()
         )
         if subject:
+            covered.append((m.start(), m.end()))
             out.append(
                 Statement(
                     StatementKind.DATA_USED,
@@ -285,4 +305,31 @@ def method_statements_in(seg: Segment) -> list[Statement]:
                     subject=subject,
                 )
             )
+    out.extend(_used_clauses(seg, covered))
     return out
+
+
+def _used_clauses(seg: Segment, covered: list[tuple[int, int]]) -> Iterator[Statement]:
+    """Clauses that say the study uses something but name it in a form the subject pattern
+    does not take; the clause's words before the cue (else after it, up to 60 characters)
+    are the subject. Clauses about
+    how a value was calculated are method, not data."""
+    text, start = seg.text, 0
+    for end in [*(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]:
+        clause = text[start:end]
+        lo, hi, start = start, end, end + 1
+        cue = _USED_CLAUSE.search(clause)
+        if cue is None or _COMPUTED.search(clause):
+            continue
+        if any(a < hi and b > lo for a, b in covered):
+            continue
+        before, after = clause[: cue.start()].strip(), clause[cue.end() :].strip()
+        subject = (before or after)[:60]
+        if not subject:
+            continue
+        yield Statement(
+            StatementKind.DATA_USED,
+            text,
+            seg.location.with_quote(seg.quote(lo, hi).strip()),
+            subject=subject,
+        )

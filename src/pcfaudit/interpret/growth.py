@@ -27,7 +27,8 @@ _FROM_TO_ZH = regex.compile(
 )
 _FROM_TO_EN = regex.compile(
     rf"(?P<verb>{_UP}|{_DOWN})\s+from\s+(?P<a>[-−]?[\d.][^,;]{{0,24}}?)\s*(?:in\s+(?P<y0>{_YEAR})\s*)?"
-    rf"to\s+(?P<b>[-−]?[\d.][^,;]{{0,24}}?)\s*(?:in\s+(?P<y1>{_YEAR}))?(?=[\s,;.])",
+    rf"to\s+(?P<b>[-−]?[\d.][^,;]{{0,24}}?)\s*(?:in\s+(?P<y1>{_YEAR})(?=[\s,;.]|$)"
+    rf"|(?=[\s,;]|\.(?!\d)|$)(?![^,;]*?\bin\s+{_YEAR}))",
     regex.IGNORECASE,
 )
 _RATE = regex.compile(

@@ -165,6 +165,11 @@ class InventoryLine:
     # read the label. Derived, so not part of the JSON contract.
     stage: Stage | None = field(default=None, metadata=DERIVED)
     carrier: str | None = field(default=None, metadata=DERIVED)
+    # The item the line accounts for, as a reader names it ('电力' for '电力(MWh) (生产、办公)')
+    # and as compared with the items a sentence names (folded).
+    item: str | None = field(default=None, metadata=DERIVED)
+    item_key: str | None = field(default=None, metadata=DERIVED)
+    organisational: bool = field(default=False, metadata=DERIVED)  # office, canteen, whole site
 
 
 @dataclass
@@ -254,6 +259,16 @@ class StatementKind(enum.StrEnum):
 
 
 @dataclass
+class NamedSubject:
+    """What a hotspot sentence names as the largest contributor: a life-cycle stage (``key``
+    a :class:`Stage` value) or an item of the results table (``key`` its lines' item_key)."""
+
+    dimension: Literal["stage", "item"]
+    key: str
+    name: str  # as the report prints it
+
+
+@dataclass
 class Statement:
     """A free-form claim the rules compare against numbers: a hotspot statement
     ('raw materials contribute most'), a stage list, a computation stated in prose."""
@@ -263,6 +278,11 @@ class Statement:
     location: Location
     subject: str | None = None
     values: list[Number] = field(default_factory=list)
+    # What interpret resolved the text to: the stage or inventory item a hotspot sentence
+    # names as largest, the stages a stage list (or a data-used statement) names.
+    named: NamedSubject | None = field(default=None, metadata=DERIVED)
+    stages: list[Stage] = field(default_factory=list, metadata=DERIVED)
+    transport: bool = field(default=False, metadata=DERIVED)  # data used for a transport leg
 
     def __post_init__(self) -> None:
         self.kind = StatementKind(self.kind)  # a kind nobody declared is a bug, said at once
@@ -355,3 +375,6 @@ class Report:
     module_declarations: list[ModuleDeclaration] = field(default_factory=list)
     numbers_seen: int = 0
     unusable_numbers: list[UnusableNumber] = field(default_factory=list)
+    # The inventory table that holds the results (the one with most result lines): the
+    # breakdown by item and stage that hotspot sentences are compared with.
+    results_table: int | None = field(default=None, metadata=DERIVED)

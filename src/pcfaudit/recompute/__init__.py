@@ -21,7 +21,7 @@ Relations: ``line`` (result = quantity × factor × GWP), ``subtotal``, ``total`
 
 from __future__ import annotations
 
-from pcfaudit.model import Report, Table
+from pcfaudit.model import Block, Report, Table
 from pcfaudit.recompute.changes import change_checks
 from pcfaudit.recompute.context import build_context, norm_label
 from pcfaudit.recompute.core import (
@@ -40,20 +40,28 @@ from pcfaudit.recompute.discover import (
     row_share_tables,
     sum_columns,
 )
+from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
 from pcfaudit.recompute.repeated import repeated_figure_checks
+from pcfaudit.recompute.same_figure import same_figure_checks
 from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
 
-def recompute(report: Report, tables: list[Table] | None = None, text: str = "") -> list[Check]:
+def recompute(
+    report: Report,
+    tables: list[Table] | None = None,
+    text: str = "",
+    blocks: list[Block] | None = None,
+) -> list[Check]:
     """Every arithmetic relation the report lets us recompute, one Check each. With the
     document's ``tables``, also the relations discovered in them (see :mod:`.discover`);
-    with its ``text``, whether a conversion those relations use is stated anywhere."""
+    with its ``text``, whether a conversion those relations use is stated anywhere; with its
+    ``blocks``, whether a figure printed twice agrees (:mod:`.same_figure`)."""
     ctx = build_context(report)
     grids = grids_of(tables or [])
     relations = discover(tables or [], grids)
@@ -84,6 +92,14 @@ def recompute(report: Report, tables: list[Table] | None = None, text: str = "")
     if text:
         checks += hidden_conversion_checks(relations, text)
         checks += repeated_figure_checks(tables or [], text)
+    # A figure CN006 already reports (one number, two carbon bases) is not reported again.
+    two_bases = {c.label for c in checks if c.relation == "repeated-figure-unit"}
+    checks += [
+        c
+        for c in same_figure_checks(tables or [], grids, blocks or [], report.statements)
+        if c.reported not in two_bases
+    ]
+    checks += formula_checks(blocks or [], grids)
     return checks
 
 

@@ -1,4 +1,5 @@
-"""IPCC GWP tables by report, refrigerant blends, and the words tables use for text subjects."""
+"""IPCC GWP tables by report and refrigerant blends (both read from the reference pack), and
+the words tables use for text subjects."""
 
 from __future__ import annotations
 
@@ -8,20 +9,23 @@ from functools import cache
 
 import regex
 
+from pcfaudit.reference import load_pack
+
 # --------------------------------------------------------------------------- GWP data
+
+_REPORTS = ("SAR", "TAR", "AR4", "AR5", "AR6")
 
 
 @cache
 def gwp_tables() -> dict[str, dict[str, Fraction]]:
-    """IPCC 100-year GWPs by report, from the ``globalwarmingpotentials`` package (CC0,
-    openclimatedata; SAR/TAR/AR4/AR5/AR6 tables), keyed by a normalised gas name."""
-    import globalwarmingpotentials as gwps
-
+    """IPCC 100-year GWPs by report, keyed by a normalised gas name: the reference pack's
+    ``gwp.csv`` (each value with its source), the one table every stage reads."""
+    pack = load_pack()
     out: dict[str, dict[str, Fraction]] = {}
-    for report in ("SAR", "TAR", "AR4", "AR5", "AR6"):
-        table = gwps.data.get(f"{report}GWP100", {})
-        out[report] = {gas_key(k): Fraction(str(v)) for k, v in table.items()}
-        out[report].setdefault("CO2", Fraction(1))
+    for report in _REPORTS:
+        table = {gas_key(gas): Fraction(str(v.value)) for gas, v in pack.gwp_table(report).items()}
+        table.setdefault("CO2", Fraction(1))
+        out[report] = table
     return out
 
 
@@ -43,13 +47,15 @@ def other_gwps(gas: str | None, used: Fraction) -> list[tuple[str, Fraction]]:
     return out
 
 
-# Nominal blend compositions (mass %), ASHRAE Standard 34 designations.
-BLENDS: dict[str, dict[str, Fraction]] = {
-    "R404A": {"HFC125": Fraction(44), "HFC134A": Fraction(4), "HFC143A": Fraction(52)},
-    "R407C": {"HFC32": Fraction(23), "HFC125": Fraction(25), "HFC134A": Fraction(52)},
-    "R410A": {"HFC32": Fraction(50), "HFC125": Fraction(50)},
-    "R507A": {"HFC125": Fraction(50), "HFC143A": Fraction(50)},
-}
+def blend_fractions(name: str) -> dict[str, Fraction] | None:
+    """Mass % by component gas (normalised key) of a refrigerant blend named ``name``, from
+    the reference pack's ``blends.csv``; None for a pure substance or an unknown name."""
+    blend = load_pack().blend(name)
+    if blend is None or len(blend.components) < 2:
+        return None
+    return {gas_key(c.gas): Fraction(str(c.mass_pct)) for c in blend.components}
+
+
 # Subject keys the interpreter gives → words a table label uses for them.
 SUBJECT_WORDS: dict[str, tuple[str, ...]] = {
     "CO2-extinguisher": ("灭火器", "extinguisher"),

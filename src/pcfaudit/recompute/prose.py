@@ -11,7 +11,7 @@ from pcfaudit.model import Number, Statement
 from pcfaudit.quantities import Interval, fmt_sig
 from pcfaudit.recompute.context import Ctx
 from pcfaudit.recompute.core import Check, CheckImpact, cannot_tell, make_check
-from pcfaudit.recompute.gwp import BLENDS, SUBJECT_WORDS, gas_key
+from pcfaudit.recompute.gwp import SUBJECT_WORDS, blend_fractions, gas_key
 from pcfaudit.recompute.products import gwp_of, line_conversion
 from pcfaudit.vocab.units import conversion_factor, is_co2e, normalise_unit, split_unit
 
@@ -50,7 +50,7 @@ def _text_check(ctx: Ctx, s_i: int, st: Statement) -> Iterator[Check]:
     iv = Interval.exact(point)
     ref, locs = f"statements[{s_i}]", [st.location]
     subject = st.subject or ""
-    blend = BLENDS.get(gas_key(subject))
+    blend = blend_fractions(subject) if subject else None
     if blend:
         targets = [
             (i, ln, blend[gas_key(ln.gas)] / 100)

@@ -106,11 +106,15 @@ def _same_place(a: Location, line: InventoryLine) -> bool:
 
 
 def _cell_texts(line: InventoryLine) -> dict[str, str]:
+    def mark(field: str) -> str:  # '/' as printed; a blank cell stays blank (as on the console)
+        printed = line.marks.get(field, "")
+        return "" if printed == "empty" else printed
+
     return {
-        "quantity": str(line.quantity) if line.quantity else line.marks.get("quantity", ""),
-        "factor": str(line.factor) if line.factor else line.marks.get("factor", ""),
-        "gwp": line.gwp.text if line.gwp else line.marks.get("gwp", ""),
-        "result": str(line.result) if line.result else line.marks.get("result", ""),
+        "quantity": str(line.quantity) if line.quantity else mark("quantity"),
+        "factor": str(line.factor) if line.factor else mark("factor"),
+        "gwp": line.gwp.text if line.gwp else mark("gwp"),
+        "result": str(line.result) if line.result else mark("result"),
     }
 
 

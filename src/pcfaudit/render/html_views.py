@@ -15,6 +15,7 @@ from decimal import Decimal
 from pcfaudit.model import AuditResult, Finding, InventoryLine, Location, ResultMatrix
 from pcfaudit.render.common import decimal_text, label, title_of
 from pcfaudit.rules.catalog import load_catalog
+from pcfaudit.vocab.units import emission_mass_unit
 
 STAGES = (
     "raw-material",
@@ -82,16 +83,8 @@ def _sum(values: list[Decimal]) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def _mass(unit: str | None) -> str | None:
-    """'tCO2e', 't CO2e' and a column's bare 't' are one unit for a sum of emissions (the
-    gas is the column's, not the number's)."""
-    if not unit:
-        return None
-    return unit.replace(" ", "").replace("CO2e", "").replace("CO2", "").replace("₂", "").lower()
-
-
 def _unit(line: InventoryLine) -> str | None:
-    return _mass(line.result.unit or line.result.unit_text) if line.result else None
+    return emission_mass_unit(line.result.unit or line.result.unit_text) if line.result else None
 
 
 def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | None:
@@ -102,7 +95,7 @@ def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | 
     if not totals:
         return None
     total = next((t for t in totals if t.location.table is not None), totals[0])
-    unit = _mass(total.quantity.unit or total.quantity.unit_text)
+    unit = emission_mass_unit(total.quantity.unit or total.quantity.unit_text)
     head = Headline(unit=total.quantity.unit_text or unit or "")
     head.reported_total = total.quantity.number.text
     lines = [line for line in report.inventory if line.result is not None]
@@ -118,7 +111,9 @@ def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | 
             head.basis = per.basis or ""
             ratio = fixed / total.quantity.number.value
             scaled = per.quantity.number.value * ratio
-            head.per_unit_recomputed = decimal_text(round(scaled, max(per.quantity.number.decimals, 3)))
+            head.per_unit_recomputed = decimal_text(
+                round(scaled, max(per.quantity.number.decimals, 3))
+            )
     elif report.per_unit:
         per = report.per_unit[0]
         head.per_unit_reported = per.quantity.number.text
@@ -127,14 +122,16 @@ def headline(result: AuditResult, recomputed: dict[int, Decimal]) -> Headline | 
     return head
 
 
-def stage_bars(
-    result: AuditResult, recomputed: dict[int, Decimal], lang: str
-) -> list[StageBar]:
+def stage_bars(result: AuditResult, recomputed: dict[int, Decimal], lang: str) -> list[StageBar]:
     """Emissions by life-cycle stage as reported and as recomputed (lines in the total's
     unit only); empty when fewer than two stages carry emissions."""
     report = result.report
     totals = [t for t in report.totals if t.kind == "total"]
-    unit = _mass(totals[0].quantity.unit or totals[0].quantity.unit_text) if totals else None
+    unit = (
+        emission_mass_unit(totals[0].quantity.unit or totals[0].quantity.unit_text)
+        if totals
+        else None
+    )
     sums: dict[str, list[Decimal]] = {}
     for line in report.inventory:
         if line.result is None or (unit and _unit(line) != unit):
@@ -262,7 +259,10 @@ def meta(result: AuditResult, lang: str, audit_date: str) -> Meta:
     ref = result.reference
     if ref.get("name") or ref.get("version"):
         items.append(
-            (label(lang, "meta.reference"), f"{ref.get('name', '')} {ref.get('version', '')}".strip())
+            (
+                label(lang, "meta.reference"),
+                f"{ref.get('name', '')} {ref.get('version', '')}".strip(),
+            )
         )
     selection = label(lang, "meta.rules_ran", ran=len(ran), total=len(catalog))
     if skipped and ran:

@@ -9,6 +9,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd,
     extraction,
     extraction_numbers,
+    figures,
     functional_unit,
     gwp,
     narrative,

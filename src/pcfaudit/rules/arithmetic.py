@@ -39,6 +39,9 @@ _BY_RELATION = {
     "hidden-conversion": "UN004",
     "percent-change": "AR013",
     "repeated-figure-unit": "CN006",
+    "same-figure": "CN007",
+    "formula-basis": "UN006",
+    "formula-table": "AR014",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",

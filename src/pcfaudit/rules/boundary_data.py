@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from pcfaudit.model import (
     Finding,
     Location,
@@ -23,13 +21,8 @@ from pcfaudit.rules.boundary import (
 )
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.evidence import line_evidence, quoted
-from pcfaudit.vocab.stages import STAGE_NAMES, stage_of_text
+from pcfaudit.vocab.stages import STAGE_NAMES
 
-_I = regex.IGNORECASE
-
-_TRANSPORT = regex.compile(
-    r"运输|物流|公路|铁路|水运|海运|货车|卡车|transport|freight|truck|lorry|shipping|t\s*·?\s*km|tkm",
-)
 _TRANSPORT_STAGES = (Stage.RAW_MATERIAL_TRANSPORT, Stage.DISTRIBUTION)
 
 
@@ -40,45 +33,12 @@ def _excluded_only(report: Report, stage: Stage) -> list[StageClaim]:
     return stage_claims(report, stage, ("excluded",))
 
 
-_USED = regex.compile(
-    r"被(?:本研究|本项目|本报告|本次研究|本评价)?所?(?:采用|使用|选用)|(?:本研究|本项目|本报告)(?:所)?(?:采用|使用|选用)了?|"
-    r"(?:were|was|are|is)\s+used\s+(?:in|by|for)\s+(?:this|the)\s+(?:study|assessment|model)|used\s+in\s+this\s+study",
-)
-_CLAUSE = regex.compile(r"[，,。；;]")
-
-
-def _used_data_clauses(report: Report) -> Iterator[tuple[str, Location]]:
-    """Clauses saying some data or dataset is used by the study, found in the sentences the
-    interpreter quotes (mentions, statements, factors): '其中电力…和公路运输被本研究所采用'."""
-    seen: set[str] = set()
-    sources = [*(m.location for m in report.mentions), *(s.location for s in report.statements)]
-    for loc in sources:
-        text = loc.quote or ""
-        if text in seen or not _USED.search(text):
-            continue
-        seen.add(text)
-        for clause in _CLAUSE.split(text):
-            if _USED.search(clause) and not regex.search(
-                r"计算|核算|估算|calculat|estimat", clause, _I
-            ):
-                yield clause.strip(), loc
-
-
 def _data_targets(report: Report) -> Iterator[tuple[str, Location, Stage | None, bool]]:
     """(what, where, stage, is_transport) for every piece of data the report says it uses."""
     for st in report.statements:
         if st.kind is StatementKind.DATA_USED:
-            text = st.subject or st.text
-            yield (
-                text,
-                quoted(st.location, st.text),
-                stage_of_text(text),
-                bool(_TRANSPORT.search(text)),
-            )
-    for clause, loc in _used_data_clauses(report):
-        m = _TRANSPORT.search(clause)
-        if m:
-            yield clause[:60], loc, stage_of_text(clause), True
+            stage = st.stages[0] if st.stages else None
+            yield st.subject or st.text, quoted(st.location, st.text), stage, st.transport
     for f in report.factors:
         if f.carrier == "transport":
             yield f.label or f.unit_text, quoted(f.location, f.label), None, True
@@ -142,19 +102,13 @@ def data_for_excluded_stage(ctx: RuleContext) -> Iterator[Finding]:
             message=f"{lead_en} Either the total contains a stage the report says it leaves out, "
             "or the boundary statement is wrong.",
             message_zh=f"{lead_zh}要么总量含有报告声称排除的阶段，要么边界表述有误。",
-            locations=unique_locations([where, *(quoted(c.location, c.stage.value) for c in claims[:2])]),
+            locations=unique_locations(
+                [where, *(quoted(c.location, c.stage.value) for c in claims[:2])]
+            ),
             reported=what,
             expected=f"no data for the excluded {en} stage",
             key=hit.value,
         )
-
-
-# Words that make an inventory an organisation's rather than a product's.
-_ORG_WORDS = regex.compile(
-    r"办公|食堂|宿舍|生活区|生活用|非生产|全厂|厂区|全公司|整个公司|全年生产活动|"
-    r"office|canteen|cafeteria|dormitor\w*|non-production|whole\s+(?:plant|site|company|factory)|"
-    r"company-wide|site-wide|entire\s+(?:plant|site|company|facility)",
-)
 
 
 def _org_evidence(report: Report) -> list[Location]:
@@ -165,8 +119,7 @@ def _org_evidence(report: Report) -> list[Location]:
     seen: set[str] = set()
     for line in report.inventory:
         label = line.group or line.label
-        m = _ORG_WORDS.search(label)
-        if m and label not in seen and not is_zero(line):
+        if line.organisational and label not in seen and not is_zero(line):
             seen.add(label)
             out.append(line_evidence(line))
     return out

@@ -27,9 +27,13 @@ class RuleSpec:
     title: dict[str, str]
     rationale: dict[str, str]
     clauses: tuple[str, ...] = ()
-    example: dict[str, str] = field(default_factory=dict)
+    # kind ("bad", "good") -> language -> text; a plain string in the YAML (the report's
+    # own wording, quoted) stands for every language
+    example: dict[str, dict[str, str]] = field(default_factory=dict)
     false_positives: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
+    # what the check does, by language; English is the check function's docstring
+    checks: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,13 @@ def _spec(entry: dict[str, Any], category: str, source: str) -> RuleSpec:
         title=dict(entry["title"]),
         rationale=dict(entry["rationale"]),
         clauses=tuple(entry.get("clauses") or ()),
-        example=dict(entry.get("example") or {}),
+        example={
+            kind: dict(text) if isinstance(text, dict) else {"en": str(text)}
+            for kind, text in (entry.get("example") or {}).items()
+        },
         false_positives=dict(entry.get("false_positives") or {}),
         parameters=dict(entry.get("parameters") or {}),
+        checks=dict(entry.get("checks") or {}),
     )
 
 

@@ -21,6 +21,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd_rows,
     epd_scope,
     epd_sources,
+    epd_swaps,
 )
 from pcfaudit.rules.engine import RuleContext, rule
 from pcfaudit.rules.epd_common import checks, quoted, where

@@ -4,18 +4,14 @@ indicator can be, and units of another indicator's reference substance."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
-from decimal import Decimal
 from fractions import Fraction
-from functools import cache
-from importlib import resources
 
 from pcfaudit.model import Finding, MatrixValue, ResultMatrix
 from pcfaudit.quantities import fmt_sig
 from pcfaudit.rules.engine import RuleContext, rule
-from pcfaudit.rules.epd_common import basis_key, cells, quoted, where
+from pcfaudit.rules.epd_common import basis_key, cells, in_unit_of_another, quoted, where
+from pcfaudit.rules.epd_swaps import ranges, swapped_pairs
 from pcfaudit.vocab.epd import EXPECTED_REFERENCE
 
 MIN_MODULES = 3  # identical rows: at least this many modules, and this many non-zero values
@@ -100,24 +96,6 @@ def _related(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- EP026
 
 
-@cache
-def ranges() -> dict[str, tuple[Fraction, Fraction, Fraction, str]]:
-    """indicator → (typical, low, high, source) of its ratio to GWP-total."""
-    text = (resources.files("pcfaudit.reference") / "data" / "epd_indicator_ranges.csv").read_text(
-        encoding="utf-8"
-    )
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    out = {}
-    for r in csv.DictReader(io.StringIO("\n".join(lines))):
-        out[r["indicator"]] = (
-            Fraction(Decimal(r["typical"])),
-            Fraction(Decimal(r["low"])),
-            Fraction(Decimal(r["high"])),
-            r["source"],
-        )
-    return out
-
-
 @rule("EP026")
 def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     """An indicator's value is orders of magnitude away from what it can be, relative to
@@ -149,7 +127,10 @@ def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
         if ref is None:
             continue
         module, gwp = ref
+        swapped = {i for swap in swapped_pairs(matrix) for i in (swap.first, swap.second)}
         for indicator, (typical, low, high, source) in table.items():
+            if indicator in swapped:
+                continue  # EP030 names the swap; the size is the same defect
             v = grid.get((indicator, module))
             if v is None or v.number.value == 0:
                 continue
@@ -183,14 +164,6 @@ def implausible_magnitude(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------- EP027
-
-
-def in_unit_of_another(indicator: str, unit: str | None) -> bool:
-    """The row's unit is the reference substance of another indicator (what EP027 reports)."""
-    allowed = EXPECTED_REFERENCE.get(indicator) if indicator != "EP" else None
-    if allowed is None or unit is None or unit in allowed:
-        return False
-    return any(unit in units for i, units in EXPECTED_REFERENCE.items() if i not in ("EP", indicator))
 
 
 @rule("EP027")

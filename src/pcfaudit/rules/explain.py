@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-from pcfaudit.i18n import label, norm_lang
+from pcfaudit.i18n import clause, label, norm_lang
 from pcfaudit.rules.catalog import RuleSpec
 from pcfaudit.rules.engine import REGISTRY
 
@@ -19,31 +19,49 @@ class _Labels:
         return label(self.lang, f"explain.{key}")
 
 
-def explain_rule(spec: RuleSpec, lang: str = "en") -> str:
-    """Markdown-ish text: title, category and severity, rationale, the check function's
-    docstring (English), clauses, example, false positives and parameters."""
-    lang = norm_lang(lang)
-    t = _Labels(lang)
-    title = spec.title.get(lang) or spec.title.get("en", "")
-    out = [f"{spec.code} ({spec.name}): {title}", ""]
-    severity = label(lang, f"severity.{spec.severity}")
-    out.append(f"{t['category']}: {spec.category}    {t['severity']}: {severity}")
-    out += ["", f"## {t['why']}", "", spec.rationale.get(lang) or spec.rationale.get("en", "")]
+def _in(texts: dict[str, str], lang: str) -> str:
+    """A catalog text in ``lang``, English when the catalog has no translation."""
+    return texts.get(lang) or texts.get("en", "")
+
+
+def _what(spec: RuleSpec, lang: str) -> str:
+    """What the check does: the catalog's translation, else the check function's
+    docstring (the English text); in Chinese without one, the title and a pointer."""
+    if lang != "en" and spec.checks.get(lang):
+        return spec.checks[lang].strip()
     fn = REGISTRY.get(spec.code)
     doc = inspect.getdoc(fn) if fn else None
-    if doc and lang == "en":
-        out += ["", f"## {t['what']}", "", doc]
-    elif doc:  # the technical note is written in English; say what is checked, in Chinese
-        out += ["", f"## {t['what']}", "", title, "", label(lang, "explain.details", code=spec.code)]
+    if not doc:
+        return ""
+    if lang == "en":
+        return doc
+    title = _in(spec.title, lang)
+    return f"{title}\n\n{label(lang, 'explain.details', code=spec.code)}"
+
+
+def explain_rule(spec: RuleSpec, lang: str = "en") -> str:
+    """Markdown-ish text: title, category and severity, rationale, what the check does,
+    clauses, example, false positives and parameters, all in ``lang``."""
+    lang = norm_lang(lang)
+    t = _Labels(lang)
+    colon = label(lang, "colon")
+    title = _in(spec.title, lang)
+    out = [f"{spec.code} ({spec.name}){colon}{title}", ""]
+    severity = label(lang, f"severity.{spec.severity}")
+    category = label(lang, f"category.{spec.category}")
+    out.append(f"{t['category']}{colon}{category}    {t['severity']}{colon}{severity}")
+    out += ["", f"## {t['why']}", "", _in(spec.rationale, lang)]
+    what = _what(spec, lang)
+    if what:
+        out += ["", f"## {t['what']}", "", what]
     if spec.clauses:
-        out += ["", f"## {t['clauses']}", "", *(f"- {c}" for c in spec.clauses)]
+        out += ["", f"## {t['clauses']}", "", *(f"- {clause(lang, c)}" for c in spec.clauses)]
     if spec.example:
         out += ["", f"## {t['example']}", ""]
-        if "bad" in spec.example:
-            out.append(f"{t['bad']}: {spec.example['bad']}")
-        if "good" in spec.example:
-            out.append(f"{t['good']}: {spec.example['good']}")
-    fp = spec.false_positives.get(lang) or spec.false_positives.get("en")
+        for kind in ("bad", "good"):
+            if kind in spec.example:
+                out.append(f"{t[kind]}{colon}{_in(spec.example[kind], lang)}")
+    fp = _in(spec.false_positives, lang)
     if fp:
         out += ["", f"## {t['fp']}", "", fp]
     if spec.parameters:

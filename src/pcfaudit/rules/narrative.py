@@ -8,41 +8,13 @@ other. Stage lists in the summary are compared with the stages the boundary incl
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
-from pcfaudit.model import Finding, InventoryLine, Location, Report, Stage, Statement, StatementKind
+from pcfaudit.model import Finding, Location, Report, Stage, Statement, StatementKind
 from pcfaudit.rules.engine import RuleContext, rule
-from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SUBJECT_AFTER_CUE
-from pcfaudit.vocab.stages import STAGE_NAMES, STAGE_PATTERNS, stages_in_text
-
-_I = regex.IGNORECASE
-_CUE = regex.compile(f"{HOTSPOT_ZH}|{HOTSPOT_EN}", _I)
-# Cues after which the subject follows ('主要集中在 X', 'dominated by X', 'the largest contributor is X').
-_CUE_BEFORE_SUBJECT = regex.compile(SUBJECT_AFTER_CUE, _I)
-_CLAUSE = regex.compile(r"[，,。；;：:！？!?]|\bwhile\b|\bwhereas\b")
-_PARENS = regex.compile(r"[(（][^)）]*[)）]")
-_WS = regex.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
-
-
-def _core_label(line: InventoryLine) -> str:
-    """'电力(MWh) (生产、办公)' → '电力'; 'Natural gas (m³)' → 'naturalgas'."""
-    return _norm(_PARENS.sub("", line.group or line.label))
-
-
-@dataclass
-class Subject:
-    dimension: str  # stage | item
-    key: str  # Stage value or normalised item label
-    name: str  # as printed
+from pcfaudit.vocab.stages import STAGE_NAMES
 
 
 @dataclass
@@ -58,14 +30,14 @@ class Breakdown:
 
 
 def breakdown(report: Report) -> Breakdown | None:
-    lines = [ln for ln in report.inventory if ln.result is not None]
-    if not lines:
+    chosen = [
+        ln
+        for ln in report.inventory
+        if ln.result is not None
+        and (ln.table if ln.table is not None else ln.location.table) == report.results_table
+    ]
+    if not chosen:
         return None
-    # One table only: results of different tables may be in different units or overlap.
-    tables: dict[int | None, list[InventoryLine]] = {}
-    for ln in lines:
-        tables.setdefault(ln.table if ln.table is not None else ln.location.table, []).append(ln)
-    chosen = max(tables.values(), key=len)
     items: dict[str, Decimal] = {}
     names: dict[str, str] = {}
     stages: dict[str, Decimal] = {}
@@ -73,76 +45,16 @@ def breakdown(report: Report) -> Breakdown | None:
     for ln in chosen:
         assert ln.result is not None
         value = ln.result.number.value
-        key = _core_label(ln)
-        if key:
-            items[key] = items.get(key, Decimal(0)) + value
-            names.setdefault(key, _PARENS.sub("", ln.group or ln.label).strip())
-        stage = ln.stage
-        if stage is None:
+        if ln.item_key:
+            items[ln.item_key] = items.get(ln.item_key, Decimal(0)) + value
+            names.setdefault(ln.item_key, ln.item or "")
+        if ln.stage is None:
             unassigned += value
         else:
-            stages[stage.value] = stages.get(stage.value, Decimal(0)) + value
+            stages[ln.stage.value] = stages.get(ln.stage.value, Decimal(0)) + value
     total = sum(items.values(), Decimal(0))
     unit = chosen[0].result.unit_text if chosen[0].result else ""
     return Breakdown(items, names, stages, unassigned, total, unit)
-
-
-def _subject_in(text: str, start: int, end: int, items: dict[str, str]) -> Subject | None:
-    """The first stage or item named in text[start:end] (items win a tie: they are narrower)."""
-    window = _norm(text[start:end])
-    best: tuple[int, int, Subject] | None = None
-    covered: set[int] = set()
-    # Longest labels first; a shorter label inside a longer one's match ('电' in '电机') is
-    # not a mention of the shorter item.
-    for key in sorted((k for k in items if k), key=len, reverse=True):
-        pos = window.find(key)
-        while pos >= 0 and pos in covered:
-            pos = window.find(key, pos + 1)
-        for m in regex.finditer(regex.escape(key), window):
-            covered.update(range(m.start(), m.end()))
-        if pos >= 0 and (best is None or (pos, 0) < (best[0], best[1])):
-            best = (pos, 0, Subject("item", key, items[key]))
-    for stage, pattern in STAGE_PATTERNS:
-        m = pattern.search(window)
-        if m and (best is None or (m.start(), 1) < (best[0], best[1])):
-            best = (m.start(), 1, Subject("stage", stage.value, m.group(0)))
-    return best[2] if best else None
-
-
-def hotspot_subject(statement: Statement, items: dict[str, str]) -> Subject | None:
-    """What a hotspot statement names as the largest contributor."""
-    if statement.subject:
-        try:
-            stage = Stage(statement.subject)
-            return Subject("stage", stage.value, statement.subject)
-        except ValueError:
-            key = _norm(_PARENS.sub("", statement.subject))
-            if key in items:
-                return Subject("item", key, items[key])
-    text = statement.text
-    cue = _CUE.search(text)
-    if cue is None:
-        if statement.subject:
-            return _subject_in(statement.subject, 0, len(statement.subject), items)
-        return None
-    lo = 0
-    for m in _CLAUSE.finditer(text, 0, cue.start()):
-        lo = m.end()
-    nxt = _CLAUSE.search(text, cue.end())
-    hi = nxt.start() if nxt else len(text)
-    after_first = bool(_CUE_BEFORE_SUBJECT.match(text, cue.start()))
-    spans = (
-        [(cue.end(), hi), (lo, cue.start())]
-        if after_first
-        else [(lo, cue.start()), (cue.end(), hi)]
-    )
-    for s, e in spans:
-        found = _subject_in(text, s, e, items)
-        if found:
-            return found
-    if statement.subject:
-        return _subject_in(statement.subject, 0, len(statement.subject), items)
-    return None
 
 
 def _stage_label(key: str) -> tuple[str, str]:
@@ -181,7 +93,7 @@ def hotspot_contradicts_numbers(ctx: RuleContext) -> Iterator[Finding]:
     if bd is None or bd.total <= 0:
         ctx.count(None)
         return
-    named = [(st, hotspot_subject(st, bd.item_names)) for st in hotspots]
+    named = [(st, st.named) for st in hotspots]
     for st, subject in named:
         if subject is None:
             ctx.count(None)
@@ -276,8 +188,7 @@ def hotspot_statements_disagree(ctx: RuleContext) -> Iterator[Finding]:
         ctx.count(None)
         return
     bd = breakdown(ctx.report)
-    items = bd.item_names if bd else {}
-    named = [(st, hotspot_subject(st, items)) for st in hotspots]
+    named = [(st, st.named) for st in hotspots]
     by_dim: dict[str, dict[str, list[Statement]]] = {}
     for st, subj in named:
         if subj is not None:
@@ -332,21 +243,6 @@ def _settled_by_numbers(
     return out
 
 
-def _stages_of(statement: Statement) -> list[Stage]:
-    """The stages a list names, read from its text ('原材料生产阶段' is one stage, raw
-    material); the interpreter's subject is the fallback."""
-    found = stages_in_text(statement.text)
-    if len(found) >= 2 or not statement.subject:
-        return found
-    out = []
-    for part in regex.split(r"[,，、\s]+", statement.subject):
-        try:
-            out.append(Stage(part))
-        except ValueError:
-            continue
-    return out
-
-
 # Transport legs are routinely folded into the neighbouring stage in summaries; a list is
 # compared with the boundary on these stages only.
 _CORE_STAGES = (Stage.RAW_MATERIAL, Stage.PRODUCTION, Stage.USE, Stage.END_OF_LIFE)
@@ -368,7 +264,7 @@ def stage_list_disagrees_with_scope(ctx: RuleContext) -> Iterator[Finding]:
         ctx.count(None)
         return
     for st in lists:
-        listed = _stages_of(st)
+        listed = st.stages
         others = [
             c
             for c in ctx.report.stages

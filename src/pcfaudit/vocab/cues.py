@@ -61,3 +61,16 @@ SUBJECT_AFTER_CUE = (
 )
 # The shorter list the claims reader uses on the matched cue itself.
 SUBJECT_AFTER_CUE_WORDS = r"主要集中在|主要来自|主要来源于|largest|biggest|main|followed\s+by|其次为|其次是"
+
+
+# Data said to be used for transport (a dataset, a leg, a vehicle), broader than the transport
+# carrier of an inventory line: logistics and shipping words count too.
+TRANSPORT_DATA = (
+    r"运输|物流|公路|铁路|水运|海运|货车|卡车|transport|freight|truck|lorry|shipping|t\s*·?\s*km|tkm"
+)
+# Words that make an inventory line an organisation's rather than a product's.
+ORGANISATIONAL_LABEL = (
+    r"办公|食堂|宿舍|生活区|生活用|非生产|全厂|厂区|全公司|整个公司|全年生产活动|"
+    r"office|canteen|cafeteria|dormitor\w*|non-production|whole\s+(?:plant|site|company|factory)|"
+    r"company-wide|site-wide|entire\s+(?:plant|site|company|facility)"
+)

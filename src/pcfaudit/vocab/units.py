@@ -48,7 +48,9 @@ def _fold(text: str) -> str:
 _LOOKUP: dict[str, str] = {regex.sub(r"\s", "", k.lower()): v for k, v in SPELLINGS.items()}
 _MASS = "|".join(sorted(map(regex.escape, MASS_PREFIX), key=len, reverse=True))
 _CO2E_WORDS = r"co2[-_]?(?:e|eq|equivalent)|co2当量|二氧化碳当量|当量"
-_EMISSION_RE = regex.compile(rf"^(?P<mass>{_MASS})(?:(?P<co2e>{_CO2E_WORDS})|(?P<gas>co2|二氧化碳|ch4|n2o))$")
+_EMISSION_RE = regex.compile(
+    rf"^(?P<mass>{_MASS})(?:(?P<co2e>{_CO2E_WORDS})|(?P<gas>co2|二氧化碳|ch4|n2o))$"
+)
 _EMISSION_AFTER_RE = regex.compile(
     rf"^(?:co2e|co2eq|co2-eq|co2当量|二氧化碳当量|碳排放量?|温室气体排放量?)(?P<mass>{_MASS})$"
 )
@@ -86,7 +88,9 @@ def _reference_substance(text: str) -> str | None:
     t = t.replace("₂", "2").replace("³", "3").replace("²", "2")
     c = regex.sub(r"[\s.\-_]", "", t)
     c = c.split(",")[0].replace("äq", "eq").replace("当量", "e")
-    c = regex.sub(r"(?:eqv|equiv|eq)$", "e", c.replace("equivalents", "e").replace("equivalent", "e"))
+    c = regex.sub(
+        r"(?:eqv|equiv|eq)$", "e", c.replace("equivalents", "e").replace("equivalent", "e")
+    )
     m = _EPD_SUBSTANCE_RE.fullmatch(c)
     if m:
         mass = MASS_PREFIX[m.group(1)]
@@ -192,6 +196,15 @@ def split_unit(unit: str) -> tuple[str, str | None]:
 
 def is_co2e(unit: str | None) -> bool:
     return unit is not None and split_unit(unit)[0].endswith("CO2e")
+
+
+def emission_mass_unit(unit: str | None) -> str | None:
+    """The mass part of an emission unit: 'tCO2e', 't CO2e', 't CO₂' and a column's bare 't'
+    are one unit for a sum of emissions (the gas is the column's, not the number's)."""
+    if not unit:
+        return None
+    folded = unit.replace(" ", "").replace("₂", "2")
+    return folded.replace("CO2e", "").replace("CO2", "").lower()
 
 
 def is_mass(unit: str | None) -> bool:
