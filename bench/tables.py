@@ -118,7 +118,9 @@ def _tables_for(document: Document, cell: dict[str, object]) -> list[Table]:
     return named or tables
 
 
-def score(document: Document, truth: list[dict[str, object]]) -> tuple[int, list[dict[str, object]]]:
+def score(
+    document: Document, truth: list[dict[str, object]]
+) -> tuple[int, list[dict[str, object]]]:
     hits = 0
     misses = []
     for cell in truth:
@@ -180,8 +182,10 @@ def main(argv: list[str]) -> int:
             line += f"; picture tables named {named}/{pictures}" + (" (read by OCR)" if ocr else "")
         print(f"{line}  [{seconds:.1f} s]")
         if verbose:
-            for m in misses[:15]:
-                print(f"    miss p.{m.get('page')} {m['row']!r} × {m['col']!r}: want {m['value']!r}, read {m['read']}")
+            for m in misses[: int(os.environ.get("MISSES", "15"))]:
+                print(
+                    f"    miss p.{m.get('page')} {m['row']!r} × {m['col']!r}: want {m['value']!r}, read {m['read']}"
+                )
         total_hits += hits
         total += len(truth)
     if total:

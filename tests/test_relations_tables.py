@@ -116,7 +116,9 @@ def test_recompute_without_tables_keeps_its_old_signature() -> None:
     checks = recompute(interpret(doc))
     assert not [c for c in checks if c.relation == "table-relation"]
     with_tables = recompute(interpret(doc), doc.tables)
-    assert not [c for c in with_tables if c.relation == "table-relation"]  # all rows hold
+    relations = [c for c in with_tables if c.relation == "table-relation"]
+    assert [c.status for c in relations] == ["pass"]  # all rows hold: one held relation
+    assert relations[0].note == "holds on 5 of 5 rows" and "44/28" in (relations[0].label or "")
 
 
 def test_stage_name_heading_a_block_does_not_join_to_a_stage_summary() -> None:

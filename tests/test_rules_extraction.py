@@ -11,6 +11,7 @@ from pcfaudit.model import (
     Report,
     ReportedValue,
 )
+from pcfaudit.recompute import Check
 
 
 def test_seeds_and_synthetic_reports_get_no_extraction_finding():
@@ -40,6 +41,55 @@ def test_results_without_inventory_is_only_a_warning():
         "EX001", _pcf_report(totals=[total]), document_stats=stats(5000), document_blocks=60
     )
     assert [f.severity for f in found] == ["warning"]
+
+
+def _held(label: str, note: str, status: str = "pass") -> Check:
+    return Check(
+        id=f"relation-held:{label}",
+        relation="table-relation",
+        status=status,
+        label=label,
+        note=note,
+        locations=[loc(40, label)],
+    )
+
+
+def test_tables_audited_without_inventory_is_coverage_at_info_naming_what_was_checked():
+    checks = [
+        _held("table 2 column Total: sum of columns", "holds on 9 of 9 rows"),
+        _held("table 3 column Share/%: share of a column in a total (%)", "holds on 4 of 4 rows"),
+    ]
+    found, ctx = run(
+        "EX001",
+        _pcf_report(),
+        checks=checks,
+        document_stats=stats(5000),
+        document_blocks=60,
+        document_tables=3,
+    )
+    [f] = found
+    assert f.severity == "info" and f.rule == "EX001"
+    assert "3 table(s) were read as text and their arithmetic was audited" in f.message
+    assert "table 2 column Total: sum of columns (holds on 9 of 9 rows)" in f.message
+    assert "line arithmetic, omission and emission-factor checks did not run" in f.message
+    assert "列间关系 2 项成立" in f.message_zh
+    assert ctx.tally.cannot_tell == 1 and ctx.tally.failed == 0
+
+
+def test_text_tables_with_no_relation_checked_still_could_not_run():
+    # Negative: tables read, but nothing in them audited (no relation found, no inventory):
+    # the warning stays, with no claim that anything was checked.
+    found, _ = run(
+        "EX001",
+        _pcf_report(),
+        checks=[],
+        document_stats=stats(5000),
+        document_blocks=60,
+        document_tables=3,
+    )
+    [f] = found
+    assert f.severity == "warning" and "could not run" in f.message
+    assert "audited" not in f.message
 
 
 def test_inventory_present_is_silent():

@@ -67,21 +67,36 @@ yearbooks were filled by linear interpolation between neighbouring years.
 """
 
 
-def _never_images(text: str, name: str) -> None:
+def _never_images(text: str, name: str, total: str) -> None:
+    """The table's total column is checked as the sum of the sources (it holds on every
+    row): the tables were audited, so EX001 is coverage at info, never 'could not read'."""
     found = _ex001(text, name)
     assert len(found) == 1
     for f in found:
-        assert f.severity == "warning"
+        assert f.severity == "info"
         assert "image" not in (f.likely_cause or "") and "图片" not in (f.likely_cause_zh or "")
-        assert "read as text" in f.message
+        assert "read as text and their arithmetic was audited" in f.message
+        assert f"column {total}: sum of columns" in f.message
+        assert "emission-factor checks did not run" in f.message
 
 
 def test_zh_text_table_not_recognised_is_no_image_and_no_error():
-    _never_images(_ZH, "county.txt")
+    _never_images(_ZH, "county.txt", "合计")
 
 
 def test_en_text_table_not_recognised_is_no_image_and_no_error():
-    _never_images(_EN, "orchard.md")
+    _never_images(_EN, "orchard.md", "Total")
+
+
+def test_a_text_table_whose_columns_obey_no_relation_still_says_the_checks_could_not_run():
+    # Negative: the same study whose only table names the data sources (no numbers to check).
+    text = _ZH.split("年份\t")[0] + (
+        "地区\t类型\t来源\n甲县\t平原\t统计年鉴\n乙县\t丘陵\t统计年鉴\n丙县\t山地\t入户调查\n\n"
+        "各县的化肥、农药、农膜、柴油和灌溉用电数据均取自当年统计年鉴，缺失部分由入户调查补充，"
+        "调查覆盖各县主要乡镇的种植户，问卷内容包括作物种类、播种面积、化肥和农药的施用量。\n"
+    )
+    [f] = _ex001(text, "county.txt")
+    assert f.severity == "warning" and "could not run" in f.message
 
 
 def test_without_any_table_the_report_still_could_not_be_audited():
@@ -122,6 +137,18 @@ def test_one_image_table_keeps_its_own_finding():
         "EX005", Report(), document_stats=_with_images((3, "Results")), document_blocks=9
     )
     assert len(found) == 1 and "A table on p. 3 under 'Results'" in found[0].message
+
+
+def test_pictures_the_ocr_budget_left_unread_say_so_instead_of_install_ocr():
+    regions = _with_images((11, "Potential environmental impact"), (12, "Use of resources"))
+    regions.unread[1].ocr, regions.unread[0].ocr_skipped = True, "budget"
+    [f] = run("EX005", Report(), document_stats=regions, document_blocks=90)[0]
+    assert "A table on p. 11" in f.message and "p. 12" not in f.message  # p. 12 was read
+    assert "PCFAUDIT_OCR_MEGAPIXELS" in f.message and "install" not in f.message
+    assert "PCFAUDIT_OCR_MEGAPIXELS" in f.message_zh
+    # Without the extra the advice is to install it.
+    [f] = run("EX005", Report(), document_stats=_with_images((3, "")), document_blocks=9)[0]
+    assert "install the OCR extra (pcfaudit[ocr])" in f.message
 
 
 def test_no_inventory_with_image_tables_leaves_the_saying_to_ex005():

@@ -140,6 +140,7 @@ _TEX_FRAC_RE = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 _TEX_SQRT_RE = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
 _TEX_LIMITS_RE = re.compile(r"([∑∏])(?:\s*_(?:\{[^{}]*\}|\S))?(?:\s*\^(?:\{[^{}]*\}|\S))?")
 _TEX_SUB_RE = re.compile(r"_(?:\{([^{}]*)\}|(\S))")
+_TEX_DOUBLE_BRACE_RE = re.compile(r"\{\s*\{([^{}]*)\}\s*\}")
 _TEX_SUP_RE = re.compile(r"\^(?:\{([^{}]*)\}|(\S))")
 _DISPLAY_RE = re.compile(r"\$\$(.+?)\$\$", re.S)
 _INLINE_RE = re.compile(r"(?<![\\$])\$([^$\n]{1,300}?)(?<!\\)\$(?!\$)")
@@ -150,12 +151,12 @@ _MATHY_RE = re.compile(r"[\\^_{}]|^[\d\s.,=<>+\-*/()%]+$")
 _TEX_OCR_SPACE_RE = re.compile(
     r"(?<=[\d.]) +(?=[\d.])|(?<=[\d.]) +(?=\\%)|(?<=[-+]) +(?=[\d.])|\s+(?=[\^_{}])|(?<=[\^_{])\s+"
 )
-_TEX_ROMAN_RE = re.compile(r"\\(?:mathrm|mathbf|mathit|textrm|rm)\s*\{([^{}]*)\}")
+_TEX_ROMAN_RE = re.compile(r"\\(?:mathrm|mathbf|mathit|textrm|rm)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 
 
 def _ocr_unspaced(tex: str) -> str:
-    """Undo converter spacing: digits of one number joined, scripts tight, the letters of
-    an upright unit or formula joined (``\\mathrm { h m }`` → ``hm``); ``~`` is a space."""
+    """Undo converter spacing: digits of one number joined, scripts tight, the letters of an
+    upright unit or formula joined (``\\mathrm { h m }`` → ``hm``, one nesting); ``~`` a space."""
     s = _TEX_ROMAN_RE.sub(lambda m: "{" + m.group(1).replace(" ", "") + "}", tex)
     s = _TEX_OCR_SPACE_RE.sub("", s)
     return s.replace("~", " ")
@@ -186,8 +187,11 @@ def tex_to_text(tex: str) -> str:
             return body.translate(_SUP_DIGITS)
         if body == "°":
             return "°"
+        if re.fullmatch(r"[A-Za-z*]{1,3}", body) and m.string[: m.start()][-1:].isdigit():
+            return body  # a footnote or significance mark on a number: "12.5^{a}" → "12.5a"
         return "^" + body
 
+    s = _TEX_DOUBLE_BRACE_RE.sub(r"{\1}", s)  # "^{\mathrm{b}}" left "^{{b}}": one group
     s = _TEX_SUP_RE.sub(sup, s)
     s = s.replace("{", "").replace("}", "").replace("&", " ")
     return _SPACE_RUN_RE.sub(" ", s).strip()

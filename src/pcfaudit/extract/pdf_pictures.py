@@ -59,20 +59,25 @@ def read_by_ocr(pdf: pdfium.PdfDocument, pages: list[PdfPage], regions: list[Unr
         return
     todo = [r for r in regions if r.kind in ("image", "scanned-page") and r.bbox is not None]
     if sum(1 for r in todo if r.kind == "scanned-page") > _MAX_OCR_PAGES:
+        for region in todo:
+            region.ocr_skipped = "scanned-pages"
         return
     by_number = {p.number: p for p in pages}
     budget = ocr.budget_pixels()
     for region in todo:
         page = by_number[region.page]
         if page.quarter_turns or region.bbox is None:
+            region.ocr_skipped = "turned"
             continue  # a turned page's pixels do not map onto its boxes as read
         scale = _scale(page, region.bbox)
         cost = _area(region.bbox) * scale * scale
         if cost > budget:
+            region.ocr_skipped = "budget"
             continue  # stays named as unread: OCR work per document is bounded in pixels
         budget -= cost
         words = _ocr_words(pdf, page, region.bbox, scale)
         if not words:
+            region.ocr_skipped = "no-words"
             continue
         lines = group_lines(words)
         tables, rest = find_tables(page.number, lines)

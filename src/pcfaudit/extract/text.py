@@ -42,6 +42,7 @@ from pcfaudit.extract.common import (
     sha256_hex,
 )
 from pcfaudit.extract.text_decode import decode_text
+from pcfaudit.extract.text_tables import repair_grid
 from pcfaudit.limits import check_text_size
 from pcfaudit.model import Block, Cell, Document, ExtractionStats, Location, SourceInfo, Table
 
@@ -84,6 +85,9 @@ _CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
 _LIST_START = re.compile(
     r"^(?:[-*+•◆◇■□●○▪►✓✔√→]\s*|[①-⑳⑴-⒇]|(?:I{1,3}|IV|VI{0,3}|IX|X)\s|[a-h][\s.)、]\s*"
     r"|\(\d{1,2}\)|\d{1,2}\)|\[\d{1,3}\])"
+)
+_CAPTION_YEAR_RE = re.compile(
+    r"^((?:续?表|Table|Tab\.)\s*)(\d{1,2})((?:19|20)\d\d)(?=\s*(?:年|—|–|-|~|～|至))"
 )
 _CAPTION_RE = re.compile(r"^(?:续?表|Table|TABLE|Tab\.)\s*[\dA-Z一二三四五六七八九十IVX]")
 
@@ -307,6 +311,20 @@ def _make_table(grid: _Grid, index: int, caption: str | None) -> Table:
 # --------------------------------------------------------------------------- blocks
 
 
+def _caption_number(line: str) -> str:
+    m = re.match(r"^\D*?(\d+)", line)
+    return m.group(1) if m else ""
+
+
+def _ends_right_above(lines: list[str], first_line: int, table_index: int) -> bool:
+    """The paragraph starting at ``first_line`` (1-based) runs on, line after line, until
+    only blank lines separate it from the table at ``table_index`` (0-based)."""
+    k = table_index
+    while k > first_line and not lines[k - 1].strip():
+        k -= 1
+    return all(line.strip() for line in lines[first_line - 1 : k]) and k - first_line < 3
+
+
 class _Builder:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -332,15 +350,34 @@ class _Builder:
             prev is not None
             and prev.kind == "paragraph"
             and prev.location.line is not None
-            and len(prev.text) <= 80
             and _CAPTION_RE.match(prev.text)
-            and all(not s.strip() for s in self.lines[prev.location.line : first_index])
+            and _ends_right_above(self.lines, prev.location.line, first_index)
         ):
-            caption = prev.text
+            caption = prev.text if len(prev.text) <= 80 else self._caption_line(prev, first_index)
+        if caption:  # "表22001—2017年…": table 2 about 2001—2017, the space lost
+            caption = _CAPTION_YEAR_RE.sub(r"\1\2 \3", caption)
+        grid = _Grid(repair_grid(grid.rows))
         table = _make_table(grid, self.tables, caption)
         self.tables += 1
         text = "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in table.rows)
         self.blocks.append(Block("table", text, table.location, table=table))
+
+    def _caption_line(self, prev: Block, table_index: int) -> str | None:
+        """The caption among the lines of a long paragraph above a table: the last caption
+        line, or the first of a bilingual pair with one number ("表2 …" over "Table 2 …");
+        captions of other tables may come first when the converter moved them."""
+        assert prev.location.line is not None
+        lines = [
+            _CAPTION_YEAR_RE.sub(r"\1\2 \3", clean_line(x))
+            for x in self.lines[prev.location.line - 1 : table_index]
+        ]
+        found = [i for i, x in enumerate(lines) if x and _CAPTION_RE.match(x)]
+        if not found:
+            return None
+        i = found[-1]
+        while i - 1 in found and _caption_number(lines[i - 1]) == _caption_number(lines[i]):
+            i -= 1
+        return lines[i] if len(lines[i]) <= 160 else None
 
     def toc(self, lineno: int, text: str) -> None:
         self.flush()
@@ -398,11 +435,11 @@ def _blocks(lines: list[str]) -> list[Block]:
         if "<table" in raw.lower():
             b.flush()
             grid, i, before, after = _collect_html_table(lines, i)
-            if clean_line(before):
+            if html_fragment_text(clean_line(before)):  # not "<html><body>" alone
                 b.text_line(lineno, clean_line(before))
                 b.flush()
             b.add_table(grid, lineno - 1)
-            if clean_line(after):
+            if html_fragment_text(clean_line(after)):
                 b.text_line(i, clean_line(after))
                 b.flush()
             continue

@@ -111,6 +111,9 @@ class UnreadRegion:
     bbox: tuple[float, float, float, float] | None = None
     context: str = ""  # the heading or caption naming it, or the hidden text itself
     ocr: bool = False
+    # Why OCR, installed, left it unread ("budget", "turned", "no-words", "scanned-pages");
+    # empty when OCR is not installed. Not part of the JSON contract.
+    ocr_skipped: str = field(default="", metadata={"derived": True})
 
     def describe(self) -> str:
         what = {

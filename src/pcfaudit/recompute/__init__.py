@@ -43,6 +43,7 @@ from pcfaudit.recompute.discover import (
 from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
+from pcfaudit.recompute.held import held_relation_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
@@ -88,6 +89,7 @@ def recompute(
         for c in relation_checks(relations)
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
+    checks += held_relation_checks(relations)  # what the table arithmetic audited
     checks += change_checks(report.statements, grids)
     if text:
         checks += hidden_conversion_checks(relations, text)

@@ -1,12 +1,14 @@
-"""EPD rules on the product's materials (EP028): what the packaging and content tables
+"""EPD rules on the product's materials (EP028, EP031): what the packaging and content tables
 say against the carbon the EPD declares."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pcfaudit.model import Finding, Location, Statement
+from pcfaudit.model import Finding, Location, MatrixValue, Statement
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.epd_common import quoted
+from pcfaudit.vocab.epd import FIBRE_PACKAGING
 
 
 def _of(ctx: RuleContext, kind: str) -> list[Statement]:
@@ -19,7 +21,18 @@ def _loc(s: Statement) -> Location:
 
 # --------------------------------------------------------------------------- EP028
 
-FIBRE = ("cardboard", "carton", "paper", "wood", "pallet", "timber", "纸", "木")
+
+def _fibre_packaging(ctx: RuleContext) -> dict[str, Statement]:
+    """Paper, board and wood of the packaging table in kg, one per material (a table
+    repeated per product lists it again)."""
+    seen: dict[str, Statement] = {}
+    for s in _of(ctx, "epd-packaging-mass"):
+        subject = (s.subject or "").lower()
+        if s.values and subject.endswith("|kg") and any(w in subject for w in FIBRE_PACKAGING):
+            seen.setdefault(subject, s)
+    return seen
+
+
 C_PER_KG = (0.3, 0.55)  # kg C per kg of paper/board/wood as delivered (dry wood 0.5, EN 16449)
 
 
@@ -37,16 +50,9 @@ def packaging_biogenic_carbon(ctx: RuleContext) -> Iterator[Finding]:
     content in packaging 1.09E-03 kg C' (expected 0.063-0.115 kg C).
     """
     declared = [s for s in _of(ctx, "epd-biogenic-carbon") if s.subject == "packaging" and s.values]
-    fibre = [
-        s for s in _of(ctx, "epd-packaging-mass")
-        if s.values and any(w in (s.subject or "").lower() for w in FIBRE)
-        and (s.subject or "").endswith("|kg")
-    ]  # fmt: skip
-    if not declared or not fibre:
+    if not declared or not _fibre_packaging(ctx):
         return
-    seen: dict[str, Statement] = {}
-    for s in fibre:
-        seen.setdefault((s.subject or "").lower(), s)  # a table repeated per product lists it again
+    seen = _fibre_packaging(ctx)
     mass = sum(float(s.values[0].value) for s in seen.values())
     low, high = mass * C_PER_KG[0], mass * C_PER_KG[1]
     d = declared[0]
@@ -129,3 +135,88 @@ def use_stage_without_service_life(ctx: RuleContext) -> Iterator[Finding]:
         reported="no RSL",
         expected="an RSL or a frequency for the use-stage scenario",
     )
+
+
+# --------------------------------------------------------------------------- EP031
+
+CO2_PER_C = 44 / 12
+UPTAKE_RATIO = 10  # the expected uptake must dwarf the printed A1-A3 value to speak
+
+
+@rule("EP031")
+def packaging_uptake_missing(ctx: RuleContext) -> Iterator[Finding]:
+    """Paper, board or wood packaging is listed, but GWP-biogenic in A1-A3 shows no uptake
+    of its carbon.
+
+    Under EN 15804+A2 (6.3.4.3) the biogenic carbon of packaging enters the system as an
+    uptake in A1-A3 (-1) and leaves it where the packaging is disposed of, in A5 (+1).
+    Fibre packaging holds 0.3-0.55 kg C per kg, so its uptake is about 1.1-2.0 kg CO2 per
+    kg. When that uptake is at least ten times the printed A1-A3 GWP-biogenic and the
+    printed value is positive, the uptake was not modelled (and the release, if any, lands
+    in a module where it does not belong). A warning: biogenic emissions in the product's
+    own processes could offset an uptake, which the EPD would then have to show.
+
+    Example: packaging corrugated board 69.9 kg + kraft paper 33.2 kg per t (113-208 kg CO2
+    uptake) while GWP-biogenic A1-A3 = +3.76 kg CO2 eq. and C4 = +107.
+    """
+    fibre = _fibre_packaging(ctx)
+    biogenic = _biogenic_a1_a3(ctx)
+    if not fibre or biogenic is None:
+        return
+    mass = sum(float(s.values[0].value) for s in fibre.values())
+    low = mass * C_PER_KG[0] * CO2_PER_C
+    high = mass * C_PER_KG[1] * CO2_PER_C
+    printed = float(biogenic.number.value)
+    ok = printed <= 0 or low < UPTAKE_RATIO * printed
+    ctx.count(ok)
+    if ok:
+        return
+    listed = " + ".join(
+        f"{(s.subject or '').split('|')[0]} {s.values[0].text} kg" for s in fibre.values()
+    )
+    releases = _largest_biogenic_releases(ctx, biogenic)
+    later = f" The largest biogenic releases are in {releases}." if releases else ""
+    later_zh = f"最大的生物成因排放出现在 {releases}。" if releases else ""
+    yield ctx.finding(
+        "EP031",
+        message=(
+            f"The packaging holds paper, board or wood ({listed} = {mass:.3g} kg), whose biogenic "
+            f"carbon is an uptake of about {low:.3g}-{high:.3g} kg CO2 in A1-A3 under EN 15804+A2, "
+            f"but GWP-biogenic A1-A3 is {biogenic.number.text} ({_place(biogenic)}): the uptake was "
+            f"not modelled, or is offset by biogenic emissions the EPD does not show.{later}"
+        ),
+        message_zh=(
+            f"包装含纸、纸板或木材（{listed} = {mass:.3g} kg），按 EN 15804+A2 其生物成因碳应在 A1-A3 "
+            f"计为约 {low:.3g}–{high:.3g} kg CO2 的吸收，但 A1-A3 的 GWP-biogenic 为 {biogenic.number.text}"
+            f"（{_place(biogenic)}）：未建模该吸收，或被 EPD 未说明的生物成因排放抵消。{later_zh}"
+        ),
+        locations=[quoted(biogenic), *(_loc(s) for s in list(fibre.values())[:4])],
+        reported=f"GWP-biogenic A1-A3 {biogenic.number.text}",
+        expected=f"about -{low:.3g} to -{high:.3g} kg CO2 eq. from the packaging's uptake",
+        likely_cause="biogenic carbon of packaging not taken up in A1-A3 (-1/+1 not applied)",
+        likely_cause_zh="包装的生物成因碳未在 A1-A3 计为吸收（未采用 -1/+1 方法）",
+    )
+
+
+def _biogenic_a1_a3(ctx: RuleContext) -> MatrixValue | None:
+    for matrix in ctx.report.matrices:
+        for v in matrix.values:
+            if v.indicator == "GWP-biogenic" and v.module == "A1-A3":
+                return v
+    return None
+
+
+def _largest_biogenic_releases(ctx: RuleContext, a1_a3: MatrixValue) -> str:
+    values = [
+        v
+        for m in ctx.report.matrices
+        for v in m.values
+        if v.indicator == "GWP-biogenic" and v.module != "A1-A3" and v.number.value > 0
+        and v.number.value >= a1_a3.number.value
+    ]  # fmt: skip
+    values.sort(key=lambda v: -v.number.value)
+    return ", ".join(f"{v.module} {v.number.text}" for v in values[:2])
+
+
+def _place(v: MatrixValue) -> str:
+    return v.location.describe()

@@ -9,6 +9,7 @@ are conservative: an EPD or a summary report without an inventory table is not u
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -107,6 +108,11 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
     if images and (results or text_tables):
         ctx.count(None)
         return
+    audited = _table_relations(ctx)
+    if text_tables and audited:
+        ctx.count(None)  # the inventory checks could not run; the tables were still audited
+        yield _tables_audited_without_inventory(ctx, signals, text_tables, audited)
+        return
     ctx.count(False)
     cause, cause_zh = (
         (
@@ -162,6 +168,42 @@ def no_inventory(ctx: RuleContext) -> Iterator[Finding]:
         "无法审核。请检查文件（扫描页、图片形式的表格或不支持的版式）。",
         locations=[_document()],
         likely_cause="the inventory and results are images, or their tables lost their structure",
+    )
+
+
+def _table_relations(ctx: RuleContext) -> list[Any]:
+    """The relations recompute found among the columns of the tables (held or broken)."""
+    return [c for c in ctx.checks if getattr(c, "relation", None) == "table-relation"]
+
+
+def _tables_audited_without_inventory(
+    ctx: RuleContext, signals: list[str], text_tables: int, audited: list[Any]
+) -> Finding:
+    """Coverage, not a reading failure: the tables were read and their arithmetic checked
+    (sums, products, shares, unit steps between columns), but no row is an inventory line,
+    so what rests on lines (a line's activity × factor, omissions, factor plausibility) was
+    not audited. Said at info level, with what was and was not checked."""
+    held = [c for c in audited if c.status == "pass"]
+    broken = [c for c in audited if c.status == "fail"]
+    shown = "; ".join(f"{c.label} ({c.note})" for c in held[:3])
+    more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+    return ctx.finding(
+        "EX001",
+        message=f"The report reads as a carbon footprint report ({', '.join(signals)}). Its "
+        f"{text_tables} table(s) were read as text and their arithmetic was audited: "
+        f"{len(held)} relation(s) among columns hold ({shown}{more})"
+        + (f", {len(broken)} cell(s) break one" if broken else "")
+        + ". No row was recognised as an inventory line (activity data × emission factor), "
+        "so the line arithmetic, omission and emission-factor checks did not run.",
+        message_zh=f"文件可识别为碳足迹报告（{', '.join(signals)}）。其 {text_tables} 个表格已按文本读取，"
+        f"表内算术已核对：列间关系 {len(held)} 项成立"
+        + (f"，{len(broken)} 个单元格不符" if broken else "")
+        + "。未识别到清单行（活动数据 × 排放因子），因此清单行算术、遗漏和排放因子检查未进行。",
+        locations=[_document()],
+        severity="info",
+        likely_cause="the tables hold results or indices, not an inventory of activity data and factors",
+        likely_cause_zh="表格为结果或指数，而非含活动数据与排放因子的清单",
+        key="tables-audited",
     )
 
 
@@ -318,10 +360,9 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "EX005",
             message=f"{what} on p. {region.page}{named} is an image without a text layer: its "
-            "numbers were not read and were not audited. Check them by hand, or install the OCR "
-            "extra (pcfaudit[ocr]) to read them.",
+            f"numbers were not read and were not audited. {_advice([region])[0]}",
             message_zh=f"第 {region.page} 页{('“' + region.context + '”下的') if region.context else ''}"
-            f"{what_zh}为无文本层的图片：其中的数字未被读取，也未被审核。请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+            f"{what_zh}为无文本层的图片：其中的数字未被读取，也未被审核。{_advice([region])[1]}",
             locations=[
                 Location(
                     page=region.page,
@@ -332,6 +373,36 @@ def content_as_image(ctx: RuleContext) -> Iterator[Finding]:
             likely_cause="results pasted as a picture, or a scanned page",
             key=f"{region.page}:{region.bbox}",
         )
+
+
+# Why OCR (installed) left a picture unread → what the user can do, in English and Chinese.
+_OCR_SKIPPED = {
+    "budget": (
+        "OCR's work budget for one document was spent (raise PCFAUDIT_OCR_MEGAPIXELS to read more)",
+        "单个文件的 OCR 工作量上限已用完（可调高 PCFAUDIT_OCR_MEGAPIXELS 以读取更多图片）",
+    ),
+    "turned": ("OCR does not read turned pages", "OCR 不读取旋转的页面"),
+    "no-words": ("OCR found no words in it", "OCR 未在其中识别出文字"),
+    "scanned-pages": (
+        "the scan has too many pages for OCR on a CPU",
+        "扫描页数过多，无法在 CPU 上完成 OCR",
+    ),
+}
+
+
+def _advice(regions: list[UnreadRegion]) -> tuple[str, str]:
+    """What to do about pictures left unread: install the OCR extra, or, where it ran and
+    skipped them, why it did."""
+    reasons = [r.ocr_skipped for r in regions if r.ocr_skipped in _OCR_SKIPPED]
+    if not reasons:
+        return (
+            "Check them by hand, or install the OCR extra (pcfaudit[ocr]) to read them.",
+            "请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+        )
+    kinds = list(dict.fromkeys(reasons))
+    en = "; ".join(_OCR_SKIPPED[k][0] for k in kinds)
+    zh = "；".join(_OCR_SKIPPED[k][1] for k in kinds)
+    return f"Check them by hand ({en}).", f"请人工核对（{zh}）。"
 
 
 def _images_together(ctx: RuleContext, regions: list[UnreadRegion]) -> Finding:
@@ -347,10 +418,9 @@ def _images_together(ctx: RuleContext, regions: list[UnreadRegion]) -> Finding:
     return ctx.finding(
         "EX005",
         message=f"{len(regions)} tables or pages are images without a text layer, so their numbers "
-        f"were not read and were not audited: {'; '.join(names)}. Check them by hand, or install "
-        "the OCR extra (pcfaudit[ocr]) to read them.",
+        f"were not read and were not audited: {'; '.join(names)}. {_advice(regions)[0]}",
         message_zh=f"{len(regions)} 个表格或页面为无文本层的图片，其中的数字未被读取，也未被审核：{'；'.join(names_zh)}。"
-        "请人工核对，或安装 OCR 扩展（pcfaudit[ocr]）读取。",
+        f"{_advice(regions)[1]}",
         locations=[
             Location(page=r.page, bbox=r.bbox, quote=r.context or f"(image on p. {r.page})")
             for r in regions

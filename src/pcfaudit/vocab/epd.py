@@ -88,3 +88,11 @@ def declared_unit_key(st: Statement) -> tuple[str, str] | None:
     if st.kind is not StatementKind.EPD_DECLARED_UNIT or not st.values or not st.subject:
         return None
     return (format(st.values[0].value.normalize(), "f"), st.subject)
+
+
+# Packaging materials that hold biogenic carbon (paper, board, wood), as packaging tables
+# name them; a material named with one of these words is fibre-based.
+FIBRE_PACKAGING = (
+    "cardboard", "carton", "paper", "board", "corrugated", "kraft", "wood", "pallet", "timber",
+    "纸", "木",
+)  # fmt: skip
