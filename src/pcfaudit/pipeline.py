@@ -32,7 +32,7 @@ from pcfaudit.recompute.epd import epd_checks
 from pcfaudit.rules import REGISTRY, load_catalog
 from pcfaudit.rules.engine import RuleContext, run_rules
 from pcfaudit.safe_io import InputRefused, read_regular, too_large
-from pcfaudit.vocab.numbers import number_convention, uses_decimal_comma
+from pcfaudit.vocab.numbers import forget_parsed_numbers, number_convention, uses_decimal_comma
 
 
 class UnreadableInput(Exception):
@@ -88,6 +88,7 @@ def audit(
 
 
 def audit_document(document: Document, config: Config) -> AuditResult:
+    forget_parsed_numbers()
     # A document that prints decimal commas (1.234,5) is read that way from end to end.
     cells = (cell.text for table in document.tables for row in table.rows for cell in row)
     with number_convention(uses_decimal_comma(cells)):

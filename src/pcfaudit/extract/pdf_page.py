@@ -155,16 +155,30 @@ _FILL_COLOR = ctypes.cast(
     ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *[ctypes.POINTER(ctypes.c_uint)] * 4),
 )
 
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_UNICODE = ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VP, _INT))
+_GENERATED = ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(_INT, _VP, _INT))
+_MAP_ERROR = ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(_INT, _VP, _INT))
+_ANGLE = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.CFUNCTYPE(ctypes.c_float, _VP, _INT))
+_LOOSE_BOX = ctypes.cast(
+    pdfium_c.FPDFText_GetLooseCharBox,
+    ctypes.CFUNCTYPE(_INT, _VP, _INT, ctypes.POINTER(pdfium_c.FS_RECTF)),
+)
+_CHAR_BOX = ctypes.cast(
+    pdfium_c.FPDFText_GetCharBox,
+    ctypes.CFUNCTYPE(_INT, _VP, _INT, *[ctypes.POINTER(ctypes.c_double)] * 4),
+)
+
 
 def _read_chars(
     textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
 ) -> None:
-    tp = textpage.raw
-    raw_tp = ctypes.cast(tp, ctypes.c_void_p)
+    raw_tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
+    tp = raw_tp  # every per-character call below takes the plain address
     rect = _RECT
-    get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    loose_box, angle_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    get_unicode, generated = _UNICODE, _GENERATED
+    loose_box, angle_of = _LOOSE_BOX, _ANGLE
+    map_error = _MAP_ERROR
     quarter = math.pi / 2
     prev: Char | None = None
     prev_hidden = False
@@ -250,7 +264,7 @@ def _seen_anyway(state: str, ch: Char, fills: _Fills, pictures: list[Picture]) -
     cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
     if any(_contains(p.bbox, cx, cy) for p in pictures):
         return True
-    return state == "white" and any(_contains(b, cx, cy) for b in fills.boxes)
+    return state == "white" and fills.covers(cx, cy)
 
 
 def _tighten(chars: list[Char]) -> list[Char]:
@@ -275,10 +289,13 @@ def _ink_em(textpage: object, i: int, text: str, turn: _Turn) -> float:
     """The font size from a digit's or capital's ink (loose boxes span the font's whole
     ascent and descent, up to 1.5 em in some fonts)."""
     left, right, bottom, top = _INK
-    if not pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+    if not _CHAR_BOX(textpage, i, left, right, bottom, top):
         return 0.0
     extent = right.value - left.value if turn.q % 2 else top.value - bottom.value
     return max(extent, 0.0) / _CAP_HEIGHT
+
+
+_BAND = 20.0  # points: the height of one band of the filled-box index
 
 
 class _Fills:
@@ -288,6 +305,23 @@ class _Fills:
     def __init__(self, paths: list[pdfium.PdfObject], turn: _Turn) -> None:
         self._paths, self._turn = paths, turn
         self._boxes: list[BBox] | None = None
+        self._bands: dict[int | None, list[BBox]] | None = None
+
+    def covers(self, x: float, y: float) -> bool:
+        """Whether a filled box contains the point; the boxes are indexed by bands of
+        height so that a page of many boxes is not searched whole for every glyph."""
+        if self._bands is None:
+            self._bands = {None: []}  # None: boxes too tall (or odd) to index, always tried
+            for b in self.boxes:
+                if not (math.isfinite(b[1]) and math.isfinite(b[3]) and b[3] - b[1] < 50 * _BAND):
+                    self._bands[None].append(b)
+                    continue
+                for k in range(math.floor(b[1] / _BAND), math.floor(b[3] / _BAND) + 1):
+                    self._bands.setdefault(k, []).append(b)
+        band = math.floor(y / _BAND) if math.isfinite(y) else None
+        return any(_contains(b, x, y) for b in self._bands[None]) or any(
+            _contains(b, x, y) for b in self._bands.get(band, ()) if band is not None
+        )
 
     @property
     def boxes(self) -> list[BBox]:

@@ -64,9 +64,13 @@ class Segment:
         return self.location.with_quote(self.quote(start, end))
 
 
+_SPACES = regex.compile(r"\s+")
+_ABOUT_BEFORE = regex.compile(r"(?:约|大约|约为)\s*$")
+
+
 def _clean(text: str) -> str:
     text = _TAG.sub(" ", text).replace("**", "")
-    return regex.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -177,9 +181,7 @@ def find_numbers(text: str) -> Iterator[NumberMatch]:
     """iter_numbers, with "约为 100" (a word between 约 and the number) marked approximate
     too; numbers.py itself reads "约100" and numbers glued to Chinese text ("生产1件")."""
     for m in iter_numbers(text):
-        if not m.number.approximate and regex.search(
-            r"(?:约|大约|约为)\s*$", text[max(0, m.start - 3) : m.start]
-        ):
+        if not m.number.approximate and _ABOUT_BEFORE.search(text[max(0, m.start - 3) : m.start]):
             m = NumberMatch(dataclasses.replace(m.number, approximate=True), m.start, m.end)
         yield m
 

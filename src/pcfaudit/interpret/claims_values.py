@@ -176,6 +176,8 @@ _STOCK = regex.compile(
     r"\s*(?:约|约为|为|是|of|is|about|approximately|:)*\s*(?P<num>\d[\d.,]*)\s*(?P<unit>kg|t|吨|千克|公斤|g)",
     _I,
 )
+# The words _STOCK needs (same flags): its lazy leading name is slow to rule out everywhere.
+_STOCK_HINT = regex.compile(r"储存量|存储量|充装量|填充量|充注量|装填量|stock|charge|inventory", _I)
 _RATE = regex.compile(
     r"(?:以[^，。；]{0,20}?的?\s*(?P<r1>\d[\d.]*\s*%)\s*计|(?:泄漏率|逸散率|年泄漏率|leak(?:age)?\s+rate)\s*(?:为|取|of|is|=|:)?\s*(?P<r2>\d[\d.]*\s*%))",
     _I,
@@ -192,7 +194,7 @@ _BLEND_GAS_FIRST = regex.compile(rf"(?P<gas>{_GAS_CODE})\s*[:：]?\s*(?P<pct>\d+
 def computations_in(seg: Segment) -> list[Statement]:
     text = seg.text
     out: list[Statement] = []
-    for sm in _STOCK.finditer(text):
+    for sm in _STOCK.finditer(text) if _STOCK_HINT.search(text) else ():
         rate = _RATE.search(text, sm.end())
         what = sm.group("what")
         code = _REFRIG.search(what)
@@ -257,12 +259,15 @@ def computations_in(seg: Segment) -> list[Statement]:
 _NAME_COL = regex.compile(r"设备|系统|名称|equipment|device|machine", _I)
 _COUNT_COL = regex.compile(r"数量|台数|台/套|quantity|qty|count|number", _I)
 _POWER_COL = regex.compile(r"功率|power|kW", _I)
-_LATEX = [(r"\\geq?", "≥"), (r"\\leq?", "≤"), (r"\\%", "%"), (r"\\ ", ""), (r"\$", " ")]
+_LATEX = [
+    (regex.compile(a), b)
+    for a, b in [(r"\\geq?", "≥"), (r"\\leq?", "≤"), (r"\\%", "%"), (r"\\ ", ""), (r"\$", " ")]
+]
 
 
 def _clean_latex(text: str) -> str:
     for a, b in _LATEX:
-        text = regex.sub(a, b, text)
+        text = a.sub(b, text)
     return text
 
 

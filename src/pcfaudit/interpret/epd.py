@@ -143,13 +143,17 @@ def _run_of(cols: dict[int, str], c: int, module: str) -> set[str]:
     return {module} if k >= 0 and cols[k] == module and c - k <= 3 else set()
 
 
+_COMMA_DECIMAL = regex.compile(r"\d,\d+\s*[eE]|^[-−]?0,\d|\d,\d{1,2}$|\d,\d{4,}$")
+_POINT_DECIMAL = regex.compile(r"\d\.\d")
+
+
 def _decimal_comma(cells: list[str]) -> bool:
     comma = point = 0
     for t in cells:
         t = t.strip()
-        if regex.search(r"\d,\d+\s*[eE]|^[-−]?0,\d|\d,\d{1,2}$|\d,\d{4,}$", t):
+        if _COMMA_DECIMAL.search(t):
             comma += 1
-        elif regex.search(r"\d\.\d", t):
+        elif _POINT_DECIMAL.search(t):
             point += 1
     return comma > 0 and point == 0
 

@@ -190,11 +190,14 @@ def epd_statements(document: Document) -> list[Statement]:
     return out
 
 
+_MASS_PER_BEFORE = regex.compile(r"(?:mass|weight)\s+(?:per|of\s+(?:the|one|1))\s+$", regex.I)
+_GWP_GHG = regex.compile(r"gwp[- ]?ghg", regex.I)
+_EXCLUDES = regex.compile(r"exclud|fossil.{0,40}(?:luluc|land)|不含|不包括", regex.I)
+
+
 def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
     for m in _DU_RE.finditer(text):
-        if regex.search(
-            r"(?:mass|weight)\s+(?:per|of\s+(?:the|one|1))\s+$", text[: m.start()], regex.I
-        ):
+        if _MASS_PER_BEFORE.search(text[: m.start()]):
             continue  # "mass per declared unit: 2400 kg" is a mass, not the declared unit
         v = _DU_VALUE_RE.match(text, m.end())
         if v:
@@ -232,9 +235,7 @@ def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
             )
             values = [n for t in found if t and (n := _num(t))]
             yield _statement("epd-biogenic-carbon", text, loc, text, subject, values)
-    if regex.search(r"gwp[- ]?ghg", text, regex.I) and regex.search(
-        r"exclud|fossil.{0,40}(?:luluc|land)|不含|不包括", text, regex.I
-    ):
+    if _GWP_GHG.search(text) and _EXCLUDES.search(text):
         yield _statement("epd-gwp-ghg-definition", text, loc, text)
 
 

@@ -19,11 +19,20 @@ from pcfaudit.vocab.numbers import parse_number
 # --------------------------------------------------------------------------- text
 
 
+# Compiled once: fold and module_of run for every table cell.
+_DASHES = regex.compile(r"[‐‑‒–—―−﹣－]")
+_SPACES = regex.compile(r"\s+")
+_MODULE_ONLY = regex.compile(r"(?:MODULE|模块)?[ABCD]\d{0,2}(?:[-~～/+,、至][ABCD]?\d{1,2})*")
+_MODULE_WORD = regex.compile(r"^(?:MODULE|模块)")
+_FOOTNOTE_MARKS = regex.compile(r"\s*[*†‡]+$")
+_BIOGENIC_CARBON = regex.compile(r"biogenic carbon|生物(?:源|成因)?碳含量")
+
+
 def fold(text: str) -> str:
     """NFKC, lower case, every dash a hyphen, runs of space one space."""
     t = unicodedata.normalize("NFKC", text).lower()
-    t = regex.sub(r"[‐‑‒–—―−﹣－]", "-", t)
-    return regex.sub(r"\s+", " ", t).strip()
+    t = _DASHES.sub("-", t)
+    return _SPACES.sub(" ", t).strip()
 
 
 # --------------------------------------------------------------------------- indicators
@@ -113,7 +122,7 @@ def _indicator(t: str) -> str | None:
         if len(parts) == 1:
             return parts[0]
         return "GWP"  # EN 15804+A1's single indicator, or an untyped GWP
-    if regex.search(r"biogenic carbon|生物(?:源|成因)?碳含量", t):
+    if _BIOGENIC_CARBON.search(t):
         return "biogenic-carbon"
     first = [(n, rx) for n, rx in _OTHER_RES if n in _ORDER_FIRST]
     rest = [(n, rx) for n, rx in _OTHER_RES if n not in _ORDER_FIRST]
@@ -147,8 +156,8 @@ def module_of(label: str) -> str | None:
     if TOTAL_WORDS.match(t):
         return "total"
     compact = t.replace(" ", "").upper()
-    if regex.fullmatch(r"(?:MODULE|模块)?[ABCD]\d{0,2}(?:[-~～/+,、至][ABCD]?\d{1,2})*", compact):
-        return _canonical(regex.sub(r"^(?:MODULE|模块)", "", compact))
+    if _MODULE_ONLY.fullmatch(compact):
+        return _canonical(_MODULE_WORD.sub("", compact))
     # "Product stage A1-A3", "A1-A3 production": exactly one module token among words.
     found = [m.group(1) for m in _MODULE_RE.finditer(label.upper())]
     found = [f for f in found if regex.search(r"\d", f) or f.strip() == "D"]
@@ -202,7 +211,7 @@ def cell_number(text: str, decimal_comma: bool = False) -> Number | None:
     table writes decimals with a comma, so '1,234' is 1.234 and not 1234. The Number's
     text is the compact form ('-6.08E+01'); its rounding follows the printed digits."""
     t = unicodedata.normalize("NFKC", text).strip().replace("\n", " ")
-    t = regex.sub(r"\s*[*†‡]+$", "", t)  # footnote marks after a value
+    t = _FOOTNOTE_MARKS.sub("", t)  # footnote marks after a value
     m = _SCI_RE.match(t)
     if not m:
         whole = parse_number(t)  # '1 234', '1,234.5'

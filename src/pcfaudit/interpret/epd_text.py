@@ -192,11 +192,14 @@ _USE_LABEL = regex.compile(
 _CELL_VALUE = regex.compile(r"[-−]?\d[\d.,]*(?:[eE][-+−]?\d+)?\s*(?::|$)")
 
 
+_MODULE_LABEL = regex.compile(r"\b[ABCD]\d?\s*:")  # "B2:", three of them make a legend
+
+
 def _use_scenario(text: str, loc: Location) -> Iterator[Statement]:
     """A use-stage module's description ("B2: Usage of detergent …"), also where a
     two-column page interleaves it into another sentence; words must follow the label (a
     table row "B2 : 3,86E-01" is not a description)."""
-    if len(regex.findall(r"\b[ABCD]\d?\s*:", text)) > 2:
+    if len(_MODULE_LABEL.findall(text)) > 2:
         return  # a legend of module names
     for m in _USE_LABEL.finditer(text):
         if _CELL_VALUE.match(text, m.end()):
@@ -209,7 +212,7 @@ def _eol(text: str, loc: Location) -> Iterator[Statement]:
     """End-of-life processes a module's description names ("C3: … crushing …")."""
     for segment in text.split(" : "):
         lead = _MODULE_LEAD.match(segment)
-        if len(regex.findall(r"\b[ABCD]\d?\s*:", segment)) > 2:
+        if len(_MODULE_LABEL.findall(segment)) > 2:
             continue  # a legend of module names
         if lead is None:
             # The product (not its packaging) going to landfill at its end of life.

@@ -47,17 +47,24 @@ def _change(grid: Grid, r_a: int, r_b: int, col: int) -> tuple[Interval, Fractio
     return (q if point >= 0 else Interval(-q.hi, -q.lo)), abs(point)
 
 
-def _fits(p: Number, d: tuple[Interval, Fraction] | None) -> bool:
+def _fits(printed: tuple[Interval, Interval], d: tuple[Interval, Fraction] | None) -> bool:
+    """A percentage (its rounding and truncation intervals) reproduces the change ``d``."""
     if d is None:
         return False
-    return Interval.of(p).meets(d[0]) or truncation_interval(p).meets(d[0])
+    return printed[0].meets(d[0]) or printed[1].meets(d[0])
 
 
-def _align(values: list[Number], grid: Grid, r_a: int, r_b: int) -> dict[int, int]:
+def _fit_table(values: list[Number], grid: Grid, r_a: int, r_b: int) -> list[list[bool]]:
+    """fit[i][j]: percentage i reproduces the change in numeric column j (each column's
+    change computed once for all the percentages)."""
+    changes = [_change(grid, r_a, r_b, c) for c in grid.numeric_cols]
+    printed = [(Interval.of(v), truncation_interval(v)) for v in values]
+    return [[_fits(iv, d) for d in changes] for iv in printed]
+
+
+def _align(fit: list[list[bool]], cols: list[int]) -> dict[int, int]:
     """The order-preserving assignment of percentages to columns with most fits (DP)."""
-    cols = grid.numeric_cols
-    k, n = len(values), len(cols)
-    fit = [[_fits(values[i], _change(grid, r_a, r_b, cols[j])) for j in range(n)] for i in range(k)]
+    k, n = len(fit), len(cols)
     best = [[0] * (n + 1) for _ in range(k + 1)]
     for i in range(k - 1, -1, -1):
         for j in range(n - 1, -1, -1):
@@ -74,14 +81,10 @@ def _align(values: list[Number], grid: Grid, r_a: int, r_b: int) -> dict[int, in
     return out
 
 
-def _unordered(values: list[Number], grid: Grid, r_a: int, r_b: int) -> dict[int, int]:
+def _unordered(fit: list[list[bool]], cols: list[int]) -> dict[int, int]:
     """The largest assignment of percentages to distinct columns, in any order (a sentence
     may name the stages out of the table's order): bipartite matching."""
-    cols = grid.numeric_cols
-    fits = {
-        i: [c for c in cols if _fits(values[i], _change(grid, r_a, r_b, c))]
-        for i in range(len(values))
-    }
+    fits = {i: [c for c, ok in zip(cols, row, strict=True) if ok] for i, row in enumerate(fit)}
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -121,9 +124,10 @@ def _readings(values: list[Number], grids: list[Grid]) -> Iterator[_Reading]:
             for r_b in range(n_rows):
                 if r_a == r_b:
                     continue
-                matched = _align(values, grid, r_a, r_b)
+                fit = _fit_table(values, grid, r_a, r_b)
+                matched = _align(fit, grid.numeric_cols)
                 if len(matched) < max(MIN_MATCHES, k - 1):
-                    matched = _unordered(values, grid, r_a, r_b)
+                    matched = _unordered(fit, grid.numeric_cols)
                 if len(matched) < max(MIN_MATCHES, k - 1):
                     continue
                 misfit = next((i for i in range(k) if i not in matched), None)

@@ -40,6 +40,7 @@ from pcfaudit.recompute.constants import (
 from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.grids import Grid, grid_of, norm_row_label
 from pcfaudit.recompute.rational import rational_constant
+from pcfaudit.recompute.screen import expected_bounds, screen_holds
 
 MIN_ROWS = 3
 _MAX_PAIR_COLUMNS = 10
@@ -109,19 +110,40 @@ def _evaluate(rel: _Relation) -> _Relation:
             or reported is None
             or not reported.value
             or not all(n is not None and n.value for n in cells)
-            or (exp := _expected(rel, r_t, r_i)) is None
         ):
             holds.append(None)
             continue
+        ok = _row_holds(rel, reported, cells, r_t, r_i)  # type: ignore[arg-type]
+        if ok is None:
+            holds.append(None)
+            continue
         evaluated += 1
-        # A value cut off instead of rounded still obeys the relation (at worst an info).
-        ok = _iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0])
         fails += not ok
         holds.append(ok)
     rel.holds, rel.evaluated = holds, evaluated
     if fails > give_up:
         rel.evaluated = len(rel.rows) * 3  # rejected: never two thirds
     return rel
+
+
+def _row_holds(
+    rel: _Relation, reported: Number, cells: list[Number], r_t: int, r_i: int
+) -> bool | None:
+    """Whether the row obeys the relation (None: it cannot be evaluated); floats decide
+    the clear cases (:mod:`.screen`), exact intervals the close ones."""
+    constant = rel.constant[1] if rel.constant else None
+    bounds = expected_bounds(rel.kind, constant, cells)
+    if bounds is None:
+        return None
+    if bounds is not False:
+        verdict = screen_holds(reported, bounds)
+        if verdict is not None:
+            return verdict
+    exp = _expected(rel, r_t, r_i)
+    if exp is None:
+        return None
+    # A value cut off instead of rounded still obeys the relation (at worst an info).
+    return _iv(reported).meets(exp[0]) or truncation_interval(reported).meets(exp[0])
 
 
 def _accepted(rel: _Relation) -> bool:

@@ -160,5 +160,8 @@ def grid_of(table: Table, index: int) -> Grid | None:
     return grid
 
 
+_LABEL_NOISE = regex.compile(r"[\s\p{P}&&[^+\-]]+")
+
+
 def norm_row_label(text: str) -> str:
-    return regex.sub(r"[\s\p{P}&&[^+\-]]+", "", text).lower()
+    return _LABEL_NOISE.sub("", text).lower()

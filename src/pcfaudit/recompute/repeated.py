@@ -22,10 +22,14 @@ _CARBON = regex.compile(r"CO2-?C\b|CO2当量碳|\(C\)|(?<![A-Za-z°])k?g?C(?![A-
 _CO2 = regex.compile(r"CO2(?!-?C\b)|CO₂(?!-?C\b)")
 
 
+_SPACES = regex.compile(r"\s+")
+_UNIT_END = regex.compile(r"[，,；;。]|(?<=[)）])\s*[\p{Han}]")
+
+
 def carbon_basis(unit_text: str) -> str | None:
     """ "C" for a carbon-equivalent unit, "CO2" for a CO2 unit, else None."""
-    compact = regex.sub(r"\s+", "", unit_text)
-    compact = regex.split(r"[，,；;。]|(?<=[)）])\s*[\p{Han}]", compact)[0]
+    compact = _SPACES.sub("", unit_text)
+    compact = _UNIT_END.split(compact)[0]
     if _CARBON.search(compact):
         return "C"
     if _CO2.search(compact):

@@ -8,6 +8,7 @@ so the value's rounding interval is known.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -76,21 +77,27 @@ def _decimals_of(digits: str) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
+# Compiled once: these run for every number read (regex.sub(str) looks its cache up each call).
+_DIGIT_GAPS = regex.compile(r"[ ,\u00a0\u2009\u202f]")
+_E = regex.compile(r"[eE]")
+_E_SPACE = regex.compile(r"[eE\s]")
+
+
 def _mantissa_exponent(m: regex.Match[str]) -> tuple[str, Decimal, int] | None:
     """The printed digits (decimal point normalised), their value and the power of ten the
     match multiplies them by (E-notation, ×10^n), or None when the digits do not parse."""
     mantissa = m.group("mantissa")
     if mantissa.startswith("0,"):
         mantissa = mantissa.replace(",", ".", 1)
-    digits = regex.sub(r"[ ,\u00a0\u2009\u202f]", "", mantissa)
+    digits = _DIGIT_GAPS.sub("", mantissa)
     exponent = 0
     if m.group("comma_exp"):
         # "1,23E-02": the comma is a decimal comma here.
-        frac, exp = regex.split(r"[eE]", m.group("comma_exp")[1:])
+        frac, exp = _E.split(m.group("comma_exp")[1:])
         digits = f"{mantissa}.{frac}"
         exponent = int(exp.replace("−", "-"))
     elif m.group("exp"):
-        exponent = int(regex.sub(r"[eE\s]", "", m.group("exp")).replace("−", "-"))
+        exponent = int(_E_SPACE.sub("", m.group("exp")).replace("−", "-"))
     elif m.group("pow") or m.group("sup"):
         power = m.group("pow") or m.group("sup").translate(_SUPERSCRIPT)
         exponent = int(power.replace("−", "-"))
@@ -147,13 +154,37 @@ def within_meaning(mantissa: Decimal, exponent: int = 0) -> bool:
 def iter_numbers(text: str) -> Iterator[NumberMatch]:
     """Every number in ``text`` with its span. Years, section numbers and the like are
     numbers too; callers decide what a number means from its neighbours."""
+    # The document's decimal mark is part of the key: the same text reads differently.
+    decimal_comma = _DECIMAL_COMMA.get()
+    if len(text) > _MEMO_LENGTH:
+        yield from _numbers_in(text, decimal_comma)
+    else:
+        yield from _memo_numbers_in(text, decimal_comma)
+
+
+# Interpret and recompute read the same cell or sentence many times over (counting, prose
+# values, shares, repeated figures): short texts are parsed once. The matches are frozen.
+_MEMO_LENGTH = 400
+
+
+def _numbers_in(text: str, decimal_comma: bool = False) -> tuple[NumberMatch, ...]:
     norm = normalise_digits(text)
-    if _DECIMAL_COMMA.get():
+    if decimal_comma:
         norm = norm.translate(_SWAP_MARKS)
-    for m in _NUMBER_RE.finditer(norm):
-        number = _as_printed(_build(m))
-        if number is not None:
-            yield NumberMatch(number, m.start(), m.end())
+    return tuple(
+        NumberMatch(number, m.start(), m.end())
+        for m in _NUMBER_RE.finditer(norm)
+        if (number := _as_printed(_build(m))) is not None
+    )
+
+
+_memo_numbers_in = functools.lru_cache(maxsize=8192)(_numbers_in)
+
+
+def forget_parsed_numbers() -> None:
+    """Empty the memo (one document's texts are seldom another's: a batch starts each
+    report afresh, and a benchmark measures each run cold)."""
+    _memo_numbers_in.cache_clear()
 
 
 @dataclass(frozen=True)
