@@ -136,3 +136,12 @@ def test_seed_pdf_names_its_tables_and_not_the_contents_chapter() -> None:
     assert any("表 3.1 第" in w for w in wheres)
     text = render(result, "text", "zh")
     assert "table " not in text and " row " not in text
+
+
+def test_a_section_title_with_spaces_is_localised_with_its_locator() -> None:
+    text = "In §Data quality and sources, table 2 row 3, line 40, the value differs."
+    assert localise_places(text, "zh", None) == (
+        "In §Data quality and sources，表 2 第 3 行，第 40 行, the value differs."
+    )
+    # Running text after a numbered section is not taken into it.
+    assert localise_places("See §4 and the boundary.", "zh", None) == "See §4 and the boundary."

@@ -25,7 +25,10 @@ from pcfaudit.model import AuditResult, Location
 CAPTION_NUMBER = re.compile(
     r"^\s*(表|图|Table|Tab\.|TABLE)\s*([0-9]+(?:\s*[.\-–－]\s*[0-9]+)*|[A-Z][.\-]?[0-9]+)",
 )
-_PART = r"(?:p\. \d+|§[^\s,，;；:：()（）]+|table \d+(?: row \d+)?|line \d+|paragraph \d+)"
+# A section is a number ("§3.6") or a title with spaces ("§Data quality"); a title is taken
+# only up to the table, line or paragraph part that follows it, never into running text.
+_SECTION = r"§(?:[^,，;；:：()（）\n]{1,80}?(?=, (?:table|line|paragraph) \d)|[^\s,，;；:：()（）]+)"
+_PART = rf"(?:p\. \d+|{_SECTION}|table \d+(?: row \d+)?|line \d+|paragraph \d+)"
 LOCATOR = re.compile(rf"{_PART}(?:, {_PART})*")
 
 
