@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pcfaudit.model import Finding
-from pcfaudit.rules.arithmetic import owner
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.relations import failing_checks
 
 
 @rule("EF011")
@@ -18,12 +18,7 @@ def carbon_content_shifted(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "原油 18.9 / 汽油 19.6 / 煤油 20.2 / 柴油 21.1 t C/TJ" where the IPCC defaults are
     crude oil 20.0, gasoline 18.9, kerosene 19.6, diesel 20.2."""
-    for check in ctx.checks:
-        if owner(check) != "EF011":
-            continue
-        ctx.count(check.status == "pass")
-        if check.status != "fail":
-            continue
+    for check in failing_checks(ctx, "EF011"):
         yield ctx.finding(
             "EF011",
             message=(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pcfaudit.model import Finding
-from pcfaudit.rules.arithmetic import owner
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.relations import failing_checks
 
 
 @rule("UN011")
@@ -18,12 +18,7 @@ def input_coefficient_unit_slip(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "氮肥 1740.00 kg·kg⁻¹" (1.74 kg C per kg N, printed per kg for per t); "柴油
     0.5927 g·kg⁻¹" (0.5927 kg per kg)."""
-    for check in ctx.checks:
-        if owner(check) != "UN011":
-            continue
-        ctx.count(check.status == "pass")
-        if check.status != "fail":
-            continue
+    for check in failing_checks(ctx, "UN011"):
         yield ctx.finding(
             "UN011",
             message=(

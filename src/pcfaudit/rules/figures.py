@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from pcfaudit.model import Finding
 from pcfaudit.rules.engine import RuleContext, rule
-from pcfaudit.rules.relations import _owned
+from pcfaudit.rules.relations import failing_checks
 
 _CAUSE_ZH = {
     "figure-scale": "两处相差 10 的整数次幂（小数点错位或单位错误）",
@@ -33,7 +33,7 @@ def figure_stated_differently(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: Table 2 gives the 2000 and 2015 totals as 734.13 and 1 785.68 (10⁴ t); the
     conclusion says the total "grew from 734.13 × 10⁴ t to 1 357.62 × 10⁴ t"."""
-    for check in _owned(ctx, "CN007"):
+    for check in failing_checks(ctx, "CN007"):
         diag = check.diagnosis
         cause = diag.detail if diag is not None else None
         cause_zh = _CAUSE_ZH.get(diag.code, cause) if diag is not None else None
@@ -79,7 +79,7 @@ def formula_basis_contradicted(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "E = Σ Rᵢ × NCVᵢ × EFᵢ × θ, θ 为转换系数 (44/12)" and later "碳排放强度由 1.07 t C·
     (10⁴元)⁻¹ 下降到 0.41 t C·(10⁴元)⁻¹"."""
-    for check in _owned(ctx, "UN006"):
+    for check in failing_checks(ctx, "UN006"):
         yield ctx.finding(
             "UN006",
             message=f"{check.label}: {check.note}. One of the two is wrong: the results differ by 44/12 (3.67×).",
@@ -103,7 +103,7 @@ def table_departs_from_formula(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "E = AD × EF" with AD and EF columns, and an E column that is AD × EF × 12/44
     on every row."""
-    for check in _owned(ctx, "AR014"):
+    for check in failing_checks(ctx, "AR014"):
         yield ctx.finding(
             "AR014",
             message=f"{check.label}: {check.note}. The table does not follow its own formula.",

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pcfaudit.model import Finding
+from pcfaudit.model import Finding, Severity
 from pcfaudit.rules.arithmetic import owner
 from pcfaudit.rules.engine import RuleContext, rule
 
 
-def _owned(ctx: RuleContext, code: str) -> Iterator[Any]:
+def failing_checks(ctx: RuleContext, code: str) -> Iterator[Any]:
+    """The failing checks rule ``code`` owns (see ``arithmetic.owner``); every owned check
+    is counted for coverage (a check that cannot tell counts as not evaluated)."""
     for check in ctx.checks:
         if owner(check) != code:
             continue
@@ -35,8 +37,9 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     Example: "from 39.94 in 2001 to 106.73 in 2017, 25.14 % a year": the compound rate is
     6.34 %, the simple mean 10.45 %. A rate between the readings that meets none of them
     (only a mean of year-on-year rates, not printed, could give it) is a note (info)."""
-    for check in _owned(ctx, "AR011"):
+    for check in failing_checks(ctx, "AR011"):
         diag = check.diagnosis
+        severity: Severity | None = None
         if diag is not None and diag.code == "undefined-base":
             message = (
                 f"The text states an average annual growth rate of {check.reported} for "
@@ -62,19 +65,7 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "仅可能是逐年变化率的平均（报告未列出），需核实其算法。"
             )
             cause, cause_zh = diag.detail, "仅逐年变化率的平均值可能得到该值"
-            yield ctx.finding(
-                "AR011",
-                message=message,
-                message_zh=message_zh,
-                locations=list(check.locations),
-                reported=check.reported,
-                expected=f"{check.expected}%" if check.expected else None,
-                likely_cause=cause,
-                likely_cause_zh=cause_zh,
-                severity="info",
-                key=check.label,
-            )
-            continue
+            severity = "info"
         else:
             message = (
                 f"The text states an average annual growth rate of {check.reported} for "
@@ -97,6 +88,7 @@ def growth_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             expected=f"{check.expected}%" if check.expected else None,
             likely_cause=cause,
             likely_cause_zh=cause_zh,
+            severity=severity,
             key=check.label,
         )
 
@@ -113,7 +105,7 @@ def cell_breaks_table_relation(ctx: RuleContext) -> Iterator[Finding]:
     constant outside the catalog, named exactly as a simple p/q (× 7/3), is always weak.
     Example: N2O GWP = cumulative N2O (mg/m²) × 310 / 100 holds for three treatments and
     gives 404.40 for the fourth, printed 373.41."""
-    for check in _owned(ctx, "AR012"):
+    for check in failing_checks(ctx, "AR012"):
         strong = (check.note or "").endswith("evidence strong")
         cause = cause_zh = None
         if check.diagnosis is not None:
@@ -154,7 +146,7 @@ def unstated_conversion(ctx: RuleContext) -> Iterator[Finding]:
     conversion nowhere: a reader who applies the stated method gets other numbers.
 
     Example: a formula printed in kg CO2, a table whose N2O column is the formula × 12/44."""
-    for check in _owned(ctx, "UN004"):
+    for check in failing_checks(ctx, "UN004"):
         message = f"{check.label}: {check.note}."
         yield ctx.finding(
             "UN004",
@@ -175,7 +167,7 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     Example: "lower than the control by 10.68 %, 25.74 %, 37.74 % and 10.54 % in the four
     stages, and by 48.32 % over the whole period", where the table's whole-period values give
     14.44 %."""
-    for check in _owned(ctx, "AR013"):
+    for check in failing_checks(ctx, "AR013"):
         rng = f"[{check.expected_low}, {check.expected_high}]"
         yield ctx.finding(
             "AR013",
@@ -203,7 +195,7 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "UV-B 增强使地上部和地下部干重分别减少了 1.47% 和 34.49%" with 8.99 → 6.69 in the
     table: (8.99 − 6.69)/6.69 = 34.4 %, while the reduction is (8.99 − 6.69)/8.99 = 25.6 %."""
-    for check in _owned(ctx, "AR021"):
+    for check in failing_checks(ctx, "AR021"):
         yield ctx.finding(
             "AR021",
             message=(
@@ -232,7 +224,7 @@ def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: "小区面积 4 m² … 每小区施用复合肥料(15-15-15) 315 g，相当于 N、P2O5、K2O 均为 200
     kg/hm²": 315 × 15 % / 4 m² = 118 kg/hm²."""
-    for check in _owned(ctx, "AR022"):
+    for check in failing_checks(ctx, "AR022"):
         yield ctx.finding(
             "AR022",
             message=f"{check.label}: {check.note}.",
@@ -254,7 +246,7 @@ def figure_with_two_carbon_bases(ctx: RuleContext) -> Iterator[Finding]:
     unit is wrong and the reader cannot tell which one the calculation used.
 
     Example: irrigation factor "1.29 kg(CO2)·cm⁻¹" in table 1, "1.29 kg(CO2-C)" in the text."""
-    for check in _owned(ctx, "CN006"):
+    for check in failing_checks(ctx, "CN006"):
         yield ctx.finding(
             "CN006",
             message=f"{check.note}.",
