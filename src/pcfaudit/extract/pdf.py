@@ -67,7 +67,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
     pdf = open_pdf(data)
     try:
         check_pdf_pages(len(pdf))  # a page tree of 200,000 references to one page
-        pages = [read_page(pdf, i) for i in range(len(pdf))]
+        pages = [read_page(pdf, i, data) for i in range(len(pdf))]
         unread = unread_regions(pdf, pages)
         read_by_ocr(pdf, pages, unread)
     finally:

@@ -27,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
+from pcfaudit.extract.pdf_dropped import dropped_origins, glyphs_at
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
 from pcfaudit.extract.pdf_rotated import SPACE, label_lines, rotated_labels
 
@@ -102,7 +103,9 @@ class _Turn:
         return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
+def read_page(pdf: pdfium.PdfDocument, index: int, data: bytes | None = None) -> PdfPage:
+    """Page ``index`` as read; ``data`` (the file's bytes) lets glyphs that pdfium's text
+    page leaves out be read back (see :mod:`.pdf_dropped`)."""
     try:
         page = pdf[index]
     except pdfium.PdfiumError as exc:
@@ -113,7 +116,11 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
     turn = _Turn(_reading_quarter(textpage, n), width, height)
     out = PdfPage(index + 1, *turn.size, quarter_turns=turn.q)
     fills, out.pictures, out.edges = _page_objects(page, turn, index + 1)
-    _read_chars(textpage, n, turn, out, fills)
+    seen = _read_chars(textpage, n, turn, out, fills)
+    # only CJK fonts go without glyphs where pdfium has no system font for them
+    cjk = any(c.text >= "\u2e80" for c in out.chars)
+    if data is not None and cjk and (origins := dropped_origins(page, seen)):
+        out.chars += glyphs_at(data, index, origins, turn.box)
     out.chars = _tighten(out.chars)
     textpage.close()
     page.close()
@@ -172,7 +179,9 @@ _CHAR_BOX = ctypes.cast(
 
 def _read_chars(
     textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
-) -> None:
+) -> set[int]:
+    """Read the text page's characters into ``out``; returns the text objects they belong
+    to."""
     raw_tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     tp = raw_tp  # every per-character call below takes the plain address
     rect = _RECT
@@ -244,6 +253,7 @@ def _read_chars(
             state = visibility[obj] = _paint_state(obj)
         prev_hidden = state != "paint" and not _seen_anyway(state, prev, fills, out.pictures)
         (out.hidden if prev_hidden else out.chars).append(prev)
+    return set(visibility)
 
 
 def _paint_state(obj: int) -> str:

@@ -15,6 +15,7 @@ One mechanism for every source of words (a PDF's text layer, OCR boxes, layout t
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,9 +25,11 @@ from pcfaudit.extract.table_rows import (
     Row,
     cell_text,
     is_number,
+    join_bands,
     join_body,
     join_header,
     join_words,
+    tight,
 )
 from pcfaudit.extract.words import PHRASE_GAP, Word
 
@@ -35,6 +38,7 @@ Line = Sequence[Word]
 _RUN_GAP = 1.5  # a gap of more line heights than this ends a run of table lines
 _NOTE_LENGTH = 60  # characters: a phrase this long under a table's numbers is a note
 _MAX_SANDWICH = 6  # single-phrase lines a run may hold in a row
+_CAPTION_RE = re.compile(r"^\s*(?:续?表|table)\s*[A-Z]?\d", re.I)
 
 
 def count_numbers(table: PageTable) -> int:
@@ -103,14 +107,46 @@ def find_tables(
             rest.extend(range(i, start))
             i = start
             continue
-        table = _table(page, lines[i:j], split[i:j], min_body) if j - i >= min_lines else None
+        head = _header_lines_above(lines, split, i, rest) if j - i >= min_lines else 0
+        table = _table(page, lines[i - head : j], split[i - head : j], min_body) if j - i >= min_lines else None
         if table is not None:
+            del rest[len(rest) - head :]
             tables.append(table)
             i = j
             continue
         rest.append(i)
         i += 1
     return tables, rest
+
+
+def _header_lines_above(
+    lines: Sequence[Line], split: list[list[_Phrase]], i: int, rest: list[int]
+) -> int:
+    """How many lines above line ``i`` (a run's first line) are the upper lines of its
+    header cells (a header wrapped over lines, set to the bottom or middle of its row):
+    short single phrases set tight above it, each right of the first phrase of the line
+    below. None when the topmost of them touches a line above (prose)."""
+    n = 0
+    while (
+        n < 3
+        and i - n - 1 >= 0
+        and rest[-1 - n : len(rest) - n] == [i - n - 1]
+        and len(split[i - n - 1]) == 1
+        and len(split[i - n - 1][0].text) <= 30
+        and not _CAPTION_RE.match(split[i - n - 1][0].text)
+        and tight(_top(lines[i - n]) - _bottom(lines[i - n - 1]), _height(lines[i - n - 1]))
+        and _over_inner_phrase(split[i - n - 1][0], split[i])
+    ):
+        n += 1
+    top = i - n
+    if n and top > 0 and tight(_top(lines[top]) - _bottom(lines[top - 1]), _height(lines[top - 1])):
+        return 0
+    return n
+
+
+def _over_inner_phrase(p: _Phrase, below: list[_Phrase]) -> bool:
+    """``p`` is set right of the first phrase of the line below (not over its labels)."""
+    return len(below) >= 2 and p.x0 >= below[0].x1
 
 
 def _trim_notes(split: list[list[_Phrase]], i: int, j: int) -> int:
@@ -261,6 +297,8 @@ def _table(
     body_from = first if first is not None else 0
     while body_from >= 2 and _label_starts_row(lines, split, body_from - 1):
         body_from -= 1
+    while body_from >= 1 and _same_cell_above(lines, split, body_from):
+        body_from -= 1  # the first row's cells wrap above its first number
     value_lines = [phs for phs in split[body_from:] if _numbers_line(phs)]
     cols = _columns(value_lines if len(value_lines) >= 2 else split[body_from:])
     if len(cols) < 2:
@@ -271,7 +309,7 @@ def _table(
     for r, r0 in zip(placed, rows0, strict=True):
         r.top, r.bottom, r.height = r0.top, r0.bottom, r0.height
     header = join_header(placed[:body_from])
-    body = join_body(placed[body_from:])
+    body = join_body(join_bands(placed[body_from:]))
     if not _plausible(body, min_body):
         return None
     return _grid(page, header + body, cols)
@@ -287,6 +325,20 @@ def _label_starts_row(lines: Sequence[Line], split: list[list[_Phrase]], k: int)
     above = _top(lines[k]) - _bottom(lines[k - 1])
     height = _height(lines[k])
     return below < 0.3 * height and above > below + 0.5 * height
+
+
+def _same_cell_above(lines: Sequence[Line], split: list[list[_Phrase]], k: int) -> bool:
+    """Line ``k - 1`` holds one phrase set tight above line ``k``: the upper line of a
+    cell of the row that line ``k`` starts (a row whose cells wrap, aligned to its bottom
+    or middle), when a wider gap sets that row apart from the lines above it."""
+    if len(split[k - 1]) != 1 or not tight(_top(lines[k]) - _bottom(lines[k - 1]), _height(lines[k - 1])):
+        return False
+    top = k - 1
+    while top > 0 and tight(_top(lines[top]) - _bottom(lines[top - 1]), _height(lines[top - 1])):
+        if len(split[top - 1]) != 1:
+            return False  # the band reaches a header line: not a row of its own
+        top -= 1
+    return top > 0
 
 
 def _numbers_line(phs: list[_Phrase]) -> bool:

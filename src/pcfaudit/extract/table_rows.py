@@ -6,6 +6,7 @@ neighbour when it continues a cell (a wrapped label, a mantissa "2.67E" over its
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ _NUMBER_RE = re.compile(
 _MANTISSA_RE = re.compile(r"^[-−+]?\d[\d.,]*[Ee]$")  # "2.67E" wrapped before its exponent
 _EXPONENT_RE = re.compile(r"^(?:[Ee]|[×x]\s*10)?[-−+]\d{1,3}$")  # "+03", "E-05"
 _SIGN_RE = re.compile(r"^[-−–]$")  # a minus wrapped above its number
+_PLAIN_RE = re.compile(r"^[-−+]?\d[\d.,]*$")  # "2.67" wrapped before "E+03"
 _JOIN_GAP = 0.6  # a text-only line this close (line heights) to a row continues it
+_CELL_GAP = 0.3  # line heights: lines closer than this are one cell's lines (a band)
 
 
 def is_number(text: str) -> bool:
@@ -46,7 +49,7 @@ class Row:
 
     def text(self, c: int) -> str:
         if c not in self._texts:
-            self._texts[c] = join_words(self.cells.get(c, []))
+            self._texts[c] = cell_text(self.cells.get(c, []), set())
         return self._texts[c]
 
 
@@ -99,7 +102,45 @@ def _numeric_glue(left: str, right: str) -> bool:
     return bool(
         (_MANTISSA_RE.match(tail) and re.match(r"^[-−+]\d", right))
         or (_SIGN_RE.match(tail) and re.match(r"^\d", right))
+        or (_PLAIN_RE.match(tail) and _EXPONENT_RE.match(right) and right[0] in "Ee×x")
     )
+
+
+def tight(gap: float, height: float) -> bool:
+    """Two lines this far apart are set as one cell's lines, not as two rows."""
+    return gap < _CELL_GAP * height
+
+
+def join_bands(rows: list[Row]) -> list[Row]:
+    """Rows set apart by padding while each cell's lines touch (a table whose cells wrap,
+    aligned to the top, middle or bottom of the row): the lines of a band are one row
+    when the table has such gaps at all, the band holds a number and no column of it
+    holds two."""
+    if len(rows) < 2:
+        return rows
+    cuts = [not tight(b.top - a.bottom, a.height) for a, b in itertools.pairwise(rows)]
+    if not any(cuts) or all(cuts):
+        return rows
+    out: list[Row] = []
+    band = [rows[0]]
+    for row, cut in zip(rows[1:], cuts, strict=True):
+        if cut:
+            out += _one_row(band)
+            band = [row]
+        else:
+            band.append(row)
+    return out + _one_row(band)
+
+
+def _one_row(band: list[Row]) -> list[Row]:
+    columns = {c for r in band for c in r.cells if c > 0}
+    numbers = [sum(1 for r in band if is_number(r.text(c))) for c in columns]
+    if len(band) < 2 or not any(numbers) or max(numbers) > 1:
+        return band  # lines of text alone are left to join_body (a title, a header)
+    row = Row(top=band[0].top, bottom=band[0].bottom, height=band[0].height)
+    for other in band:
+        _merge(row, other, above=False)
+    return [row]
 
 
 def join_body(rows: list[Row]) -> list[Row]:
