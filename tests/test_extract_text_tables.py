@@ -208,3 +208,51 @@ def test_a_caption_number_glued_to_a_year_is_split_from_it():
         "<tr><td>2002</td><td>12.85</td><td>23.60</td></tr></table>\n"
     )
     assert _table(text).caption == "表2 2001—2017年绿洲农田农业生产投入中产生的碳排放"
+
+
+_EN_FUSED_ROWS = """Table 5 Emissions by stage (t CO2e)
+
+<table><tr><td>Stage</td><td>CO2</td><td>CH4</td><td>Total</td></tr><tr><td>A1</td><td>1.20</td><td>0.30</td><td>1.50</td></tr><tr><td>A2</td><td>2.10</td><td>0.40</td><td>2.50</td></tr><tr><td>A3 Sum</td><td>3.00 6.30</td><td>0.20 0.90</td><td>3.20</td></tr></table>
+"""
+
+
+def test_en_two_rows_fused_into_one_are_split_and_a_lone_value_stays_with_the_first():
+    table = _table(_EN_FUSED_ROWS)
+    assert [c.text for c in table.rows[3]] == ["A3", "3.00", "0.20", "3.20"]
+    assert [c.text for c in table.rows[4]] == ["Sum", "6.30", "0.90", ""]
+    assert _cell(table, "Sum", 2) == (["CH4"], "0.90")
+
+
+def test_a_row_with_one_pair_or_a_column_of_pairs_is_not_split_into_rows():
+    # Negative: a two-word label beside one paired cell is a typo, not two rows; a
+    # column whose every cell is paired is two columns fused (split as columns).
+    table = _table(
+        "<table><tr><td>Item</td><td>Mass</td><td>Energy</td><td>GWP</td></tr>"
+        "<tr><td>Raw material</td><td>1.10 2.20</td><td>3.00</td><td>4.00</td></tr>"
+        "<tr><td>Transport</td><td>1.30</td><td>3.10</td><td>4.20</td></tr>"
+        "<tr><td>Packaging</td><td>1.40</td><td>3.20</td><td>4.30</td></tr></table>\n"
+    )
+    assert [c.text for c in table.rows[1]] == ["Raw material", "1.10 2.20", "3.00", "4.00"]
+    assert len(table.rows) == 4
+
+
+_EN_FUSED_HEADER = """Table 6 Decomposition of the change in emissions
+
+<table><tr><td>Year</td><td colspan="4">Decomposition factors</td></tr><tr><td></td><td>SE</td><td>IE</td><td>GE</td><td>Total PE</td></tr><tr><td>2019</td><td>1.02</td><td>0.95</td><td>1.12 1.01</td><td>4.10</td></tr><tr><td>2020</td><td>1.04</td><td>0.88</td><td>1.25 1.02</td><td>4.19</td></tr><tr><td>2021</td><td>1.05</td><td>0.90</td><td>1.40 1.04</td><td>4.39</td></tr></table>
+"""
+
+
+def test_a_label_fused_into_the_next_header_cell_goes_to_the_split_off_column():
+    """The converter lost one column boundary in the body (GE and PE values fused) and
+    the same boundary one cell over in the header ("Total PE"): the label shaped like
+    its neighbours (SE, IE, GE) heads the split-off column, "Total" keeps its own."""
+    table = _table(_EN_FUSED_HEADER)
+    assert _cell(table, "2020", 4) == (["Decomposition factors", "PE"], "1.02")
+    assert _cell(table, "2020", 5)[1] == "4.19" and table.rows[1][5].text == "Total"
+    assert _cell(table, "2020", 3) == (["Decomposition factors", "GE"], "1.25")
+
+
+def test_a_two_word_header_unlike_its_neighbours_is_not_split():
+    # Negative: neither "Total" nor "effect" is shaped like SE/IE/GE: nothing moves.
+    table = _table(_EN_FUSED_HEADER.replace("Total PE", "Total effect"))
+    assert table.rows[1][4].text == "" and table.rows[1][5].text == "Total effect"

@@ -12,6 +12,10 @@ the grid alone, without knowing what the table is about:
   ("1.12 1.01") where its neighbours hold one: the column is two columns whose boundary
   was lost. It is split; the new column keeps a header that spans it (a group header over
   both) and gets an empty sub-header, since the converter kept no label for it.
+* **Two rows fused into one.** The converter lost a row boundary: the row's label cell
+  holds two labels ("2019 合计") and most of its value cells two numbers ("1.02 15.57")
+  where every other row holds one. The row is split in two, each number going to its own
+  row; a cell with one number stays with the first row (whose it is cannot be told).
 * **Row labels fused with the first value column.** The converter dropped the label
   column's boundary: every body cell of the first column reads "LABEL NUMBER"
   ("E+Si1 26.45±3.60ab") with a different label on each row. The column is split in two;
@@ -74,6 +78,7 @@ def repair_grid(rows: list[list[Slot]]) -> list[list[Slot]]:
     if len(rows) < 3 or not rows[0]:
         return rows
     rows = _split_fused_labels(rows)
+    rows = _split_fused_rows(rows)
     rows = _split_paired_values(rows)
     return _restore_pushed_header_text(rows)
 
@@ -145,6 +150,67 @@ def _decimal_tokens(text: str) -> list[str] | None:
     return [t.replace(" ", "") for t in tokens]
 
 
+def _lend_fused_label(row: list[Slot], c: int) -> None:
+    """The split-off column ``c`` has no label in this header row while the cell to its
+    right holds two ("总效应 DP", "Total PE"): the converter lost the same boundary in the
+    header, one cell over. The label shaped like the row's other labels (the same script
+    and length as "DQ", "DI", "DG") goes to column ``c``; when neither or both are, none."""
+    if c + 1 >= len(row) or row[c][0] or (c + 2 < len(row) and row[c + 2] is row[c + 1]):
+        return  # no right neighbour, a label already, or a cell spanning further right
+    pair = row[c + 1][0].split()
+    siblings = [s[0] for k, s in enumerate(row[1:], 1) if k not in (c, c + 1) and s[0]]
+    forms = {_form(t) for t in siblings}
+    if len(pair) != 2 or len(siblings) < 2 or len(forms) != 1:
+        return
+    shaped = [t for t in pair if _form(t) in forms]
+    if len(shaped) != 1:
+        return
+    rest = pair[1] if shaped[0] == pair[0] else pair[0]
+    row[c] = (shaped[0], row[c][1], 1, 1)
+    row[c + 1] = (rest, *row[c + 1][1:])
+
+
+def _form(label: str) -> tuple[bool, int]:
+    """A header label's shape: Latin or not, and its length ("DQ" and "DP" share one)."""
+    return (label.isascii(), len(label))
+
+
+def _split_fused_rows(rows: list[list[Slot]]) -> list[list[Slot]]:
+    head = header_rows(rows)
+    out = [list(row) for row in rows[:head]]
+    for r in range(head, len(rows)):
+        row = rows[r]
+        labels = row[0][0].split()
+        others = [x for k, x in enumerate(rows[head:], head) if k != r]
+        cells = [_decimal_tokens(s[0]) for s in row[1:]]
+        paired = [
+            c for c, t in enumerate(cells, 1)
+            if t is not None and len(t) == len(labels)
+            and all(_single(x[c][0]) for x in others if c < len(x))
+        ]
+        filled = sum(1 for s in row[1:] if s[0].strip())
+        if len(labels) < 2 or len(others) < 2 or len(paired) < 2 or 2 * len(paired) < filled:
+            out.append(list(row))
+            continue
+        line = row[0][1]
+        for k, label in enumerate(labels):
+            new: list[Slot] = [(label, line, 1, 1)]
+            for c, slot in enumerate(row[1:], 1):
+                tokens = cells[c - 1]
+                if c in paired and tokens is not None:
+                    new.append((tokens[k], line, 1, 1))
+                else:
+                    new.append(slot if k == 0 else ("", line, 1, 1))
+            out.append(new)
+    return out
+
+
+def _single(text: str) -> bool:
+    """A cell of one value or none: not a fused pair itself."""
+    tokens = _decimal_tokens(text)
+    return tokens is None or len(tokens) == 1
+
+
 def _split_paired_values(rows: list[list[Slot]]) -> list[list[Slot]]:
     head = header_rows(rows)
     body = rows[head:]
@@ -174,6 +240,8 @@ def _split_paired_values(rows: list[list[Slot]]) -> list[list[Slot]]:
             else:
                 first, second = tokens[0], " ".join(tokens[1:])
             out.append([*row[:c], (first, *slot[1:]), (second, slot[1], 1, 1), *row[c + 1 :]])
+        for r in range(head):
+            _lend_fused_label(out[r], c + 1)
         rows = out
         c += 2
     return rows
