@@ -38,6 +38,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _TOC_STYLE_RE = re.compile(r"^(?:toc|目录)\s*(\d|heading|标题)?$", re.I)
+# the paragraph right above a table names it: "表 3 …", "Table 3: …", "续表 2"
+_CAPTION_RE = re.compile(
+    r"^\s*(?:续?表|Table|TABLE|Tab\.)\s*(?:\d|[A-Z]\d|[一二三四五六七八九十]|[IVX]+\b)"
+)
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _SKIP = {f"{W}txbxContent", f"{MC}Fallback", f"{W}del", f"{W}instrText", f"{W}delText", f"{W}tbl"}
 
@@ -250,7 +254,9 @@ class _Walker:
         rows = self._grid(tbl, index, nested)
         loc = Location(paragraph=self.paragraph, table=index)
         text = "\n".join("\t".join(c.text for c in row) for row in rows)
-        self.blocks.append(Block("table", text, loc, table=Table(rows, loc)))
+        prev = self.blocks[-1] if self.blocks else None
+        caption = prev.text if prev is not None and prev.kind != "table" and _CAPTION_RE.match(prev.text) else None
+        self.blocks.append(Block("table", text, loc, table=Table(rows, loc, caption)))
         for inner in nested:
             self.table(inner)
 
@@ -292,7 +298,11 @@ class _Walker:
         return out
 
     def _cell_text(self, tc: Any, nested: list[Any]) -> str:
+        """The cell's own text. A table nested in it is read as a table of its own; its
+        text stands for the cell only when the cell has no text besides it (a label
+        cell with a small table of notes under it keeps its label alone)."""
         pieces: list[str] = []
+        inner: list[str] = []
         for el in tc.iterchildren():
             if el.tag == f"{W}p":
                 parts: list[str] = []
@@ -300,12 +310,13 @@ class _Walker:
                 pieces.append("".join(parts))
             elif el.tag == f"{W}tbl":
                 nested.append(el)
-                pieces.extend(
+                inner.extend(
                     " ".join(_plain(c) for c in _children(tr, "tc")) for tr in _children(el, "tr")
                 )
             elif el.tag == f"{W}sdt":
                 pieces.append(_plain(el))
-        return normalise_text(" ".join(p.strip() for p in pieces if p.strip())).strip()
+        own = [p.strip() for p in pieces if p.strip()]
+        return normalise_text(" ".join(own or [p.strip() for p in inner if p.strip()])).strip()
 
     # ------------------------------------------------------------------ footnotes
 
