@@ -26,7 +26,9 @@ from pcfaudit.vocab.units import unit_class
 
 _I = regex.IGNORECASE
 _EUNIT = regex.compile(
-    r"\s*" + EMISSION_UNIT + r"(?P<per>\s*/\s*(?P<den>[^\s,，。；;)）]{1,6}))?", _I
+    r"\s*" + EMISSION_UNIT
+    + r"(?P<per>\s*(?:/|(?P<word>\s(?:per|for\s+each|每)\s))\s*(?P<den>[^\s,，。；;)）]{1,6}))?",
+    _I,
 )
 # A result stated for one unit of product (any FU unit: count, mass, length, energy …).
 _PER_UNIT = regex.compile(
@@ -103,11 +105,14 @@ def prose_values_in(
         unit = f"{mass}CO2e" if mass else None
         per_unit = False
         if den:
-            den_unit = normalise_unit(den)
-            if den_unit is None or unit_class(den_unit) in ("energy", "volume"):
+            den_unit = normalise_unit(den.rstrip("."))
+            if um.group("word") and den_unit is None:
+                per_unit = True  # "per functional unit", "per chair": a result per its unit
+            elif den_unit is None or unit_class(den_unit) in ("energy", "volume"):
                 continue  # an emission factor, not a result
-            per_unit = True
-            unit = f"{unit}/{den_unit}"
+            else:
+                per_unit = True
+                unit = f"{unit}/{den_unit}"
         head = text[max(0, nm.start - 40) : nm.start]
         if _NOT_RESULT.search(head):
             continue
