@@ -47,6 +47,14 @@ def test_stage_ranking_that_swaps_two_stages_is_reported_with_the_tables_order()
     assert [(loc.row, loc.column) for loc in f.locations[1:]] == [(2, 1), (3, 1)]  # header is row 0
 
 
+def test_stages_named_without_their_table_wording_are_matched_by_stage() -> None:
+    text = _STAGES.replace("| 运输阶段 |", "| 产品运输阶段 |").format(
+        sentence="排放量从高到低依次是：原材料获取 > 生产制造 > 产品运输。"
+    )
+    (f,) = _na004(text)
+    assert f.expected == "原材料获取阶段 812.4 > 产品运输阶段 309.1 > 生产制造阶段 205.7"
+
+
 def test_stage_ranking_that_follows_the_table_is_silent() -> None:
     text = _STAGES.format(
         sentence="各阶段碳排放量由大到小依次为：原材料获取阶段 > 运输阶段 > 生产制造阶段。"

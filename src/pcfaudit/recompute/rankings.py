@@ -25,6 +25,7 @@ from pcfaudit.model import Number, Statement
 from pcfaudit.quantities import Interval
 from pcfaudit.recompute.core import Check
 from pcfaudit.recompute.grids import Grid
+from pcfaudit.vocab.stages import stages_in_text
 
 _NOISE = regex.compile(r"[\s\p{P}\p{S}&&[^+\-]]+")
 _CODE = regex.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]\s*$")
@@ -75,12 +76,22 @@ def _tokens(text: str) -> set[str]:
     return out
 
 
+def _stage(text: str) -> str | None:
+    stages = stages_in_text(text)
+    return stages[0].value if len(stages) == 1 else None
+
+
 def _rows(grid: Grid, items: list[str]) -> list[int] | None:
+    """The row each item names: by its label keys, else (for "原材料获取" against a row
+    "原材料获取阶段") by the one life-cycle stage both name."""
     labels = [_keys(label) for label in grid.labels]
+    stages = [_stage(label) for label in grid.labels]
     rows = []
     for item in items:
         keys = _keys(item)
         hits = [r for r, lk in enumerate(labels) if lk & keys]
+        if not hits and (stage := _stage(item)):
+            hits = [r for r, s in enumerate(stages) if s == stage]
         if len(hits) != 1:
             return None
         rows.append(hits[0])
