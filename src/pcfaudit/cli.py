@@ -15,7 +15,7 @@ from rich.console import Console
 from pcfaudit import __version__
 from pcfaudit.cli_errors import error_language, locale_language, say
 from pcfaudit.cli_help import App, LocalisedGroup
-from pcfaudit.cli_options import GIVEN_PATH, DataFormat, Format, Lang, Severity, Show
+from pcfaudit.cli_options import GIVEN_PATH, WORD, DataFormat, Format, Lang, Severity, Show
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
@@ -316,7 +316,7 @@ def list_rules(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE")],
+    code: Annotated[str, typer.Argument(click_type=WORD, metavar="CODE")],
     lang: Annotated[Lang, typer.Option()] = Lang.en,
 ) -> None:
     """Explain a rule: what it checks, why it matters, an example."""

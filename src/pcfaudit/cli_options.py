@@ -87,3 +87,18 @@ class GivenPath(ParamType):
 
 
 GIVEN_PATH = GivenPath()
+
+
+class Word(ParamType):
+    """A text argument whose metavar (CODE) says it all: no '<str>' beside it in the help."""
+
+    name = "text"
+
+    def convert(self, value: object, param: object, ctx: object) -> str:
+        return str(value)
+
+    def get_metavar(self, param: object, ctx: object) -> str:
+        return ""
+
+
+WORD = Word()

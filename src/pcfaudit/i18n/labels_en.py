@@ -216,6 +216,7 @@ LABELS: dict[str, str] = {
     "show.lang.en": "en",
     "show.format.text": "text",
     "show.format.pdf": "pdf",
+    "show.format.markdown": "markdown",
     "show.format.docx": "docx",
     "show.list_sep": ", ",
     "show.at": "—",

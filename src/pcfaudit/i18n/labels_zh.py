@@ -216,6 +216,7 @@ LABELS: dict[str, str] = {
     "show.lang.en": "英文",
     "show.format.text": "文本",
     "show.format.pdf": "PDF",
+    "show.format.markdown": "Markdown",
     "show.format.docx": "DOCX",
     "show.list_sep": "，",
     "show.at": "—",
