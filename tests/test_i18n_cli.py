@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from test_i18n import ENGLISH_REPORT, english_words
 from typer.testing import CliRunner
 
 from pcfaudit.cli import app
@@ -18,6 +17,7 @@ from pcfaudit.model import UnreadRegion
 from pcfaudit.reference import load_pack
 from pcfaudit.rules import load_catalog
 from pcfaudit.show import unread_text
+from test_i18n import ENGLISH_REPORT, english_words
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 WIDE = {"COLUMNS": "200", "LANG": "C.UTF-8"}
