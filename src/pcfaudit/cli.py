@@ -306,7 +306,7 @@ def list_rules(
 
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "category", "severity", "title"):
-        table.add_column(label(language, f"rules.col.{column}"))
+        table.add_column(label(language, f"rules.col.{column}"), overflow="fold")
     for r in catalog:
         table.add_row(r.code, r.name, label(language, f"category.{r.category}"),
                       label(language, f"severity.{r.severity}") if language != "en" else r.severity,

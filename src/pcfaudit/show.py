@@ -59,7 +59,7 @@ _COLUMNS = ("where", "label", "gas", "quantity", "factor", "gwp", "result", "sha
 def _inventory_table(lines: list[InventoryLine], lang: str) -> Table:
     table = Table(title=label(lang, "label.inventory"), box=None, pad_edge=False, title_justify="left")
     for column in _COLUMNS:
-        table.add_column(label(lang, f"show.col.{column}"))
+        table.add_column(label(lang, f"show.col.{column}"), overflow="fold")  # CJK has no spaces to wrap at
     for line in lines:
         table.add_row(  # report text may hold "[/bold]": cells are escaped, never markup
             *map(terminal, _cells(line, lang))
