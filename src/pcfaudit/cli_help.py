@@ -57,6 +57,13 @@ def help_key(command: Any, ctx: Any) -> str:
     return "help.app" if ctx.parent is None else f"help.{command.name}"
 
 
+def _needs_placeholder(param: Any) -> bool:
+    """An option that takes a value, has no placeholder of its own and no list of choices
+    (those print as <a|b|c>)."""
+    return (param.param_type_name == "option" and param.metavar is None and not param.is_flag
+            and getattr(param.type, "choices", None) is None)  # fmt: skip
+
+
 def localise(command: Any, ctx: Any, lang: str) -> None:
     """Every text ``command --help`` prints, in ``lang``."""
     key = help_key(command, ctx)
@@ -67,8 +74,7 @@ def localise(command: Any, ctx: Any, lang: str) -> None:
         for name, sub in command.commands.items():  # the commands panel shows their help
             sub.help = _text(lang, [f"help.{name}"], sub.help)
     for param in command.get_params(ctx):
-        if param.param_type_name == "option" and param.metavar is None and not param.is_flag \
-                and getattr(param.type, "choices", None) is None:
+        if _needs_placeholder(param):
             param.metavar = _METAVARS.get(param.type.name, param.type.name.upper())
         if param.name == "help":
             param.help = label(lang, "help.typer.help")
