@@ -216,3 +216,14 @@ def test_rules_help_and_listing_in_chinese() -> None:
     assert "代码" in text and "严重程度" in text
     words = " ".join(w for w in text.split() if w not in RULE_NAMES)
     assert english_words(words) == []
+
+
+def test_errors_of_the_other_commands_in_chinese(tmp_path: Path) -> None:
+    zh = {**WIDE, "LANG": "zh_CN.UTF-8"}
+    done = CliRunner().invoke(app, ["--lang", "zh"], env=WIDE)
+    assert done.exit_code == 2 and done.stderr.startswith("pcfaudit: 缺少命令")
+    missing = str(tmp_path / "none.sqlite")
+    done = CliRunner().invoke(app, ["results", missing], env=zh)
+    assert done.exit_code == 2 and done.stderr == f"pcfaudit: {missing}：结果数据库不存在\n"
+    done = CliRunner().invoke(app, ["reference", "--reference-dir", missing, "--lang", "zh"], env=WIDE)
+    assert done.exit_code == 2 and done.stderr.startswith("pcfaudit: 参考数据包：")
