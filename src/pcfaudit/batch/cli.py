@@ -24,7 +24,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from pcfaudit.cli_options import Lang, Severity, given_path
+from pcfaudit.cli_options import GIVEN_PATH, Lang, Severity
 from pcfaudit.escape import path_text, terminal, terminal_plain, utf8_safe
 
 
@@ -119,7 +119,7 @@ class BatchProgress:
 
 
 def batch(
-    paths: Annotated[list[Path], typer.Argument(parser=given_path, help="Files and folders (searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(click_type=GIVEN_PATH, metavar="PATHS...", help="Files and folders (searched recursively).")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")] = 0,
     db: Annotated[Path, typer.Option("--db", help="Results database (SQLite).")] = Path("results.sqlite"),
     timeout: Annotated[float, typer.Option(help="Seconds one file may take.")] = 120.0,
@@ -182,7 +182,7 @@ def batch(
 
 
 def results(
-    db: Annotated[Path, typer.Argument(parser=given_path, help="A results database written by `pcfaudit batch`.")],
+    db: Annotated[Path, typer.Argument(click_type=GIVEN_PATH, metavar="DB", help="A results database written by `pcfaudit batch`.")],
     format: Annotated[ResultsFormat, typer.Option("--format", "-f", help="text, jsonl (one report per line), csv (one finding per row), json; with --per-report: markdown, html, sarif or json.")] = ResultsFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     analytics: Annotated[bool, typer.Option("--analytics", help="Cross-report checks: factor conflicts, copied inventories.")] = False,

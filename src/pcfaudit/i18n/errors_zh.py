@@ -14,6 +14,8 @@ ERRORS: list[tuple[str, str]] = [
     ("Missing argument {value}.", "缺少参数 {value}"),
     ("Missing option {value}.", "缺少选项 {value}"),
     ("Missing parameter: {value}", "缺少参数 {value}"),
+    ("Missing command.", "缺少命令"),
+    ("Missing command", "缺少命令"),
     ("Invalid value for {value}: {detail} is not one of {choices}.", "{value} 的值 {detail} 无效，应为 {choices} 之一"),
     ("Invalid value for {value}: {detail} is not a valid integer.", "{value} 的值 {detail} 不是整数"),
     ("Invalid value for {value}: {detail} is not a valid float.", "{value} 的值 {detail} 不是数字"),
@@ -60,6 +62,22 @@ ERRORS: list[tuple[str, str]] = [
     ("{path}: cannot write waivers ({detail})", "{path}：无法写入豁免文件（{detail}）"),
     ("added {value} waivers to {path}", "已向 {path} 添加 {value} 条豁免"),
     ("unknown rule {value}; `pcfaudit rules` lists them", "未知规则 {value}；规则列表见 “pcfaudit rules”"),
+    ("reference pack: {detail}", "参考数据包：{detail}"),
+    # the results database of batch and results
+    ("{path}: no such results database", "{path}：结果数据库不存在"),
+    ("{path}: not a pcfaudit results database", "{path}：不是 pcfaudit 的结果数据库"),
+    ("{path}: not a results database (it is some other file)", "{path}：不是结果数据库（是别的文件）"),
+    ("{path}: the results database is read-only (check the file's and its folder's permissions)",
+     "{path}：结果数据库只读（请检查该文件及其所在文件夹的权限）"),
+    ("{path}: the results database is damaged ({detail}); restore a copy or start a new --db",
+     "{path}：结果数据库已损坏（{detail}）；请恢复备份，或用 --db 另建一个"),
+    ("{path}: the results database is locked by another program ({detail})", "{path}：结果数据库被其他程序锁定（{detail}）"),
+    ("{path}: cannot open the results database ({detail})", "{path}：无法打开结果数据库（{detail}）"),
+    ("{path}: cannot create the batch lock ({detail})", "{path}：无法创建批量审核锁文件（{detail}）"),
+    ("{path}: another pcfaudit batch (pid {value}) is writing to this database; wait for it to finish or use another --db",
+     "{path}：另一个 pcfaudit batch（进程号 {value}）正在写入此数据库；请等它结束，或用 --db 指定另一个数据库"),
+    ("--per-report takes --format markdown, html, sarif or json", "--per-report 只接受 --format markdown、html、sarif 或 json"),
+    ("--format {value} needs --per-report DIR", "--format {value} 需要配合 --per-report DIR"),
 ]
 
 # words inside a slot that is translated (``{what}``, ``{advice}``)

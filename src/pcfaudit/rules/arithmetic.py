@@ -46,6 +46,7 @@ _BY_RELATION = {
     "same-figure": "CN007",
     "formula-basis": "UN006",
     "formula-table": "AR014",
+    "ranking": "NA004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
