@@ -306,3 +306,50 @@ def test_an_emission_factor_per_litre_in_words_is_no_result() -> None:
 
     report = interpret(extract(b"# Report\n\nThe total uses diesel with 2.68 kgCO2e per L of fuel.\n", "r.md"))
     assert [v for v in [*report.totals, *report.per_unit] if v.quantity.number.text == "2.68"] == []
+
+
+def _tight_pdf(gap: float, lines: list[tuple[str, ...]]) -> bytes:
+    """Columns as wide as their widest cell, ``gap`` points apart (under a phrase gap)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = [max(stringWidth(r[k], "Helvetica", 8) for r in lines) for k in range(len(lines[0]))]
+    xs = [40.0]
+    for w in widths[:-1]:
+        xs.append(xs[-1] + w + gap)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 8)
+    for k, row in enumerate(lines):
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, 780 - 11 * k, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+_TIGHT = [
+    ("Indicator", "Unit", "A1-A3", "A4", "C4"),
+    ("GWP-total", "kg CO2 eq", "1.04E+01", "8.25E-01", "3.42E-01"),
+    ("GWP-fossil", "kg CO2 eq", "1.03E+01", "8.23E-01", "2.64E-01"),
+    ("Depletion of abiotic resources", "kg Sb eq", "2.30E-02", "1.00E-03", "1.86E-04"),
+    ("ODP", "kg CFC11 eq", "8.63E-07", "1.49E-08", "1.00E-09"),
+]
+
+
+@pytest.mark.parametrize("gap", [5.0, 7.0])
+def test_a_table_set_tight_is_split_at_the_gutters_no_line_crosses(gap: float) -> None:
+    (table,) = extract(_tight_pdf(gap, _TIGHT), "tight.pdf").tables
+    assert [c.text for c in table.rows[0]] == ["Indicator", "Unit", "A1-A3", "A4", "C4"]
+    assert _value(table, "Depletion of abiotic resources", "Unit") == "kg Sb eq"
+    assert _value(table, "ODP", "A4") == "1.49E-08"
+
+
+def test_lines_of_prose_with_numbers_are_not_split_into_columns() -> None:
+    prose = [
+        ("In 2023 the plant made 12 500 t of tiles and used 3.2 GWh of electricity.",),
+        ("The grid factor of 0.5366 kgCO2e/kWh was taken from the 2023 national notice.",),
+        ("Natural gas use was 1 850 000 m3, with a factor of 2.162 kgCO2e/m3 applied.",),
+        ("Transport distances of 120 km and 85 km were reported by the two suppliers.",),
+    ]
+    doc = extract(_tight_pdf(5.0, prose), "prose.pdf")
+    assert doc.tables == []

@@ -96,7 +96,7 @@ def find_tables(
     are not in any table. ``ruled``: the lines are a region that rulings already call a
     table, so a header and one row are enough."""
     min_lines, min_body = (2, 1) if ruled else (3, 2)
-    split = [phrases(ln) for ln in lines]
+    split = _split_at_gutters(lines, [phrases(ln) for ln in lines])
     tables: list[PageTable] = []
     rest: list[int] = []
     i = 0
@@ -117,6 +117,54 @@ def find_tables(
         rest.append(i)
         i += 1
     return tables, rest
+
+
+_GUTTER = 0.45  # em: a gap this wide that no line of a block crosses parts two columns
+_MIN_BLOCK = 3  # lines
+
+
+def _split_at_gutters(lines: Sequence[Line], split: list[list[_Phrase]]) -> list[list[_Phrase]]:
+    """A table set tight (columns as wide as their widest cell, gutters narrower than a
+    phrase gap) reads as one phrase a line. In a block of close lines of several words
+    holding numbers, a vertical gap wider than a word space that (almost) no word of the
+    block crosses parts columns: the lines' phrases are split there."""
+    out = list(split)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while (
+            j < len(lines)
+            and len(lines[j]) >= 2
+            and _top(lines[j]) - _bottom(lines[j - 1]) < _RUN_GAP * _height(lines[j - 1])
+        ):
+            j += 1
+        if len(lines[i]) >= 2 and j - i >= _MIN_BLOCK:
+            _split_block(lines, out, i, j)
+        i = j
+    return out
+
+
+def _split_block(lines: Sequence[Line], out: list[list[_Phrase]], i: int, j: int) -> None:
+    block = range(i, j)
+    if sum(1 for k in block if any(is_number(w.text) for w in lines[k])) * 2 < j - i:
+        return  # not a block of values
+    words = [[_Phrase([w]) for w in lines[k]] for k in block]
+    cols = _columns(words)
+    ems = sorted(w.em for k in block for w in lines[k])
+    em = ems[len(ems) // 2]
+    cuts = [b[0] for a, b in itertools.pairwise(cols) if b[0] - a[1] >= _GUTTER * em]
+    if len(cuts) < 2 or all(len(out[k]) > len(cuts) for k in block):
+        return
+    for k in block:
+        pieces: list[_Phrase] = []
+        for p in out[k]:
+            for w in p.words:
+                # a phrase break stays one; a gutter between two words makes one
+                if not pieces or w is p.words[0] or any(pieces[-1].x1 < x <= w.x0 for x in cuts):
+                    pieces.append(_Phrase([w]))
+                else:
+                    pieces[-1].words.append(w)
+        out[k] = pieces
 
 
 def _header_lines_above(
