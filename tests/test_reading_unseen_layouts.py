@@ -353,3 +353,20 @@ def test_lines_of_prose_with_numbers_are_not_split_into_columns() -> None:
     ]
     doc = extract(_tight_pdf(5.0, prose), "prose.pdf")
     assert doc.tables == []
+
+
+def _basis_report(sentence: str) -> bytes:
+    return (
+        "# Product Carbon Footprint Report: Tile\n\n"
+        "This study follows ISO 14067:2018. The functional unit is 1 m2 of tile.\n\n"
+        f"{sentence}\n"
+    ).encode()
+
+
+def test_a_result_per_a_larger_batch_converted_in_the_same_sentence_is_no_fu002(tmp_path: Path) -> None:
+    ok = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e, that is 5.198 kgCO2e per m2."
+    assert [f for f in _audit(tmp_path, "ok.md", _basis_report(ok)) if f.rule == "FU002"] == []
+    # Negative: the batch result alone (the per-m2 figure in another paragraph) still is one.
+    alone = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e.\n\nThe tile emits 5.198 kgCO2e per m2."
+    (f,) = [f for f in _audit(tmp_path, "alone.md", _basis_report(alone)) if f.rule == "FU002"]
+    assert f.reported == "1 000 m2" and f.expected == "1 m2"

@@ -32,6 +32,26 @@ def _basis(statement: FunctionalUnitStatement) -> tuple[str, Fraction, str]:
     return dimension, amount * factor, ""
 
 
+def _converted_beside(ctx: RuleContext, s: FunctionalUnitStatement, fu: FunctionalUnitStatement) -> bool:
+    """The same sentence also gives the result per the functional unit's own unit ("of
+    1 000 m2 … is 5 198 kgCO2e, that is 5.198 kgCO2e per m2"): the other basis is a
+    scale the report converts itself, not a result the reader cannot use."""
+    if fu.amount is not None and Fraction(fu.amount.value) != 1:
+        return False
+    here = (s.location.page, s.location.line, s.location.paragraph)
+    for v in ctx.report.per_unit:
+        unit = v.quantity.unit or ""
+        if (v.location.page, v.location.line, v.location.paragraph) != here or "/" not in unit:
+            continue
+        a, b = s.location.bbox, v.location.bbox
+        if a and b and (a[3] < b[1] or b[3] < a[1]):
+            continue  # elsewhere on the same PDF page
+        den = unit.rsplit("/", 1)[1]
+        if den == fu.unit or (unit_class(den) and conversion_factor(den, fu.unit) == 1):
+            return True
+    return False
+
+
 def _label(statement: FunctionalUnitStatement) -> str:
     amount = statement.amount.text if statement.amount else "1"
     return f"{amount} {statement.unit_text or statement.unit}".strip()
@@ -128,7 +148,7 @@ def result_basis_differs(ctx: RuleContext) -> Iterator[Finding]:
         return
     basis = next(iter(declared))
     for s in results:
-        ok = _basis(s) == basis
+        ok = _basis(s) == basis or _converted_beside(ctx, s, next(iter(declared.values()))[0])
         ctx.count(ok)
         if ok:
             continue
