@@ -143,3 +143,17 @@ def glyphs_at(
                 x0, top, x1, bottom = turn(ch["x0"], ch["x1"], ch["y0"], ch["y1"])
                 found.append(Char(ch["text"], x0, top, x1, bottom))
     return found
+
+
+def missing(glyphs: list[Char], chars: list[Char]) -> list[Char]:
+    """The glyphs read back that the text page does not already hold (the second strike
+    of a fake-bold glyph is an object of its own that the text page skips)."""
+    out = []
+    for g in glyphs:
+        width = max(g.x1 - g.x0, 0.5)
+        if not any(
+            c.text == g.text and abs(c.x0 - g.x0) < width / 2 and abs(c.top - g.top) < width
+            for c in chars
+        ):
+            out.append(g)
+    return out

@@ -27,8 +27,8 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
-from pcfaudit.extract.pdf_dropped import dropped_origins, glyphs_at
-from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
+from pcfaudit.extract.pdf_dropped import dropped_origins, glyphs_at, missing
+from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, is_cjk, make_lines
 from pcfaudit.extract.pdf_rotated import SPACE, label_lines, rotated_labels
 
 _CAP_HEIGHT = 0.7  # a digit's or capital's ink, in em, in common fonts
@@ -118,9 +118,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int, data: bytes | None = None) ->
     fills, out.pictures, out.edges = _page_objects(page, turn, index + 1)
     seen = _read_chars(textpage, n, turn, out, fills)
     # only CJK fonts go without glyphs where pdfium has no system font for them
-    cjk = any(c.text >= "\u2e80" for c in out.chars)
+    cjk = any(c.text >= "\u3000" and is_cjk(c.text) for c in out.chars)
     if data is not None and cjk and (origins := dropped_origins(page, seen)):
-        out.chars += glyphs_at(data, index, origins, turn.box)
+        out.chars += missing(glyphs_at(data, index, origins, turn.box), out.chars)
     out.chars = _tighten(out.chars)
     textpage.close()
     page.close()
