@@ -60,7 +60,11 @@ class _Rate(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        text = label(self.lang, "batch.rate", rate=f"{speed * 60:.0f}") if speed else label(self.lang, "batch.no_rate")
+        text = (
+            label(self.lang, "batch.rate", rate=f"{speed * 60:.0f}")
+            if speed
+            else label(self.lang, "batch.no_rate")
+        )
         return Text(text, style="cyan")
 
 
@@ -98,7 +102,12 @@ class BatchProgress:
                 kind = term(self.lang, "batch.kind", outcome["kind"])
                 message = terminal(error(self.lang, outcome["message"]))
                 self.progress.console.print(
-                    label(self.lang, "batch.outcome", kind=f"[yellow]{terminal(kind)}[/]", message=message),
+                    label(
+                        self.lang,
+                        "batch.outcome",
+                        kind=f"[yellow]{terminal(kind)}[/]",
+                        message=message,
+                    ),
                     highlight=False,
                 )
             self.progress.advance(self.task_id)
@@ -226,9 +235,13 @@ def results(
     try:
         if output is not None:
             with guard.open_text(output) as out:
-                _results_out(conn, out, format, per_report, analytics, min_sequence, guard, language)
+                _results_out(
+                    conn, out, format, per_report, analytics, min_sequence, guard, language
+                )
         else:
-            _results_out(conn, sys.stdout, format, per_report, analytics, min_sequence, guard, language)
+            _results_out(
+                conn, sys.stdout, format, per_report, analytics, min_sequence, guard, language
+            )
     except sqlite3.Error as exc:
         raise _fail(describe(db, exc)) from None
     except (OutputRefused, StoreError) as exc:
@@ -256,7 +269,10 @@ def _results_out(
             raise _fail("--per-report takes --format markdown, html, sarif or json")
         written = batch_export.write_per_report(conn, per_report, format.value, guard)
         folder = terminal_plain(path_text(per_report))
-        print(label(lang, "batch.wrote", n=len(written), format=format.value, folder=folder), file=sys.stderr)
+        print(
+            label(lang, "batch.wrote", n=len(written), format=format.value, folder=folder),
+            file=sys.stderr,
+        )
         return
     if format.value in ("markdown", "html", "sarif"):
         raise _fail(f"--format {format.value} needs --per-report DIR")

@@ -136,7 +136,9 @@ def _short_path(path: str, n: int = 60) -> str:
     return path if len(path) <= n else "…" + path[-(n - 1) :]
 
 
-def counts_text(counts: dict[str, int], vocabulary: str, lang: str, count: str = "batch.count") -> str:
+def counts_text(
+    counts: dict[str, int], vocabulary: str, lang: str, count: str = "batch.count"
+) -> str:
     """'3 unreadable, 1 timeout' / '无法读取 3 个、超时 1 个': each word of a fixed vocabulary
     (``batch.kind.*``, ``batch.verdict.*``) in ``lang``, one the catalogue lacks as stored."""
     return label(lang, "batch.list_sep").join(
@@ -179,7 +181,9 @@ def summary_text(data: dict[str, Any], lang: str = "en") -> str:
     out = [
         label(lang, "results.audited", n=data["reports_audited"]),
         label(lang, "results.could_not", n=data["could_not_audit"])
-        + (label(lang, "batch.paren", text=counts_text(kinds, "batch.kind", lang)) if kinds else ""),
+        + (
+            label(lang, "batch.paren", text=counts_text(kinds, "batch.kind", lang)) if kinds else ""
+        ),
     ]
     if data["verdicts"]:
         verdicts = counts_text(data["verdicts"], "batch.verdict", lang, "batch.count_reports")

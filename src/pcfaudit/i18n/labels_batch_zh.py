@@ -17,7 +17,7 @@ LABELS: dict[str, str] = {
     "batch.closing": (
         "{status}：审核 {audited} 个，无法审核 {failed} 个{kinds}，跳过 {skipped} 个（已审核过），"
         "重复文件 {duplicates} 个；用时 {seconds} 秒。{killed}整个数据库：已审核 {held_audited} 个，"
-        "无法审核 {held_failed} 个（pcfaudit results {db}）"
+        "无法审核 {held_failed} 个（查看：“pcfaudit results {db}”）"
     ),
     "batch.killed": "已将之前的 {n} 次运行标记为被终止。",
     "batch.wrote": "已将 {n} 个 {format} 文件写入 {folder}",
