@@ -106,7 +106,10 @@ HELP: dict[str, str] = {
     "help.batch.db": "Results database (SQLite).",
     "help.batch.timeout": "Seconds one file may take.",
     "help.batch.memory_mb": "Memory cap per worker in MB (0: none).",
-    "help.batch.lang": "Language of the stored findings: auto (each report's), en or zh.",
+    "help.batch.lang": (
+        "Language of the stored findings: auto (each report's), en or zh; also of the "
+        "progress lines (auto: the locale's)."
+    ),
     "help.batch.fail_on": "Exit 1 when a report has findings at or above this severity.",
     "help.batch.retry_errors": "Audit again files that timed out or crashed.",
     "help.batch.executor": "local processes, or a dask cluster.",
@@ -121,4 +124,8 @@ HELP: dict[str, str] = {
     "help.results.analytics": "Cross-report checks: factor conflicts, copied inventories.",
     "help.results.per_report": "Write one file per report into DIR.",
     "help.results.min_sequence": "Shortest shared number run reported by --analytics.",
+    "help.results.lang": (
+        "Language of the text summary: auto (the locale's), en or zh; the findings stay as "
+        "batch stored them."
+    ),
 }

@@ -73,7 +73,7 @@ HELP: dict[str, str] = {
     "help.batch.db": "结果数据库（SQLite）。",
     "help.batch.timeout": "单个文件最多可用的秒数。",
     "help.batch.memory_mb": "每个工作进程的内存上限，单位 MB（0：不限）。",
-    "help.batch.lang": "存入的问题说明所用语言：auto（与各报告相同）、en 或 zh。",
+    "help.batch.lang": "存入的问题说明所用语言：auto（与各报告相同）、en 或 zh；进度信息也用此语言（auto：与系统区域设置相同）。",
     "help.batch.fail_on": "有报告存在达到或高于此严重程度的问题时，退出码为 1。",
     "help.batch.retry_errors": "重新审核曾经超时或崩溃的文件。",
     "help.batch.executor": "local（本机多进程）或 dask（Dask 集群）。",
@@ -87,4 +87,7 @@ HELP: dict[str, str] = {
     "help.results.analytics": "跨报告检查：排放因子相互矛盾、清单相互抄袭。",
     "help.results.per_report": "为每份报告在文件夹 DIR 中写出一个文件。",
     "help.results.min_sequence": "--analytics 所报告的共有数字序列的最短长度。",
+    "help.results.lang": (
+        "文本汇总所用语言：auto（与系统区域设置相同）、en 或 zh；问题说明保持 batch 存入时的语言。"
+    ),
 }
