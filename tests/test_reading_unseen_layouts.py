@@ -76,7 +76,7 @@ Table 2: Inventory per 1{THIN}000 m2 of tile (mean ± standard deviation of thre
 
 ## 3 Conclusions
 
-The carbon footprint of the tile is 5.16 kgCO2e per m2.
+The carbon footprint of 1{THIN}000 m2 of tile is 5{THIN}157.5 kgCO2e, that is 5.158 kgCO2e/m2.
 """.encode()
 
 
@@ -285,22 +285,6 @@ def test_continued_table_clean_and_a_wrong_line_on_the_second_page(tmp_path: Pat
         assert len(bad) == 1 and bad[0].locations[0].page == 2 and bad[0].expected.startswith("32.2")
 
 
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("The carbon footprint of the tile is 5.16 kgCO2e per m2.", "per-unit"),
-        ("The carbon footprint is 38.2 kg CO2e per functional unit.", "per-unit"),
-        ("The total emissions of the plant are 5157.5 kgCO2e in 2024.", "total"),
-    ],
-)
-def test_a_result_per_unit_written_out_in_words_is_a_per_unit_value(sentence: str, kind: str) -> None:
-    from pcfaudit.interpret import interpret
-
-    report = interpret(extract(f"# Report\n\n{sentence}\n".encode(), "r.md"))
-    values = [v for v in [*report.totals, *report.per_unit] if v.location.quote and "kg" in v.quantity.unit_text]
-    assert [v.kind for v in values] == [kind], values
-
-
 def test_an_emission_factor_per_litre_in_words_is_no_result() -> None:
     from pcfaudit.interpret import interpret
 
@@ -364,9 +348,9 @@ def _basis_report(sentence: str) -> bytes:
 
 
 def test_a_result_per_a_larger_batch_converted_in_the_same_sentence_is_no_fu002(tmp_path: Path) -> None:
-    ok = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e, that is 5.198 kgCO2e per m2."
+    ok = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e, that is 5.198 kgCO2e/m2."
     assert [f for f in _audit(tmp_path, "ok.md", _basis_report(ok)) if f.rule == "FU002"] == []
     # Negative: the batch result alone (the per-m2 figure in another paragraph) still is one.
-    alone = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e.\n\nThe tile emits 5.198 kgCO2e per m2."
+    alone = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e.\n\nThe tile emits 5.198 kgCO2e/m2."
     (f,) = [f for f in _audit(tmp_path, "alone.md", _basis_report(alone)) if f.rule == "FU002"]
     assert f.reported == "1 000 m2" and f.expected == "1 m2"

@@ -101,18 +101,23 @@ def prose_values_in(
         if not um:
             continue
         den = um.group("den")
+        end = um.end()
         mass = EMISSION_MASS.get(um.group("emass") or um.group("emass2") or "", None)
         unit = f"{mass}CO2e" if mass else None
         per_unit = False
-        if den:
+        if den and um.group("word"):
+            # "2.68 kgCO2e per L": a factor, not a result; "per kg", "per m2" stay as they
+            # were read before (a total unless the sentence says per unit of product)
             den_unit = normalise_unit(den.rstrip("."))
-            if um.group("word") and den_unit is None:
-                per_unit = True  # "per functional unit", "per chair": a result per its unit
-            elif den_unit is None or unit_class(den_unit) in ("energy", "volume"):
+            if den_unit is not None and unit_class(den_unit) in ("energy", "volume"):
+                continue
+            end = um.start("per")  # the unit as printed stops before "per"
+        elif den:
+            den_unit = normalise_unit(den)
+            if den_unit is None or unit_class(den_unit) in ("energy", "volume"):
                 continue  # an emission factor, not a result
-            else:
-                per_unit = True
-                unit = f"{unit}/{den_unit}"
+            per_unit = True
+            unit = f"{unit}/{den_unit}"
         head = text[max(0, nm.start - 40) : nm.start]
         if _NOT_RESULT.search(head):
             continue
@@ -125,20 +130,20 @@ def prose_values_in(
                     Statement(
                         kind=StatementKind.DIVISION,
                         text=f"{a.text}/{b.text}={n.text}",
-                        location=seg.loc(nm.start - len(head) + division.start(), um.end()),
+                        location=seg.loc(nm.start - len(head) + division.start(), end),
                         subject=unit,
                         values=[a, b, n],
                     )
                 )
         elif fu_basis or _PER_UNIT.search(text[: nm.start]):
             per_unit = True
-        q = Quantity(n, unit, um.group(0).strip())
+        q = Quantity(n, unit, text[nm.end : end].strip())
         kind = "per-unit" if per_unit else "total"
         values.append(
             ReportedValue(
                 kind,
                 q,
-                seg.loc(max(0, nm.start - 40), um.end()),
+                seg.loc(max(0, nm.start - 40), end),
                 basis=fu_basis if per_unit else None,
             )
         )
