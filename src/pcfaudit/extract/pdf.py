@@ -45,7 +45,7 @@ from pcfaudit.extract.pdf_layout import (
     text_size,
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
-from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions
+from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions, wants_thumbnail
 from pcfaudit.extract.table_from_words import count_numbers, find_tables
 from pcfaudit.extract.table_stack import stack_tables
 from pcfaudit.extract.words import Word, words_from_chars
@@ -67,7 +67,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
     pdf = open_pdf(data)
     try:
         check_pdf_pages(len(pdf))  # a page tree of 200,000 references to one page
-        pages = [read_page(pdf, i) for i in range(len(pdf))]
+        pages = [read_page(pdf, i, wants_thumbnail) for i in range(len(pdf))]
         unread = unread_regions(pdf, pages)
         read_by_ocr(pdf, pages, unread)
     finally:

@@ -20,6 +20,7 @@ import ctypes
 import itertools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -102,7 +103,14 @@ class _Turn:
         return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
+def read_page(
+    pdf: pdfium.PdfDocument,
+    index: int,
+    wants_thumbnail: Callable[[PdfPage, Picture], bool] | None = None,
+) -> PdfPage:
+    """The page's characters, lines, ruling segments and pictures. A wide picture's pixels
+    are decoded (the costliest step of reading a page) only when ``wants_thumbnail`` says
+    the page as read leaves it in question; by default, always."""
     try:
         page = pdf[index]
     except pdfium.PdfiumError as exc:
@@ -112,11 +120,11 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
     n = textpage.count_chars()
     turn = _Turn(_reading_quarter(textpage, n), width, height)
     out = PdfPage(index + 1, *turn.size, quarter_turns=turn.q)
-    fills, out.pictures, out.edges = _page_objects(page, turn, index + 1)
+    fills, wide, out.edges = _page_objects(page, turn, index + 1)
+    out.pictures = [pic for pic, _ in wide]
     _read_chars(textpage, n, turn, out, fills)
     out.chars = _tighten(out.chars)
     textpage.close()
-    page.close()
     out.lines = make_lines(out.chars)
     if out.rotated:
         out.rotated = rotated_labels(out.rotated)
@@ -124,6 +132,10 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PdfPage:
     # Producers that write a space glyph before a wrapping line break (LibreOffice, Word)
     # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
     out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
+    for pic, obj in wide:
+        if obj is not None and (wants_thumbnail is None or wants_thumbnail(out, pic)):
+            pic.thumbnail = _thumbnail(obj)
+    page.close()
     return out
 
 
@@ -344,10 +356,11 @@ class _Fills:
 
 def _page_objects(
     page: pdfium.PdfPage, turn: _Turn, number: int
-) -> tuple[_Fills, list[Picture], list[dict[str, float | str]]]:
-    """Filled boxes (lazily), pictures, and ruling segments."""
+) -> tuple[_Fills, list[tuple[Picture, pdfium.PdfObject | None]], list[dict[str, float | str]]]:
+    """Filled boxes (lazily), pictures (each with its image object when it is wide enough
+    to be a table, for its thumbnail), and ruling segments."""
     paths: list[pdfium.PdfObject] = []
-    pictures: list[Picture] = []
+    pictures: list[tuple[Picture, pdfium.PdfObject | None]] = []
     edges: list[dict[str, float | str]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
@@ -356,7 +369,7 @@ def _page_objects(
             left, bottom, right, top = obj.get_bounds()
             box = turn.box(left, right, bottom, top)
             wide = box[2] - box[0] >= _WIDE * turn.size[0] and box[3] - box[1] >= 10
-            pictures.append(Picture(box, number, _thumbnail(obj) if wide else None))
+            pictures.append((Picture(box, number), obj if wide else None))
             continue
         paths.append(obj)
         n = pdfium_c.FPDFPath_CountSegments(obj)
