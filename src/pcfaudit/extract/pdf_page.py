@@ -20,7 +20,7 @@ import ctypes
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -314,7 +314,7 @@ class _Fills:
     """Boxes filled in a colour other than white, measured only when a page has white
     text (whose visibility depends on them)."""
 
-    def __init__(self, paths: list[pdfium.PdfObject], turn: _Turn) -> None:
+    def __init__(self, paths: list[int], turn: _Turn) -> None:
         self._paths, self._turn = paths, turn
         self._boxes: list[BBox] | None = None
         self._bands: dict[int | None, list[BBox]] | None = None
@@ -343,15 +343,88 @@ class _Fills:
             self._boxes = []
             for obj in self._paths:
                 if (
-                    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+                    _DRAW_MODE(obj, fill_mode, stroke)
                     and fill_mode.value
-                    and pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+                    and _FILL_COLOR(obj, r, g, b, a)
                     and a.value > 0
                     and min(r.value, g.value, b.value) < _WHITE
                 ):
-                    left, bottom, right, top = obj.get_bounds()
+                    left, bottom, right, top = _bounds(obj)
                     self._boxes.append(self._turn.box(left, right, bottom, top))
         return self._boxes
+
+
+# Page objects and path segments, walked once per page (a hundred thousand segments on the
+# realdocs): typed on plain addresses like the per-character calls above.
+_C_FLOAT_P = ctypes.POINTER(ctypes.c_float)
+_COUNT_OBJECTS = ctypes.cast(pdfium_c.FPDFPage_CountObjects, ctypes.CFUNCTYPE(_INT, _VP))
+_GET_OBJECT = ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.CFUNCTYPE(_VP, _VP, _INT))
+_FORM_COUNT = ctypes.cast(pdfium_c.FPDFFormObj_CountObjects, ctypes.CFUNCTYPE(_INT, _VP))
+_FORM_OBJECT = ctypes.cast(
+    pdfium_c.FPDFFormObj_GetObject, ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_ulong)
+)
+_OBJECT_TYPE = ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.CFUNCTYPE(_INT, _VP))
+_BOUNDS = ctypes.cast(
+    pdfium_c.FPDFPageObj_GetBounds, ctypes.CFUNCTYPE(_INT, _VP, *[_C_FLOAT_P] * 4)
+)
+_MATRIX = ctypes.cast(
+    pdfium_c.FPDFPageObj_GetMatrix,
+    ctypes.CFUNCTYPE(_INT, _VP, ctypes.POINTER(pdfium_c.FS_MATRIX)),
+)
+_DRAW_MODE = ctypes.cast(
+    pdfium_c.FPDFPath_GetDrawMode,
+    ctypes.CFUNCTYPE(_INT, _VP, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)),
+)
+_COUNT_SEGMENTS = ctypes.cast(pdfium_c.FPDFPath_CountSegments, ctypes.CFUNCTYPE(_INT, _VP))
+_SEGMENT = ctypes.cast(pdfium_c.FPDFPath_GetPathSegment, ctypes.CFUNCTYPE(_VP, _VP, _INT))
+_SEGMENT_POINT = ctypes.cast(
+    pdfium_c.FPDFPathSegment_GetPoint, ctypes.CFUNCTYPE(_INT, _VP, _C_FLOAT_P, _C_FLOAT_P)
+)
+_SEGMENT_TYPE = ctypes.cast(pdfium_c.FPDFPathSegment_GetType, ctypes.CFUNCTYPE(_INT, _VP))
+_SEGMENT_CLOSE = ctypes.cast(pdfium_c.FPDFPathSegment_GetClose, ctypes.CFUNCTYPE(_INT, _VP))
+_PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
+
+
+def _objects(page: int) -> Iterator[tuple[int, int]]:
+    """(address, type) of the page's path and image objects, and those of the forms placed
+    directly on the page (one level down, as pdfium's object walk with max_depth=2)."""
+    n = _COUNT_OBJECTS(page)
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    for i in range(n):
+        obj = _GET_OBJECT(page, i)
+        kind = _object_type(obj)
+        if kind in (_PATH, _IMAGE):
+            yield obj, kind
+        elif kind == _FORM:
+            m = _FORM_COUNT(obj)
+            if m < 0:
+                raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+            for k in range(m):
+                inner = _FORM_OBJECT(obj, k)
+                inner_kind = _object_type(inner)
+                if inner_kind in (_PATH, _IMAGE):
+                    yield inner, inner_kind
+
+
+def _object_type(obj: int | None) -> int:
+    if not obj:
+        raise pdfium.PdfiumError("Failed to get pageobject.")
+    kind = _OBJECT_TYPE(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+        raise pdfium.PdfiumError("Failed to determine pageobject type.")
+    return int(kind)
+
+
+_LBRT = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _bounds(obj: int) -> tuple[float, float, float, float]:
+    left, bottom, right, top = _LBRT
+    if not _BOUNDS(obj, left, bottom, right, top):
+        raise pdfium.PdfiumError("Failed to get bounds.")
+    return left.value, bottom.value, right.value, top.value
 
 
 def _page_objects(
@@ -359,32 +432,37 @@ def _page_objects(
 ) -> tuple[_Fills, list[tuple[Picture, pdfium.PdfObject | None]], list[dict[str, float | str]]]:
     """Filled boxes (lazily), pictures (each with its image object when it is wide enough
     to be a table, for its thumbnail), and ruling segments."""
-    paths: list[pdfium.PdfObject] = []
+    paths: list[int] = []
     pictures: list[tuple[Picture, pdfium.PdfObject | None]] = []
     edges: list[dict[str, float | str]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    for obj in page.get_objects(filter=kinds, max_depth=2):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            left, bottom, right, top = obj.get_bounds()
+    matrix = pdfium_c.FS_MATRIX()
+    point = turn.point
+    q, h = turn.q, turn.h
+    for obj, kind in _objects(ctypes.cast(page.raw, ctypes.c_void_p).value or 0):
+        if kind == _IMAGE:
+            left, bottom, right, top = _bounds(obj)
             box = turn.box(left, right, bottom, top)
             wide = box[2] - box[0] >= _WIDE * turn.size[0] and box[3] - box[1] >= 10
-            pictures.append((Picture(box, number), obj if wide else None))
+            handle = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+            pictures.append((Picture(box, number), pdfium.PdfObject(handle, page=page) if wide else None))
             continue
         paths.append(obj)
-        n = pdfium_c.FPDFPath_CountSegments(obj)
+        n = _COUNT_SEGMENTS(obj)
         if n <= 0 or n > 400:
             continue
-        m = obj.get_matrix().get()
+        if not _MATRIX(obj, matrix):
+            raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points: list[tuple[float, float, bool]] = []
         for k in range(n):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            px = m[0] * x.value + m[2] * y.value + m[4]
-            py = m[1] * x.value + m[3] * y.value + m[5]
-            points.append((*turn.point(px, py), kind == pdfium_c.FPDF_SEGMENT_MOVETO))
-            if pdfium_c.FPDFPathSegment_GetClose(seg):
+            seg = _SEGMENT(obj, k)
+            _SEGMENT_POINT(seg, x, y)
+            px = a * x.value + c * y.value + e
+            py = b * x.value + d * y.value + f
+            move = _SEGMENT_TYPE(seg) == _MOVETO
+            points.append((px, h - py, move) if q == 0 else (*point(px, py), move))
+            if _SEGMENT_CLOSE(seg):
                 start = next(p for p in reversed(points) if p[2])
                 points.append((start[0], start[1], False))
         for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
