@@ -7,7 +7,6 @@ Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +15,6 @@ from pcfaudit.model import Block, Cell, Location, Table
 
 BBox = tuple[float, float, float, float]
 
-_CJK_RE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A gap wider than this many character heights separates table columns (or a TOC title
 # from its page number); anything narrower is at most a space.
 _COLUMN_GAP = 1.2
@@ -80,7 +78,17 @@ class Line:
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(_CJK_RE.match(ch))
+    """Whether ``ch`` starts with a CJK character: ideographs, kana, CJK punctuation, full
+    width forms (compared, not matched by a regex: line joining asks it of every glyph)."""
+    if not ch:
+        return False
+    c = ch[0]
+    return (
+        "\u3400" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u30ff"
+        or "\uf900" <= c <= "\ufaff"
+        or "\uff00" <= c <= "\uffef"
+    )
 
 
 def join_chars(left: str, right: str, space: bool | None = None) -> str:
