@@ -17,12 +17,7 @@ import itertools
 import re
 from collections import defaultdict
 
-from pdfplumber.table import (
-    cells_to_tables,
-    edges_to_intersections,
-    intersections_to_cells,
-    merge_edges,
-)
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from pcfaudit.extract.common import (
     TOC_TITLE_RE,
@@ -33,6 +28,7 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
+from pcfaudit.extract.pdf_cells import intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_layout import (
