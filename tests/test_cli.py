@@ -158,9 +158,9 @@ USAGE_ERRORS = [
     (["check", "--bogus", "x"], "check", "no such option: --bogus", "没有选项 --bogus"),
     (["check", "--selct", "GW", "x"], "check", 'no such option: --selct (did you mean "--select"?)',
      "没有选项 --selct（是否应为 “--select”？）"),
-    (["check"], "check", "missing argument 'files'", "缺少参数 'files'"),
+    (["check"], "check", "missing argument 'FILE...'", "缺少参数 'FILE...'"),
     (["check", "x.pdf", "-f", "nope"], "check", "'nope' is not one of", "的值 'nope' 无效"),
-    (["explain"], "explain", "missing argument 'code'", "缺少参数 'code'"),
+    (["explain"], "explain", "missing argument 'CODE'", "缺少参数 'CODE'"),
     (["check", "x.pdf", "--timeout", "abc"], "check", "'abc' is not a valid float", "的值 'abc' 不是数字"),
     (["chek"], "", "no such command 'chek'", "没有命令 'chek'（是否应为 'check'？）"),
 ]

@@ -304,6 +304,20 @@ def test_validity_by_month_and_params() -> None:
     assert list(REGISTRY["EP013"](ctx)) == []
 
 
+def test_a_revised_epds_validity_runs_from_its_latest_revision() -> None:
+    def st(kind: str, iso: str) -> Statement:
+        return Statement(kind, iso, Location(line=1, quote=iso), iso)
+
+    issued, until = st("epd-issued", "2018-05-28"), st("epd-valid-until", "2028-12-27")
+    revised = Report(statements=[issued, st("epd-revised", "2023-12-28"), until])
+    assert _run("EP013", revised)[0] == []
+    early = Report(statements=[issued, st("epd-revised", "2019-02-01"), until])
+    (f,), _ = _run("EP013", early)
+    assert "revised on 2019-02-01" in f.message and f.expected == "until 2024-02-01 at the latest"
+    # The issue date is still what a 'valid until' before it contradicts (EP012).
+    assert _run("EP012", revised)[0] == []
+
+
 def test_results_zero_for_mnd_module_is_a_warning() -> None:
     from pcfaudit.model import ModuleDeclaration
 

@@ -23,6 +23,16 @@ CITED = [
         "Smith et al. found that manufacturing is the largest contributor to the footprint of "
         "office chairs.\n",
     ),
+    (
+        "office_chair_zh.txt",
+        "3 结果分析\n",
+        "据报道，同类办公椅的产品生产阶段对碳足迹的影响最大。\n",
+    ),
+    (
+        "office_chair_zh.txt",
+        "3 结果分析\n",
+        "王等（2019）指出，同类办公椅中产品生产阶段对碳足迹的影响最大。\n",
+    ),
 ]
 
 

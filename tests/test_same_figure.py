@@ -53,6 +53,15 @@ def test_range_and_cited_value_with_the_same_label_are_not_the_reports_figure() 
     assert _cn007(text) == []
 
 
+def test_figures_attributed_to_other_work_are_not_the_reports_figure() -> None:
+    for sentence in (
+        "有学者测算，原料获取阶段的排放量为 1250 t CO2e。",
+        "据报道，原料获取阶段的排放量为 1250 t CO2e。",
+        "According to the supplier, 原料获取阶段的排放量为 1250 t CO2e。",
+    ):
+        assert _cn007(_ZH.format(abstract=sentence)) == [], sentence
+
+
 _EN_TRANSPOSED = """# Summary
 
 {summary}

@@ -6,29 +6,28 @@ import json
 import os
 import sys
 from contextlib import AbstractContextManager, nullcontext
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from pcfaudit import __version__
-from pcfaudit.cli_errors import OneLineGroup, error_language, say
-from pcfaudit.cli_options import DataFormat, Format, Lang, Severity, given_path
+from pcfaudit.cli_errors import error_language, locale_language, say
+from pcfaudit.cli_help import App, LocalisedGroup
+from pcfaudit.cli_options import GIVEN_PATH, WORD, DataFormat, Format, Lang, Severity, Show
 from pcfaudit.escape import path_text, utf8_safe
 from pcfaudit.limits import DEFAULT_TIMEOUT, AuditTimeout, time_limit
 from pcfaudit.model import AuditResult
 from pcfaudit.safe_io import OutputGuard
 
-app = typer.Typer(
+# Every help text comes from the catalogue (i18n help_en/help_zh), in the reader's language.
+app = App(
     name="pcfaudit",
-    help="Audit product carbon footprint reports (PDF, DOCX, text): recompute every number "
-    "and flag each inconsistency with its location.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    cls=OneLineGroup,
+    cls=LocalisedGroup,
 )
 
 
@@ -43,13 +42,26 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _tool_language(lang: Lang) -> str:
+    """The language of a command that shows pcfaudit's own data (rules, a rule, the
+    reference pack, a diff): ``auto`` is the locale's."""
+    return locale_language() if lang is Lang.auto else lang.value
+
+
 @app.callback()
 def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
-    ] = False,
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: Annotated[Lang | None, typer.Option("--lang", show_default=False)] = None,
 ) -> None:
     """pcfaudit — a verifier's second pair of eyes for carbon footprint reports."""
+    if lang is not None:  # `pcfaudit --lang zh CMD …` is `pcfaudit CMD --lang zh …`
+        group: Any = ctx.command
+        ctx.default_map = {
+            name: {"lang": lang.value}
+            for name, command in group.commands.items()
+            if any(p.name == "lang" for p in command.params)
+        }
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -58,21 +70,21 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(parser=given_path, help="Reports to audit (PDF, DOCX, text, markdown).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    lang: Annotated[Lang, typer.Option(help="Language of messages (default: the report's).")] = Lang.auto,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
-    fail_on: Annotated[Severity | None, typer.Option(help="Exit 1 when a finding at or above this severity remains.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to run (comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rule codes or prefixes to skip.")] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")] = None,
-    waivers: Annotated[Path | None, typer.Option(help="Waiver file (TOML) of accepted finding fingerprints.")] = None,
-    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings by rule.")] = False,
-    annotate: Annotated[Path | None, typer.Option(help="Write a copy of a PDF report with each finding highlighted on its number, or of a DOCX report with each finding as a Word comment.")] = None,
-    timeout: Annotated[float, typer.Option(min=0, help="Give up on a file after SECONDS (0: no limit).")] = DEFAULT_TIMEOUT,
-    baseline: Annotated[Path | None, typer.Option(help="JSON output of an earlier `check`: its findings count as accepted, so only new ones fail the run.")] = None,
-    add_waivers: Annotated[bool, typer.Option("--add-waivers", help="Accept every open finding: append its fingerprint to the waiver file (--waivers, the configured one, or pcfaudit-waivers.toml) and exit 0.")] = False,
+    files: Annotated[list[Path], typer.Argument(click_type=GIVEN_PATH, metavar="FILE...")],
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    lang: Annotated[Lang, typer.Option()] = Lang.auto,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    fail_on: Annotated[Severity | None, typer.Option()] = None,
+    select: Annotated[list[str] | None, typer.Option(metavar="CODES")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(metavar="CODES")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", metavar="FILE")] = None,
+    waivers: Annotated[Path | None, typer.Option(metavar="FILE")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(metavar="DIR")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics")] = False,
+    annotate: Annotated[Path | None, typer.Option(metavar="FILE")] = None,
+    timeout: Annotated[float, typer.Option(min=0, metavar="SECONDS")] = DEFAULT_TIMEOUT,
+    baseline: Annotated[Path | None, typer.Option(metavar="FILE")] = None,
+    add_waivers: Annotated[bool, typer.Option("--add-waivers")] = False,
 ) -> None:
     """Audit reports and print their findings (exit 0 clean, 1 findings, 2 unreadable).
 
@@ -149,7 +161,9 @@ def check(
         assert output is not None  # checked before auditing
         output.write_bytes(render_xlsx(results))
     elif results and not (format is Format.text and console is not None):
-        text = _render_all(results, format, statistics)
+        from pcfaudit.render.combine import render_all  # all results in one document
+
+        text = render_all(results, format.value, statistics)
         if output is not None:
             try:
                 guard.write_text(output, text)
@@ -219,25 +233,18 @@ def _add_waivers(target: Path | None, results: list[AuditResult], worst: int) ->
     return 2 if worst == 2 else 0
 
 
-def _render_all(results: list[tuple[AuditResult, str]], format: Format, statistics: bool) -> str:
-    """All results in one document of the chosen format (render.combine)."""
-    from pcfaudit.render.combine import render_all
-
-    return render_all(results, format.value, statistics)
-
-
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(parser=given_path, help="A report (PDF, DOCX, text, markdown).")],
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
-    tables: Annotated[
-        bool, typer.Option("--tables", help="Show every table as a grid, with its page and caption.")
-    ] = False,
+    file: Annotated[Path, typer.Argument(click_type=GIVEN_PATH, metavar="FILE")],
+    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    tables: Annotated[bool, typer.Option("--tables")] = False,
+    lang: Annotated[Lang, typer.Option()] = Lang.en,
 ) -> None:
     """Show what pcfaudit reads in a report: the Document and the interpreted Report."""
     from pcfaudit.extract.common import ExtractionError
     from pcfaudit.extract.detect import extract as extract_document
     from pcfaudit.interpret import interpret
+    from pcfaudit.interpret.claims import detect_language
     from pcfaudit.model import to_jsonable
     from pcfaudit.pipeline import UnreadableInput, read_source
     from pcfaudit.show import render_report_text
@@ -258,7 +265,8 @@ def extract(
             text = json.dumps(tables_json(document), ensure_ascii=False, indent=2)
             sys.stdout.write(utf8_safe(text) + "\n")
         else:
-            render_tables_text(document, Console(file=sys.stdout))
+            language = detect_language(document) if lang is Lang.auto else lang.value
+            render_tables_text(document, Console(file=sys.stdout), language)
         return
     try:
         report = interpret(document)
@@ -270,13 +278,14 @@ def extract(
         payload = {"document": to_jsonable(document), "report": to_jsonable(report)}
         sys.stdout.write(utf8_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     else:
-        render_report_text(document, report, Console(file=sys.stdout))
+        language = report.language if lang is Lang.auto else lang.value
+        render_report_text(document, report, Console(file=sys.stdout), language)
 
 
 @app.command("rules")
 def list_rules(
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
-    lang: Annotated[Lang, typer.Option(help="Language of titles.")] = Lang.en,
+    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    lang: Annotated[Lang, typer.Option()] = Lang.en,
 ) -> None:
     """List every rule of the catalog."""
     from rich.table import Table
@@ -284,7 +293,7 @@ def list_rules(
     from pcfaudit.rules import load_catalog
 
     catalog = load_catalog()
-    language = "en" if lang is Lang.auto else lang.value
+    language = _tool_language(lang)
     if format is DataFormat.json:
         rows = [
             {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
@@ -297,7 +306,7 @@ def list_rules(
 
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "category", "severity", "title"):
-        table.add_column(label(language, f"rules.col.{column}"))
+        table.add_column(label(language, f"rules.col.{column}"), overflow="fold")
     for r in catalog:
         table.add_row(r.code, r.name, label(language, f"category.{r.category}"),
                       label(language, f"severity.{r.severity}") if language != "en" else r.severity,
@@ -307,8 +316,8 @@ def list_rules(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (FU001) or name (functional-unit-mismatch).")],
-    lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.en,
+    code: Annotated[str, typer.Argument(click_type=WORD, metavar="CODE")],
+    lang: Annotated[Lang, typer.Option()] = Lang.en,
 ) -> None:
     """Explain a rule: what it checks, why it matters, an example."""
     from pcfaudit.rules import load_catalog
@@ -318,74 +327,43 @@ def explain(
     spec = catalog.get(code) or catalog.by_name(code)
     if spec is None:
         raise _fail(f"unknown rule {code!r}; `pcfaudit rules` lists them")
-    language = "en" if lang is Lang.auto else lang.value
+    language = _tool_language(lang)
     sys.stdout.write(explain_rule(spec, language))
-
-
-class Show(StrEnum):
-    grid = "grid"
-    gwp = "gwp"
-    fuels = "fuels"
-    blends = "blends"
-    ranges = "ranges"
-    standards = "standards"
 
 
 @app.command()
 def reference(
-    show: Annotated[Show | None, typer.Option(help="One table of the pack (default: a summary).")] = None,
-    reference_dir: Annotated[Path | None, typer.Option(help="Overlay your own reference pack.")] = None,
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
-    notes: Annotated[bool, typer.Option("--notes", help="Also show the maintainers' notes: where each value was read and how far it was checked (always in JSON).")] = False,
+    show: Annotated[Show | None, typer.Option()] = None,
+    reference_dir: Annotated[Path | None, typer.Option(metavar="DIR")] = None,
+    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    notes: Annotated[bool, typer.Option("--notes")] = False,
+    lang: Annotated[Lang, typer.Option()] = Lang.en,
 ) -> None:
-    """Show the reference data pack: every value with the document it comes from (its
-    citation) and whether it was verified."""
-    from rich.markup import escape
-    from rich.table import Table
-
+    """Show the reference data pack: every value with the document it comes from and
+    whether it was verified."""
     from pcfaudit.reference import load_pack
 
     try:
         pack = load_pack(reference_dir)
     except (OSError, ValueError) as exc:
         raise _fail(f"reference pack: {exc}") from None
+    from pcfaudit.show_reference import reference_json, render_reference_text
+
     shows = [show.value] if show else [s.value for s in Show]
     if format is DataFormat.json:
-        tables: dict[str, list[dict[str, str]]] = {}
-        for name in shows:
-            headers, rows = pack.table(name, notes=True)
-            tables[name] = [dict(zip(headers, row, strict=False)) for row in rows]
-        payload = {"pack": pack.info(), "tables": tables}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(reference_json(pack, shows), ensure_ascii=False, indent=2) + "\n")
         return
     console = Console(file=sys.stdout)
-    info = pack.info()
-    console.print(f"[bold]{info['name']}[/] {info['version']}  sha256 {info['sha256'][:16]}"
-                  + (f"  overlay {info['overlay']}" if info.get("overlay") else ""))
-    for name in shows:
-        headers, rows = pack.table(name, notes=notes)
-        if show is None:
-            console.print(f"  {name}: {len(rows)} values  (pcfaudit reference --show {name})")
-            continue
-        table = Table(title=name, box=None, pad_edge=False, title_justify="left")
-        for header in headers:
-            table.add_column(header, overflow="fold")
-        for row in rows:
-            table.add_row(*(escape(cell) for cell in row))
-        console.print(table)
-        if name == "gwp" and not notes:  # one value per report and gas: documents listed below
-            console.print("citations")
-            for report, citation in pack.gwp_citations():
-                console.print(f"  {report}: {escape(citation)}", overflow="fold")
+    render_reference_text(pack, shows, console, _tool_language(lang), summary=show is None, notes=notes)
 
 
 @app.command("diff")
 def diff_command(
-    old: Annotated[Path, typer.Argument(parser=given_path, help="JSON output of `check` on the earlier version.")],
-    new: Annotated[Path, typer.Argument(parser=given_path, help="JSON output of `check` on the later version.")],
-    format: Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")] = DataFormat.text,
-    lang: Annotated[Lang, typer.Option(help="Language of the headings.")] = Lang.en,
-    fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a new finding is at or above this severity.")] = Severity.error,
+    old: Annotated[Path, typer.Argument(click_type=GIVEN_PATH, metavar="OLD")],
+    new: Annotated[Path, typer.Argument(click_type=GIVEN_PATH, metavar="NEW")],
+    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    lang: Annotated[Lang, typer.Option()] = Lang.en,
+    fail_on: Annotated[Severity, typer.Option()] = Severity.error,
 ) -> None:
     """Compare two audits of a report: findings resolved, still open and new.
 
@@ -397,7 +375,7 @@ def diff_command(
         result = diff(load_audits(old), load_audits(new))
     except BaselineError as exc:
         raise _fail(str(exc)) from None
-    language = "en" if lang is Lang.auto else lang.value
+    language = _tool_language(lang)
     sys.stdout.write(render_diff(result, language, format.value))
     raise typer.Exit(1 if result.worst_new() >= SEVERITY_RANK[fail_on.value] else 0)
 

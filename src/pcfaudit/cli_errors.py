@@ -40,7 +40,7 @@ def locale_language() -> str:
     return "en"
 
 
-def _given_language(args: Sequence[str]) -> str | None:
+def given_language(args: Sequence[str]) -> str | None:
     """The --lang a command line gives, read from the raw arguments (a usage error may come
     before typer has parsed them)."""
     for i, arg in enumerate(args):
@@ -115,6 +115,6 @@ class OneLineGroup(TyperGroup):
         except _NO_ARGS:  # `pcfaudit` alone: the help, as before
             raise
         except click_exceptions.UsageError as exc:
-            lang = _given_language(self._argv) or locale_language()
+            lang = given_language(self._argv) or locale_language()
             print(_usage_line(exc, lang), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None

@@ -59,14 +59,15 @@ def summary(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
     ).fetchall()
     # Read but not understood (an extraction error: a scan, a cooking recipe): not audited.
     poor = conn.execute(
-        "SELECT s.path, (SELECT f.message FROM findings f WHERE f.result_id=x.id"
-        "   AND f.category='extraction' AND f.severity='error' LIMIT 1) AS message"
-        " FROM results x JOIN sources s ON s.id=x.source_id"
+        "SELECT s.path, f.message, f.rule FROM results x JOIN sources s ON s.id=x.source_id"
+        " LEFT JOIN findings f ON f.id=(SELECT g.id FROM findings g WHERE g.result_id=x.id"
+        "   AND g.category='extraction' AND g.severity='error' ORDER BY g.id LIMIT 1)"
         " WHERE x.id IN (SELECT id FROM cur) AND x.verdict='unreadable' ORDER BY s.path"
     ).fetchall()
     unaudited = [{"path": e["path"], "kind": e["kind"], "message": e["message"]} for e in errors]
-    unaudited += [
-        {"path": p["path"], "kind": "unreadable", "message": p["message"] or ""} for p in poor
+    unaudited += [  # the rule, so that a reader in another language gets its title
+        {"path": p["path"], "kind": "unreadable", "message": p["message"] or "", "rule": p["rule"]}
+        for p in poor
     ]
     worst = conn.execute(
         "SELECT s.path, x.errors, x.warnings,"

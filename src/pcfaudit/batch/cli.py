@@ -24,8 +24,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from pcfaudit.cli_options import Lang, Severity, given_path
+from pcfaudit.cli_errors import error_language, locale_language, say
+from pcfaudit.cli_options import GIVEN_PATH, Lang, Severity
 from pcfaudit.escape import path_text, terminal, terminal_plain, utf8_safe
+from pcfaudit.i18n import error, label, term
 
 
 class Executor(StrEnum):
@@ -44,8 +46,6 @@ class ResultsFormat(StrEnum):
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    from pcfaudit.cli_errors import say
-
     say(message)
     return typer.Exit(code)
 
@@ -54,15 +54,26 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 class _Rate(ProgressColumn):
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text(f"{speed * 60:.0f} files/min" if speed else "– files/min", style="cyan")
+        text = (
+            label(self.lang, "batch.rate", rate=f"{speed * 60:.0f}")
+            if speed
+            else label(self.lang, "batch.no_rate")
+        )
+        return Text(text, style="cyan")
 
 
 class BatchProgress:
-    """A rich progress bar on stderr; plain lines when stderr is not a terminal."""
+    """A rich progress bar on stderr; plain lines when stderr is not a terminal. In ``lang``
+    (default: the language of messages on stderr, see :func:`error_language`)."""
 
-    def __init__(self, console: Console | None = None) -> None:
+    def __init__(self, console: Console | None = None, lang: str | None = None) -> None:
+        self.lang = lang or error_language()
         self.console = console or Console(stderr=True)
         self.live = self.console.is_terminal
         self.progress: Progress | None = None
@@ -73,12 +84,12 @@ class BatchProgress:
     def start(self, total: int, skipped: int) -> None:
         self.total, self.t0 = total, time.monotonic()
         if skipped:
-            self._say(f"Skipping {skipped} files already audited (same tool, rules, reference "
-                      "pack and settings, or the same bytes as another file).")  # fmt: skip
+            self._say(label(self.lang, "batch.skipping", n=skipped))
         if self.live and total:
             self.progress = Progress(
-                TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(), _Rate(),
-                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                TextColumn(f"[bold]{label(self.lang, 'batch.auditing')}"), BarColumn(),
+                MofNCompleteColumn(), _Rate(self.lang), TimeElapsedColumn(),
+                TextColumn(label(self.lang, "batch.eta")), TimeRemainingColumn(),
                 console=self.console, transient=False,
             )  # fmt: skip
             self.progress.start()
@@ -88,8 +99,15 @@ class BatchProgress:
         self.done += 1
         if self.progress is not None:
             if outcome["kind"] != "result":
+                kind = term(self.lang, "batch.kind", outcome["kind"])
+                message = terminal(error(self.lang, outcome["message"]))
                 self.progress.console.print(
-                    f"[yellow]{outcome['kind']}[/]: {terminal(outcome['message'])}",
+                    label(
+                        self.lang,
+                        "batch.outcome",
+                        kind=f"[yellow]{terminal(kind)}[/]",
+                        message=message,
+                    ),
                     highlight=False,
                 )
             self.progress.advance(self.task_id)
@@ -97,11 +115,14 @@ class BatchProgress:
         elapsed = time.monotonic() - self.t0
         rate = self.done / elapsed if elapsed else 0.0
         eta = (self.total - self.done) / rate if rate else 0.0
-        what = (f"{outcome['summary']['error']} errors" if outcome["kind"] == "result"
-                else f"{outcome['kind']}: {outcome['message']}")  # fmt: skip
-        print(f"[{self.done}/{self.total}] {rate * 60:.0f} files/min, ETA {eta:.0f} s: "
-              f"{terminal_plain(outcome['path'])} ({terminal_plain(what)})",
-              file=sys.stderr, flush=True)  # fmt: skip
+        if outcome["kind"] == "result":
+            what = label(self.lang, "batch.errors", n=outcome["summary"]["error"])
+        else:
+            what = label(self.lang, "batch.outcome", kind=term(self.lang, "batch.kind", outcome["kind"]),
+                         message=error(self.lang, outcome["message"]))  # fmt: skip
+        line = label(self.lang, "batch.progress", done=self.done, total=self.total, rate=f"{rate * 60:.0f}",
+                     eta=f"{eta:.0f}", path=terminal_plain(outcome["path"]), what=terminal_plain(what))  # fmt: skip
+        print(line, file=sys.stderr, flush=True)
 
     def _say(self, text: str) -> None:
         if self.live:
@@ -119,17 +140,17 @@ class BatchProgress:
 
 
 def batch(
-    paths: Annotated[list[Path], typer.Argument(parser=given_path, help="Files and folders (searched recursively).")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")] = 0,
-    db: Annotated[Path, typer.Option("--db", help="Results database (SQLite).")] = Path("results.sqlite"),
-    timeout: Annotated[float, typer.Option(help="Seconds one file may take.")] = 120.0,
-    memory_mb: Annotated[int, typer.Option("--memory-mb", help="Memory cap per worker in MB (0: none).")] = 2048,
-    lang: Annotated[Lang, typer.Option(help="Language of stored messages (default: each report's).")] = Lang.auto,
-    fail_on: Annotated[Severity | None, typer.Option(help="Exit 1 when a report has findings at or above this.")] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="pcfaudit.toml or pyproject.toml to use.")] = None,
-    retry_errors: Annotated[bool, typer.Option("--retry-errors", help="Audit again files that timed out or crashed.")] = False,
-    executor: Annotated[Executor, typer.Option(help="local processes, or a Dask cluster.")] = Executor.local,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --executor dask).")] = None,
+    paths: Annotated[list[Path], typer.Argument(click_type=GIVEN_PATH, metavar="PATHS...")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j")] = 0,
+    db: Annotated[Path, typer.Option("--db")] = Path("results.sqlite"),
+    timeout: Annotated[float, typer.Option()] = 120.0,
+    memory_mb: Annotated[int, typer.Option("--memory-mb")] = 2048,
+    lang: Annotated[Lang, typer.Option()] = Lang.auto,
+    fail_on: Annotated[Severity | None, typer.Option()] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", metavar="FILE")] = None,
+    retry_errors: Annotated[bool, typer.Option("--retry-errors")] = False,
+    executor: Annotated[Executor, typer.Option()] = Executor.local,
+    scheduler: Annotated[str | None, typer.Option(metavar="ADDRESS")] = None,
 ) -> None:  # fmt: skip
     """Audit every report under PATHS into a results database, resuming where it stopped.
 
@@ -163,38 +184,45 @@ def batch(
         if os.environ.get("PCFAUDIT_DEBUG"):
             raise
         raise _fail(f"batch failed ({type(exc).__name__}: {exc})") from None
-    failed = ", ".join(f"{n} {k}" for k, n in sorted(summary.failed.items()))
-    shown = terminal_plain(path_text(db))
-    killed = (
-        f" Marked {summary.killed_runs} earlier run(s) as killed." if summary.killed_runs else ""
-    )
-    held = summary.database
-    print(
-        f"{'Interrupted' if summary.interrupted else 'Done'}: {summary.audited} audited, "
-        f"{summary.could_not_audit} could not be audited{f' ({failed})' if failed else ''}, "
-        f"{summary.skipped} skipped (already audited), {summary.duplicates} duplicate files; "
-        f"{summary.seconds:.1f} s.{killed} The whole database: {held.get('audited', 0)} "
-        f"audited, {held.get('could_not_audit', 0)} could not be audited "
-        f"(pcfaudit results {shown})",
-        file=sys.stderr,
-    )
+    print(_closing_line(summary, db, error_language()), file=sys.stderr)
     raise typer.Exit(130 if summary.interrupted else summary.worst_exit)
 
 
+def _closing_line(summary: Any, db: Path, lang: str) -> str:
+    """'Done: 5 audited, 3 could not be audited (3 unreadable), …' in ``lang``."""
+    from pcfaudit.batch.export import counts_text
+
+    failed = counts_text(summary.failed, "batch.kind", lang)
+    held = summary.database
+    return label(
+        lang, "batch.closing",
+        status=label(lang, "batch.interrupted" if summary.interrupted else "batch.done"),
+        audited=summary.audited, failed=summary.could_not_audit,
+        kinds=label(lang, "batch.paren", text=failed) if failed else "",
+        skipped=summary.skipped, duplicates=summary.duplicates, seconds=f"{summary.seconds:.1f}",
+        killed=label(lang, "batch.killed", n=summary.killed_runs) if summary.killed_runs else "",
+        held_audited=held.get("audited", 0), held_failed=held.get("could_not_audit", 0),
+        db=terminal_plain(path_text(db)),
+    )  # fmt: skip
+
+
 def results(
-    db: Annotated[Path, typer.Argument(parser=given_path, help="A results database written by `pcfaudit batch`.")],
-    format: Annotated[ResultsFormat, typer.Option("--format", "-f", help="text, jsonl (one report per line), csv (one finding per row), json; with --per-report: markdown, html, sarif or json.")] = ResultsFormat.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
-    analytics: Annotated[bool, typer.Option("--analytics", help="Cross-report checks: factor conflicts, copied inventories.")] = False,
-    per_report: Annotated[Path | None, typer.Option("--per-report", help="Write one file per report into DIR.")] = None,
-    min_sequence: Annotated[int, typer.Option(help="Shortest shared number run reported by --analytics.")] = 6,
+    db: Annotated[Path, typer.Argument(click_type=GIVEN_PATH, metavar="DB")],
+    format: Annotated[ResultsFormat, typer.Option("--format", "-f")] = ResultsFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    analytics: Annotated[bool, typer.Option("--analytics")] = False,
+    per_report: Annotated[Path | None, typer.Option("--per-report", metavar="DIR")] = None,
+    min_sequence: Annotated[int, typer.Option()] = 6,
+    lang: Annotated[Lang, typer.Option()] = Lang.auto,
 ) -> None:  # fmt: skip
-    """Summarise or export a results database."""
+    """Summarise or export a results database (the text summary in --lang; exports as
+    stored)."""
     import sqlite3
 
     from pcfaudit.batch.store import StoreError, describe, open_existing
     from pcfaudit.safe_io import OutputGuard, OutputRefused
 
+    language = locale_language() if lang is Lang.auto else lang.value
     guard = OutputGuard([db, f"{db}-wal", f"{db}-shm"])
     try:
         if output is not None:
@@ -207,9 +235,13 @@ def results(
     try:
         if output is not None:
             with guard.open_text(output) as out:
-                _results_out(conn, out, format, per_report, analytics, min_sequence, guard)
+                _results_out(
+                    conn, out, format, per_report, analytics, min_sequence, guard, language
+                )
         else:
-            _results_out(conn, sys.stdout, format, per_report, analytics, min_sequence, guard)
+            _results_out(
+                conn, sys.stdout, format, per_report, analytics, min_sequence, guard, language
+            )
     except sqlite3.Error as exc:
         raise _fail(describe(db, exc)) from None
     except (OutputRefused, StoreError) as exc:
@@ -226,6 +258,7 @@ def _results_out(
     analytics: bool,
     min_sequence: int,
     guard: Any,
+    lang: str,
 ) -> None:
     """Write what ``results`` prints to ``out``; per-report files are written here."""
     from pcfaudit.batch import analysis as batch_analytics
@@ -235,8 +268,11 @@ def _results_out(
         if format.value not in batch_export.PER_REPORT_EXT:
             raise _fail("--per-report takes --format markdown, html, sarif or json")
         written = batch_export.write_per_report(conn, per_report, format.value, guard)
-        print(f"Wrote {len(written)} {format.value} files to {terminal_plain(path_text(per_report))}",
-              file=sys.stderr)  # fmt: skip
+        folder = terminal_plain(path_text(per_report))
+        print(
+            label(lang, "batch.wrote", n=len(written), format=format.value, folder=folder),
+            file=sys.stderr,
+        )
         return
     if format.value in ("markdown", "html", "sarif"):
         raise _fail(f"--format {format.value} needs --per-report DIR")
@@ -251,9 +287,9 @@ def _results_out(
             payload = {"summary": data, **({"analytics": extra} if extra else {})}
             out.write(utf8_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
         else:
-            out.write(utf8_safe(batch_export.summary_text(data)))
+            out.write(utf8_safe(batch_export.summary_text(data, lang)))
             if extra is not None:
-                out.write(utf8_safe(batch_export.analytics_text(extra)))
+                out.write(utf8_safe(batch_export.analytics_text(extra, lang)))
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from pcfaudit.batch import store
 from pcfaudit.escape import csv_cell, utf8_safe
+from pcfaudit.i18n import error, fully_translated, label, phrase, phrases_in, term
 from pcfaudit.safe_io import OutputGuard
 
 CSV_COLUMNS = (
@@ -135,63 +136,107 @@ def _short_path(path: str, n: int = 60) -> str:
     return path if len(path) <= n else "…" + path[-(n - 1) :]
 
 
-def summary_text(data: dict[str, Any]) -> str:
+def counts_text(
+    counts: dict[str, int], vocabulary: str, lang: str, count: str = "batch.count"
+) -> str:
+    """'3 unreadable, 1 timeout' / '无法读取 3 个、超时 1 个': each word of a fixed vocabulary
+    (``batch.kind.*``, ``batch.verdict.*``) in ``lang``, one the catalogue lacks as stored."""
+    return label(lang, "batch.list_sep").join(
+        label(lang, count, n=n, what=term(lang, vocabulary, word))
+        for word, n in sorted(counts.items())
+    )
+
+
+def _rule_title(lang: str, rule: str, stored: str | None) -> str:
+    """The catalog's title of ``rule`` in ``lang`` (the stored one is in the language the
+    batch stored its messages in); the stored title for a rule the catalog lost."""
+    from pcfaudit.rules import load_catalog
+
+    spec = load_catalog().get(rule)
+    return (spec.title.get(lang) if spec is not None else None) or stored or ""
+
+
+def _reason(lang: str, entry: dict[str, Any]) -> str:
+    """Why a file could not be audited, in ``lang``: a message of pcfaudit's through the
+    catalogue; the finding that made a report unreadable as stored when it reads in
+    ``lang``, else by its rule's title in ``lang``."""
+    message = entry["message"]
+    translated = error(lang, message)
+    if lang == "en" or translated != message or fully_translated(message):
+        return translated
+    again = phrases_in(lang, message)
+    if fully_translated(again):
+        return again
+    return _rule_title(lang, entry["rule"], message) if entry.get("rule") else message
+
+
+def _columns(lang: str, *names: str) -> list[str]:
+    return [label(lang, f"results.col.{name}") for name in names]
+
+
+def summary_text(data: dict[str, Any], lang: str = "en") -> str:
+    """The text form of :func:`pcfaudit.batch.analysis.summary` in ``lang`` (file names,
+    codes and numbers as they are)."""
+    kinds = data["errors_by_kind"]
     out = [
-        f"Reports audited: {data['reports_audited']}",
-        f"Could not audit: {data['could_not_audit']}"
+        label(lang, "results.audited", n=data["reports_audited"]),
+        label(lang, "results.could_not", n=data["could_not_audit"])
         + (
-            " (" + ", ".join(f"{n} {k}" for k, n in sorted(data["errors_by_kind"].items())) + ")"
-            if data["errors_by_kind"]
-            else ""
+            label(lang, "batch.paren", text=counts_text(kinds, "batch.kind", lang)) if kinds else ""
         ),
     ]
     if data["verdicts"]:
-        out.append(
-            "Verdicts: " + ", ".join(f"{n} {v}" for v, n in sorted(data["verdicts"].items()))
-        )
+        verdicts = counts_text(data["verdicts"], "batch.verdict", lang, "batch.count_reports")
+        out.append(label(lang, "results.verdicts", list=verdicts))
     cats = data["findings_by_category"]
     if cats:
-        out += ["", "Findings by category"]
-        rows = [[c, s.get("error", 0), s.get("warning", 0), s.get("info", 0)]
+        out += ["", label(lang, "results.by_category")]
+        rows = [[term(lang, "category", c), s.get("error", 0), s.get("warning", 0), s.get("info", 0)]
                 for c, s in sorted(cats.items())]  # fmt: skip
-        out += _table(["category", "errors", "warnings", "info"], rows)
+        out += _table(_columns(lang, "category", "errors", "warnings", "info"), rows)
     if data["findings_by_rule"]:
-        out += ["", "Findings by rule"]
-        rows = [[r["rule"], r["findings"], r["reports"], _short(r["title"], 50)]
+        out += ["", label(lang, "results.by_rule")]
+        rows = [[r["rule"], r["findings"], r["reports"], _short(_rule_title(lang, r["rule"], r["title"]), 50)]
                 for r in data["findings_by_rule"]]  # fmt: skip
-        out += _table(["rule", "findings", "reports", "title"], rows)
+        out += _table(_columns(lang, "rule", "findings", "reports", "title"), rows)
     if data["worst_reports"]:
-        out += ["", "Worst reports by impact"]
+        out += ["", label(lang, "results.worst")]
         rows = [[_short_path(w["path"]), w["errors"], w["warnings"],
                  f"{w['error_impact_share']:.1%}"] for w in data["worst_reports"]]  # fmt: skip
-        out += _table(["report", "errors", "warnings", "error impact (share of total)"], rows)
+        out += _table(_columns(lang, "report", "errors", "warnings", "impact"), rows)
     if data["unaudited"]:
-        out += ["", "Could not audit"]
-        rows = [[_short_path(e["path"], 50), e["kind"], _short(e["message"], 70)]
-                for e in data["unaudited"]]  # fmt: skip
-        out += _table(["file", "kind", "reason"], rows)
+        out += ["", label(lang, "results.unaudited")]
+        rows = [[_short_path(e["path"], 50), term(lang, "batch.kind", e["kind"]),
+                 _short(_reason(lang, e), 70)] for e in data["unaudited"]]  # fmt: skip
+        out += _table(_columns(lang, "file", "kind", "reason"), rows)
     return "\n".join(out) + "\n"
 
 
-def analytics_text(data: dict[str, Any]) -> str:
-    out: list[str] = ["", "Archive analytics"]
+def analytics_text(data: dict[str, Any], lang: str = "en") -> str:
+    """The text form of :func:`pcfaudit.batch.analysis.analytics` in ``lang`` (the reports'
+    own words, such as a region or a title, as printed)."""
+    out: list[str] = ["", label(lang, "results.analytics")]
     conflicts = data["factor_conflicts"]
-    out.append(f"Factor labels printed with different values: {len(conflicts)}")
+    out.append(label(lang, "results.conflicts", n=len(conflicts)))
     for c in conflicts:
-        label = " ".join(str(x) for x in (c["year"], c["region"], c["carrier"]) if x)
-        out.append(f"  {label} ({c['unit']}):")
+        carrier = phrase(lang, c["carrier"]) if c["carrier"] else None
+        name = " ".join(str(x) for x in (c["year"], c["region"], carrier) if x)
+        out.append(label(lang, "results.conflict", label=name, unit=c["unit"]))
         for v in c["values"]:
-            out.append(f"    {v['value']}: {', '.join(v['sources'])}")
+            sources = label(lang, "batch.list_sep").join(v["sources"])
+            out.append(label(lang, "results.conflict_value", value=v["value"], sources=sources))
     inventories = data["identical_inventories"]
-    out.append(f"Identical inventories in reports of different products: {len(inventories)}")
+    out.append(label(lang, "results.inventories", n=len(inventories)))
     for g in inventories:
-        out.append(f"  {g['lines']} lines, inventory {g['inventory_hash']}:")
-        out += [f"    {s['path']} ({_short(s['title'], 50)})" for s in g["sources"]]
+        out.append(label(lang, "results.inventory", lines=g["lines"], hash=g["inventory_hash"]))
+        out += [label(lang, "results.inventory_source", path=s["path"], title=_short(s["title"], 50))
+                for s in g["sources"]]  # fmt: skip
     sequences = data["shared_sequences"]
-    out.append(f"Long identical number sequences across products: {len(sequences)}")
+    out.append(label(lang, "results.sequences", n=len(sequences)))
     for s in sequences:
         a, b = s["sources"]
-        out.append(f"  {s['length']} numbers ({_short(' '.join(s['numbers']), 50)}):")
+        numbers = _short(" ".join(s["numbers"]), 50)
+        out.append(label(lang, "results.sequence", length=s["length"], numbers=numbers))
         out += [f"    {a['path']}", f"    {b['path']}"]
     return "\n".join(out) + "\n"
 

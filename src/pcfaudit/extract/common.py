@@ -107,6 +107,9 @@ _TEX_SYMBOLS = {
     "&": "&",
     "\\": "\n",
     "partial": "∂",
+    "mid": "|",
+    "gt": ">",
+    "lt": "<",
     "in": "∈",
 }
 _TEX_DROP = {
@@ -114,6 +117,8 @@ _TEX_DROP = {
     "right",
     "displaystyle",
     "textstyle",
+    "scriptstyle",
+    "scriptscriptstyle",
     "limits",
     "nolimits",
     "big",
@@ -185,8 +190,8 @@ def tex_to_text(tex: str) -> str:
         body = m.group(1) if m.group(1) is not None else m.group(2)
         if re.fullmatch(r"[0-9+\-]+", body):
             return body.translate(_SUP_DIGITS)
-        if body == "°":
-            return "°"
+        if body == "°" or body.strip() in {"", ">", "<", "＞", "＜"}:
+            return body.strip()  # an empty or operator-only script is converter noise: "(CK)^{>}"
         if re.fullmatch(r"[A-Za-z*]{1,3}", body) and m.string[: m.start()][-1:].isdigit():
             return body  # a footnote or significance mark on a number: "12.5^{a}" → "12.5a"
         return "^" + body

@@ -111,19 +111,43 @@ def join_chars(left: str, right: str, space: bool | None = None) -> str:
     return left + " " + right
 
 
+# Characters this many times the body size are display type (a title set beside a table).
+_DISPLAY = 1.6
+
+
 def make_lines(chars: list[Char]) -> list[Line]:
     """Group characters into lines (vertical overlap) and lines into segments (gaps).
-    Space characters only mark word breaks; they never start a line or a segment."""
+    Space characters only mark word breaks; they never start a line or a segment.
+
+    Display type is grouped apart from body text: a title's loose boxes span several body
+    lines, and one line grown to its height would swallow them (the body lines beside it
+    read interleaved, "RVaelviidsiitoyn D Daatete")."""
+    sizes = sorted(c.em for c in chars if c.em > 0 and c.text != " ")
+    if sizes:
+        body = sizes[len(sizes) // 2]
+        display = [c for c in chars if c.em > _DISPLAY * body]
+        if display:
+            rest = [c for c in chars if c.em <= _DISPLAY * body]
+            lines = _make_lines(display) + _make_lines(rest)
+            lines.sort(key=lambda ln: (ln.top, ln.x0))
+            return lines
+    return _make_lines(chars)
+
+
+def _make_lines(chars: list[Char]) -> list[Line]:
     ordered = sorted(chars, key=lambda c: c.top + c.bottom)
     groups: list[list[Char]] = []
     mid = height = 0.0
     for c in ordered:
         cmid, ch = (c.top + c.bottom) / 2, c.bottom - c.top
+        if c.text == " ":
+            # A space has no ink and may carry a title's box: it joins a line, never widens it.
+            if groups and abs(cmid - mid) <= 0.45 * height:
+                groups[-1].append(c)
+            continue
         if groups and abs(cmid - mid) <= 0.45 * max(height, ch):
             groups[-1].append(c)
             height = max(height, ch)
-            continue
-        if c.text == " ":
             continue
         groups.append([c])
         mid, height = cmid, ch

@@ -11,9 +11,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pcfaudit.i18n import errors_zh, labels_en, labels_zh, phrases_zh
+from pcfaudit.i18n import (
+    errors_zh,
+    help_en,
+    help_zh,
+    labels_batch_en,
+    labels_batch_zh,
+    labels_en,
+    labels_zh,
+    phrases_zh,
+)
 
-_LABELS = {"en": labels_en.LABELS, "zh": labels_zh.LABELS}
+# the --help texts and batch's are labels too, kept apart only to keep each file short
+_LABELS = {
+    "en": {**labels_en.LABELS, **labels_batch_en.LABELS, **help_en.HELP},
+    "zh": {**labels_zh.LABELS, **labels_batch_zh.LABELS, **help_zh.HELP},
+}
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -29,6 +42,17 @@ def labels(lang: str) -> dict[str, str]:
 def label(lang: str, key: str, /, **values: object) -> str:
     text = labels(lang)[key]
     return text.format(**values) if values else text
+
+
+def has_label(key: str) -> bool:
+    return key in _LABELS["en"]
+
+
+def term(lang: str, vocabulary: str, word: str) -> str:
+    """A word of a fixed vocabulary (``category``, ``batch.kind``…) in ``lang``; a word
+    the catalogue does not have, as it is."""
+    key = f"{vocabulary}.{word}"
+    return label(lang, key) if has_label(key) else word
 
 
 def _greedy(slot: str) -> str:

@@ -19,6 +19,7 @@ from pcfaudit.interpret.growth import growth_statements
 from pcfaudit.interpret.intensity import intensity_statements
 from pcfaudit.interpret.inventory import interpret_inventory
 from pcfaudit.interpret.named_subjects import name_subjects
+from pcfaudit.interpret.rankings import ranking_statements
 from pcfaudit.interpret.respectively import split_respectively
 from pcfaudit.interpret.unusable_numbers import unusable_numbers
 from pcfaudit.model import Document, FactorQuote, InventoryLine, Quantity, Report, ReportedValue
@@ -57,6 +58,7 @@ def interpret(document: Document) -> Report:
             *epd_statements(document),
             *growth_statements(document),
             *change_statements(document),
+            *ranking_statements(document),
             *intensity_statements(document),
             *dose_statements(document),
         ],

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from pcfaudit.vocab.cues import CITED_WORK
+
 _I = regex.IGNORECASE
 
 # A share list of a supply mix: generation technologies or mix words.
@@ -44,22 +46,14 @@ _FACTOR = regex.compile(
     _I,
 )
 _REFERENCE = regex.compile(
-    r"研究表明|研究发现|研究显示|已有研究|有研究|有学者|文献|"
-    r"et\s+al\b|\[\d+(?:\s*[,，\-–]\s*\d+)*\]|\bstudies\s+(?:show|found|report)|"
-    r"(?:previous|earlier|other|recent)\s+stud(?:y|ies)|\bliterature\b|\breported\s+by\b|"
+    CITED_WORK + r"|"
     r"与[^，。；,;]{0,16}相比|相比于|相较于?|compared\s+(?:with|to)|in\s+comparison|\bunlike\b|"
     r"如果|假如|假设|假若|敏感性|\bif\b|\bwould\b|\bsensitivity\b|"
     r"例如|比如|如[:：]|for\s+example|\be\.g\.",
     _I,
 )
-# Literature and comparisons only (not examples or hypotheses): a sentence reporting what
-# other studies found is not a claim about the studied system.
-_OTHERS = regex.compile(
-    r"研究表明|研究发现|研究显示|已有研究|有研究|有学者|文献|"
-    r"et\s+al\b|\[\d+(?:\s*[,，\-–]\s*\d+)*\]|\bstudies\s+(?:show|found|report)|"
-    r"(?:previous|earlier|other|recent)\s+stud(?:y|ies)|\bliterature\b|\breported\s+by\b",
-    _I,
-)
+# Literature only (not comparisons, examples or hypotheses).
+_OTHERS = regex.compile(CITED_WORK, _I)
 
 
 def cites_others(text: str) -> bool:

@@ -230,6 +230,7 @@ class StatementKind(enum.StrEnum):
     GWP_REPORT_YEAR = "gwp-report-year"  # an IPCC report named with a year
     GROWTH_RATE = "growth-rate"  # an average annual growth rate between two dated values
     PERCENT_CHANGES = "percent-changes"  # several percentage changes stated in one sentence
+    RANKING = "ranking"  # "由大到小的顺序为 A > B > C": subject holds the order, largest first
     INTENSITY_UNIT = "intensity-unit"  # an intensity (per area, GDP, person) in a bare mass unit
     DOSE_CONVERSION = "dose-conversion"  # a fertiliser dose per plot restated per hectare
     EPD_DECLARED_UNIT = "epd-declared-unit"

@@ -51,6 +51,7 @@ from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
+from pcfaudit.recompute.rankings import ranking_checks
 from pcfaudit.recompute.repeated import repeated_figure_checks
 from pcfaudit.recompute.same_figure import same_figure_checks
 from pcfaudit.recompute.shares import share_checks
@@ -106,6 +107,7 @@ def recompute(
     checks += held_relation_checks(relations)  # what the table arithmetic audited
     checks += change_checks(report.statements, grids)
     checks += change_base_checks(report.statements, grids)
+    checks += ranking_checks(report.statements, grids)
     checks += carbon_shift_checks(grids)
     checks += input_unit_checks(tables or [])
     if text:

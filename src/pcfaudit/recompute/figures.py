@@ -19,6 +19,7 @@ from pcfaudit.model import Block, Location, Number, Table
 from pcfaudit.recompute.context import norm_label
 from pcfaudit.recompute.figure_units import UnitParts, unit_parts
 from pcfaudit.recompute.grids import Grid, cell_number
+from pcfaudit.vocab.cues import CITED_WORK
 from pcfaudit.vocab.numbers import iter_numbers
 
 _SENTENCE_END = regex.compile(r"[。；;!?！？]|\.(?=\s|$)")
@@ -28,11 +29,8 @@ _CLAUSE_START = regex.compile(r"[，,；;:：（(、]|\b(?:and|while|whereas)\b"
 _UNIT_WINDOW = regex.compile(r"(?:[^，,；;。:：\n\p{Han}]|[元人吨千克公斤万立方米度亩])" + "{0,40}")
 _RANGE = regex.compile(r"^\s*(?:[~～∼]|[-–—至到]\s*[-−]?\d)")
 _RANGE_BEFORE = regex.compile(r"(?:\d\s*[%％]?\s*(?:[~～∼]|[-–—至到]))\s*$")
-_CITED = regex.compile(
-    r"et\s+al|\[\s*\d+(?:\s*[-–,，]\s*\d+)*\s*\]|等\s*[\[(（]?\s*\d|文献|研究表明|研究发现|报道|"
-    r"reported\s+by|according\s+to|literature|previous\s+stud|other\s+stud",
-    regex.IGNORECASE,
-)
+# A figure attributed to a source ("according to IPCC, …") is not the report's own either.
+_CITED = regex.compile(CITED_WORK + r"|\baccording\s+to\b", regex.IGNORECASE)
 _COPULA = regex.compile(
     r"(?:分别|约|大约|平均|共|合计|总计|达到?|为|是|是为|of|was|were|is|are|amounted\s+to|"
     r"reached|about|approximately|totall?ed|equal\s+to|[=≈：:])\s*$",
@@ -198,7 +196,8 @@ def _in_sentence(sentence: str, where: Location) -> Iterator[Figure]:
             continue
         clause_start = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
         clause = before[clause_start:]
-        if _CITED.search(clause) or _CITED.match(after.strip()[:12]):
+        # Attribution may open the sentence ('有学者测算，…的排放量为 X'): look before the clause.
+        if _CITED.search(before) or _CITED.match(after.strip()[:12]):
             continue
         name = _COPULA.sub("", clause.strip()).strip()
         if len(norm_label(name)) < 2:

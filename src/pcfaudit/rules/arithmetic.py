@@ -20,7 +20,7 @@ from pcfaudit.rules.doubt import (
     share_doubt,
     tables_with_row_shares,
 )
-from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.engine import RuleContext, rule, with_likely_cause
 from pcfaudit.vocab.numbers import parse_number
 
 _BY_RELATION = {
@@ -46,6 +46,7 @@ _BY_RELATION = {
     "same-figure": "CN007",
     "formula-basis": "UN006",
     "formula-table": "AR014",
+    "ranking": "NA004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
@@ -158,9 +159,7 @@ def _finding(ctx: RuleContext, code: str, check: Any, severity: Severity | None 
         f"{where_zh}{noun_zh}报告值为 {check.reported}{unit}，按报告自身数据重新计算应为 "
         f"{check.expected}{unit}（与所印数据相容的区间为 {rng}，相对偏差 {_pct(check.deviation)}）。"
     )
-    if cause:
-        message += f" Likely cause: {cause}."
-        message_zh += f"可能原因：{cause_zh}。"
+    message, message_zh = with_likely_cause(message, message_zh, cause, cause_zh)
     if check.note:
         message += f" Note: {check.note}."
     return ctx.finding(

@@ -19,8 +19,9 @@ def carbon_content_shifted(ctx: RuleContext) -> Iterator[Finding]:
     Example: "原油 18.9 / 汽油 19.6 / 煤油 20.2 / 柴油 21.1 t C/TJ" where the IPCC defaults are
     crude oil 20.0, gasoline 18.9, kerosene 19.6, diesel 20.2."""
     for check in failing_checks(ctx, "EF011"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "EF011",
+            check,
             message=(
                 f"{check.label}: {check.note}. Printed: {check.reported}; expected: "
                 f"{check.expected} t C/TJ."
@@ -30,10 +31,6 @@ def carbon_content_shifted(ctx: RuleContext) -> Iterator[Finding]:
                 f"（表中：{check.reported}；应为：{check.expected} t C/TJ），疑似整列错位一行；"
                 "据此计算的排放均采用了另一种燃料的因子。"
             ),
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
             likely_cause="column shifted by one row against its fuel labels",
             likely_cause_zh="数值列与燃料名称错位一行",
-            key=check.id,
         )

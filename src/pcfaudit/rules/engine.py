@@ -170,6 +170,27 @@ class RuleContext:
         )
 
 
+    def check_finding(
+        self, code: str, check: Any, *, message: str, message_zh: str, **fields: Any
+    ) -> Finding:
+        """A finding about one failing check of the recomputation: the check's locations,
+        reported and expected values and id (its fingerprint key) unless given."""
+        fields.setdefault("locations", list(check.locations))
+        fields.setdefault("reported", check.reported)
+        fields.setdefault("expected", check.expected)
+        fields.setdefault("key", check.id)
+        return self.finding(code, message=message, message_zh=message_zh, **fields)
+
+
+def with_likely_cause(
+    message: str, message_zh: str, cause: str | None, cause_zh: str | None
+) -> tuple[str, str]:
+    """Both messages with the likely cause appended, when there is one."""
+    if not cause:
+        return message, message_zh
+    return f"{message} Likely cause: {cause}.", f"{message_zh}可能原因：{cause_zh or cause}。"
+
+
 DEFAULT_REASON = "the rule's reading of the interpreted report; not assessed further"
 
 

@@ -172,8 +172,9 @@ def aggregate_not_sum(ctx: RuleContext) -> Iterator[Finding]:
     for check in _judged(ctx, "aggregate"):
         indicator = check.id.split(":")[3]
         listed = " + ".join(f"{i.split(' ')[1]} {i.split(' ')[2]}" for i in check.inputs)
-        yield ctx.finding(
+        yield ctx.check_finding(
             "EP003",
+            check,
             message=(
                 f"At {_where(check)}, {indicator} {check.label} is printed as {check.reported} but "
                 f"{listed} = {check.expected} {check.unit or ''}. An aggregated module or total must "
@@ -183,12 +184,8 @@ def aggregate_not_sum(ctx: RuleContext) -> Iterator[Finding]:
                 f"{_where(check)} 中 {indicator} 的 {check.label} 为 {check.reported}，而 {listed} = "
                 f"{check.expected}。合并模块或合计应等于其所含模块之和，其中某一数值有误。"
             ),
-            locations=check.locations,
-            reported=check.reported,
-            expected=check.expected,
             likely_cause=check.diagnosis.detail if check.diagnosis else None,
             impact=_impact(check),
-            key=check.id,
         )
 
 
@@ -211,8 +208,9 @@ def energy_total_not_sum(ctx: RuleContext) -> Iterator[Finding]:
             if check.reported and float(check.reported) == 0:
                 continue  # EP024 says it
             total = name.split(" ")[0]
-            yield ctx.finding(
+            yield ctx.check_finding(
                 "EP023",
+                check,
                 message=(
                     f"At {_where(check)}, module {check.label}: {total} is printed as {check.reported} "
                     f"but {name.split('= ')[1]} = {_sum_text(check)} = {check.expected} {check.unit or ''}. "
@@ -222,12 +220,8 @@ def energy_total_not_sum(ctx: RuleContext) -> Iterator[Finding]:
                     f"{_where(check)} 模块 {check.label}：{total} 为 {check.reported}，而 "
                     f"{name.split('= ')[1]} = {_sum_text(check)} = {check.expected}。总量应为两者之和。"
                 ),
-                locations=check.locations,
-                reported=check.reported,
-                expected=check.expected,
                 likely_cause=check.diagnosis.detail if check.diagnosis else None,
                 impact=_impact(check),
-                key=check.id,
             )
 
 

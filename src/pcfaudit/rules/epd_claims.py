@@ -294,8 +294,15 @@ def _date(iso: str | None) -> dt.date | None:
         return None
 
 
-def _validity(ctx: RuleContext) -> tuple[Statement, Statement] | None:
+def _validity(
+    ctx: RuleContext, from_revision: bool = False
+) -> tuple[Statement, Statement] | None:
+    """(start, until) statements. ``from_revision``: a revised EPD's validity runs from its
+    latest revision, when the revision date is later than the issue."""
     start = next(iter(_of(ctx, "epd-issued") or _of(ctx, "epd-valid-from")), None)
+    if from_revision and start is not None:
+        dated = [(d, s) for s in [start, *_of(ctx, "epd-revised")] if (d := _date(s.subject))]
+        start = max(dated, key=lambda x: x[0])[1] if dated else start
     until = next(iter(_of(ctx, "epd-valid-until")), None)
     return (start, until) if start and until else None
 
@@ -347,9 +354,12 @@ def validity_too_long(ctx: RuleContext) -> Iterator[Finding]:
     be reviewed. A longer period usually means a wrong date. Warning: a programme may set
     its own period (parameter ``max_years``).
 
+    A revised EPD's period runs from its latest revision ("Publication 2018-05-28, Revision
+    2023-12-28, Validity 2028-12-27" is within five years).
+
     Example: "Date of issue: 2023-05-12 … Valid until: 2029-05-11".
     """
-    pair = _validity(ctx)
+    pair = _validity(ctx, from_revision=True)
     if pair is None:
         return
     start, until = pair
@@ -372,10 +382,14 @@ def validity_too_long(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         "EP013",
         message=(
-            f"The EPD was issued on {start.subject} and is stated valid until {until.subject}: "
+            f"The EPD was {'revised' if start.kind == 'epd-revised' else 'issued'} on "
+            f"{start.subject} and is stated valid until {until.subject}: "
             f"longer than the {years} years EN 15804 programmes allow. Check the dates."
         ),
-        message_zh=f"EPD 发布于 {start.subject}，有效期至 {until.subject}，超过 EN 15804 体系允许的 {years} 年，请核实日期。",
+        message_zh=(
+            f"EPD {'修订' if start.kind == 'epd-revised' else '发布'}于 {start.subject}，有效期至 "
+            f"{until.subject}，超过 EN 15804 体系允许的 {years} 年，请核实日期。"
+        ),
         locations=[_loc(start), _loc(until)],
         reported=until.subject,
         expected=f"until {limit.isoformat()} at the latest",

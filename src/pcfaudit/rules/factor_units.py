@@ -19,8 +19,9 @@ def input_coefficient_unit_slip(ctx: RuleContext) -> Iterator[Finding]:
     Example: "氮肥 1740.00 kg·kg⁻¹" (1.74 kg C per kg N, printed per kg for per t); "柴油
     0.5927 g·kg⁻¹" (0.5927 kg per kg)."""
     for check in failing_checks(ctx, "UN011"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "UN011",
+            check,
             message=(
                 f"{check.label}: {check.reported}. {check.note}: {check.expected}. The printed "
                 "units are wrong (kg/t or kg/kg meant)."
@@ -30,10 +31,6 @@ def input_coefficient_unit_slip(ctx: RuleContext) -> Iterator[Finding]:
                 f"1000 倍，换算 10³ 后即落入合理范围：{check.expected}。单位有误（应为 kg·t⁻¹ 或 "
                 "kg·kg⁻¹）。"
             ),
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
             likely_cause="unit slip by 10³ (kg/t printed as kg/kg, or kg/kg as g/kg)",
             likely_cause_zh="单位相差 10³（kg·t⁻¹ 误作 kg·kg⁻¹，或 kg·kg⁻¹ 误作 g·kg⁻¹）",
-            key=check.id,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pcfaudit.model import Finding
-from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.engine import RuleContext, rule, with_likely_cause
 from pcfaudit.rules.relations import failing_checks
 
 _CAUSE_ZH = {
@@ -52,20 +52,15 @@ def figure_stated_differently(ctx: RuleContext) -> Iterator[Finding]:
         if not strong:
             message += " The two places were matched by their labels and units; check they mean the same figure."
             message_zh += "两处系按名称与单位匹配，请核实其所指为同一数值。"
-        if cause:
-            message += f" Likely cause: {cause}."
-            message_zh += f"可能原因：{cause_zh}。"
-        yield ctx.finding(
+        message, message_zh = with_likely_cause(message, message_zh, cause, cause_zh)
+        yield ctx.check_finding(
             "CN007",
+            check,
             message=message,
             message_zh=message_zh,
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
             likely_cause=cause,
             likely_cause_zh=cause_zh,
             severity=None if strong else "warning",
-            key=check.id,
         )
 
 
@@ -80,17 +75,14 @@ def formula_basis_contradicted(ctx: RuleContext) -> Iterator[Finding]:
     Example: "E = Σ Rᵢ × NCVᵢ × EFᵢ × θ, θ 为转换系数 (44/12)" and later "碳排放强度由 1.07 t C·
     (10⁴元)⁻¹ 下降到 0.41 t C·(10⁴元)⁻¹"."""
     for check in failing_checks(ctx, "UN006"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "UN006",
+            check,
             message=f"{check.label}: {check.note}. One of the two is wrong: the results differ by 44/12 (3.67×).",
             message_zh=(
                 f"{check.label}：{check.note}。公式给出的是 {check.expected}，结果却以另一碳基准"
                 "标注，二者相差 44/12（3.67 倍），单位或换算必有一处有误。"
             ),
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
-            key=check.id,
         )
 
 
@@ -104,13 +96,10 @@ def table_departs_from_formula(ctx: RuleContext) -> Iterator[Finding]:
     Example: "E = AD × EF" with AD and EF columns, and an E column that is AD × EF × 12/44
     on every row."""
     for check in failing_checks(ctx, "AR014"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "AR014",
+            check,
             message=f"{check.label}: {check.note}. The table does not follow its own formula.",
             message_zh=f"{check.label}：{check.note}。表中数值与报告所列公式不符。",
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
             severity="warning",
-            key=check.id,
         )

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from pcfaudit.model import Finding, Location, Report, Stage, Statement, StatementKind
 from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.relations import failing_checks
 from pcfaudit.vocab.stages import STAGE_NAMES
 
 
@@ -311,3 +312,29 @@ def stage_list_disagrees_with_scope(ctx: RuleContext) -> Iterator[Finding]:
                 expected=", ".join(STAGE_NAMES[s][0] for s in Stage if s in included),
                 key="missing:" + ",".join(s.value for s in missing),
             )
+
+
+@rule("NA004")
+def stated_order_contradicts_table(ctx: RuleContext) -> Iterator[Finding]:
+    """A sentence states an order ("由大到小的顺序为 F > X > M2 > CK > M1", "in descending
+    order: A > B > C") and the table column it describes orders the same items otherwise.
+
+    The column is the one whose distinctive header words the sentence shares; a sink printed
+    negative is ranked by its size. Reported only when the named columns agree on one true
+    order a few swapped pairs away, and no other column follows the stated order.
+
+    Example: "N2O 全年排放总量由大到小的顺序为 F > X > M2 > CK > M1", where the table's annual
+    N2O gives CK 2.29 > M2 2.28."""
+    for check in failing_checks(ctx, "NA004"):
+        yield ctx.check_finding(
+            "NA004",
+            check,
+            message=(
+                f"The text states the order {check.reported}; the table ({check.label}) gives "
+                f"{check.expected}: {check.note}."
+            ),
+            message_zh=(
+                f"正文所述顺序为 {check.reported}，而表中（{check.label}）为 {check.expected}："
+                f"{check.note}。"
+            ),
+        )

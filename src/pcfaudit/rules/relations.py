@@ -12,7 +12,7 @@ from typing import Any
 
 from pcfaudit.model import Finding, Severity
 from pcfaudit.rules.arithmetic import owner
-from pcfaudit.rules.engine import RuleContext, rule
+from pcfaudit.rules.engine import RuleContext, rule, with_likely_cause
 
 
 def failing_checks(ctx: RuleContext, code: str) -> Iterator[Any]:
@@ -122,20 +122,15 @@ def cell_breaks_table_relation(ctx: RuleContext) -> Iterator[Finding]:
             f"{check.label}：表中为 {check.reported}；同表其余各行遵循的关系（{check.note}）"
             f"在此处应为 {check.expected}（相容区间 {rng}）。"
         )
-        if cause:
-            message += f" Likely cause: {cause}."
-            message_zh += f"可能原因：{cause_zh}。"
-        yield ctx.finding(
+        message, message_zh = with_likely_cause(message, message_zh, cause, cause_zh)
+        yield ctx.check_finding(
             "AR012",
+            check,
             message=message,
             message_zh=message_zh,
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
             likely_cause=cause,
             likely_cause_zh=cause_zh,
             severity=None if strong else "warning",
-            key=check.id,
         )
 
 
@@ -148,14 +143,11 @@ def unstated_conversion(ctx: RuleContext) -> Iterator[Finding]:
     Example: a formula printed in kg CO2, a table whose N2O column is the formula × 12/44."""
     for check in failing_checks(ctx, "UN004"):
         message = f"{check.label}: {check.note}."
-        yield ctx.finding(
+        yield ctx.check_finding(
             "UN004",
+            check,
             message=message,
             message_zh=f"{check.label}：{check.note}（报告未说明该换算）。",
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
-            key=check.id,
         )
 
 
@@ -169,8 +161,9 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     14.44 %."""
     for check in failing_checks(ctx, "AR013"):
         rng = f"[{check.expected_low}, {check.expected_high}]"
-        yield ctx.finding(
+        yield ctx.check_finding(
             "AR013",
+            check,
             message=(
                 f"{check.label}: the text states a change of {check.reported}; the table gives "
                 f"{check.expected}% (interval {rng}): {check.note}."
@@ -179,10 +172,7 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 f"{check.label}：正文所述变化为 {check.reported}，按表中数据应为 {check.expected}%"
                 f"（区间 {rng}）：{check.note}。"
             ),
-            locations=list(check.locations),
-            reported=check.reported,
             expected=f"{check.expected}%",
-            key=check.id,
         )
 
 
@@ -196,8 +186,9 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
     Example: "UV-B 增强使地上部和地下部干重分别减少了 1.47% 和 34.49%" with 8.99 → 6.69 in the
     table: (8.99 − 6.69)/6.69 = 34.4 %, while the reduction is (8.99 − 6.69)/8.99 = 25.6 %."""
     for check in failing_checks(ctx, "AR021"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "AR021",
+            check,
             message=(
                 f"{check.label}: {check.note}. The stated {check.reported} is on the wrong "
                 f"base; it should be {check.expected}%."
@@ -206,13 +197,10 @@ def percent_change_on_wrong_base(ctx: RuleContext) -> Iterator[Finding]:
                 f"{check.label}：正文所述变化百分比仅在以变化后数值为基数时才能由表中数据复算；"
                 f"以变化前的数值为基数，{check.reported} 应为 {check.expected}%（计算基数错误）。"
             ),
-            locations=list(check.locations),
-            reported=check.reported,
             expected=f"{check.expected}%",
             likely_cause="the change was divided by the value it changed to, not the one it "
             "changed from (wrong base)",
             likely_cause_zh="变化量除以了变化后的数值而非变化前的数值（计算基数错误）",
-            key=check.id,
         )
 
 
@@ -225,17 +213,16 @@ def dose_restated_wrongly(ctx: RuleContext) -> Iterator[Finding]:
     Example: "小区面积 4 m² … 每小区施用复合肥料(15-15-15) 315 g，相当于 N、P2O5、K2O 均为 200
     kg/hm²": 315 × 15 % / 4 m² = 118 kg/hm²."""
     for check in failing_checks(ctx, "AR022"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "AR022",
+            check,
             message=f"{check.label}: {check.note}.",
             message_zh=(
                 f"{check.label}：按小区面积和肥料养分含量折算为 {check.expected} kg·hm⁻²，"
                 f"正文为 {check.reported} kg·hm⁻²。"
             ),
-            locations=list(check.locations),
             reported=f"{check.reported} kg·hm⁻²",
             expected=f"{check.expected} kg·hm⁻²",
-            key=check.id,
         )
 
 
@@ -247,17 +234,14 @@ def figure_with_two_carbon_bases(ctx: RuleContext) -> Iterator[Finding]:
 
     Example: irrigation factor "1.29 kg(CO2)·cm⁻¹" in table 1, "1.29 kg(CO2-C)" in the text."""
     for check in failing_checks(ctx, "CN006"):
-        yield ctx.finding(
+        yield ctx.check_finding(
             "CN006",
+            check,
             message=f"{check.note}.",
             message_zh=(
                 f"{check.label} 在表中为“{check.expected}”，在正文中为“{check.reported}”：二者的碳基准"
                 f"不同（CO2 与碳相差 44/12 倍），其中一处单位有误。"
             ),
-            locations=list(check.locations),
-            reported=check.reported,
-            expected=check.expected,
-            key=check.id,
         )
 
 

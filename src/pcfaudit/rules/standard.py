@@ -52,14 +52,26 @@ def superseded_standard(ctx: RuleContext) -> Iterator[Finding]:
         ctx.count(None)
         return
     editions = _grouped(ctx.report.standards, lambda c: _edition(pack, c))
+    written = _written(ctx)
     for (code, year), cites in editions.items():
         edition = pack.standard(code, year)
-        ctx.count(edition.is_current)
-        if edition.is_current:
-            continue
         current = [e for e in pack.editions(code) if e.is_current]
         replaced = edition.superseded_by or (current[-1].designation if current else "")
-        also = [c for c in ctx.report.standards if replaced and replaced.split(":")[0] == c.code]
+        successor = pack.standard(replaced) if replaced else None
+        # An edition replaced after the report was written was current when it was cited.
+        out_on = _month(successor.published) if successor else None
+        current_then = written is not None and out_on is not None and written < out_on
+        ctx.count(edition.is_current or current_then)
+        if edition.is_current or current_then:
+            continue
+        also = [
+            c
+            for c in ctx.report.standards
+            if successor is not None
+            and c.code == successor.code
+            and c.year in (None, successor.year)
+            and c not in cites
+        ]
         note = (
             f" The report also cites {replaced.split(':')[0]} elsewhere, so the edition it follows is unclear."
             if also
@@ -89,6 +101,25 @@ def superseded_standard(ctx: RuleContext) -> Iterator[Finding]:
             expected=replaced or None,
             key=edition.designation,
         )
+
+
+def _month(iso: str | None) -> tuple[int, int] | None:
+    """(year, month) of an ISO date or month ("2022-12", "2023-12-08"); None if unknown."""
+    parts = (iso or "").split("-")
+    if len(parts) < 2 or not all(p.isdigit() for p in parts[:2]):
+        return None
+    return int(parts[0]), int(parts[1])
+
+
+def _written(ctx: RuleContext) -> tuple[int, int] | None:
+    """The month the report was last written: its latest dated issue or revision."""
+    stamps = [(d.year, d.month) for d in ctx.report.dates if d.kind == "report" and d.month]
+    stamps += [
+        m
+        for s in ctx.report.statements
+        if s.kind in {"epd-issued", "epd-revised"} and (m := _month(s.subject))
+    ]
+    return max(stamps, default=None)
 
 
 def _edition(pack: object, citation: StandardCitation) -> tuple[str, int] | None:

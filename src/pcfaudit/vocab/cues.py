@@ -74,3 +74,12 @@ ORGANISATIONAL_LABEL = (
     r"office|canteen|cafeteria|dormitor\w*|non-production|whole\s+(?:plant|site|company|factory)|"
     r"company-wide|site-wide|entire\s+(?:plant|site|company|facility)"
 )
+
+
+# Words that attribute a statement to other work (literature, a cited study, a reference mark):
+# such a sentence reports what others found, not a claim about the studied system.
+CITED_WORK = (
+    r"研究表明|研究发现|研究显示|已有研究|有研究|有学者|文献|报道|等\s*[\[(（]\s*\d|"
+    r"et\s+al\b|\[\s*\d+(?:\s*[-–,，]\s*\d+)*\s*\]|\bstudies\s+(?:show|found|report)|"
+    r"(?:previous|earlier|other|recent)\s+stud(?:y|ies)|\bliterature\b|\breported\s+by\b"
+)
