@@ -185,58 +185,63 @@ _CHAR_BOX = ctypes.cast(
 def _read_chars(
     textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
 ) -> None:
-    raw_tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
-    tp = raw_tp  # every per-character call below takes the plain address
+    # Run once per character (a quarter of a million on the realdocs): everything the loop
+    # reads is a local name, and every pdfium call takes the plain address.
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     rect = _RECT
     get_unicode, generated = _UNICODE, _GENERATED
     loose_box, angle_of = _LOOSE_BOX, _ANGLE
-    map_error = _MAP_ERROR
+    map_error, text_object, char_box = _MAP_ERROR, _TEXT_OBJECT, _CHAR_BOX
+    ink_left, ink_right, ink_bottom, ink_top = _INK
     quarter = math.pi / 2
+    q, h, width = turn.q, turn.h, out.width
+    chars, hidden, rotated, pictures = out.chars, out.hidden, out.rotated, out.pictures
+    unmapped = 0
     prev: Char | None = None
     prev_hidden = False
     across = False  # the last glyph was set across the page's lines (see pdf_rotated)
     visibility: dict[int, str] = {}  # text object address → paint | white | none
     for i in range(n):
         code = get_unicode(tp, i)
-        if code in (10, 13):
+        if code == 10 or code == 13:
             continue
         if code in (32, 9, 0xA0, 0x3000) or generated(tp, i):
             # word breaks: real space glyphs and the spaces pdfium infers from positions
             if across:
-                out.rotated.append(SPACE)
+                rotated.append(SPACE)
             elif prev is not None:
-                (out.hidden if prev_hidden else out.chars).append(
+                (hidden if prev_hidden else chars).append(
                     Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
                 )
             continue
-        if code in (0xFFFE, 0x02):
+        if code == 0xFFFE or code == 0x02:
             # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
-            code = ord("-")
+            code = 45  # "-"
             if prev is not None and not loose_box(tp, i, rect):
                 prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
-                out.chars.append(prev)
+                chars.append(prev)
                 continue
-        if code in (0, 0xFFFD) or map_error(tp, i) == 1:
-            out.unmapped += 1
+        if code == 0 or code == 0xFFFD or map_error(tp, i) == 1:
+            unmapped += 1
         if not loose_box(tp, i, rect):
             continue
         angle = angle_of(tp, i)
         text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        if turn.q:
+        if q:
             x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
         else:
-            x0, top, x1, bottom = rect.left, turn.h - rect.top, rect.right, turn.h - rect.bottom
-        if angle >= 0 and round(angle / quarter) % 4 != turn.q:
+            x0, top, x1, bottom = rect.left, h - rect.top, rect.right, h - rect.bottom
+        if angle >= 0 and round(angle / quarter) % 4 != q:
             # a label set across the page's lines (a vertical column header): kept apart;
             # one a reader cannot see is left out
-            obj = _TEXT_OBJECT(raw_tp, i) or 0
+            obj = text_object(tp, i) or 0
             if obj not in visibility:
                 visibility[obj] = _paint_state(obj)
             if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
-                out.rotated.append(Char(text, x0, top, x1, bottom))
+                rotated.append(Char(text, x0, top, x1, bottom))
                 across = True
             continue
-        if bottom - top <= 0.1 or x1 < 0 or x0 > out.width:
+        if bottom - top <= 0.1 or x1 < 0 or x0 > width:
             continue
         across = False
         if (
@@ -246,16 +251,28 @@ def _read_chars(
             and abs(top - prev.top) < 1.0
         ):
             continue  # the same glyph struck twice, a step apart: fake bold
-        em = _ink_em(tp, i, text, turn) if (text.isdigit() or "A" <= text <= "Z") else 0.0
+        em = 0.0
+        # the font size from a digit's or capital's ink (loose boxes span the font's whole
+        # ascent and descent, up to 1.5 em in some fonts)
+        if (text.isdigit() or "A" <= text <= "Z") and char_box(
+            tp, i, ink_left, ink_right, ink_bottom, ink_top
+        ):
+            extent = ink_right.value - ink_left.value if q % 2 else ink_top.value - ink_bottom.value
+            em = max(extent, 0.0) / _CAP_HEIGHT
         if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
             em = prev.em  # a lower-case letter: the size of its neighbour in the same font
         prev = Char(text, x0, top, x1, bottom, em)
-        obj = _TEXT_OBJECT(raw_tp, i) or 0
+        obj = text_object(tp, i) or 0
         state = visibility.get(obj)
         if state is None:
             state = visibility[obj] = _paint_state(obj)
-        prev_hidden = state != "paint" and not _seen_anyway(state, prev, fills, out.pictures)
-        (out.hidden if prev_hidden else out.chars).append(prev)
+        if state == "paint":
+            prev_hidden = False
+            chars.append(prev)
+        else:
+            prev_hidden = not _seen_anyway(state, prev, fills, pictures)
+            (hidden if prev_hidden else chars).append(prev)
+    out.unmapped += unmapped
 
 
 def _paint_state(obj: int) -> str:
@@ -295,16 +312,6 @@ def _tighten(chars: list[Char]) -> list[Char]:
 
 def _contains(b: BBox, x: float, y: float) -> bool:
     return b[0] <= x <= b[2] and b[1] <= y <= b[3]
-
-
-def _ink_em(textpage: object, i: int, text: str, turn: _Turn) -> float:
-    """The font size from a digit's or capital's ink (loose boxes span the font's whole
-    ascent and descent, up to 1.5 em in some fonts)."""
-    left, right, bottom, top = _INK
-    if not _CHAR_BOX(textpage, i, left, right, bottom, top):
-        return 0.0
-    extent = right.value - left.value if turn.q % 2 else top.value - bottom.value
-    return max(extent, 0.0) / _CAP_HEIGHT
 
 
 _BAND = 20.0  # points: the height of one band of the filled-box index
