@@ -7,6 +7,7 @@ Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -317,7 +318,16 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """The index of the edge nearest ``v`` (the first of two as near)."""
+    if not (math.isfinite(v) and math.isfinite(edges[0]) and math.isfinite(edges[-1])):
+        return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    # _cluster's edges rise strictly: the nearest is one of the two around v
+    i = bisect.bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return i - 1
+    return i - 1 if abs(edges[i - 1] - v) <= abs(edges[i] - v) else i
 
 
 def build_tables(
