@@ -87,3 +87,36 @@ def test_national_standard_dates() -> None:
     assert run("ST003", Report(language="en", standards=base, dates=[after])) == []
     cited = [*base, cite("GB/T 24067", 2024, 3)]
     assert run("ST003", Report(language="zh", standards=cited, dates=[after])) == []
+
+
+def _dated(year: int, month: int) -> DateClaim:
+    return DateClaim("report", year, month, None, f"{year}-{month:02d}", Location(line=1))
+
+
+def test_an_edition_replaced_after_the_report_was_written_is_not_flagged() -> None:
+    # ISO 14020:2000 was replaced by ISO 14020:2022 (published 2022-12).
+    old = cite("ISO 14020", 2000, 40)
+    written_2021 = Report(standards=[old], dates=[_dated(2021, 6)])
+    assert run("ST001", written_2021) == []
+    (f,) = run("ST001", Report(standards=[old], dates=[_dated(2023, 12)]))
+    assert (f.reported, f.expected) == ("ISO 14020:2000", "ISO 14020:2022")
+    assert "also cites" not in f.message  # the citation itself is no second citation
+    undated = run("ST001", Report(standards=[old]))
+    assert [x.reported for x in undated] == ["ISO 14020:2000"]
+
+
+def test_a_revised_epd_is_judged_at_its_latest_revision() -> None:
+    from pcfaudit.model import Statement
+
+    old = cite("ISO 14020", 2000, 40)
+    issued = Statement("epd-issued", "Publication Date: 2018-05-28", Location(line=2), "2018-05-28")
+    revised = Statement("epd-revised", "Revision Date: 2023-12-28", Location(line=3), "2023-12-28")
+    assert run("ST001", Report(standards=[old], statements=[issued])) == []
+    (f,) = run("ST001", Report(standards=[old], statements=[issued, revised]))
+    assert f.reported == "ISO 14020:2000"
+
+
+def test_citing_the_successor_too_makes_the_edition_followed_unclear() -> None:
+    report = Report(standards=[cite("ISO 14020", 2000, 40), cite("ISO 14020", 2022, 41)])
+    (f,) = run("ST001", report)
+    assert "also cites ISO 14020" in f.message

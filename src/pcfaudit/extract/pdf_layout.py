@@ -123,7 +123,8 @@ def make_lines(chars: list[Char]) -> list[Line]:
     Display type is grouped apart from body text: a title's loose boxes span several body
     lines, and one line grown to its height would swallow them (the body lines beside it
     read interleaved, "RVaelviidsiitoyn D Daatete")."""
-    sizes = sorted(c.em for c in chars if c.em > 0 and c.text != " ")
+    # Sizes measured from ink below 1 pt are failed measurements (glyphs drawn as paths).
+    sizes = sorted(c.em for c in chars if c.em >= 1.0 and c.text != " ")
     if sizes:
         body = sizes[len(sizes) // 2]
         display = [c for c in chars if c.em > _DISPLAY * body]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from pcfaudit.interpret.claims_text import prose_sentences
 from pcfaudit.model import Document, Statement, StatementKind
 from pcfaudit.vocab.numbers import is_percent, iter_numbers
 
@@ -23,7 +24,6 @@ _SHARE = regex.compile(r"占|比例|比重|share|account", regex.IGNORECASE)
 # value, an increase to the smaller; recompute checks which base the figures were taken on.
 _UP = regex.compile(r"增加|增长|提高|升高|高于|增幅|increas|rais|higher|rose|grew", regex.I)
 _DOWN = regex.compile(r"降低|减少|下降|低于|降幅|减幅|decreas|reduc|lower|fell|declin", regex.I)
-_SENTENCE = regex.compile(r"[^。；;!?！？]+[。；;!?！？]?")
 # OCR lists "10.68%.25.74%": a full stop between two percentages separates them.
 _LIST_DOT = regex.compile(r"([%％])\s*\.\s*(?=[-−]?\d)")
 MIN_VALUES = 3
@@ -31,26 +31,21 @@ MIN_VALUES = 3
 
 def change_statements(document: Document) -> list[Statement]:
     out = []
-    for block in document.blocks:
-        if block.kind != "paragraph" or block.location.section == "toc":
+    for block, sentence in prose_sentences(document, lambda t: _LIST_DOT.sub(r"\1、", t)):
+        if not _CHANGE.search(sentence) or _SHARE.search(sentence):
             continue
-        text = _LIST_DOT.sub(r"\1、", block.text)
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group(0)
-            if not _CHANGE.search(sentence) or _SHARE.search(sentence):
-                continue
-            values = [n.number for n in iter_numbers(sentence) if is_percent(n.number)]
-            if len(values) < MIN_VALUES:
-                continue
-            out.append(
-                Statement(
-                    kind=StatementKind.PERCENT_CHANGES,
-                    text=sentence.strip(),
-                    location=block.location.with_quote(sentence.strip()[:200]),
-                    values=values,
-                    subject=_direction(sentence),
-                )
+        values = [n.number for n in iter_numbers(sentence) if is_percent(n.number)]
+        if len(values) < MIN_VALUES:
+            continue
+        out.append(
+            Statement(
+                kind=StatementKind.PERCENT_CHANGES,
+                text=sentence.strip(),
+                location=block.location.with_quote(sentence.strip()[:200]),
+                values=values,
+                subject=_direction(sentence),
             )
+        )
     return out
 
 

@@ -9,7 +9,7 @@ match found in ``text`` is quoted from ``raw`` at the same offsets.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -85,7 +85,8 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
             and text[i + 1] == " "
             and i > 0
             and not text[i - 1].isdigit()
-            and text[max(0, i - 3) : i].strip().lower() not in ("e.g", ".g", "i.e", "no", "fig", "al")
+            and text[max(0, i - 3) : i].strip().lower()
+            not in ("e.g", ".g", "i.e", "no", "fig", "al")
         )
         if end_here:
             if text[start : i + 1].strip():
@@ -188,3 +189,23 @@ def find_numbers(text: str) -> Iterator[NumberMatch]:
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_SENTENCE = regex.compile(r"[^。；;!?！？]+[。；;!?！？]?")
+
+
+def prose_paragraphs(document: Document) -> Iterator[Block]:
+    """The paragraphs of the body (not tables, headings or the table of contents)."""
+    for block in document.blocks:
+        if block.kind == "paragraph" and block.location.section != "toc":
+            yield block
+
+
+def prose_sentences(
+    document: Document, prepare: Callable[[str], str] = str
+) -> Iterator[tuple[Block, str]]:
+    """(paragraph, sentence) for every sentence of the body, cut at 。；;!?！？ after
+    ``prepare`` has mended the paragraph's text."""
+    for block in prose_paragraphs(document):
+        for m in _SENTENCE.finditer(prepare(block.text)):
+            yield block, m.group(0)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from pcfaudit.interpret.claims_text import prose_paragraphs
 from pcfaudit.model import Document, Number, Statement, StatementKind
 from pcfaudit.vocab.numbers import iter_numbers
 
@@ -141,9 +142,7 @@ def growth_in_sentence(
 def growth_statements(document: Document) -> list[Statement]:
     out = []
     series: dict[str, tuple[Number, Number, int, int]] = {}
-    for block in document.blocks:
-        if block.kind != "paragraph" or block.location.section == "toc":
-            continue
+    for block in prose_paragraphs(document):
         for sentence in _sentences(block.text):
             for a, b, rate, y0, y1, decline in growth_in_sentence(sentence, series):
                 out.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from pcfaudit.interpret.claims_text import prose_paragraphs
 from pcfaudit.model import Document, Statement, StatementKind
 from pcfaudit.vocab.numbers import iter_numbers
 
@@ -26,9 +27,7 @@ _CLAUSE = regex.compile(r"[^，,；;。]+")
 
 def intensity_statements(document: Document) -> list[Statement]:
     out = []
-    for block in document.blocks:
-        if block.kind != "paragraph" or block.location.section == "toc":
-            continue
+    for block in prose_paragraphs(document):
         for clause in _CLAUSE.finditer(block.text):
             text = clause.group(0)
             if not _INTENSITY.search(text):

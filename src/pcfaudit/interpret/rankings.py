@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from pcfaudit.interpret.claims_text import prose_sentences
 from pcfaudit.model import Document, Statement, StatementKind
 
 _DESCENDING = (
@@ -35,21 +36,16 @@ _OPERATOR = regex.compile(r"\s*([>＞≥<＜≤=＝≈])\s*")
 _LABELLED = regex.compile(r"[^()（）]*[(（][^()（）]{1,12}[)）]")
 _PAREN_SPACES = regex.compile(r"([(（])\s*([^()（）]{1,12}?)\s*([)）])")
 _NOISE = regex.compile(r"[|｜^]+")
-_SENTENCE = regex.compile(r"[^。；;!?！？]+[。；;!?！？]?")
 MAX_ITEM = 30
 
 
 def ranking_statements(document: Document) -> list[Statement]:
     out = []
-    for block in document.blocks:
-        if block.kind != "paragraph" or block.location.section == "toc":
-            continue
-        for m in _SENTENCE.finditer(block.text):
-            sentence = m.group(0).strip()
-            for cue in _CUE.finditer(sentence):
-                order = _order(cue)
-                if order is None:
-                    continue
+    for block, raw in prose_sentences(document):
+        sentence = raw.strip()
+        for cue in _CUE.finditer(sentence):
+            order = _order(cue)
+            if order is not None:
                 out.append(
                     Statement(
                         kind=StatementKind.RANKING,

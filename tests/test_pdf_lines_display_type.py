@@ -1,0 +1,40 @@
+"""Lines from characters when a title in display type stands beside body text: the title's
+loose boxes span several body lines, which must stay separate lines (e1128-like cover page,
+made up here)."""
+
+from __future__ import annotations
+
+from pcfaudit.extract.pdf_layout import Char, make_lines
+
+
+def _word(text: str, x: float, top: float, height: float, em: float) -> list[Char]:
+    out = []
+    for ch in text:
+        out.append(Char(ch, x, top, x + 6, top + height, 0.0 if ch == " " else em))
+        x += 6
+    return out
+
+
+def test_body_lines_beside_a_display_title_are_not_merged() -> None:
+    chars = [
+        *_word("Revision Date: 2023", 12, 208, 18, 12),
+        *_word("Validity Date: 2028", 12, 226, 18, 12),
+        *_word("Scope: TR", 12, 244, 18, 12),
+        # a title letter run at 45 pt whose loose box spans all three body lines
+        *_word("DECL ARATION", 400, 200, 70, 45),
+    ]
+    texts = [" ".join(s.text for s in ln.segments) for ln in make_lines(chars)]
+    assert "Revision Date: 2023" in texts
+    assert "Validity Date: 2028" in texts
+    assert "Scope: TR" in texts
+    assert any("DECL" in t for t in texts)
+
+
+def test_a_superscript_still_joins_its_line() -> None:
+    chars = [
+        *_word("CO", 10, 100, 12, 10),
+        Char("2", 22, 106, 26, 112, 6),
+        *_word(" t", 26, 100, 12, 10),
+    ]
+    (line,) = make_lines(chars)
+    assert " ".join(s.text for s in line.segments).replace(" ", "") == "CO2t"
