@@ -147,9 +147,11 @@ def _make_lines(chars: list[Char]) -> list[Line]:
             if groups and abs(cmid - mid) <= 0.45 * height:
                 groups[-1].append(c)
             continue
-        if groups and abs(cmid - mid) <= 0.45 * max(height, ch):
+        # (x if y > x else y: max(x, y) without a call, once per glyph)
+        if groups and abs(cmid - mid) <= 0.45 * (ch if ch > height else height):
             groups[-1].append(c)
-            height = max(height, ch)
+            if ch > height:
+                height = ch
             continue
         groups.append([c])
         mid, height = cmid, ch
@@ -174,21 +176,24 @@ def _segments(chars: list[Char]) -> list[Segment]:
     run = [visible[0]]
     text = [visible[0].text]
     space = False
+    prev_cjk = is_cjk(visible[0].text)  # of run[-1], carried along: one test per glyph
     for c in chars[1:]:
         if c.text == " ":
             space = True
             continue
         prev = run[-1]
         gap = c.x0 - prev.x1
+        this_cjk = is_cjk(c.text)
         if gap > _COLUMN_GAP * size:
             out.append(_segment(run, text))
             run, text = [c], [c.text]
         else:
-            cjk = is_cjk(prev.text) and is_cjk(c.text)
+            cjk = prev_cjk and this_cjk
             if (space and not cjk) or gap > (_CJK_SPACE_GAP if cjk else _SPACE_GAP) * size:
                 text.append(" ")
             run.append(c)
             text.append(c.text)
+        prev_cjk = this_cjk
         space = False
     out.append(_segment(run, text))
     return out

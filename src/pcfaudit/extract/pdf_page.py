@@ -142,9 +142,10 @@ def read_page(
 def _reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
     """The most common text direction on the page, in quarter turns (0: normal)."""
     counts: Counter[int] = Counter()
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     for i in range(0, n, max(1, n // 400)):  # a sample is enough
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
-        if angle >= 0 and pdfium_c.FPDFText_GetUnicode(textpage, i) > 32:
+        angle = _ANGLE(tp, i)
+        if angle >= 0 and _UNICODE(tp, i) > 32:
             counts[round(angle / (math.pi / 2)) % 4] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
