@@ -20,7 +20,7 @@ import ctypes
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -28,6 +28,28 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
+from pcfaudit.extract.pdf_calls import (
+    ANGLE,
+    CHAR_BOX,
+    COUNT_SEGMENTS,
+    DRAW_MODE,
+    FILL_COLOR,
+    GENERATED,
+    IMAGE,
+    LOOSE_BOX,
+    MAP_ERROR,
+    MATRIX,
+    MOVETO,
+    RENDER_MODE,
+    SEGMENT,
+    SEGMENT_CLOSE,
+    SEGMENT_POINT,
+    SEGMENT_TYPE,
+    TEXT_OBJECT,
+    UNICODE,
+    bounds,
+    page_objects,
+)
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, make_lines
 from pcfaudit.extract.pdf_rotated import SPACE, label_lines, rotated_labels
 
@@ -144,8 +166,8 @@ def _reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
     counts: Counter[int] = Counter()
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     for i in range(0, n, max(1, n // 400)):  # a sample is enough
-        angle = _ANGLE(tp, i)
-        if angle >= 0 and _UNICODE(tp, i) > 32:
+        angle = ANGLE(tp, i)
+        if angle >= 0 and UNICODE(tp, i) > 32:
             counts[round(angle / (math.pi / 2)) % 4] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -155,33 +177,6 @@ _INK = tuple(ctypes.c_double() for _ in range(4))
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 
 
-# Called once per character: typed to take and return plain addresses, so that no ctypes
-# wrapper is built per call (a third of the reading time otherwise).
-_TEXT_OBJECT = ctypes.cast(
-    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-)
-_RENDER_MODE = ctypes.cast(
-    pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
-)
-_FILL_COLOR = ctypes.cast(
-    pdfium_c.FPDFPageObj_GetFillColor,
-    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *[ctypes.POINTER(ctypes.c_uint)] * 4),
-)
-
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_UNICODE = ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VP, _INT))
-_GENERATED = ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(_INT, _VP, _INT))
-_MAP_ERROR = ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(_INT, _VP, _INT))
-_ANGLE = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.CFUNCTYPE(ctypes.c_float, _VP, _INT))
-_LOOSE_BOX = ctypes.cast(
-    pdfium_c.FPDFText_GetLooseCharBox,
-    ctypes.CFUNCTYPE(_INT, _VP, _INT, ctypes.POINTER(pdfium_c.FS_RECTF)),
-)
-_CHAR_BOX = ctypes.cast(
-    pdfium_c.FPDFText_GetCharBox,
-    ctypes.CFUNCTYPE(_INT, _VP, _INT, *[ctypes.POINTER(ctypes.c_double)] * 4),
-)
-
 
 def _read_chars(
     textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
@@ -190,9 +185,9 @@ def _read_chars(
     # reads is a local name, and every pdfium call takes the plain address.
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     rect = _RECT
-    get_unicode, generated = _UNICODE, _GENERATED
-    loose_box, angle_of = _LOOSE_BOX, _ANGLE
-    map_error, text_object, char_box = _MAP_ERROR, _TEXT_OBJECT, _CHAR_BOX
+    get_unicode, generated = UNICODE, GENERATED
+    loose_box, angle_of = LOOSE_BOX, ANGLE
+    map_error, text_object, char_box = MAP_ERROR, TEXT_OBJECT, CHAR_BOX
     ink_left, ink_right, ink_bottom, ink_top = _INK
     quarter = math.pi / 2
     q, h, width = turn.q, turn.h, out.width
@@ -280,10 +275,10 @@ def _paint_state(obj: int) -> str:
     """How a text object is painted: 'paint', 'white' (fill colour white) or 'none'."""
     if not obj:
         return "paint"
-    if _RENDER_MODE(obj) in _INVISIBLE_MODES:
+    if RENDER_MODE(obj) in _INVISIBLE_MODES:
         return "none"
     r, g, b, a = _RGBA
-    if _FILL_COLOR(obj, r, g, b, a) and min(r.value, g.value, b.value) >= _WHITE:
+    if FILL_COLOR(obj, r, g, b, a) and min(r.value, g.value, b.value) >= _WHITE:
         return "white"
     return "paint"
 
@@ -351,88 +346,16 @@ class _Fills:
             self._boxes = []
             for obj in self._paths:
                 if (
-                    _DRAW_MODE(obj, fill_mode, stroke)
+                    DRAW_MODE(obj, fill_mode, stroke)
                     and fill_mode.value
-                    and _FILL_COLOR(obj, r, g, b, a)
+                    and FILL_COLOR(obj, r, g, b, a)
                     and a.value > 0
                     and min(r.value, g.value, b.value) < _WHITE
                 ):
-                    left, bottom, right, top = _bounds(obj)
+                    left, bottom, right, top = bounds(obj)
                     self._boxes.append(self._turn.box(left, right, bottom, top))
         return self._boxes
 
-
-# Page objects and path segments, walked once per page (a hundred thousand segments on the
-# realdocs): typed on plain addresses like the per-character calls above.
-_C_FLOAT_P = ctypes.POINTER(ctypes.c_float)
-_COUNT_OBJECTS = ctypes.cast(pdfium_c.FPDFPage_CountObjects, ctypes.CFUNCTYPE(_INT, _VP))
-_GET_OBJECT = ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.CFUNCTYPE(_VP, _VP, _INT))
-_FORM_COUNT = ctypes.cast(pdfium_c.FPDFFormObj_CountObjects, ctypes.CFUNCTYPE(_INT, _VP))
-_FORM_OBJECT = ctypes.cast(
-    pdfium_c.FPDFFormObj_GetObject, ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_ulong)
-)
-_OBJECT_TYPE = ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.CFUNCTYPE(_INT, _VP))
-_BOUNDS = ctypes.cast(
-    pdfium_c.FPDFPageObj_GetBounds, ctypes.CFUNCTYPE(_INT, _VP, *[_C_FLOAT_P] * 4)
-)
-_MATRIX = ctypes.cast(
-    pdfium_c.FPDFPageObj_GetMatrix,
-    ctypes.CFUNCTYPE(_INT, _VP, ctypes.POINTER(pdfium_c.FS_MATRIX)),
-)
-_DRAW_MODE = ctypes.cast(
-    pdfium_c.FPDFPath_GetDrawMode,
-    ctypes.CFUNCTYPE(_INT, _VP, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)),
-)
-_COUNT_SEGMENTS = ctypes.cast(pdfium_c.FPDFPath_CountSegments, ctypes.CFUNCTYPE(_INT, _VP))
-_SEGMENT = ctypes.cast(pdfium_c.FPDFPath_GetPathSegment, ctypes.CFUNCTYPE(_VP, _VP, _INT))
-_SEGMENT_POINT = ctypes.cast(
-    pdfium_c.FPDFPathSegment_GetPoint, ctypes.CFUNCTYPE(_INT, _VP, _C_FLOAT_P, _C_FLOAT_P)
-)
-_SEGMENT_TYPE = ctypes.cast(pdfium_c.FPDFPathSegment_GetType, ctypes.CFUNCTYPE(_INT, _VP))
-_SEGMENT_CLOSE = ctypes.cast(pdfium_c.FPDFPathSegment_GetClose, ctypes.CFUNCTYPE(_INT, _VP))
-_PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
-_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
-
-
-def _objects(page: int) -> Iterator[tuple[int, int]]:
-    """(address, type) of the page's path and image objects, and those of the forms placed
-    directly on the page (one level down, as pdfium's object walk with max_depth=2)."""
-    n = _COUNT_OBJECTS(page)
-    if n < 0:
-        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-    for i in range(n):
-        obj = _GET_OBJECT(page, i)
-        kind = _object_type(obj)
-        if kind in (_PATH, _IMAGE):
-            yield obj, kind
-        elif kind == _FORM:
-            m = _FORM_COUNT(obj)
-            if m < 0:
-                raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-            for k in range(m):
-                inner = _FORM_OBJECT(obj, k)
-                inner_kind = _object_type(inner)
-                if inner_kind in (_PATH, _IMAGE):
-                    yield inner, inner_kind
-
-
-def _object_type(obj: int | None) -> int:
-    if not obj:
-        raise pdfium.PdfiumError("Failed to get pageobject.")
-    kind = _OBJECT_TYPE(obj)
-    if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
-        raise pdfium.PdfiumError("Failed to determine pageobject type.")
-    return int(kind)
-
-
-_LBRT = tuple(ctypes.c_float() for _ in range(4))
-
-
-def _bounds(obj: int) -> tuple[float, float, float, float]:
-    left, bottom, right, top = _LBRT
-    if not _BOUNDS(obj, left, bottom, right, top):
-        raise pdfium.PdfiumError("Failed to get bounds.")
-    return left.value, bottom.value, right.value, top.value
 
 
 def _page_objects(
@@ -447,30 +370,30 @@ def _page_objects(
     matrix = pdfium_c.FS_MATRIX()
     point = turn.point
     q, h = turn.q, turn.h
-    for obj, kind in _objects(ctypes.cast(page.raw, ctypes.c_void_p).value or 0):
-        if kind == _IMAGE:
-            left, bottom, right, top = _bounds(obj)
+    for obj, kind in page_objects(ctypes.cast(page.raw, ctypes.c_void_p).value or 0):
+        if kind == IMAGE:
+            left, bottom, right, top = bounds(obj)
             box = turn.box(left, right, bottom, top)
             wide = box[2] - box[0] >= _WIDE * turn.size[0] and box[3] - box[1] >= 10
             handle = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
             pictures.append((Picture(box, number), pdfium.PdfObject(handle, page=page) if wide else None))
             continue
         paths.append(obj)
-        n = _COUNT_SEGMENTS(obj)
+        n = COUNT_SEGMENTS(obj)
         if n <= 0 or n > 400:
             continue
-        if not _MATRIX(obj, matrix):
+        if not MATRIX(obj, matrix):
             raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points: list[tuple[float, float, bool]] = []
         for k in range(n):
-            seg = _SEGMENT(obj, k)
-            _SEGMENT_POINT(seg, x, y)
+            seg = SEGMENT(obj, k)
+            SEGMENT_POINT(seg, x, y)
             px = a * x.value + c * y.value + e
             py = b * x.value + d * y.value + f
-            move = _SEGMENT_TYPE(seg) == _MOVETO
+            move = SEGMENT_TYPE(seg) == MOVETO
             points.append((px, h - py, move) if q == 0 else (*point(px, py), move))
-            if _SEGMENT_CLOSE(seg):
+            if SEGMENT_CLOSE(seg):
                 start = next(p for p in reversed(points) if p[2])
                 points.append((start[0], start[1], False))
         for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
