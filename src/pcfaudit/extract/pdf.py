@@ -3,8 +3,9 @@
 Text and positions come from pypdfium2 (pdfium's text page: one C call per character),
 which is an order of magnitude faster than pdfminer's layout analysis behind pdfplumber.
 Ruled tables are found with pdfplumber's own cell-finding algorithm
-(:mod:`pdfplumber.table`), fed with ruling lines read from pdfium's path objects, so a
-ruled table comes out as pdfplumber would find it. Borderless and partly ruled tables are
+(:mod:`pdfplumber.table`; its cell search re-implemented in :mod:`.pdf_cells`, same cells,
+much faster), fed with ruling lines read from pdfium's path objects, so a ruled table comes
+out as pdfplumber would find it. Borderless and partly ruled tables are
 found by whitespace gutters that run down a block of lines (see :mod:`._pdflayout`).
 
 Coordinates: ``bbox`` is (x0, top, x1, bottom) in points from the page's top-left corner,
