@@ -34,6 +34,7 @@ from pcfaudit.recompute.core import (
     judge,
     make_check,
 )
+from pcfaudit.recompute.decomposition import summed_ratio_checks
 from pcfaudit.recompute.discover import (
     discover,
     grids_of,
@@ -105,6 +106,7 @@ def recompute(
         if (c.locations[0].table, c.locations[0].row) not in judged
     ]
     checks += held_relation_checks(relations)  # what the table arithmetic audited
+    checks += summed_ratio_checks(relations)
     checks += change_checks(report.statements, grids)
     checks += change_base_checks(report.statements, grids)
     checks += ranking_checks(report.statements, grids)

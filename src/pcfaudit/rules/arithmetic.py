@@ -47,6 +47,7 @@ _BY_RELATION = {
     "formula-basis": "UN006",
     "formula-table": "AR014",
     "ranking": "NA004",
+    "summed-ratios": "AR023",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",

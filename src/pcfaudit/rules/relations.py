@@ -273,3 +273,28 @@ def intensity_in_absolute_unit(ctx: RuleContext) -> Iterator[Finding]:
             reported=f"{value.text} {st.subject}",
             key=value.text,
         )
+
+
+@rule("AR023")
+def ratio_factors_summed(ctx: RuleContext) -> Iterator[Finding]:
+    """A decomposition's total effect is printed as the sum of factors that are ratios.
+
+    In a multiplicative decomposition (GFI, multiplicative LMDI) each factor is a ratio near
+    1 and the total effect is their product, which equals the ratio of the final to the base
+    emissions. A column equal to the sum of three or more such factors on every row has no
+    meaning, and shares of it (contribution rates) none either.
+
+    Example: "总效应" 4.17 = 1.02 + 1.02 + 1.12 + 1.01, where the product is 1.18."""
+    for check in failing_checks(ctx, "AR023"):
+        yield ctx.check_finding(
+            "AR023",
+            check,
+            message=(
+                f"{check.label}: {check.note}. A total effect of multiplicative factors is their "
+                f"product ({check.expected} on the first row), not their sum ({check.reported})."
+            ),
+            message_zh=(
+                f"{check.label}：各行均等于 3 个以上接近 1 的比值因子之和；乘法分解的总效应应为各因子之积"
+                f"（首行为 {check.expected}），而非其和（{check.reported}）。"
+            ),
+        )
