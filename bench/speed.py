@@ -15,6 +15,7 @@ time as a fraction of pdfplumber's (issue 6 asks for at most 0.5 for a full chec
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import sys
@@ -90,21 +91,33 @@ def realdocs_files(docs: Path | None = None) -> list[Path]:
     return sorted(docs.glob("*/*.pdf"))
 
 
+def parse_args(argv: list[str], prog: str, description: str) -> tuple[list[Path], int]:
+    """(files, repeat) from the command line shared by speed.py and stages.py."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("files", nargs="*", type=Path, metavar="PDF", help="PDFs to time")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N", help="best of N (default 3)")
+    parser.add_argument(
+        "--realdocs",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="DIR",
+        help="add the real EPD PDFs (DIR/*/*.pdf, default ../shared/realdocs)",
+    )
+    args = parser.parse_args(argv)
+    files: list[Path] = list(args.files)
+    if args.realdocs is not None:
+        given = Path(args.realdocs) if args.realdocs else None
+        if given is not None and not given.is_dir():
+            files.append(given)  # `--realdocs x.pdf`: a file, not the folder
+            given = None
+        files += realdocs_files(given)
+    return files or default_files(), args.repeat
+
+
 def main(argv: list[str]) -> None:
     os.environ["PCFAUDIT_OCR"] = "0"
-    repeat = 3
-    if "--realdocs" in argv:
-        i = argv.index("--realdocs")
-        explicit = argv[i + 1 : i + 2]
-        if explicit and not explicit[0].startswith("--") and Path(explicit[0]).is_dir():
-            argv = argv[:i] + argv[i + 2 :] + [str(p) for p in realdocs_files(Path(explicit[0]))]
-        else:
-            argv = argv[:i] + argv[i + 1 :] + [str(p) for p in realdocs_files()]
-    if "--repeat" in argv:
-        i = argv.index("--repeat")
-        repeat = int(argv[i + 1])
-        argv = argv[:i] + argv[i + 2 :]
-    files = [Path(a) for a in argv] or default_files()
+    files, repeat = parse_args(argv, "bench/speed.py", "CPU time of pcfaudit vs pdfplumber.")
     inputs = [(p.read_bytes(), str(p)) for p in files]
     pages = sum(_pages(d) for d, _ in inputs)
     print(f"{len(files)} files, {pages} pages, best of {repeat}")

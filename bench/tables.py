@@ -18,6 +18,7 @@ read by OCR); with OCR, its cells count like any other.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -156,14 +157,17 @@ def named_pictures(document: Document, truth: list[dict[str, object]]) -> tuple[
 
 
 def main(argv: list[str]) -> int:
-    verbose = "--verbose" in argv
-    argv = [a for a in argv if a != "--verbose"]
-    docs = default_docs()
-    if "--docs" in argv:
-        i = argv.index("--docs")
-        docs = Path(argv[i + 1])
-        argv = argv[:i] + argv[i + 2 :]
-    cases = argv or sorted(p.stem for p in TRUTH.glob("*.json"))
+    parser = argparse.ArgumentParser(
+        prog="bench/tables.py",
+        description="Share of known numeric cells read into the right row and column.",
+    )
+    parser.add_argument("cases", nargs="*", metavar="CASE", help="cases to score (default: all)")
+    parser.add_argument("--docs", type=Path, default=None, metavar="DIR", help="realdocs folder")
+    parser.add_argument("--verbose", action="store_true", help="list the missed cells")
+    args = parser.parse_args(argv)
+    verbose = args.verbose
+    docs = args.docs if args.docs is not None else default_docs()
+    cases = args.cases or sorted(p.stem for p in TRUTH.glob("*.json"))
     total_hits = total = 0
     for case in cases:
         truth = json.loads((TRUTH / f"{case}.json").read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -258,6 +259,31 @@ def test_inflated_size_counts_nested_layers_and_stops_at_the_limit() -> None:
     assert inflated_size(twice, 0, 2**30) == 8 * 2**20
     assert inflated_size(twice, 0, 2**20) > 2**20  # stops just past the limit
     assert inflated_size(b"not zlib at all", 0, 100) == 0
+
+
+def _streams(payloads: list[bytes]) -> bytes:
+    import zlib
+
+    parts = [b"%PDF-1.4\n"]
+    for i, payload in enumerate(payloads, 1):
+        parts.append(b"%d 0 obj <</Filter /FlateDecode>> stream\n" % i)
+        parts.append(zlib.compress(payload, 9) + b"\nendstream endobj\n")
+    return b"".join(parts)
+
+
+def test_short_streams_left_uninflated_still_count_towards_the_total(monkeypatch) -> None:
+    from pcfaudit import limits
+
+    monkeypatch.setattr(limits, "MAX_STREAM_BYTES", 2**20)
+    monkeypatch.setattr(limits, "MAX_PDF_INFLATED", 4 * 2**20)
+    # Each stream is under 1 KB and inflates to 0.9 MB: short enough to skip one by one,
+    # six of them pass the 4 MB total.
+    with pytest.raises(ExtractionError, match="streams expand to more than 4 MB"):
+        limits.check_pdf_streams(_streams([b"\0" * 900_000] * 6))
+    # Six incompressible streams whose bounds pass the total but whose content is tiny.
+    rng = random.Random(7)
+    noise = [rng.randbytes(900) for _ in range(6)]
+    limits.check_pdf_streams(_streams(noise))
 
 
 @pytest.mark.parametrize("lie", [False, True], ids=["honest", "lying-headers"])

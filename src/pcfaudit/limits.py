@@ -154,9 +154,11 @@ def check_pdf_streams(data: bytes) -> None:
     inflated and counted, output discarded as it comes, so checking costs time in proportion
     to the decoded size but no memory. Encrypted streams and other filters are not checked
     (they are not zlib data until decrypted/decoded); LZW and RunLength cannot expand as
-    far.
+    far. A single-layer stream too short to pass its limit even at deflate's largest ratio
+    is not inflated, unless the streams' bounds together could pass the total.
     """
     total = 0
+    unread: list[int] = []  # non-image streams too short to exceed their limit
     for m in _STREAM_RE.finditer(data):
         start = m.end()
         if not _looks_zlib(data[start : start + 2]):
@@ -166,6 +168,10 @@ def check_pdf_streams(data: bytes) -> None:
         head = window[heads[-1].end() :] if heads else window
         image = _IMAGE_RE.search(head) is not None
         limit = MAX_IMAGE_STREAM_BYTES if image else MAX_STREAM_BYTES
+        if _at_most(data, start) <= limit and not _nested(data, start):
+            if not image:
+                unread.append(start)
+            continue
         size = inflated_size(data, start, limit)
         if size > limit:
             kind = "image stream" if image else "stream"
@@ -176,10 +182,40 @@ def check_pdf_streams(data: bytes) -> None:
         if not image:
             total += size
             if total > MAX_PDF_INFLATED:
-                raise ExtractionError(
-                    f"PDF streams expand to more than {MAX_PDF_INFLATED // 2**20} MB: "
-                    "refusing (decompression bomb?)"
-                )
+                raise _too_much()
+    # The streams left unread count at their real size once their bound could pass the total.
+    if total + sum(_at_most(data, start) for start in unread) > MAX_PDF_INFLATED:
+        for start in unread:
+            total += inflated_size(data, start, MAX_STREAM_BYTES)
+            if total > MAX_PDF_INFLATED:
+                raise _too_much()
+
+
+def _too_much() -> ExtractionError:
+    return ExtractionError(
+        f"PDF streams expand to more than {MAX_PDF_INFLATED // 2**20} MB: "
+        "refusing (decompression bomb?)"
+    )
+
+
+# Deflate cannot expand its input more than 1032 times (a 258-byte match per ~2 bits).
+_DEFLATE_MAX_RATIO = 1032
+
+
+def _at_most(data: bytes, start: int) -> int:
+    """An upper bound on what one layer of zlib data at ``start`` inflates to: its input ends
+    at the next ``endstream`` (or the file's end)."""
+    end = data.find(b"endstream", start)
+    return ((end if end >= 0 else len(data)) - start) * _DEFLATE_MAX_RATIO
+
+
+def _nested(data: bytes, start: int) -> bool:
+    """The zlib data inflates to zlib data (FlateDecode applied twice), or cannot tell."""
+    try:
+        head = zlib.decompressobj().decompress(data[start : start + 1024], 64)
+    except zlib.error:
+        return False  # pdfium stops at the first error too: nothing more comes out
+    return len(head) < 2 or _looks_zlib(head[:2])
 
 
 def inflated_size(data: bytes, start: int, limit: int, depth: int = 3) -> int:

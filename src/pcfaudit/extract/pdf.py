@@ -3,8 +3,9 @@
 Text and positions come from pypdfium2 (pdfium's text page: one C call per character),
 which is an order of magnitude faster than pdfminer's layout analysis behind pdfplumber.
 Ruled tables are found with pdfplumber's own cell-finding algorithm
-(:mod:`pdfplumber.table`), fed with ruling lines read from pdfium's path objects, so a
-ruled table comes out as pdfplumber would find it. Borderless and partly ruled tables are
+(:mod:`pdfplumber.table`; its cell search re-implemented in :mod:`.pdf_cells`, same cells,
+much faster), fed with ruling lines read from pdfium's path objects, so a ruled table comes
+out as pdfplumber would find it. Borderless and partly ruled tables are
 found by whitespace gutters that run down a block of lines (see :mod:`._pdflayout`).
 
 Coordinates: ``bbox`` is (x0, top, x1, bottom) in points from the page's top-left corner,
@@ -17,12 +18,7 @@ import itertools
 import re
 from collections import defaultdict
 
-from pdfplumber.table import (
-    cells_to_tables,
-    edges_to_intersections,
-    intersections_to_cells,
-    merge_edges,
-)
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from pcfaudit.extract.common import (
     TOC_TITLE_RE,
@@ -33,6 +29,7 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
+from pcfaudit.extract.pdf_cells import intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_layout import (
@@ -45,7 +42,7 @@ from pcfaudit.extract.pdf_layout import (
     text_size,
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
-from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions
+from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions, wants_thumbnail
 from pcfaudit.extract.table_from_words import count_numbers, find_tables
 from pcfaudit.extract.table_stack import stack_tables
 from pcfaudit.extract.words import Word, words_from_chars
@@ -67,7 +64,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
     pdf = open_pdf(data)
     try:
         check_pdf_pages(len(pdf))  # a page tree of 200,000 references to one page
-        pages = [read_page(pdf, i, data) for i in range(len(pdf))]
+        pages = [read_page(pdf, i, wants_thumbnail, data) for i in range(len(pdf))]
         unread = unread_regions(pdf, pages)
         read_by_ocr(pdf, pages, unread)
     finally:

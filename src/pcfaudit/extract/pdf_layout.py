@@ -7,7 +7,7 @@ Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 from __future__ import annotations
 
 import bisect
-import re
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +16,6 @@ from pcfaudit.model import Block, Cell, Location, Table
 
 BBox = tuple[float, float, float, float]
 
-_CJK_RE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A gap wider than this many character heights separates table columns (or a TOC title
 # from its page number); anything narrower is at most a space.
 _COLUMN_GAP = 1.2
@@ -24,8 +23,12 @@ _SPACE_GAP = 0.3
 _CJK_SPACE_GAP = 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Char:
+    """One glyph and its box; never changed once made. Not frozen: a page holds thousands,
+    and a frozen dataclass costs six times as much to build (slots also make reading the
+    coordinates, which line grouping does millions of times, faster)."""
+
     text: str
     x0: float
     top: float
@@ -76,7 +79,17 @@ class Line:
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(_CJK_RE.match(ch))
+    """Whether ``ch`` starts with a CJK character: ideographs, kana, CJK punctuation, full
+    width forms (compared, not matched by a regex: line joining asks it of every glyph)."""
+    if not ch:
+        return False
+    c = ch[0]
+    return (
+        "\u3400" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u30ff"
+        or "\uf900" <= c <= "\ufaff"
+        or "\uff00" <= c <= "\uffef"
+    )
 
 
 def join_chars(left: str, right: str, space: bool | None = None) -> str:
@@ -134,9 +147,11 @@ def _make_lines(chars: list[Char]) -> list[Line]:
             if groups and abs(cmid - mid) <= 0.45 * height:
                 groups[-1].append(c)
             continue
-        if groups and abs(cmid - mid) <= 0.45 * max(height, ch):
+        # (x if y > x else y: max(x, y) without a call, once per glyph)
+        if groups and abs(cmid - mid) <= 0.45 * (ch if ch > height else height):
             groups[-1].append(c)
-            height = max(height, ch)
+            if ch > height:
+                height = ch
             continue
         groups.append([c])
         mid, height = cmid, ch
@@ -161,21 +176,24 @@ def _segments(chars: list[Char]) -> list[Segment]:
     run = [visible[0]]
     text = [visible[0].text]
     space = False
+    prev_cjk = is_cjk(visible[0].text)  # of run[-1], carried along: one test per glyph
     for c in chars[1:]:
         if c.text == " ":
             space = True
             continue
         prev = run[-1]
         gap = c.x0 - prev.x1
+        this_cjk = is_cjk(c.text)
         if gap > _COLUMN_GAP * size:
             out.append(_segment(run, text))
             run, text = [c], [c.text]
         else:
-            cjk = is_cjk(prev.text) and is_cjk(c.text)
+            cjk = prev_cjk and this_cjk
             if (space and not cjk) or gap > (_CJK_SPACE_GAP if cjk else _SPACE_GAP) * size:
                 text.append(" ")
             run.append(c)
             text.append(c.text)
+        prev_cjk = this_cjk
         space = False
     out.append(_segment(run, text))
     return out
@@ -306,7 +324,16 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """The index of the edge nearest ``v`` (the first of two as near)."""
+    if not (math.isfinite(v) and math.isfinite(edges[0]) and math.isfinite(edges[-1])):
+        return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    # _cluster's edges rise strictly: the nearest is one of the two around v
+    i = bisect.bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return i - 1
+    return i - 1 if abs(edges[i - 1] - v) <= abs(edges[i] - v) else i
 
 
 def build_tables(

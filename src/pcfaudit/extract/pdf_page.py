@@ -20,6 +20,7 @@ import ctypes
 import itertools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -27,6 +28,28 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
+from pcfaudit.extract.pdf_calls import (
+    ANGLE,
+    CHAR_BOX,
+    COUNT_SEGMENTS,
+    DRAW_MODE,
+    FILL_COLOR,
+    GENERATED,
+    IMAGE,
+    LOOSE_BOX,
+    MAP_ERROR,
+    MATRIX,
+    MOVETO,
+    RENDER_MODE,
+    SEGMENT,
+    SEGMENT_CLOSE,
+    SEGMENT_POINT,
+    SEGMENT_TYPE,
+    TEXT_OBJECT,
+    UNICODE,
+    bounds,
+    page_objects,
+)
 from pcfaudit.extract.pdf_dropped import dropped_origins, glyphs_at, missing
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, is_cjk, make_lines
 from pcfaudit.extract.pdf_rotated import SPACE, label_lines, rotated_labels
@@ -103,9 +126,16 @@ class _Turn:
         return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int, data: bytes | None = None) -> PdfPage:
-    """Page ``index`` as read; ``data`` (the file's bytes) lets glyphs that pdfium's text
-    page leaves out be read back (see :mod:`.pdf_dropped`)."""
+def read_page(
+    pdf: pdfium.PdfDocument,
+    index: int,
+    wants_thumbnail: Callable[[PdfPage, Picture], bool] | None = None,
+    data: bytes | None = None,
+) -> PdfPage:
+    """The page's characters, lines, ruling segments and pictures. A wide picture's pixels
+    are decoded (the costliest step of reading a page) only when ``wants_thumbnail`` says
+    the page as read leaves it in question; by default, always. ``data`` (the file's
+    bytes) lets glyphs that pdfium's text page leaves out be read back (:mod:`.pdf_dropped`)."""
     try:
         page = pdf[index]
     except pdfium.PdfiumError as exc:
@@ -115,7 +145,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int, data: bytes | None = None) ->
     n = textpage.count_chars()
     turn = _Turn(_reading_quarter(textpage, n), width, height)
     out = PdfPage(index + 1, *turn.size, quarter_turns=turn.q)
-    fills, out.pictures, out.edges = _page_objects(page, turn, index + 1)
+    fills, wide, out.edges = _page_objects(page, turn, index + 1)
+    out.pictures = [pic for pic, _ in wide]
     seen = _read_chars(textpage, n, turn, out, fills)
     # only CJK fonts go without glyphs where pdfium has no system font for them
     cjk = any(c.text >= "\u3000" and is_cjk(c.text) for c in out.chars)
@@ -123,7 +154,6 @@ def read_page(pdf: pdfium.PdfDocument, index: int, data: bytes | None = None) ->
         out.chars += missing(glyphs_at(data, index, origins, turn.box), out.chars)
     out.chars = _tighten(out.chars)
     textpage.close()
-    page.close()
     out.lines = make_lines(out.chars)
     if out.rotated:
         out.rotated = rotated_labels(out.rotated)
@@ -131,15 +161,20 @@ def read_page(pdf: pdfium.PdfDocument, index: int, data: bytes | None = None) ->
     # Producers that write a space glyph before a wrapping line break (LibreOffice, Word)
     # let us tell "tCO2/M|Wh" (one word) from "Requirements |and" (two).
     out.trust_trailing = sum(ln.trailing_space for ln in out.lines) >= 2
+    for pic, obj in wide:
+        if obj is not None and (wants_thumbnail is None or wants_thumbnail(out, pic)):
+            pic.thumbnail = _thumbnail(obj)
+    page.close()
     return out
 
 
 def _reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
     """The most common text direction on the page, in quarter turns (0: normal)."""
     counts: Counter[int] = Counter()
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     for i in range(0, n, max(1, n // 400)):  # a sample is enough
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
-        if angle >= 0 and pdfium_c.FPDFText_GetUnicode(textpage, i) > 32:
+        angle = ANGLE(tp, i)
+        if angle >= 0 and UNICODE(tp, i) > 32:
             counts[round(angle / (math.pi / 2)) % 4] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -149,91 +184,69 @@ _INK = tuple(ctypes.c_double() for _ in range(4))
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 
 
-# Called once per character: typed to take and return plain addresses, so that no ctypes
-# wrapper is built per call (a third of the reading time otherwise).
-_TEXT_OBJECT = ctypes.cast(
-    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-)
-_RENDER_MODE = ctypes.cast(
-    pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
-)
-_FILL_COLOR = ctypes.cast(
-    pdfium_c.FPDFPageObj_GetFillColor,
-    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *[ctypes.POINTER(ctypes.c_uint)] * 4),
-)
-
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_UNICODE = ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VP, _INT))
-_GENERATED = ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(_INT, _VP, _INT))
-_MAP_ERROR = ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(_INT, _VP, _INT))
-_ANGLE = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.CFUNCTYPE(ctypes.c_float, _VP, _INT))
-_LOOSE_BOX = ctypes.cast(
-    pdfium_c.FPDFText_GetLooseCharBox,
-    ctypes.CFUNCTYPE(_INT, _VP, _INT, ctypes.POINTER(pdfium_c.FS_RECTF)),
-)
-_CHAR_BOX = ctypes.cast(
-    pdfium_c.FPDFText_GetCharBox,
-    ctypes.CFUNCTYPE(_INT, _VP, _INT, *[ctypes.POINTER(ctypes.c_double)] * 4),
-)
-
 
 def _read_chars(
     textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
 ) -> set[int]:
     """Read the text page's characters into ``out``; returns the text objects they belong
     to."""
-    raw_tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
-    tp = raw_tp  # every per-character call below takes the plain address
+    # Run once per character (a quarter of a million on the realdocs): everything the loop
+    # reads is a local name, and every pdfium call takes the plain address.
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     rect = _RECT
-    get_unicode, generated = _UNICODE, _GENERATED
-    loose_box, angle_of = _LOOSE_BOX, _ANGLE
-    map_error = _MAP_ERROR
+    get_unicode, generated = UNICODE, GENERATED
+    loose_box, angle_of = LOOSE_BOX, ANGLE
+    map_error, text_object, char_box = MAP_ERROR, TEXT_OBJECT, CHAR_BOX
+    ink_left, ink_right, ink_bottom, ink_top = _INK
     quarter = math.pi / 2
+    q, h, width = turn.q, turn.h, out.width
+    chars, hidden, rotated, pictures = out.chars, out.hidden, out.rotated, out.pictures
+    unmapped = 0
     prev: Char | None = None
     prev_hidden = False
     across = False  # the last glyph was set across the page's lines (see pdf_rotated)
     visibility: dict[int, str] = {}  # text object address → paint | white | none
     for i in range(n):
         code = get_unicode(tp, i)
-        if code in (10, 13):
+        if code == 10 or code == 13:
             continue
         if code in (32, 9, 0xA0, 0x3000) or generated(tp, i):
             # word breaks: real space glyphs and the spaces pdfium infers from positions
             if across:
-                out.rotated.append(SPACE)
+                rotated.append(SPACE)
             elif prev is not None:
-                (out.hidden if prev_hidden else out.chars).append(
+                (hidden if prev_hidden else chars).append(
                     Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
                 )
             continue
-        if code in (0xFFFE, 0x02):
+        if code == 0xFFFE or code == 0x02:
             # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
-            code = ord("-")
+            code = 45  # "-"
             if prev is not None and not loose_box(tp, i, rect):
                 prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
-                out.chars.append(prev)
+                chars.append(prev)
                 continue
-        if code in (0, 0xFFFD) or map_error(tp, i) == 1:
-            out.unmapped += 1
+        if code == 0 or code == 0xFFFD or map_error(tp, i) == 1:
+            unmapped += 1
         if not loose_box(tp, i, rect):
             continue
         angle = angle_of(tp, i)
         text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        if turn.q:
+        if q:
             x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
         else:
-            x0, top, x1, bottom = rect.left, turn.h - rect.top, rect.right, turn.h - rect.bottom
-        if angle >= 0 and round(angle / quarter) % 4 != turn.q:
+            x0, top, x1, bottom = rect.left, h - rect.top, rect.right, h - rect.bottom
+        if angle >= 0 and round(angle / quarter) % 4 != q:
             # a label set across the page's lines (a vertical column header): kept apart;
             # one a reader cannot see is left out
-            obj = _TEXT_OBJECT(raw_tp, i) or 0
+            obj = text_object(tp, i) or 0
             if obj not in visibility:
                 visibility[obj] = _paint_state(obj)
             if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
-                out.rotated.append(Char(text, x0, top, x1, bottom))
+                rotated.append(Char(text, x0, top, x1, bottom))
                 across = True
             continue
-        if bottom - top <= 0.1 or x1 < 0 or x0 > out.width:
+        if bottom - top <= 0.1 or x1 < 0 or x0 > width:
             continue
         across = False
         if (
@@ -243,16 +256,28 @@ def _read_chars(
             and abs(top - prev.top) < 1.0
         ):
             continue  # the same glyph struck twice, a step apart: fake bold
-        em = _ink_em(tp, i, text, turn) if (text.isdigit() or "A" <= text <= "Z") else 0.0
+        em = 0.0
+        # the font size from a digit's or capital's ink (loose boxes span the font's whole
+        # ascent and descent, up to 1.5 em in some fonts)
+        if (text.isdigit() or "A" <= text <= "Z") and char_box(
+            tp, i, ink_left, ink_right, ink_bottom, ink_top
+        ):
+            extent = ink_right.value - ink_left.value if q % 2 else ink_top.value - ink_bottom.value
+            em = max(extent, 0.0) / _CAP_HEIGHT
         if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
             em = prev.em  # a lower-case letter: the size of its neighbour in the same font
         prev = Char(text, x0, top, x1, bottom, em)
-        obj = _TEXT_OBJECT(raw_tp, i) or 0
+        obj = text_object(tp, i) or 0
         state = visibility.get(obj)
         if state is None:
             state = visibility[obj] = _paint_state(obj)
-        prev_hidden = state != "paint" and not _seen_anyway(state, prev, fills, out.pictures)
-        (out.hidden if prev_hidden else out.chars).append(prev)
+        if state == "paint":
+            prev_hidden = False
+            chars.append(prev)
+        else:
+            prev_hidden = not _seen_anyway(state, prev, fills, pictures)
+            (hidden if prev_hidden else chars).append(prev)
+    out.unmapped += unmapped
     return set(visibility)
 
 
@@ -260,10 +285,10 @@ def _paint_state(obj: int) -> str:
     """How a text object is painted: 'paint', 'white' (fill colour white) or 'none'."""
     if not obj:
         return "paint"
-    if _RENDER_MODE(obj) in _INVISIBLE_MODES:
+    if RENDER_MODE(obj) in _INVISIBLE_MODES:
         return "none"
     r, g, b, a = _RGBA
-    if _FILL_COLOR(obj, r, g, b, a) and min(r.value, g.value, b.value) >= _WHITE:
+    if FILL_COLOR(obj, r, g, b, a) and min(r.value, g.value, b.value) >= _WHITE:
         return "white"
     return "paint"
 
@@ -295,16 +320,6 @@ def _contains(b: BBox, x: float, y: float) -> bool:
     return b[0] <= x <= b[2] and b[1] <= y <= b[3]
 
 
-def _ink_em(textpage: object, i: int, text: str, turn: _Turn) -> float:
-    """The font size from a digit's or capital's ink (loose boxes span the font's whole
-    ascent and descent, up to 1.5 em in some fonts)."""
-    left, right, bottom, top = _INK
-    if not _CHAR_BOX(textpage, i, left, right, bottom, top):
-        return 0.0
-    extent = right.value - left.value if turn.q % 2 else top.value - bottom.value
-    return max(extent, 0.0) / _CAP_HEIGHT
-
-
 _BAND = 20.0  # points: the height of one band of the filled-box index
 
 
@@ -312,7 +327,7 @@ class _Fills:
     """Boxes filled in a colour other than white, measured only when a page has white
     text (whose visibility depends on them)."""
 
-    def __init__(self, paths: list[pdfium.PdfObject], turn: _Turn) -> None:
+    def __init__(self, paths: list[int], turn: _Turn) -> None:
         self._paths, self._turn = paths, turn
         self._boxes: list[BBox] | None = None
         self._bands: dict[int | None, list[BBox]] | None = None
@@ -341,47 +356,54 @@ class _Fills:
             self._boxes = []
             for obj in self._paths:
                 if (
-                    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+                    DRAW_MODE(obj, fill_mode, stroke)
                     and fill_mode.value
-                    and pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+                    and FILL_COLOR(obj, r, g, b, a)
                     and a.value > 0
                     and min(r.value, g.value, b.value) < _WHITE
                 ):
-                    left, bottom, right, top = obj.get_bounds()
+                    left, bottom, right, top = bounds(obj)
                     self._boxes.append(self._turn.box(left, right, bottom, top))
         return self._boxes
 
 
+
 def _page_objects(
     page: pdfium.PdfPage, turn: _Turn, number: int
-) -> tuple[_Fills, list[Picture], list[dict[str, float | str]]]:
-    """Filled boxes (lazily), pictures, and ruling segments."""
-    paths: list[pdfium.PdfObject] = []
-    pictures: list[Picture] = []
+) -> tuple[_Fills, list[tuple[Picture, pdfium.PdfObject | None]], list[dict[str, float | str]]]:
+    """Filled boxes (lazily), pictures (each with its image object when it is wide enough
+    to be a table, for its thumbnail), and ruling segments."""
+    paths: list[int] = []
+    pictures: list[tuple[Picture, pdfium.PdfObject | None]] = []
     edges: list[dict[str, float | str]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    for obj in page.get_objects(filter=kinds, max_depth=2):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            left, bottom, right, top = obj.get_bounds()
+    matrix = pdfium_c.FS_MATRIX()
+    point = turn.point
+    q, h = turn.q, turn.h
+    for obj, kind in page_objects(ctypes.cast(page.raw, ctypes.c_void_p).value or 0):
+        if kind == IMAGE:
+            left, bottom, right, top = bounds(obj)
             box = turn.box(left, right, bottom, top)
             wide = box[2] - box[0] >= _WIDE * turn.size[0] and box[3] - box[1] >= 10
-            pictures.append(Picture(box, number, _thumbnail(obj) if wide else None))
+            handle = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+            pictures.append((Picture(box, number), pdfium.PdfObject(handle, page=page) if wide else None))
             continue
         paths.append(obj)
-        n = pdfium_c.FPDFPath_CountSegments(obj)
+        n = COUNT_SEGMENTS(obj)
         if n <= 0 or n > 400:
             continue
-        m = obj.get_matrix().get()
+        if not MATRIX(obj, matrix):
+            raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points: list[tuple[float, float, bool]] = []
         for k in range(n):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            px = m[0] * x.value + m[2] * y.value + m[4]
-            py = m[1] * x.value + m[3] * y.value + m[5]
-            points.append((*turn.point(px, py), kind == pdfium_c.FPDF_SEGMENT_MOVETO))
-            if pdfium_c.FPDFPathSegment_GetClose(seg):
+            seg = SEGMENT(obj, k)
+            SEGMENT_POINT(seg, x, y)
+            px = a * x.value + c * y.value + e
+            py = b * x.value + d * y.value + f
+            move = SEGMENT_TYPE(seg) == MOVETO
+            points.append((px, h - py, move) if q == 0 else (*point(px, py), move))
+            if SEGMENT_CLOSE(seg):
                 start = next(p for p in reversed(points) if p[2])
                 points.append((start[0], start[1], False))
         for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):

@@ -112,15 +112,24 @@ def _char(w: Word) -> Char:
 # --------------------------------------------------------------------------- tests
 
 
+def wants_thumbnail(page: PdfPage, pic: Picture) -> bool:
+    """Whether a wide picture's pixels can tell whether it is a table: not on a page without
+    text (a scan: its size says so), not under text or captioned as a figure."""
+    visible = [c for c in page.chars if not c.text.isspace()]
+    return bool(visible) and _may_be_table_picture(page, pic, visible)
+
+
 def _is_table_picture(page: PdfPage, pic: Picture, visible: list[Char]) -> bool:
-    x0, top, x1, bottom = pic.bbox
     if pic.thumbnail is None:
         return False  # narrow (a logo, an icon, a photo in the margin) or undecodable
+    return _may_be_table_picture(page, pic, visible) and _ink_in_rows(pic.thumbnail)
+
+
+def _may_be_table_picture(page: PdfPage, pic: Picture, visible: list[Char]) -> bool:
+    x0, top, x1, bottom = pic.bbox
     if sum(1 for c in visible if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom) > 20:
         return False  # text over the picture: it is read (a background, an OCR layer)
-    if any(_FIGURE_RE.search(text) for text in _captions(page, pic.bbox)):
-        return False
-    return _ink_in_rows(pic.thumbnail)
+    return not any(_FIGURE_RE.search(text) for text in _captions(page, pic.bbox))
 
 
 def _ink_in_rows(image: Image.Image | None) -> bool:

@@ -24,7 +24,7 @@ from pcfaudit.interpret import claims_meta as meta
 from pcfaudit.interpret import claims_scope as scope
 from pcfaudit.interpret import claims_sources as sources
 from pcfaudit.interpret import claims_values as values
-from pcfaudit.interpret.claims_text import Segment, find_numbers, is_cjk, iter_segments, normalise
+from pcfaudit.interpret.claims_text import Segment, find_numbers, iter_segments, normalise
 from pcfaudit.interpret.mention_roles import row_role
 from pcfaudit.model import (
     BoundaryClaim,
@@ -128,15 +128,16 @@ def _unmarked_toc(document: Document) -> set[int]:
 # ----------------------------------------------------------------------------- document facts
 
 
+_CJK_CHAR = regex.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # is_cjk, counted by the C engine
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+
+
 def detect_language(document: Document) -> str:
     cjk = latin = 0
     for b in document.blocks:
         text = b.text if b.table is None else " ".join(c.text for r in b.table.rows for c in r)
-        for ch in text:
-            if is_cjk(ch):
-                cjk += 1
-            elif ch.isascii() and ch.isalpha():
-                latin += 1
+        cjk += len(_CJK_CHAR.findall(text))
+        latin += len(_LATIN_LETTER.findall(text))
     # Chinese prose carries many Latin units and names; one CJK char per three letters is zh.
     return "zh" if cjk * 3 >= latin and cjk > 0 else "en"
 

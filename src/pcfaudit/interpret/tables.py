@@ -143,12 +143,16 @@ def _is_header_row(row: list[Cell]) -> bool:
     texts = [c.text.strip() for c in row if c.text.strip()]
     if not texts:
         return True
-    numeric = sum(1 for t in texts if _numeric(t) and regex.fullmatch(r"[\d.,\s%-]+", t))
+    numeric = sum(1 for t in texts if _numeric(t) and _PLAIN_NUMBER.fullmatch(t))
     return numeric == 0
 
 
+_PLAIN_NUMBER = regex.compile(r"[\d.,\s%-]+")
+_SPACES = regex.compile(r"\s+")
+
+
 def _role_of(header: str, taken: set[str]) -> str | None:
-    flat = regex.sub(r"\s+", "", header)
+    flat = _SPACES.sub("", header)
     for role, pattern in _ROLE_PATTERNS:
         if role in taken and role not in {"remark"}:
             continue
@@ -181,7 +185,7 @@ def layout_of(table: Table) -> TableLayout:
         role = _role_of(header, taken)
         # A bare "单位"/"Unit" right after the factor column is the factor's unit.
         if (
-            _BARE_UNIT.match(regex.sub(r"\s+", "", header))
+            _BARE_UNIT.match(_SPACES.sub("", header))
             and layout.roles.get("factor") == c - 1
             and "factor-unit" not in taken
         ):

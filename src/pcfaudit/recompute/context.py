@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -15,10 +16,15 @@ from pcfaudit.vocab.units import conversion_factor
 # --------------------------------------------------------------------------- the report
 
 
+_BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
+_PUNCTUATION = regex.compile(r"[\s\p{P}\p{S}]+")
+
+
+@lru_cache(maxsize=8192)  # relations compare the same labels over and over
 def norm_label(text: str | None) -> str:
     t = unicodedata.normalize("NFKC", text or "")
-    t = regex.sub(r"[(（][^()（）]*[)）]", "", t)
-    return regex.sub(r"[\s\p{P}\p{S}]+", "", t).lower()
+    t = _BRACKETED.sub("", t)
+    return _PUNCTUATION.sub("", t).lower()
 
 
 def _loose(key: str) -> str:

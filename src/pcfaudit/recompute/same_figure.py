@@ -36,8 +36,12 @@ _MAX_HOLDERS = 12  # a name printed in more tables than this pairs none of them
 _MIN_DIGITS = 3  # a quoted series start this precise identifies its column
 
 
+_SLASH = regex.compile(r"\s*[/／]\s*")
+_DIGIT = regex.compile(r"\d")
+
+
 def _key(text: str) -> str:
-    return norm_label(regex.split(r"\s*[/／]\s*", text)[0])
+    return norm_label(_SLASH.split(text)[0])
 
 
 def _is_name(key: str) -> bool:
@@ -200,7 +204,7 @@ def _prose_checks(prose: list[Figure], cells: list[Figure], grids: list[Grid]) -
     for grid in grids:
         # Cells printing a digit, read as a number or not ("14 177±798b"): how many values
         # a row or column holds as a reader sees it.
-        filled = [[bool(x and regex.search(r"\d", x.text)) for x in row] for row in grid.cells]
+        filled = [[bool(x and _DIGIT.search(x.text)) for x in row] for row in grid.cells]
         for r, row in enumerate(filled):
             counts[(grid.table_index, "r", r)] = sum(row) - (1 if row and row[0] else 0)
         for col in range(len(grid.headers)):

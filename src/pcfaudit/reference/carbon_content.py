@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from pcfaudit.reference.loading import base_dir, parse_csv
 from pcfaudit.reference.pack import matches_printed, squash
@@ -39,14 +39,18 @@ def carbon_contents() -> tuple[CarbonContent, ...]:
     )
 
 
+@cache
+def _squashed_aliases() -> tuple[tuple[str, CarbonContent], ...]:
+    return tuple((squash(alias), fuel) for fuel in carbon_contents() for alias in fuel.aliases)
+
+
+@lru_cache(maxsize=4096)  # a table names the same fuels row after row, column after column
 def fuel_of_label(label: str) -> CarbonContent | None:
     """The fuel a row label names: the longest alias the label contains (so "航空煤油" is jet
     kerosene, not kerosene); None when no alias occurs."""
     text = squash(label)
     best: tuple[int, CarbonContent] | None = None
-    for fuel in carbon_contents():
-        for alias in fuel.aliases:
-            a = squash(alias)
-            if a and a in text and (best is None or len(a) > best[0]):
-                best = (len(a), fuel)
+    for a, fuel in _squashed_aliases():
+        if a and a in text and (best is None or len(a) > best[0]):
+            best = (len(a), fuel)
     return best[1] if best else None

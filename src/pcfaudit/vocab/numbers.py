@@ -185,6 +185,7 @@ def forget_parsed_numbers() -> None:
     """Empty the memo (one document's texts are seldom another's: a batch starts each
     report afresh, and a benchmark measures each run cold)."""
     _memo_numbers_in.cache_clear()
+    _memo_parse_number.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -285,15 +286,25 @@ def parse_number(text: str) -> Number | None:
     >>> parse_number("/") is None
     True
     """
+    if len(text) > _MEMO_LENGTH:
+        return _parse_number(text, _DECIMAL_COMMA.get())
+    return _memo_parse_number(text, _DECIMAL_COMMA.get())
+
+
+def _parse_number(text: str, decimal_comma: bool) -> Number | None:
     stripped = normalise_digits(text).strip()
     if not stripped:
         return None
-    if _DECIMAL_COMMA.get():
+    if decimal_comma:
         stripped = stripped.translate(_SWAP_MARKS)
     m = _NUMBER_RE.match(stripped)
     if not m:
         return None
     return _as_printed(_build(m))
+
+
+# Table readers parse the same cell many times (layout, roles, inventory, recompute).
+_memo_parse_number = functools.lru_cache(maxsize=8192)(_parse_number)
 
 
 def is_percent(number: Number) -> bool:
