@@ -12,8 +12,8 @@ from pcfaudit.extract.common import (
     normalise_text,
     parse_toc_line,
     sha256_hex,
-    tex_to_text,
 )
+from pcfaudit.extract.tex import tex_to_text
 from pcfaudit.model import Block, Cell, Location, Table
 
 

@@ -7,7 +7,8 @@ from pcfaudit.extract.text import extract_text
 from pcfaudit.interpret import interpret
 from pcfaudit.pipeline import audit
 from pcfaudit.recompute import recompute
-from pcfaudit.recompute.discover import discover, relation_checks
+from pcfaudit.recompute.discover import discover
+from pcfaudit.recompute.relation_checks import relation_checks
 
 
 def _findings(text: str, code: str = "AR012") -> list:

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from pcfaudit.extract.tex import replace_tex
 from pcfaudit.model import Block, Table
 from pcfaudit.model.errors import ExtractionError
 
@@ -44,175 +45,12 @@ _SPACES = {cp: " " for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2
 _DELETE = {cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
 _TRANSLATE: dict[int, int | str | None] = {**_FULLWIDTH_MAP, **_SPACES, **_DELETE}
 _SUB_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_SUP_DIGITS = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SUB_BEFORE_RE = re.compile(r"(?<=[A-Za-z\)])[ ]+(?=[₀-₉])")
 _SUB_AFTER_RE = re.compile(r"(?<=[₀-₉])[ ]+(?=(?:[eOFH](?![a-z])|/))")
 _SUP_BEFORE_RE = re.compile(r"(?<=[A-Za-z])[ ]+(?=[²³¹⁰⁴⁵⁶⁷⁸⁹⁻])")
 _SPACE_RUN_RE = re.compile(r" {2,}")
-
-_TEX_SYMBOLS = {
-    "geqslant": "≥",
-    "leqslant": "≤",
-    "geq": "≥",
-    "leq": "≤",
-    "ge": "≥",
-    "le": "≤",
-    "neq": "≠",
-    "ne": "≠",
-    "times": "×",
-    "cdot": "·",
-    "div": "÷",
-    "pm": "±",
-    "approx": "≈",
-    "sim": "~",
-    "sum": "∑",
-    "prod": "∏",
-    "infty": "∞",
-    "to": "→",
-    "rightarrow": "→",
-    "leftarrow": "←",
-    "degree": "°",
-    "circ": "°",
-    "alpha": "α",
-    "beta": "β",
-    "gamma": "γ",
-    "delta": "δ",
-    "Delta": "Δ",
-    "eta": "η",
-    "lambda": "λ",
-    "mu": "μ",
-    "rho": "ρ",
-    "sigma": "σ",
-    "Sigma": "Σ",
-    "varepsilon": "ε",
-    "epsilon": "ε",
-    "quad": " ",
-    "qquad": " ",
-    "cdots": "…",
-    "ldots": "…",
-    "dots": "…",
-    "%": "%",
-    ",": " ",
-    ";": " ",
-    ":": " ",
-    "!": "",
-    " ": " ",
-    "{": "{",
-    "}": "}",
-    "_": "_",
-    "$": "$",
-    "#": "#",
-    "&": "&",
-    "\\": "\n",
-    "partial": "∂",
-    "mid": "|",
-    "gt": ">",
-    "lt": "<",
-    "in": "∈",
-}
-_TEX_DROP = {
-    "left",
-    "right",
-    "displaystyle",
-    "textstyle",
-    "scriptstyle",
-    "scriptscriptstyle",
-    "limits",
-    "nolimits",
-    "big",
-    "Big",
-    "bigg",
-    "Bigg",
-    "rm",
-    "bf",
-    "it",
-    "mathrm",
-    "mathbf",
-    "mathit",
-    "text",
-    "textrm",
-    "textbf",
-    "operatorname",
-    "mbox",
-    "boldsymbol",
-    "mathsf",
-    "tag",
-}
-_TEX_CMD_RE = re.compile(r"\\([A-Za-z]+|.)")
-_TEX_FRAC_RE = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_TEX_SQRT_RE = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
-_TEX_LIMITS_RE = re.compile(r"([∑∏])(?:\s*_(?:\{[^{}]*\}|\S))?(?:\s*\^(?:\{[^{}]*\}|\S))?")
-_TEX_SUB_RE = re.compile(r"_(?:\{([^{}]*)\}|(\S))")
-_TEX_DOUBLE_BRACE_RE = re.compile(r"\{\s*\{([^{}]*)\}\s*\}")
-_TEX_SUP_RE = re.compile(r"\^(?:\{([^{}]*)\}|(\S))")
-_DISPLAY_RE = re.compile(r"\$\$(.+?)\$\$", re.S)
-_INLINE_RE = re.compile(r"(?<![\\$])\$([^$\n]{1,300}?)(?<!\\)\$(?!\$)")
-_MATHY_RE = re.compile(r"[\\^_{}]|^[\d\s.,=<>+\-*/()%]+$")
-
-
-# OCR converters space every token of a formula: "1 0 6 . 7 3 \times 1 0 ^ { 4 }".
-_TEX_OCR_SPACE_RE = re.compile(
-    r"(?<=[\d.]) +(?=[\d.])|(?<=[\d.]) +(?=\\%)|(?<=[-+]) +(?=[\d.])|\s+(?=[\^_{}])|(?<=[\^_{])\s+"
-)
-_TEX_ROMAN_RE = re.compile(r"\\(?:mathrm|mathbf|mathit|textrm|rm)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-
-
-def _ocr_unspaced(tex: str) -> str:
-    """Undo converter spacing: digits of one number joined, scripts tight, the letters of an
-    upright unit or formula joined (``\\mathrm { h m }`` → ``hm``, one nesting); ``~`` a space."""
-    s = _TEX_ROMAN_RE.sub(lambda m: "{" + m.group(1).replace(" ", "") + "}", tex)
-    s = _TEX_OCR_SPACE_RE.sub("", s)
-    return s.replace("~", " ")
-
-
-def tex_to_text(tex: str) -> str:
-    """Reduce a TeX math fragment to readable plain text (see the module docstring)."""
-    s = _TEX_FRAC_RE.sub(r"(\1)/(\2)", _ocr_unspaced(tex))
-    s = _TEX_SQRT_RE.sub(r"√(\1)", s)
-
-    def command(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in _TEX_DROP:
-            return ""
-        if name in _TEX_SYMBOLS:
-            sym = _TEX_SYMBOLS[name]
-            # "\times3" must not glue: keep the space TeX would have kept visible
-            return sym
-        return name if len(name) > 1 else ""
-
-    s = _TEX_CMD_RE.sub(command, s)
-    s = _TEX_LIMITS_RE.sub(r"\1", s)
-    s = _TEX_SUB_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), s)
-
-    def sup(m: re.Match[str]) -> str:
-        body = m.group(1) if m.group(1) is not None else m.group(2)
-        if re.fullmatch(r"[0-9+\-]+", body):
-            return body.translate(_SUP_DIGITS)
-        if body == "°" or body.strip() in {"", ">", "<", "＞", "＜"}:
-            return body.strip()  # an empty or operator-only script is converter noise: "(CK)^{>}"
-        if re.fullmatch(r"[A-Za-z*]{1,3}", body) and m.string[: m.start()][-1:].isdigit():
-            return body  # a footnote or significance mark on a number: "12.5^{a}" → "12.5a"
-        return "^" + body
-
-    s = _TEX_DOUBLE_BRACE_RE.sub(r"{\1}", s)  # "^{\mathrm{b}}" left "^{{b}}": one group
-    s = _TEX_SUP_RE.sub(sup, s)
-    s = s.replace("{", "").replace("}", "").replace("&", " ")
-    return _SPACE_RUN_RE.sub(" ", s).strip()
-
-
-def _replace_tex(s: str) -> str:
-    s = _DISPLAY_RE.sub(lambda m: tex_to_text(m.group(1)), s)
-
-    def inline(m: re.Match[str]) -> str:
-        body = m.group(1)
-        if not _MATHY_RE.search(body.strip()):
-            return m.group(0)  # "$5 and $6": money, not maths
-        return tex_to_text(body)
-
-    return _INLINE_RE.sub(inline, s)
-
 
 # A PDF's ToUnicode map can hand out UTF-16 halves one glyph at a time (an emoji split in
 # two, or a hostile lone half): text that no UTF-8 writer, JSON file or database accepts.
@@ -234,7 +72,7 @@ def normalise_text(s: str) -> str:
     s = s.translate(_TRANSLATE)
     s = _CONTROL_RE.sub("", s)
     if "$" in s:
-        s = _replace_tex(s)
+        s = replace_tex(s)
     s = _SUB_BEFORE_RE.sub("", s)
     s = _SUB_AFTER_RE.sub("", s)
     s = _SUP_BEFORE_RE.sub("", s)
@@ -501,5 +339,4 @@ __all__ = [
     "normalise_text",
     "parse_toc_line",
     "sha256_hex",
-    "tex_to_text",
 ]

@@ -35,14 +35,7 @@ from pcfaudit.recompute.core import (
     make_check,
 )
 from pcfaudit.recompute.decomposition import summed_ratio_checks
-from pcfaudit.recompute.discover import (
-    discover,
-    grids_of,
-    hidden_conversion_checks,
-    relation_checks,
-    row_share_tables,
-    sum_columns,
-)
+from pcfaudit.recompute.discover import discover, grids_of, row_share_tables, sum_columns
 from pcfaudit.recompute.doses import dose_checks
 from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
@@ -53,6 +46,7 @@ from pcfaudit.recompute.per_unit import per_unit_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
 from pcfaudit.recompute.rankings import ranking_checks
+from pcfaudit.recompute.relation_checks import hidden_conversion_checks, relation_checks
 from pcfaudit.recompute.repeated import repeated_figure_checks
 from pcfaudit.recompute.same_figure import same_figure_checks
 from pcfaudit.recompute.shares import share_checks

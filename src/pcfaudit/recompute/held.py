@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from pcfaudit.model import Location
 from pcfaudit.recompute.core import Check
-from pcfaudit.recompute.discover import _describe, _informative, _preference, _Relation
+from pcfaudit.recompute.discover import _informative, _Relation
+from pcfaudit.recompute.relation_checks import _describe, _preference
 
 
 def held_relation_checks(relations: list[_Relation]) -> Iterator[Check]:
