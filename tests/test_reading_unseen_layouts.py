@@ -350,6 +350,9 @@ def _basis_report(sentence: str) -> bytes:
 def test_a_result_per_a_larger_batch_converted_in_the_same_sentence_is_no_fu002(tmp_path: Path) -> None:
     ok = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e, that is 5.198 kgCO2e/m2."
     assert [f for f in _audit(tmp_path, "ok.md", _basis_report(ok)) if f.rule == "FU002"] == []
+    # The per-m2 figure in words ("per m2") is its own basis too, not the sentence's 1 000 m2.
+    words = ok.replace("kgCO2e/m2", "kgCO2e per m2")
+    assert [f for f in _audit(tmp_path, "words.md", _basis_report(words)) if f.rule == "FU002"] == []
     # Negative: the batch result alone (the per-m2 figure in another paragraph) still is one.
     alone = "The carbon footprint of 1 000 m2 of tile is 5 198.0 kgCO2e.\n\nThe tile emits 5.198 kgCO2e/m2."
     (f,) = [f for f in _audit(tmp_path, "alone.md", _basis_report(alone)) if f.rule == "FU002"]

@@ -26,7 +26,8 @@ from pcfaudit.vocab.units import unit_class
 
 _I = regex.IGNORECASE
 _EUNIT = regex.compile(
-    r"\s*" + EMISSION_UNIT
+    r"\s*"
+    + EMISSION_UNIT
     + r"(?P<per>\s*(?:/|(?P<word>\s(?:per|for\s+each|每)\s))\s*(?P<den>[^\s,，。；;)）]{1,6}))?",
     _I,
 )
@@ -82,6 +83,11 @@ _NOT_RESULT = regex.compile(
 )
 
 
+# "145676 kgCO2e ÷ 5000 把 = 29.14 kgCO2e/把": the first figure is an operand of the
+# computation the sentence shows, not a result of its own.
+_OPERAND = regex.compile(r"\s*[÷×*/]\s*\d")
+
+
 def prose_values_in(
     seg: Segment, fu_basis: str | None
 ) -> tuple[list[ReportedValue], list[Statement]]:
@@ -105,6 +111,7 @@ def prose_values_in(
         mass = EMISSION_MASS.get(um.group("emass") or um.group("emass2") or "", None)
         unit = f"{mass}CO2e" if mass else None
         per_unit = False
+        own_basis = None  # "5.158 kgCO2e/m2", "… per m2": the value's own basis is 1 m2
         if den and um.group("word"):
             # "2.68 kgCO2e per L": a factor, not a result; "per kg", "per m2" stay as they
             # were read before (a total unless the sentence says per unit of product)
@@ -112,14 +119,16 @@ def prose_values_in(
             if den_unit is not None and unit_class(den_unit) in ("energy", "volume"):
                 continue
             end = um.start("per")  # the unit as printed stops before "per"
+            own_basis = f"1 {den_unit or den.rstrip('.')}"
         elif den:
             den_unit = normalise_unit(den)
             if den_unit is None or unit_class(den_unit) in ("energy", "volume"):
                 continue  # an emission factor, not a result
             per_unit = True
             unit = f"{unit}/{den_unit}"
+            own_basis = f"1 {den_unit}"
         head = text[max(0, nm.start - 40) : nm.start]
-        if _NOT_RESULT.search(head):
+        if _NOT_RESULT.search(head) or _OPERAND.match(text, end):
             continue
         division = regex.search(r"(?P<a>\d[\d.,]*)\s*/\s*(?P<b>\d[\d.,]*)\s*=\s*$", head)
         if division:
@@ -144,7 +153,7 @@ def prose_values_in(
                 kind,
                 q,
                 seg.loc(max(0, nm.start - 40), end),
-                basis=fu_basis if per_unit else None,
+                basis=(own_basis or fu_basis) if per_unit else None,
             )
         )
     values.extend(_shares(seg))
@@ -231,7 +240,11 @@ def computations_in(seg: Segment) -> list[Statement]:
                 end = rate.end()
         out.append(
             Statement(
-                StatementKind.TEXT_COMPUTATION, desc, seg.loc(sm.start(), end), subject=subject, values=values
+                StatementKind.TEXT_COMPUTATION,
+                desc,
+                seg.loc(sm.start(), end),
+                subject=subject,
+                values=values,
             )
         )
     items = list(_BLEND_PCT_FIRST.finditer(text))

@@ -32,7 +32,9 @@ def _basis(statement: FunctionalUnitStatement) -> tuple[str, Fraction, str]:
     return dimension, amount * factor, ""
 
 
-def _converted_beside(ctx: RuleContext, s: FunctionalUnitStatement, fu: FunctionalUnitStatement) -> bool:
+def _converted_beside(
+    ctx: RuleContext, s: FunctionalUnitStatement, fu: FunctionalUnitStatement
+) -> bool:
     """The same sentence also gives the result per the functional unit's own unit ("of
     1 000 m2 … is 5 198 kgCO2e, that is 5.198 kgCO2e per m2"): the other basis is a
     scale the report converts itself, not a result the reader cannot use."""
@@ -41,12 +43,20 @@ def _converted_beside(ctx: RuleContext, s: FunctionalUnitStatement, fu: Function
     here = (s.location.page, s.location.line, s.location.paragraph)
     for v in ctx.report.per_unit:
         unit = v.quantity.unit or ""
-        if (v.location.page, v.location.line, v.location.paragraph) != here or "/" not in unit:
+        # its own denominator: "kgCO2e/m2", or "kgCO2e per m2" read as a basis of "1 m2"
+        own = (v.basis or "").split(" ", 1)
+        den = (
+            unit.rsplit("/", 1)[1]
+            if "/" in unit
+            else own[1]
+            if own[0] == "1" and len(own) > 1
+            else ""
+        )
+        if (v.location.page, v.location.line, v.location.paragraph) != here or not den:
             continue
         a, b = s.location.bbox, v.location.bbox
         if a and b and (a[3] < b[1] or b[3] < a[1]):
             continue  # elsewhere on the same PDF page
-        den = unit.rsplit("/", 1)[1]
         if den == fu.unit or (unit_class(den) and conversion_factor(den, fu.unit) == 1):
             return True
     return False
