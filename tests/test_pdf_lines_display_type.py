@@ -10,8 +10,9 @@ from pcfaudit.extract.pdf_layout import Char, make_lines
 def _word(text: str, x: float, top: float, height: float, em: float) -> list[Char]:
     out = []
     for ch in text:
-        out.append(Char(ch, x, top, x + 6, top + height, 0.0 if ch == " " else em))
-        x += 6
+        width = 0.25 * em if ch == " " else 0.6 * em  # a space is a narrow advance
+        out.append(Char(ch, x, top, x + width, top + height, 0.0 if ch == " " else em))
+        x += width
     return out
 
 
@@ -38,3 +39,15 @@ def test_a_superscript_still_joins_its_line() -> None:
     ]
     (line,) = make_lines(chars)
     assert " ".join(s.text for s in line.segments).replace(" ", "") == "CO2t"
+
+
+def test_a_heading_set_in_display_type_keeps_its_spaces() -> None:
+    chars = [
+        *_word("2.5 Impact method", 12, 100, 27, 18),  # spaces with the heading's tall box
+        *_word("Body text one", 12, 140, 15, 10),
+        *_word("Body text two", 12, 160, 15, 10),
+        *_word("Body text three", 12, 180, 15, 10),
+    ]
+    texts = [" ".join(s.text for s in ln.segments) for ln in make_lines(chars)]
+    assert texts[0] == "2.5 Impact method"
+    assert texts[1:] == ["Body text one", "Body text two", "Body text three"]

@@ -144,3 +144,15 @@ def test_stage_name_heading_a_block_does_not_join_to_a_stage_summary() -> None:
     doc = extract_text(text.encode(), "t.md")
     assert list(relation_checks(discover(doc.tables))) == []
     assert _findings(text) == []
+
+
+def test_two_lines_sharing_a_factor_are_no_broken_relation_in_the_transpose() -> None:
+    """Two diesel lines with one emission factor are proportional in amount, emissions and
+    share; read as columns of the transposed table that looks like 'column × 11/24' broken by
+    the factor cell, which is equal in both lines, not wrong."""
+    from pathlib import Path
+
+    from pcfaudit.pipeline import audit
+
+    path = Path(__file__).parent / "data" / "negatives" / "shared_factor_lines_en.md"
+    assert [f.rule for f in audit(path).findings if f.severity != "info"] == []

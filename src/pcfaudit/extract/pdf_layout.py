@@ -129,11 +129,22 @@ def make_lines(chars: list[Char]) -> list[Line]:
         body = sizes[len(sizes) // 2]
         display = [c for c in chars if c.em > _DISPLAY * body]
         if display:
-            rest = [c for c in chars if c.em <= _DISPLAY * body]
-            lines = _make_lines(display) + _make_lines(rest)
+            # A space has no ink to measure: it goes with the display glyphs whose box it
+            # shares (same band, about as tall), else with the body text.
+            spaces = [c for c in chars if c.text == " " and _in_display(c, display)]
+            taken = {id(c) for c in spaces}
+            rest = [c for c in chars if c.em <= _DISPLAY * body and id(c) not in taken]
+            lines = _make_lines(display + spaces) + _make_lines(rest)
             lines.sort(key=lambda ln: (ln.top, ln.x0))
             return lines
     return _make_lines(chars)
+
+
+def _in_display(space: Char, display: list[Char]) -> bool:
+    mid, height = (space.top + space.bottom) / 2, space.bottom - space.top
+    return any(
+        d.top <= mid <= d.bottom and height >= 0.8 * (d.bottom - d.top) for d in display
+    )
 
 
 def _make_lines(chars: list[Char]) -> list[Line]:

@@ -142,6 +142,10 @@ def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
         return None
     interval, point = exp
     inputs = [(g, r_i if g is not grid else r_t, c) for g, c in rel.inputs]
+    if grid.transposed and rel.kind == "constant" and _same_as_input(reported, inputs):
+        # Two inventory lines read as columns are proportional in amount and emissions when
+        # they share a factor; the factor itself is then equal in both, not a broken cell.
+        return None
     alternatives = list(_input_slips(rel, reported, inputs))
     what = _describe(rel)
     printed_inputs = ", ".join(
@@ -176,6 +180,12 @@ def _cell_check(rel: _Relation, r_t: int, r_i: int) -> Check | None:
         return None
     check.note = (check.note or "") + f"; evidence {'strong' if _strong(rel) else 'weak'}"
     return check
+
+
+def _same_as_input(reported: Number, inputs: list[tuple[Grid, int, int]]) -> bool:
+    return any(
+        (v := g.values[r][c]) is not None and v.value == reported.value for g, r, c in inputs
+    )
 
 
 def _strong(rel: _Relation) -> bool:
