@@ -51,3 +51,15 @@ def test_a_heading_set_in_display_type_keeps_its_spaces() -> None:
     texts = [" ".join(s.text for s in ln.segments) for ln in make_lines(chars)]
     assert texts[0] == "2.5 Impact method"
     assert texts[1:] == ["Body text one", "Body text two", "Body text three"]
+
+
+def test_a_heading_whose_letters_measure_differently_stays_one_line() -> None:
+    # Sizes from ink differ between capitals/digits and other letters of one heading.
+    heading = [
+        Char(c.text, c.x0, c.top, c.x1, c.bottom, c.em * (1.0 if i % 2 else 1.3) if c.em else 0.0)
+        for i, c in enumerate(_word("Chapter 3 Inventory analysis", 12, 100, 22, 14))
+    ]
+    lines = [f"Body text line {n} of the section" for n in range(6)]
+    body = [c for n, t in enumerate(lines) for c in _word(t, 12, 140 + 20 * n, 15, 10)]
+    texts = [" ".join(s.text for s in ln.segments) for ln in make_lines(heading + body)]
+    assert texts == ["Chapter 3 Inventory analysis", *lines]
