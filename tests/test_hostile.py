@@ -89,8 +89,17 @@ def run_cli(*args: str | Path, cwd: Path, home: Path, timeout: float = 300) -> R
     start = time.monotonic()
     with open(out, "wb") as fo, open(err, "wb") as fe:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _MEASURED, str(rss),
-             sys.executable, "-m", "pcfaudit", "check", *map(str, args)],
+            [
+                sys.executable,
+                "-c",
+                _MEASURED,
+                str(rss),
+                sys.executable,
+                "-m",
+                "pcfaudit",
+                "check",
+                *map(str, args),
+            ],
             cwd=cwd,
             env=env,
             stdout=fo,
@@ -271,6 +280,21 @@ def _streams(payloads: list[bytes]) -> bytes:
     return b"".join(parts)
 
 
+def test_stream_keywords_are_found_as_the_pdf_syntax_defines_them() -> None:
+    import re
+
+    from pcfaudit import limits
+
+    sample = (
+        b"stream\r\nA endstream\nstream\rB stream\nC streamX endstream\r\n"
+        b"<</Length 3>>stream\nD endstreamstream\nE stream"
+    )
+    pattern = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+    assert list(limits._streams(sample)) == [(m.start(), m.end()) for m in pattern.finditer(sample)]
+    starts = [sample[start : start + 1] for _, start in limits._streams(sample)]
+    assert starts == [b"A", b"B", b"C", b"D", b"E"]  # not "streamX", not the final "stream"
+
+
 def test_short_streams_left_uninflated_still_count_towards_the_total(monkeypatch) -> None:
     from pcfaudit import limits
 
@@ -314,7 +338,9 @@ def test_fifty_megabyte_text_is_refused_quickly(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(gen.big_text(50))
     run = run_cli(path, cwd=tmp_path, home=tmp_path / "home")
-    assert_one_line_error(run, "text file too large (50.0 MiB; the limit is 1.0 MiB): audit the PDF")
+    assert_one_line_error(
+        run, "text file too large (50.0 MiB; the limit is 1.0 MiB): audit the PDF"
+    )
     assert run.seconds < 10
     assert run.max_rss_mb < 400
 

@@ -142,7 +142,6 @@ def _hard_exit(seconds: float, label: str) -> None:
 
 # --------------------------------------------------------------------------- PDF streams
 
-_STREAM_RE = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _IMAGE_RE = re.compile(rb"/Subtype\s*/Image")
 _OBJ_RE = re.compile(rb"\d+\s+\d+\s+obj\b")
 
@@ -159,11 +158,10 @@ def check_pdf_streams(data: bytes) -> None:
     """
     total = 0
     unread: list[int] = []  # non-image streams too short to exceed their limit
-    for m in _STREAM_RE.finditer(data):
-        start = m.end()
+    for keyword, start in _streams(data):
         if not _looks_zlib(data[start : start + 2]):
             continue
-        window = data[max(0, m.start() - 4096) : m.start()]
+        window = data[max(0, keyword - 4096) : keyword]
         heads = list(_OBJ_RE.finditer(window))
         head = window[heads[-1].end() :] if heads else window
         image = _IMAGE_RE.search(head) is not None
@@ -183,12 +181,32 @@ def check_pdf_streams(data: bytes) -> None:
             total += size
             if total > MAX_PDF_INFLATED:
                 raise _too_much()
-    # The streams left unread count at their real size once their bound could pass the total.
-    if total + sum(_at_most(data, start) for start in unread) > MAX_PDF_INFLATED:
-        for start in unread:
-            total += inflated_size(data, start, MAX_STREAM_BYTES)
-            if total > MAX_PDF_INFLATED:
-                raise _too_much()
+    # The streams left unread count at their bound; while the bounds could pass the total,
+    # the largest bound is replaced by the stream's real size.
+    bounds = sorted(((_at_most(data, start), start) for start in unread), reverse=True)
+    pending = sum(bound for bound, _ in bounds)
+    for bound, start in bounds:
+        if total + pending <= MAX_PDF_INFLATED:
+            return
+        pending -= bound
+        total += inflated_size(data, start, MAX_STREAM_BYTES)
+        if total > MAX_PDF_INFLATED:
+            raise _too_much()
+
+
+def _streams(data: bytes) -> Iterator[tuple[int, int]]:
+    """(offset of the keyword, offset of the data) of every ``stream`` keyword followed by an
+    end of line and not part of ``endstream``; found with bytes.find, which is many times
+    faster than a regular expression over a large file."""
+    at = data.find(b"stream")
+    while at >= 0:
+        if data[max(0, at - 3) : at] != b"end":
+            after = at + 6
+            if data[after : after + 2] == b"\r\n":
+                yield at, after + 2
+            elif data[after : after + 1] in (b"\n", b"\r"):
+                yield at, after + 1
+        at = data.find(b"stream", at + 6)
 
 
 def _too_much() -> ExtractionError:
