@@ -157,7 +157,7 @@ def check_pdf_streams(data: bytes) -> None:
     is not inflated, unless the streams' bounds together could pass the total.
     """
     total = 0
-    unread: list[int] = []  # non-image streams too short to exceed their limit
+    unread: list[tuple[int, int]] = []  # (bound, start) of streams too short to pass a limit
     for keyword, start in _streams(data):
         if not _looks_zlib(data[start : start + 2]):
             continue
@@ -166,9 +166,10 @@ def check_pdf_streams(data: bytes) -> None:
         head = window[heads[-1].end() :] if heads else window
         image = _IMAGE_RE.search(head) is not None
         limit = MAX_IMAGE_STREAM_BYTES if image else MAX_STREAM_BYTES
-        if _at_most(data, start) <= limit and not _nested(data, start):
+        bound = _at_most(data, start)
+        if bound <= limit and not _nested(data, start):
             if not image:
-                unread.append(start)
+                unread.append((bound, start))
             continue
         size = inflated_size(data, start, limit)
         if size > limit:
@@ -183,9 +184,8 @@ def check_pdf_streams(data: bytes) -> None:
                 raise _too_much()
     # The streams left unread count at their bound; while the bounds could pass the total,
     # the largest bound is replaced by the stream's real size.
-    bounds = sorted(((_at_most(data, start), start) for start in unread), reverse=True)
-    pending = sum(bound for bound, _ in bounds)
-    for bound, start in bounds:
+    pending = sum(bound for bound, _ in unread)
+    for bound, start in sorted(unread, reverse=True):
         if total + pending <= MAX_PDF_INFLATED:
             return
         pending -= bound

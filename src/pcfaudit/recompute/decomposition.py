@@ -13,6 +13,7 @@ the table's caption or headers name a decomposition or an effect.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterator
 from fractions import Fraction
@@ -59,12 +60,7 @@ def _ratio_like(values: list[Fraction]) -> bool:
 
 
 def _check(grid: Any, col: int, rows: list[int], factors: list[list[Any]]) -> Check:
-    products = []
-    for row in factors:
-        product = Fraction(1)
-        for n in row:
-            product *= Fraction(n.value)
-        products.append(product)
+    products = [math.prod((Fraction(n.value) for n in row), start=Fraction(1)) for row in factors]
     first, last = grid.values[rows[0]][col], grid.values[rows[-1]][col]
     decimals = max(first.decimals, 2)
     shown = [

@@ -38,6 +38,7 @@ class _Column:
     rows: list[int]  # per stated item
     col: int
     score: int  # distinctive header words the sentence shares
+    values: list[Number]  # per stated item
 
 
 def ranking_checks(statements: list[Statement], grids: list[Grid]) -> Iterator[Check]:
@@ -108,11 +109,8 @@ def _columns(st: Statement, items: list[str], grids: list[Grid]) -> Iterator[_Co
         words = {c: _tokens(grid.headers[c]) for c in full}
         common = set.intersection(*words.values()) if words else set()
         for c in full:
-            yield _Column(grid, rows, c, len((words[c] - common) & said))
-
-
-def _values(column: _Column) -> list[Number]:
-    return [v for r in column.rows if (v := column.grid.values[r][column.col]) is not None]
+            values = [v for r in rows if (v := grid.values[r][c]) is not None]
+            yield _Column(grid, rows, c, len((words[c] - common) & said), values)
 
 
 def _intervals(values: list[Number]) -> list[Interval]:
@@ -142,7 +140,7 @@ def _follows(values: list[Number], rank: dict[int, int]) -> bool:
     return not _discordant(values, rank) and ordered >= len(pairs) - 1
 
 
-def _true_order(column: _Column, values: list[Number]) -> list[int]:
+def _true_order(values: list[Number]) -> list[int]:
     sign = -1 if all(v.value <= 0 for v in values) else 1
     return sorted(range(len(values)), key=lambda i: -sign * values[i].value)
 
@@ -152,7 +150,7 @@ def _check(
 ) -> Check:
     best = max(c.score for c in columns)
     named = [c for c in columns if c.score == best] if best else []
-    bad = {id(c): _discordant(_values(c), rank) for c in columns}
+    bad = {id(c): _discordant(c.values, rank) for c in columns}
     check = Check(
         id=f"ranking:statements[{s_i}]",
         relation="ranking",
@@ -162,18 +160,17 @@ def _check(
         locations=[st.location],
         inputs=[f"statements[{s_i}]"],
     )
-    if any(not bad[id(c)] for c in named) or any(_follows(_values(c), rank) for c in columns):
+    if any(not bad[id(c)] for c in named) or any(_follows(c.values, rank) for c in columns):
         check.status = "pass"
         return check
     if not named:
         return check  # the sentence names no column: which one it means is unclear
-    orders = {tuple(_true_order(c, _values(c))) for c in named}
+    orders = {tuple(_true_order(c.values)) for c in named}
     pairs = len(items) * (len(items) - 1) // 2
     if len(orders) != 1 or any(len(bad[id(c)]) > max(1, pairs // 4) for c in named):
         return check
     column = named[0]
-    values = _values(column)
-    grid, rows = column.grid, column.rows
+    values, grid, rows = column.values, column.grid, column.rows
     labels = [grid.labels[r] or items[i] for i, r in enumerate(rows)]
     swapped = sorted({pair for c in named for pair in bad[id(c)]})
     check.status = "fail"
