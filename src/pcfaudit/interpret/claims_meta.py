@@ -290,9 +290,16 @@ _LABEL_GAP = regex.compile(r"[\s:：\-–—,，(（]*(?:(?:on|in|is|为|是|于
 _VALIDITY = regex.compile(r"valid|有效期|有效至|expir|过期", _I)
 
 
+# Every date, range and data-year pattern above holds a year: a text without one dates nothing
+# (most sentences), and the patterns are slow to rule out at every position.
+_ANY_YEAR = regex.compile(_YEAR)
+
+
 def dates_in(seg: Segment) -> list[DateClaim]:
     out: list[DateClaim] = []
     text = seg.text
+    if not _ANY_YEAR.search(text):
+        return out
     spans = _spans(text)
     used: set[int] = set()
     for lm in _REPORT_LABEL.finditer(text):
