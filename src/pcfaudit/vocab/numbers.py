@@ -210,10 +210,21 @@ class BeyondMeaning:
         return f"magnitude 10^{self.magnitude}"
 
 
+# What a number past meaning needs (same flags as _NUMBER_RE): an exponent after its digits
+# (E-notation, "× 10"), or else more than MAX_SIGNIFICANT_DIGITS digits in its mantissa (a
+# plain number reaches 10^±100 only with more digits still). Nearly every text has neither.
+_MAY_BE_BEYOND = regex.compile(
+    rf"\d(?:[eE]|\s*[×xX]\s*10|(?:[,. \u00a0\u2009\u202f]?\d){{{MAX_SIGNIFICANT_DIGITS}}})",
+    regex.IGNORECASE,
+)
+
+
 def iter_numbers_beyond_meaning(text: str) -> Iterator[BeyondMeaning]:
     """The numbers in ``text`` that ``iter_numbers`` leaves as text because no report can
     mean them (more than MAX_SIGNIFICANT_DIGITS digits, beyond 10^±MAX_EXPONENT)."""
     norm = normalise_digits(text)
+    if not _MAY_BE_BEYOND.search(norm):
+        return
     for m in _NUMBER_RE.finditer(norm):
         parsed = _mantissa_exponent(m)
         if parsed is None:
