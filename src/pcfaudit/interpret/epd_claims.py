@@ -41,6 +41,7 @@ from pcfaudit.interpret.epd_lexicon import cell_number, fold
 from pcfaudit.interpret.epd_text import text_statements
 from pcfaudit.model import Document, Location, Number, Statement, StatementKind
 from pcfaudit.vocab.epd import declared_unit_key
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -195,7 +196,19 @@ _GWP_GHG = regex.compile(r"gwp[- ]?ghg", regex.I)
 _EXCLUDES = regex.compile(r"exclud|fossil.{0,40}(?:luluc|land)|不含|不包括", regex.I)
 
 
+# Every statement above needs one of its patterns to match (_DU_RE, _MASS_RE, _PERIOD_RE,
+# _ISSUED_RE, _UNTIL_RE, _REVISED_RE, _PCR_RE, _EN15804_RE, _BIOGENIC_RE, _GWP_GHG), and each
+# match holds one of these words (a test checks): most lines hold none and skip them all.
+LINE_KEYWORDS = [
+    *["unit", "单位", "valid", "有效", "date", "issued", "published", "expir", "截止"],
+    *["发布", "签发", "颁发", "发证", "revis", "修订日期", "pcr", "15804", "biogenic", "生物", "gwp"],
+]
+_MAY_STATE = any_keyword(LINE_KEYWORDS)
+
+
 def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
+    if not _MAY_STATE(text):
+        return
     for m in _DU_RE.finditer(text):
         if _MASS_PER_BEFORE.search(text[: m.start()]):
             continue  # "mass per declared unit: 2400 kg" is a mass, not the declared unit

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 import regex
 
 from pcfaudit.model import Location, Statement, StatementKind
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -124,8 +125,23 @@ def _st(kind: str, text: str, loc: Location, quote: str, subject: str | None = N
     )
 
 
+# Every claim above needs one of its patterns to match (_BOUNDARY_RES, _RSL_RE, _DU_YEAR_RE,
+# _SERVICE_RE, _EOL, _USE_LABEL, _STANDARD_RE, _RECYCLED_USE, _WASTE_ZERO, _PLACEHOLDER,
+# _PRODUCTION_RE), and each match holds one of these words (a test checks): most sentences
+# hold none and skip them all.
+TEXT_KEYWORDS = [
+    *["cradle", "从摇篮到", "rsl", "service", "unit", "使用寿命", "设计寿命", "production"],
+    *["crush", "粉碎", "破碎", "inert", "惰性填料", "recycl", "回收利用", "再生利用", "landfill"],
+    *["填埋", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "iso", "pas", "reclaimed", "secondary"],
+    *["post", "再生", "回收", "waste", "废弃物", "xx", "yyyy", "date", "tbd"],
+]
+_MAY_CLAIM = any_keyword(TEXT_KEYWORDS)
+
+
 def text_statements(text: str, loc: Location) -> Iterator[Statement]:
     """The prose claims of one sentence (or table row joined with ' : ')."""
+    if not _MAY_CLAIM(text):
+        return
     yield from _boundary(text, loc)
     yield from _service_life(text, loc)
     yield from _eol(text, loc)
