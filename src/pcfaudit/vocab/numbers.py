@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from pcfaudit.model import Number
+from pcfaudit.vocab.memo import forget_document_memos
 
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，－＋％",
@@ -182,10 +183,11 @@ _memo_numbers_in = functools.lru_cache(maxsize=8192)(_numbers_in)
 
 
 def forget_parsed_numbers() -> None:
-    """Empty the memo (one document's texts are seldom another's: a batch starts each
-    report afresh, and a benchmark measures each run cold)."""
+    """Empty the memos, these and every ``document_memo`` (one document's texts are seldom
+    another's: a batch starts each report afresh, and a benchmark measures each run cold)."""
     _memo_numbers_in.cache_clear()
     _memo_parse_number.cache_clear()
+    forget_document_memos()
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,12 @@ def uses_decimal_comma(cells: Iterable[str]) -> bool:
         comma += bool(_COMMA_DECIMAL_CELL.match(t))
         point += bool(_POINT_DECIMAL_CELL.match(t))
     return comma >= 3 and 10 * point <= comma
+
+
+def reads_decimal_comma() -> bool:
+    """Whether numbers are read with decimal commas here (see ``number_convention``): part
+    of the key of any memo over a reader of numbers."""
+    return _DECIMAL_COMMA.get()
 
 
 @contextmanager
