@@ -82,6 +82,7 @@ def _decimals_of(digits: str) -> int:
 _DIGIT_GAPS = regex.compile(r"[ ,\u00a0\u2009\u202f]")
 _E = regex.compile(r"[eE]")
 _E_SPACE = regex.compile(r"[eE\s]")
+_DIGIT = regex.compile(r"\d")  # _NUMBER_RE's digits
 
 
 def _mantissa_exponent(m: regex.Match[str]) -> tuple[str, Decimal, int] | None:
@@ -170,6 +171,8 @@ _MEMO_LENGTH = 400
 
 def _numbers_in(text: str, decimal_comma: bool = False) -> tuple[NumberMatch, ...]:
     norm = normalise_digits(text)
+    if not _DIGIT.search(norm):
+        return ()  # every number has a digit; _NUMBER_RE is slow to rule out at each position
     if decimal_comma:
         norm = norm.translate(_SWAP_MARKS)
     return tuple(
