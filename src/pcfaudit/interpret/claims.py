@@ -24,7 +24,7 @@ from pcfaudit.interpret import claims_meta as meta
 from pcfaudit.interpret import claims_scope as scope
 from pcfaudit.interpret import claims_sources as sources
 from pcfaudit.interpret import claims_values as values
-from pcfaudit.interpret.claims_text import Segment, find_numbers, iter_segments, normalise
+from pcfaudit.interpret.claims_text import Segment, iter_segments, normalise
 from pcfaudit.interpret.mention_roles import row_role
 from pcfaudit.model import (
     BoundaryClaim,
@@ -42,6 +42,7 @@ from pcfaudit.model import (
     StandardCitation,
     Statement,
 )
+from pcfaudit.vocab.numbers import iter_numbers
 
 
 @dataclass
@@ -168,7 +169,8 @@ def count_numbers(document: Document) -> int:
     for b in document.blocks:
         texts = [c.text for r in b.table.rows for c in r] if b.table is not None else [b.text]
         for t in texts:
-            total += sum(1 for _ in find_numbers(t))
+            # find_numbers yields the same numbers; its '约为' marks do not change the count
+            total += sum(1 for _ in iter_numbers(t))
     return total
 
 
