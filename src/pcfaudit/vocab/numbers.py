@@ -20,10 +20,8 @@ import regex
 from pcfaudit.model import Number
 from pcfaudit.vocab.memo import forget_document_memos
 
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．，－＋％",
-    "0123456789.,-+%",
-)
+FULLWIDTH_MARKS = "０１２３４５６７８９．，－＋％"  # what normalise_digits folds to ASCII
+_FULLWIDTH = str.maketrans(FULLWIDTH_MARKS, "0123456789.,-+%")
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
@@ -71,7 +69,9 @@ class NumberMatch:
 
 
 def normalise_digits(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    # An ASCII text has none of the marks, and str.isascii costs nothing: most texts skip
+    # the translation (it looks every character up).
+    return text if text.isascii() else text.translate(_FULLWIDTH)
 
 
 def _decimals_of(digits: str) -> int:
