@@ -129,16 +129,18 @@ def _unmarked_toc(document: Document) -> set[int]:
 # ----------------------------------------------------------------------------- document facts
 
 
-_CJK_CHAR = regex.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # is_cjk, counted by the C engine
-_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+# is_cjk, counted by the C engine in runs (a list of runs is shorter than one of letters)
+_CJK_RUN = regex.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_LATIN_RUN = regex.compile(r"[A-Za-z]+")
 
 
 def detect_language(document: Document) -> str:
     cjk = latin = 0
     for b in document.blocks:
         text = b.text if b.table is None else " ".join(c.text for r in b.table.rows for c in r)
-        cjk += len(_CJK_CHAR.findall(text))
-        latin += len(_LATIN_LETTER.findall(text))
+        if not text.isascii():
+            cjk += sum(map(len, _CJK_RUN.findall(text)))
+        latin += sum(map(len, _LATIN_RUN.findall(text)))
     # Chinese prose carries many Latin units and names; one CJK char per three letters is zh.
     return "zh" if cjk * 3 >= latin and cjk > 0 else "en"
 
