@@ -245,6 +245,8 @@ def extract_claims(document: Document) -> Claims:
                     mention_keys.add(key)
                     claims.mentions.append(m)
         elif seg.kind == "cell":
+            if _FIGURE_CELL.fullmatch(seg.text):
+                continue  # half the cells: no source, standard or GWP is named without words
             for m in sources.mentions_in(seg):
                 key = (m.name, m.used, m.role, seg.block, seg.location.row)
                 if key not in mention_keys:
@@ -265,6 +267,9 @@ def extract_claims(document: Document) -> Claims:
 
 
 _LABEL_CELL = 40  # characters: a cell this short names a row, it does not describe
+# A cell of digits and number marks only ("1,23E-02", "(12.5 %)", "—"): every source word,
+# refrigerant code, standard and GWP cue has letters other than e/E, or CJK characters.
+_FIGURE_CELL = regex.compile(r"[\d\s.,%+\-−–—/()eE]*")
 
 
 def _mention_roles_in_row(mentions: list[Mention], row: Segment) -> None:
