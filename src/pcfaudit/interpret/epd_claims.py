@@ -116,6 +116,15 @@ _DEFINITION = regex.compile(
 )
 # A sentence ends at . ; ! ? followed by a space and a capital or CJK, or at 。；.
 _SENTENCE_RE = regex.compile(r"(?<=[.;!?])\s+(?=[A-Z\p{Han}])|(?<=[。；！？])|\n+")
+# Where _SENTENCE_RE can cut: a stop and a space, a CJK stop, a line break. Most table rows
+# have none and skip the split, whose lookbehinds are slow at every position.
+_SENTENCE_BREAK = regex.compile(r"[.;!?]\s|[。；！？\n]")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_RE.split(text) if _SENTENCE_BREAK.search(text) else [text]
+
+
 _BIOGENIC_RE = regex.compile(r"biogenic\s+carbon|生物(?:源|成因)?碳", regex.IGNORECASE)
 _SCI = rf"{_NUM}(?:[eE][-+]?\d+)?"
 # A number before its unit ("0.50 kg C") or, in a table row, after it ("kg C : 0.50").
@@ -183,7 +192,7 @@ def epd_statements(document: Document) -> list[Statement]:
         elif _PCR_LABEL_ONLY.search(text) and len(text) < 60:
             pending = text
             continue
-        for sentence in _SENTENCE_RE.split(text):
+        for sentence in _sentences(text):
             if sentence.strip():
                 out.extend(_line_statements(sentence, loc))
                 out.extend(text_statements(sentence, loc))
