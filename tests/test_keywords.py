@@ -12,7 +12,7 @@ import re._parser as sre_parse
 import pytest
 import regex
 
-from pcfaudit.interpret import epd_claims, epd_text
+from pcfaudit.interpret import epd_claims, epd_text, tables
 from pcfaudit.vocab.cues import SOURCE_KEYWORDS, SOURCE_WORDS
 from pcfaudit.vocab.keywords import any_keyword
 
@@ -89,6 +89,7 @@ _GUARDED = [
             *["_RECYCLED_USE", "_WASTE_ZERO", "_PLACEHOLDER", "_PRODUCTION_RE"],
         ]
     ],
+    *[(f"table role {k}", p, tables.ROLE_KEYWORDS) for k, p in tables._ROLE_PATTERNS],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],
 ]
