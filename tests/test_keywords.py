@@ -12,7 +12,7 @@ import re._parser as sre_parse
 import pytest
 import regex
 
-from pcfaudit.interpret import epd_claims, epd_text, tables
+from pcfaudit.interpret import claims_fu, claims_meta, epd_claims, epd_text, tables
 from pcfaudit.vocab.cues import SOURCE_KEYWORDS, SOURCE_WORDS
 from pcfaudit.vocab.keywords import any_keyword
 
@@ -90,6 +90,8 @@ _GUARDED = [
         ]
     ],
     *[(f"table role {k}", p, tables.ROLE_KEYWORDS) for k, p in tables._ROLE_PATTERNS],
+    ("production words", claims_fu._PRODUCTION, claims_fu.PRODUCTION_KEYWORDS),
+    ("standards", claims_meta._STANDARD, claims_meta.STANDARD_KEYWORDS),
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],
 ]
