@@ -12,7 +12,7 @@ import re._parser as sre_parse
 import pytest
 import regex
 
-from pcfaudit.interpret import claims_fu, claims_meta, epd_claims, epd_text, tables
+from pcfaudit.interpret import claims_fu, claims_meta, claims_scope, epd_claims, epd_text, tables
 from pcfaudit.vocab.cues import SOURCE_KEYWORDS, SOURCE_WORDS
 from pcfaudit.vocab.keywords import any_keyword
 
@@ -92,6 +92,9 @@ _GUARDED = [
     *[(f"table role {k}", p, tables.ROLE_KEYWORDS) for k, p in tables._ROLE_PATTERNS],
     ("production words", claims_fu._PRODUCTION, claims_fu.PRODUCTION_KEYWORDS),
     ("standards", claims_meta._STANDARD, claims_meta.STANDARD_KEYWORDS),
+    ("allocation", claims_scope._ALLOCATION, claims_scope.ALLOCATION_KEYWORDS),
+    ("organisational", claims_scope._ORGANISATIONAL, claims_scope.ORGANISATIONAL_KEYWORDS),
+    ("used clause", claims_scope._USED_CLAUSE, claims_scope.USED_KEYWORDS),
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],
 ]

@@ -24,6 +24,7 @@ from pcfaudit.model import (
     Statement,
     StatementKind,
 )
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.stages import STAGE_WORDS
 
 _I = regex.IGNORECASE
@@ -265,6 +266,14 @@ _CLAUSE_END = regex.compile(r"[，,。；;]")
 # Words each alternative of _DATA_USED contains (same flags): its lazy leading name is slow
 # to rule out at every position of a sentence that has neither.
 _DATA_USED_HINT = regex.compile(r"采用|used", regex.I)
+# A word every match of each method pattern holds (the key-word test checks): most sentences
+# hold none and skip the pattern.
+ALLOCATION_KEYWORDS = ["分配", "分摊", "allocat", "partition"]
+ORGANISATIONAL_KEYWORDS = ["生产活动", "办公", "食堂", "生活区", "whole", "entire", "non-production"]
+USED_KEYWORDS = ["采用", "使用", "选用", "used"]
+_MAY_ALLOCATE = any_keyword(ALLOCATION_KEYWORDS)
+_MAY_SPAN_ORGANISATION = any_keyword(ORGANISATIONAL_KEYWORDS)
+_MAY_USE = any_keyword(USED_KEYWORDS)
 
 
 def method_statements_in(seg: Segment) -> list[Statement]:
@@ -272,7 +281,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     Statement kinds ``allocation``, ``organisational-boundary`` and ``data-used``."""
     text = seg.text
     out: list[Statement] = []
-    m = _ALLOCATION.search(text)
+    m = _ALLOCATION.search(text) if _MAY_ALLOCATE(text) else None
     if m and not _NEGATED.search(text[: m.start()]):
         out.append(
             Statement(
@@ -281,7 +290,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
                 seg.location.with_quote(seg.quote(m.start(), m.end())),
             )
         )
-    m = _ORGANISATIONAL.search(text)
+    m = _ORGANISATIONAL.search(text) if _MAY_SPAN_ORGANISATION(text) else None
     if m and _BOUNDARY_WORD.search(text):
         out.append(
             Statement(
@@ -315,6 +324,8 @@ def _used_clauses(seg: Segment, covered: list[tuple[int, int]]) -> Iterator[Stat
     are the subject. Clauses about
     how a value was calculated are method, not data."""
     text, start = seg.text, 0
+    if not _MAY_USE(text):
+        return  # no clause can hold _USED_CLAUSE
     for end in [*(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]:
         clause = text[start:end]
         lo, hi, start = start, end, end + 1
