@@ -15,6 +15,7 @@ import regex
 from pcfaudit.interpret import claims_fu, claims_meta, claims_scope, epd_claims, epd_text, tables
 from pcfaudit.vocab.cues import SOURCE_KEYWORDS, SOURCE_WORDS
 from pcfaudit.vocab.keywords import any_keyword
+from pcfaudit.vocab.stages import STAGE_KEYWORDS, STAGE_WORDS
 
 _MAX_SPELLINGS = 64  # a character class in a run multiplies its spellings
 
@@ -95,6 +96,8 @@ _GUARDED = [
     ("allocation", claims_scope._ALLOCATION, claims_scope.ALLOCATION_KEYWORDS),
     ("organisational", claims_scope._ORGANISATIONAL, claims_scope.ORGANISATIONAL_KEYWORDS),
     ("used clause", claims_scope._USED_CLAUSE, claims_scope.USED_KEYWORDS),
+    *[(f"stage {st}", regex.compile(p), STAGE_KEYWORDS) for p, st in STAGE_WORDS],
+    ("upstream production", claims_scope._UPSTREAM_PRODUCTION, STAGE_KEYWORDS),
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],
 ]

@@ -25,7 +25,7 @@ from pcfaudit.model import (
     StatementKind,
 )
 from pcfaudit.vocab.keywords import any_keyword
-from pcfaudit.vocab.stages import STAGE_WORDS
+from pcfaudit.vocab.stages import STAGE_KEYWORDS, STAGE_WORDS
 
 _I = regex.IGNORECASE
 _BOUNDARY = [(regex.compile(p, _I), t) for p, t in BOUNDARY_PATTERNS]
@@ -47,6 +47,8 @@ _COMPARABILITY = regex.compile(
 _ABOUT_SELF = regex.compile(r"系统边界|本研究|本报告|本次|system\s+boundary|this\s+study", _I)
 
 _STAGES = [(regex.compile(p, _I), s) for p, s in STAGE_WORDS]
+# Two thirds of the sentences hold no stage word: no stage span, so no stage claim or list.
+_MAY_NAME_STAGE = any_keyword(STAGE_KEYWORDS)
 # Upstream production of materials/energy is raw-material acquisition, not manufacturing.
 _UPSTREAM_PRODUCTION = regex.compile(
     r"(?:电力|钢材|材料|原料|能源|电机|零部件|部件)[^，。；]{0,20}?的(?:生产|制造)", _I
@@ -143,7 +145,7 @@ def stages_in(seg: Segment, column_status: str | None = None) -> list[StageClaim
     """Stage claims from a boundary formula, a boundary sentence, a boundary-table cell
     (``column_status`` from its column header) or a modelling sentence."""
     text = seg.text
-    if _CAPTION.match(text):
+    if _CAPTION.match(text) or not _MAY_NAME_STAGE(text):
         return []
     if column_status is not None:
         return _claims(seg, stage_spans(text), column_status)
@@ -195,6 +197,8 @@ def _status_of(text: str, cues: list[tuple[int, str]], s: int, e: int) -> str | 
 def stage_list_in(seg: Segment) -> Statement | None:
     """'调研了…上游原材料生产阶段、原材料运输阶段、产品运输阶段、使用阶段及报废后回收处置阶段'."""
     text = seg.text
+    if not _MAY_NAME_STAGE(text):
+        return None
     cue = _LIST_CUE.search(text)
     if cue is None or (_GENERIC.search(text) and not _BOUNDARY_CONTEXT.search(text)):
         return None
