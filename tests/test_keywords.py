@@ -97,6 +97,8 @@ _GUARDED = [
     ("organisational", claims_scope._ORGANISATIONAL, claims_scope.ORGANISATIONAL_KEYWORDS),
     ("used clause", claims_scope._USED_CLAUSE, claims_scope.USED_KEYWORDS),
     *[(f"stage {st}", regex.compile(p), STAGE_KEYWORDS) for p, st in STAGE_WORDS],
+    *[(f"boundary {t}", p, claims_scope.BOUNDARY_KEYWORDS) for p, t in claims_scope._BOUNDARY],
+    ("full life cycle", claims_scope._FULL, claims_scope.BOUNDARY_KEYWORDS),
     ("upstream production", claims_scope._UPSTREAM_PRODUCTION, STAGE_KEYWORDS),
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],

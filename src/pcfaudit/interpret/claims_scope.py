@@ -76,8 +76,19 @@ _LIST_CUE = regex.compile(
 )
 
 
+# A word every match of each BOUNDARY_PATTERNS pattern and of _FULL holds (the key-word
+# test checks): a sentence without one states no boundary (nearly all of them).
+BOUNDARY_KEYWORDS = [
+    *["摇篮", "搖籃", "cradle", "大门到大门", "大門到大門", "门到门", "gate", "生命周期"],
+    *["生命週期", "life"],
+]
+_MAY_BOUND = any_keyword(BOUNDARY_KEYWORDS)
+
+
 def boundary_in(seg: Segment) -> list[BoundaryClaim]:
     out: list[BoundaryClaim] = []
+    if not _MAY_BOUND(seg.text):
+        return out
     if _ABOUT_DATA.search(seg.text) and not _ABOUT_SELF.search(seg.text):
         return out
     seen: set[BoundaryType] = set()
