@@ -12,7 +12,15 @@ import re._parser as sre_parse
 import pytest
 import regex
 
-from pcfaudit.interpret import claims_fu, claims_meta, claims_scope, epd_claims, epd_text, tables
+from pcfaudit.interpret import (
+    claims_fu,
+    claims_hotspots,
+    claims_meta,
+    claims_scope,
+    epd_claims,
+    epd_text,
+    tables,
+)
 from pcfaudit.vocab.cues import SOURCE_KEYWORDS, SOURCE_WORDS
 from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.stages import STAGE_KEYWORDS, STAGE_WORDS
@@ -99,6 +107,8 @@ _GUARDED = [
     *[(f"stage {st}", regex.compile(p), STAGE_KEYWORDS) for p, st in STAGE_WORDS],
     *[(f"boundary {t}", p, claims_scope.BOUNDARY_KEYWORDS) for p, t in claims_scope._BOUNDARY],
     ("full life cycle", claims_scope._FULL, claims_scope.BOUNDARY_KEYWORDS),
+    ("hotspot", claims_hotspots._HOT, claims_hotspots.HOTSPOT_KEYWORDS),
+    ("second hotspot", claims_hotspots._SECOND, claims_hotspots.HOTSPOT_KEYWORDS),
     ("upstream production", claims_scope._UPSTREAM_PRODUCTION, STAGE_KEYWORDS),
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
     *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],
