@@ -289,6 +289,8 @@ _LATEX = [
 
 
 def _clean_latex(text: str) -> str:
+    if "\\" not in text and "$" not in text:
+        return text  # every _LATEX pattern needs a backslash or a dollar
     for a, b in _LATEX:
         text = a.sub(b, text)
     return text
@@ -355,6 +357,8 @@ _THRESHOLD = regex.compile(
 
 def operating_threshold_in(seg: Segment) -> Statement | None:
     """'总装机功率 ≥ 100 kW 且运行 ≥ 1 000 h/a … 占全厂用电量 > 80%' → [100, 1000, 80]."""
+    if "%" not in seg.raw:
+        return None  # _THRESHOLD ends in "%", which _clean_latex keeps and never makes
     clean = _clean_latex(seg.raw)
     m = _THRESHOLD.search(clean)
     if not m:
