@@ -247,6 +247,8 @@ def computations_in(seg: Segment) -> list[Statement]:
                 values=values,
             )
         )
+    if "%" not in text:
+        return out  # a blend prints its shares with "%" (both blend patterns need one)
     items = list(_BLEND_PCT_FIRST.finditer(text))
     if len(items) < 2:
         items = list(_BLEND_GAS_FIRST.finditer(text))
