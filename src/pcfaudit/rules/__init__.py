@@ -20,6 +20,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     omission_gas,
     plausibility,
     relations,
+    series,
     standard,
     structure,
     temporal,

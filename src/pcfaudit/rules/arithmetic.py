@@ -48,6 +48,7 @@ _BY_RELATION = {
     "formula-table": "AR014",
     "ranking": "NA004",
     "summed-ratios": "AR023",
+    "series-slip": "PL004",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
