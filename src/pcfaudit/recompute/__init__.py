@@ -43,6 +43,7 @@ from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.held import held_relation_checks
 from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
+from pcfaudit.recompute.percent_fractions import percent_fraction_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
 from pcfaudit.recompute.rankings import ranking_checks
@@ -107,6 +108,7 @@ def recompute(
     checks += ranking_checks(report.statements, grids)
     checks += carbon_shift_checks(grids)
     checks += series_slip_checks(grids)
+    checks += percent_fraction_checks(grids)
     checks += input_unit_checks(tables or [])
     if text:
         checks += hidden_conversion_checks(relations, text)

@@ -18,6 +18,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     narrative,
     omission,
     omission_gas,
+    percent_units,
     plausibility,
     relations,
     series,

@@ -49,6 +49,7 @@ _BY_RELATION = {
     "ranking": "NA004",
     "summed-ratios": "AR023",
     "series-slip": "PL004",
+    "percent-as-fraction": "UN012",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
