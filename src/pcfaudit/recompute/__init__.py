@@ -43,12 +43,14 @@ from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.held import held_relation_checks
 from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
+from pcfaudit.recompute.percent_fractions import percent_fraction_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
 from pcfaudit.recompute.rankings import ranking_checks
 from pcfaudit.recompute.relation_checks import hidden_conversion_checks, relation_checks
 from pcfaudit.recompute.repeated import repeated_figure_checks
 from pcfaudit.recompute.same_figure import same_figure_checks
+from pcfaudit.recompute.series import series_slip_checks
 from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
@@ -105,6 +107,8 @@ def recompute(
     checks += change_base_checks(report.statements, grids)
     checks += ranking_checks(report.statements, grids)
     checks += carbon_shift_checks(grids)
+    checks += series_slip_checks(grids)
+    checks += percent_fraction_checks(grids)
     checks += input_unit_checks(tables or [])
     if text:
         checks += hidden_conversion_checks(relations, text)
