@@ -172,13 +172,17 @@ def _sharp(iv: Interval) -> bool:
 
 
 def _support(
-    cols: _Columns, target: int, inputs: tuple[int, ...], scales: list[Fraction]
+    cols: _Columns, target: int, inputs: tuple[int, ...], scales: list[Fraction], floor: int = 0
 ) -> tuple[int, int, int]:
     """(rows holding, rows judged, distinct results among the holding rows). Rows whose
-    expected value is too blurred by rounding to tell are not judged."""
+    expected value is too blurred by rounding to tell are not judged. The count stops once
+    fewer than ``floor`` rows could hold (the caller has no use for such a product)."""
     held = judged = 0
     distinct: set[object] = set()
+    rows = len(cols.numbers)
     for r, row in enumerate(cols.numbers):
+        if held + rows - r < floor:
+            break
         t = row[target]
         if t is None or not t.value or any((n := row[c]) is None or not n.value for c in inputs):
             continue
@@ -190,6 +194,15 @@ def _support(
             held += 1
             distinct.add(t.value)
     return held, judged, len(distinct)
+
+
+def _rows_to_win(best: tuple[int, int] | None, inputs: int) -> int:
+    """The rows a product of ``inputs`` columns must hold to be accepted and to beat the
+    best (rows held, inputs) so far: more rows, or as many with more inputs."""
+    if best is None:
+        return MIN_ROWS
+    held, width = best
+    return max(MIN_ROWS, held if inputs > width else held + 1)
 
 
 def _accepted(held: int, judged: int, distinct: int) -> bool:
@@ -242,7 +255,8 @@ def complete_roles(
     scales = [_row_scale(cols, r, unit_col, funit_col) for r in range(len(cols.rows))]
     best: tuple[tuple[int, int], int, tuple[int, ...]] | None = None
     for target, inputs in _products(cols, numeric):
-        held, judged, distinct = _support(cols, target, inputs, scales)
+        floor = _rows_to_win(best[0] if best else None, len(inputs))
+        held, judged, distinct = _support(cols, target, inputs, scales, floor)
         if not _accepted(held, judged, distinct):
             continue
         key = (held, len(inputs))  # most rows; on a tie the product that names the GWP too
