@@ -92,10 +92,13 @@ _GUARDED = [
         ]
     ],
     *[
-        (f"epd text {name}", getattr(epd_text, name), epd_text.TEXT_KEYWORDS)
-        for name in [
-            *["_RSL_RE", "_DU_YEAR_RE", "_SERVICE_RE", "_USE_LABEL", "_STANDARD_RE"],
-            *["_RECYCLED_USE", "_WASTE_ZERO", "_PLACEHOLDER", "_PRODUCTION_RE"],
+        (f"epd text {name}", getattr(epd_text, name), epd_text.CLAIM_WORDS[claim])
+        for claim, name in [
+            *[("service-life", "_RSL_RE"), ("service-life", "_DU_YEAR_RE")],
+            *[("service-life", "_SERVICE_RE"), ("use-scenario", "_USE_LABEL")],
+            *[("standard", "_STANDARD_RE"), ("recycled", "_RECYCLED_USE")],
+            *[("waste-zero", "_WASTE_ZERO"), ("placeholder", "_PLACEHOLDER")],
+            ("production", "_PRODUCTION_RE"),
         ]
     ],
     *[(f"table role {k}", p, tables.ROLE_KEYWORDS) for k, p in tables._ROLE_PATTERNS],
@@ -110,8 +113,8 @@ _GUARDED = [
     ("hotspot", claims_hotspots._HOT, claims_hotspots.HOTSPOT_KEYWORDS),
     ("second hotspot", claims_hotspots._SECOND, claims_hotspots.HOTSPOT_KEYWORDS),
     ("upstream production", claims_scope._UPSTREAM_PRODUCTION, STAGE_KEYWORDS),
-    *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._BOUNDARY_RES],
-    *[(f"epd text {k}", p, epd_text.TEXT_KEYWORDS) for k, p in epd_text._EOL],
+    *[(f"epd text {k}", p, epd_text.CLAIM_WORDS["boundary"]) for k, p in epd_text._BOUNDARY_RES],
+    *[(f"epd text {k}", p, epd_text.CLAIM_WORDS["end-of-life"]) for k, p in epd_text._EOL],
 ]
 
 

@@ -26,8 +26,14 @@ def any_keyword(keywords: Iterable[str]) -> Callable[[str], bool]:
     pattern = re.compile("|".join(map(re.escape, keys)))
 
     def holds(text: str) -> bool:
-        if "İ" in text or "ı" in text or "ſ" in text:  # rare: translate costs more than lower
-            text = text.translate(_FOLD)
-        return pattern.search(text.lower()) is not None
+        return pattern.search(fold_case(text)) is not None
 
     return holds
+
+
+def fold_case(text: str) -> str:
+    """``text`` as the key words are compared with it: in lower case, with the letters
+    regex.IGNORECASE folds otherwise folded alike."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # rare: translate costs more than lower
+        text = text.translate(_FOLD)
+    return text.lower()
