@@ -14,6 +14,7 @@ import regex
 
 from pcfaudit.interpret import (
     claims_fu,
+    claims_gwp,
     claims_hotspots,
     claims_meta,
     claims_scope,
@@ -111,6 +112,7 @@ _GUARDED = [
     *[(f"boundary {t}", p, claims_scope.BOUNDARY_KEYWORDS) for p, t in claims_scope._BOUNDARY],
     ("full life cycle", claims_scope._FULL, claims_scope.BOUNDARY_KEYWORDS),
     ("hotspot", claims_hotspots._HOT, claims_hotspots.HOTSPOT_KEYWORDS),
+    ("gwp context", claims_gwp._GWP_CONTEXT, claims_gwp.GWP_CONTEXT_KEYWORDS),
     ("second hotspot", claims_hotspots._SECOND, claims_hotspots.HOTSPOT_KEYWORDS),
     ("upstream production", claims_scope._UPSTREAM_PRODUCTION, STAGE_KEYWORDS),
     *[(f"epd text {k}", p, epd_text.CLAIM_WORDS["boundary"]) for k, p in epd_text._BOUNDARY_RES],
