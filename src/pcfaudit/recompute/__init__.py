@@ -37,6 +37,7 @@ from pcfaudit.recompute.core import (
 from pcfaudit.recompute.decomposition import summed_ratio_checks
 from pcfaudit.recompute.discover import discover, grids_of, row_share_tables, sum_columns
 from pcfaudit.recompute.doses import dose_checks
+from pcfaudit.recompute.double_count import crude_double_count_checks
 from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
@@ -109,6 +110,7 @@ def recompute(
     checks += carbon_shift_checks(grids)
     checks += series_slip_checks(grids)
     checks += percent_fraction_checks(grids)
+    checks += crude_double_count_checks(relations)
     checks += input_unit_checks(tables or [])
     if text:
         checks += hidden_conversion_checks(relations, text)

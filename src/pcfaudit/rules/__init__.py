@@ -6,6 +6,7 @@ from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     boundary_data,
     carbon_content,
     consistency,
+    double_count,
     emission_factor,
     epd,
     extraction,

@@ -50,6 +50,7 @@ _BY_RELATION = {
     "summed-ratios": "AR023",
     "series-slip": "PL004",
     "percent-as-fraction": "UN012",
+    "crude-double-count": "BD006",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
