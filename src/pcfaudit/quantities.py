@@ -58,6 +58,8 @@ class Interval:
         return Interval(self.lo - other.hi, self.hi - other.lo)
 
     def __mul__(self, other: Interval) -> Interval:
+        if self.lo >= 0 and other.lo >= 0:  # the common case: two products, not four
+            return Interval(self.lo * other.lo, self.hi * other.hi)
         p = (self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi)
         return Interval(min(p), max(p))
 

@@ -3,7 +3,6 @@ the Location it came from."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,7 +30,18 @@ class Location:
     quote: str | None = None
 
     def with_quote(self, quote: str) -> Location:
-        return dataclasses.replace(self, quote=quote)
+        # Field by field: dataclasses.replace inspects the fields on every call, and
+        # evidence is quoted thousands of times per report.
+        return Location(
+            self.line, self.page, self.bbox, self.paragraph, self.table, self.row,
+            self.column, self.section, quote,
+        )  # fmt: skip
+
+    def with_section(self, section: str | None) -> Location:
+        return Location(
+            self.line, self.page, self.bbox, self.paragraph, self.table, self.row,
+            self.column, section, self.quote,
+        )  # fmt: skip
 
     def describe(self) -> str:
         """A short human-readable place: 'p. 3, §3.6, table 2 row 4' or 'line 118'."""
