@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 from collections.abc import Callable, Iterator
 
 import pypdfium2 as pdfium
@@ -134,14 +135,21 @@ def glyphs_at(
     import pdfplumber  # only for the rare page that needs it
 
     found = []
-    with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
-        for ch in pdf.pages[0].chars:
-            x, y = ch["matrix"][4], ch["matrix"][5]
-            if ch["text"].strip() and any(
-                abs(o[0] - x) < _NEAR and abs(o[1] - y) < _NEAR for o in origins
-            ):
-                x0, top, x1, bottom = turn(ch["x0"], ch["x1"], ch["y0"], ch["y1"])
-                found.append(Char(ch["text"], x0, top, x1, bottom))
+    quiet = logging.getLogger("pdfminer")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # its warnings on a damaged font are not the user's
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
+            chars = pdf.pages[0].chars
+    except Exception:  # pdfminer fails on streams pdfium reads: the glyphs stay dropped
+        return []
+    finally:
+        quiet.setLevel(level)
+    for ch in chars:
+        x, y = ch["matrix"][4], ch["matrix"][5]
+        if ch["text"].strip() and any(abs(o[0] - x) < _NEAR and abs(o[1] - y) < _NEAR for o in origins):
+            x0, top, x1, bottom = turn(ch["x0"], ch["x1"], ch["y0"], ch["y1"])
+            found.append(Char(ch["text"], x0, top, x1, bottom))
     return found
 
 
