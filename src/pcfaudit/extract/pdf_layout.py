@@ -10,6 +10,7 @@ import bisect
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
 from pcfaudit.extract.common import normalise_text
 from pcfaudit.model import Block, Cell, Location, Table
@@ -62,11 +63,11 @@ class Line:
 
     @cached_property
     def top(self) -> float:
-        return min(c.top for c in self.chars)
+        return min([c.top for c in self.chars])
 
     @cached_property
     def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
+        return max([c.bottom for c in self.chars])
 
     @property
     def bbox(self) -> BBox:
@@ -125,20 +126,24 @@ def make_lines(chars: list[Char]) -> list[Line]:
     lines, and one line grown to its height would swallow them (the body lines beside it
     read interleaved, "RVaelviidsiitoyn D Daatete")."""
     # Sizes measured from ink below 1 pt are failed measurements (glyphs drawn as paths).
-    sizes = sorted(c.em for c in chars if c.em >= 1.0 and c.text != " ")
+    sizes = sorted([c.em for c in chars if c.em >= 1.0 and c.text != " "])
     if sizes:
-        body = sizes[len(sizes) // 2]
-        display = [c for c in chars if c.em > _DISPLAY * body]
+        limit = _DISPLAY * sizes[len(sizes) // 2]  # the body size's multiple
+        display = [c for c in chars if c.em > limit]
         if display:
             # A space has no ink to measure: it goes with the display glyphs whose box it
             # shares (same band, about as tall), else with the body text.
             spaces = [c for c in chars if c.text == " " and _in_display(c, display)]
             taken = {id(c) for c in spaces}
-            rest = [c for c in chars if c.em <= _DISPLAY * body and id(c) not in taken]
+            rest = [c for c in chars if c.em <= limit and id(c) not in taken]
             lines = _make_lines(display + spaces) + _make_lines(rest)
-            lines.sort(key=lambda ln: (ln.top, ln.x0))
+            lines.sort(key=_line_order)
             return lines
     return _make_lines(chars)
+
+
+def _line_order(ln: Line) -> tuple[float, float]:
+    return (ln.top, ln.x0)
 
 
 def _in_display(space: Char, display: list[Char]) -> bool:
@@ -149,63 +154,86 @@ def _in_display(space: Char, display: list[Char]) -> bool:
 
 
 def _make_lines(chars: list[Char]) -> list[Line]:
-    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
+    # Runs for every page and every table cell: the loops below avoid a Python call per
+    # glyph (sort keys from lists, not lambdas).
+    mids = [c.top + c.bottom for c in chars]
+    ordered = [chars[i] for i in sorted(range(len(chars)), key=mids.__getitem__)]
     groups: list[list[Char]] = []
+    group: list[Char] = []
     mid = height = 0.0
     for c in ordered:
-        cmid, ch = (c.top + c.bottom) / 2, c.bottom - c.top
+        top, bottom = c.top, c.bottom
+        cmid, ch = (top + bottom) / 2, bottom - top
         if c.text == " ":
             # A space has no ink and may carry a title's box: it joins a line, never widens it.
             if groups and abs(cmid - mid) <= 0.45 * height:
-                groups[-1].append(c)
+                group.append(c)
             continue
         # (x if y > x else y: max(x, y) without a call, once per glyph)
         if groups and abs(cmid - mid) <= 0.45 * (ch if ch > height else height):
-            groups[-1].append(c)
+            group.append(c)
             if ch > height:
                 height = ch
             continue
-        groups.append([c])
+        group = [c]
+        groups.append(group)
         mid, height = cmid, ch
     lines = []
     for g in groups:
-        g.sort(key=lambda c: (c.x0, c.text != " "))
-        trailing = bool(g) and g[-1].text == " "
+        _sort_by_x(g)
+        trailing = g[-1].text == " "
         while g and g[-1].text == " ":
             g.pop()
         while g and g[0].text == " ":
             g.pop(0)
         if g:
             lines.append(Line(chars=g, segments=_segments(g), trailing_space=trailing))
-    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    lines.sort(key=_line_order)
     return lines
+
+
+_X0 = attrgetter("x0")
+
+
+def _sort_by_x(chars: list[Char]) -> None:
+    """Left to right; at the same x a space before a glyph. Sorting by x alone is the same
+    order when no two x are equal (the usual case, and several times cheaper)."""
+    xs = [c.x0 for c in chars]
+    if len(set(xs)) == len(xs):
+        chars.sort(key=_X0)
+    else:
+        chars.sort(key=lambda c: (c.x0, c.text != " "))
 
 
 def _segments(chars: list[Char]) -> list[Segment]:
     visible = [c for c in chars if c.text != " "]
     size = text_size(visible)
+    column_gap, space_gap, cjk_gap = _COLUMN_GAP * size, _SPACE_GAP * size, _CJK_SPACE_GAP * size
     out: list[Segment] = []
-    run = [visible[0]]
-    text = [visible[0].text]
+    prev = visible[0]
+    run = [prev]
+    text = [prev.text]
     space = False
-    prev_cjk = is_cjk(visible[0].text)  # of run[-1], carried along: one test per glyph
+    # whether the previous glyph is CJK, carried along; is_cjk is only asked of characters
+    # at or past U+3000, where its ranges begin (one test per glyph, rarely a call)
+    prev_cjk = prev.text >= "\u3000" and is_cjk(prev.text)
     for c in chars[1:]:
-        if c.text == " ":
+        t = c.text
+        if t == " ":
             space = True
             continue
-        prev = run[-1]
         gap = c.x0 - prev.x1
-        this_cjk = is_cjk(c.text)
-        if gap > _COLUMN_GAP * size:
+        this_cjk = t >= "\u3000" and is_cjk(t)
+        if gap > column_gap:
             out.append(_segment(run, text))
-            run, text = [c], [c.text]
+            run, text = [c], [t]
         else:
             cjk = prev_cjk and this_cjk
-            if (space and not cjk) or gap > (_CJK_SPACE_GAP if cjk else _SPACE_GAP) * size:
+            if (space and not cjk) or gap > (cjk_gap if cjk else space_gap):
                 text.append(" ")
             run.append(c)
-            text.append(c.text)
-        prev_cjk = this_cjk
+            text.append(t)
+        prev, prev_cjk = c, this_cjk
         space = False
     out.append(_segment(run, text))
     return out
@@ -218,9 +246,9 @@ def text_size(chars: list[Char]) -> float:
     """The font size of a run of characters. Loose boxes span the font's whole ascent and
     descent (1.5 em in some fonts), so a gutter between table columns would look like a
     word space; the ink of digits and capitals measures the size itself."""
-    heights = sorted(c.bottom - c.top for c in chars)
+    heights = sorted([c.bottom - c.top for c in chars])
     size = heights[len(heights) // 2] if heights else 0.0
-    ems = sorted(c.em for c in chars if c.em > 0)
+    ems = sorted([c.em for c in chars if c.em > 0])
     return min(size, ems[len(ems) // 2]) if ems else size
 
 
@@ -228,8 +256,8 @@ def _segment(run: list[Char], text: list[str]) -> Segment:
     return Segment(
         run[0].x0,
         run[-1].x1,
-        min(c.top for c in run),
-        max(c.bottom for c in run),
+        min([c.top for c in run]),
+        max([c.bottom for c in run]),
         normalise_text("".join(text)).strip(),
     )
 
