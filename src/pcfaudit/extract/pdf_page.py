@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import struct
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,6 @@ from pcfaudit.extract.pdf_calls import (
     COUNT_SEGMENTS,
     DRAW_MODE,
     FILL_COLOR,
-    GENERATED,
     IMAGE,
     LOOSE_BOX,
     MAP_ERROR,
@@ -180,6 +180,7 @@ def _reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
 
 
 _RECT = pdfium_c.FS_RECTF()
+_RECT_FLOATS = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
 _INK = tuple(ctypes.c_double() for _ in range(4))
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 
@@ -191,14 +192,15 @@ def _read_chars(
     """Read the text page's characters into ``out``; returns the text objects they belong
     to."""
     # Run once per character (a quarter of a million on the realdocs): everything the loop
-    # reads is a local name, and every pdfium call takes the plain address.
+    # reads is a local name, every pdfium call takes the plain address, and no call is
+    # made whose answer is known (see _BREAKS and ``turned``).
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     rect = _RECT
-    get_unicode, generated = UNICODE, GENERATED
-    loose_box, angle_of = LOOSE_BOX, ANGLE
-    map_error, text_object, char_box = MAP_ERROR, TEXT_OBJECT, CHAR_BOX
+    box_values = _RECT_FLOATS.unpack_from  # the box in one call, not four field reads
+    get_unicode, map_error, loose_box = UNICODE, MAP_ERROR, LOOSE_BOX
+    text_object, char_box = TEXT_OBJECT, CHAR_BOX
     ink_left, ink_right, ink_bottom, ink_top = _INK
-    quarter = math.pi / 2
+    breaks = _BREAKS
     q, h, width = turn.q, turn.h, out.width
     chars, hidden, rotated, pictures = out.chars, out.hidden, out.rotated, out.pictures
     unmapped = 0
@@ -206,11 +208,14 @@ def _read_chars(
     prev_hidden = False
     across = False  # the last glyph was set across the page's lines (see pdf_rotated)
     visibility: dict[int, str] = {}  # text object address → paint | white | none
+    # text object address → whether its glyphs are set across the page's lines: a glyph's
+    # angle is that of its text object's matrix, so it is asked once per object
+    turned: dict[int, bool] = {}
     for i in range(n):
         code = get_unicode(tp, i)
-        if code == 10 or code == 13:
-            continue
-        if code in (32, 9, 0xA0, 0x3000) or generated(tp, i):
+        if code in breaks:
+            if code == 10 or code == 13:
+                continue
             # word breaks: real space glyphs and the spaces pdfium infers from positions
             if across:
                 rotated.append(SPACE)
@@ -230,16 +235,21 @@ def _read_chars(
             unmapped += 1
         if not loose_box(tp, i, rect):
             continue
-        angle = angle_of(tp, i)
+        obj = text_object(tp, i) or 0
+        is_across = turned.get(obj)
+        if is_across is None:
+            is_across = _across(ANGLE(tp, i), q)
+            if obj:  # no object (never seen): asked again for the next glyph
+                turned[obj] = is_across
         text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        left, top, right, bottom = box_values(rect)  # pdfium's, y up
         if q:
-            x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
+            x0, top, x1, bottom = turn.box(left, right, bottom, top)
         else:
-            x0, top, x1, bottom = rect.left, h - rect.top, rect.right, h - rect.bottom
-        if angle >= 0 and round(angle / quarter) % 4 != q:
+            x0, top, x1, bottom = left, h - top, right, h - bottom
+        if is_across:
             # a label set across the page's lines (a vertical column header): kept apart;
             # one a reader cannot see is left out
-            obj = text_object(tp, i) or 0
             if obj not in visibility:
                 visibility[obj] = _paint_state(obj)
             if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
@@ -267,7 +277,6 @@ def _read_chars(
         if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
             em = prev.em  # a lower-case letter: the size of its neighbour in the same font
         prev = Char(text, x0, top, x1, bottom, em)
-        obj = text_object(tp, i) or 0
         state = visibility.get(obj)
         if state is None:
             state = visibility[obj] = _paint_state(obj)
@@ -279,6 +288,18 @@ def _read_chars(
             (hidden if prev_hidden else chars).append(prev)
     out.unmapped += unmapped
     return set(visibility)
+
+
+# Codes that break words rather than print: spaces, and the line breaks pdfium writes
+# between lines. pdfium's generated characters (FPDFText_IsGenerated) are only ever spaces
+# and line breaks (CPDF_TextPage generates ' ', '\r' and '\n'), so they are among these.
+_BREAKS = frozenset((32, 9, 0xA0, 0x3000, 10, 13))
+
+
+def _across(angle: float, quarter_turns: int) -> bool:
+    """Whether a glyph at ``angle`` (radians; negative: unknown) runs across the lines of
+    a page read at ``quarter_turns``."""
+    return angle >= 0 and round(angle / (math.pi / 2)) % 4 != quarter_turns
 
 
 def _paint_state(obj: int) -> str:
