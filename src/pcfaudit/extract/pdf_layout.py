@@ -160,24 +160,28 @@ def _make_lines(chars: list[Char]) -> list[Line]:
     ordered = [chars[i] for i in sorted(range(len(chars)), key=mids.__getitem__)]
     groups: list[list[Char]] = []
     group: list[Char] = []
-    mid = height = 0.0
+    # the line's middle and height; a glyph whose middle is within ``near`` (0.45 of the
+    # taller of the line and the glyph) joins it (-near <= d <= near: abs without a call)
+    mid = height = near = 0.0
     for c in ordered:
         top, bottom = c.top, c.bottom
-        cmid, ch = (top + bottom) / 2, bottom - top
+        cmid = (top + bottom) / 2
+        d = cmid - mid
         if c.text == " ":
             # A space has no ink and may carry a title's box: it joins a line, never widens it.
-            if groups and abs(cmid - mid) <= 0.45 * height:
+            if groups and -near <= d <= near:
                 group.append(c)
             continue
-        # (x if y > x else y: max(x, y) without a call, once per glyph)
-        if groups and abs(cmid - mid) <= 0.45 * (ch if ch > height else height):
+        ch = bottom - top
+        reach = 0.45 * ch if ch > height else near
+        if groups and -reach <= d <= reach:
             group.append(c)
             if ch > height:
-                height = ch
+                height, near = ch, reach
             continue
         group = [c]
         groups.append(group)
-        mid, height = cmid, ch
+        mid, height, near = cmid, ch, 0.45 * ch
     lines = []
     for g in groups:
         _sort_by_x(g)
