@@ -34,6 +34,7 @@ from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_layout import (
     BBox,
+    Char,
     Line,
     PageTable,
     build_tables,
@@ -72,7 +73,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
     n_pages = len(pages)
     stats = ExtractionStats(unread=unread)
     for p in pages:
-        n = sum(1 for c in p.chars if not c.text.isspace())
+        n = len([c for c in p.chars if not c.text.isspace()])
         stats.characters += n
         stats.garbled_characters += p.unmapped
         if n == 0:
@@ -195,12 +196,26 @@ def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
         if not any(_overlap(ln.bbox, b) for b in taken):
             out.append(ln)
             continue
-        outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
+        outside = _chars_outside(ln.chars, taken)
         if len(outside) == len(ln.chars):
             out.append(ln)
         elif any(not c.text.isspace() for c in outside):
             out.extend(make_lines(outside))
     out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
+
+
+def _chars_outside(chars: list[Char], taken: list[BBox]) -> list[Char]:
+    """The characters whose centre is in none of the boxes (a loop, not a generator per
+    character: it runs for every character of a line that touches a table)."""
+    out = []
+    for c in chars:
+        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        for b in taken:
+            if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                break
+        else:
+            out.append(c)
     return out
 
 
@@ -210,11 +225,6 @@ def _overlap(a: BBox, b: BBox) -> bool:
 
 def _in_margin(ln: Line, p: PdfPage) -> bool:
     return ln.bottom <= p.height * _MARGIN or ln.top >= p.height * (1 - _MARGIN)
-
-
-def _inside(inner: BBox, outer: BBox) -> bool:
-    cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
-    return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
 
 
 def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:

@@ -31,6 +31,7 @@ from PIL import Image
 from pcfaudit.extract.common import ExtractionError
 from pcfaudit.extract.pdf_calls import (
     ANGLE,
+    BOUNDS,
     CHAR_BOX,
     COUNT_SEGMENTS,
     DRAW_MODE,
@@ -149,7 +150,7 @@ def read_page(
     out.pictures = [pic for pic, _ in wide]
     seen = _read_chars(textpage, n, turn, out, fills)
     # only CJK fonts go without glyphs where pdfium has no system font for them
-    cjk = any(c.text >= "\u3000" and is_cjk(c.text) for c in out.chars)
+    cjk = any(t >= "\u3000" and is_cjk(t) for t in {c.text for c in out.chars})
     if data is not None and cjk and (origins := dropped_origins(page, seen)):
         out.chars += missing(glyphs_at(data, index, origins, turn.box), out.chars)
     out.chars = _tighten(out.chars)
@@ -200,7 +201,7 @@ def _read_chars(
     get_unicode, map_error, loose_box = UNICODE, MAP_ERROR, LOOSE_BOX
     text_object, char_box = TEXT_OBJECT, CHAR_BOX
     ink_left, ink_right, ink_bottom, ink_top = _INK
-    breaks = _BREAKS
+    breaks, special = _BREAKS, _SPECIAL
     q, h, width = turn.q, turn.h, out.width
     chars, hidden, rotated, pictures = out.chars, out.hidden, out.rotated, out.pictures
     unmapped = 0
@@ -213,25 +214,30 @@ def _read_chars(
     turned: dict[int, bool] = {}
     for i in range(n):
         code = get_unicode(tp, i)
-        if code in breaks:
-            if code == 10 or code == 13:
+        if code in special:  # one test for the common glyph, then which one
+            if code in breaks:
+                if code == 10 or code == 13:
+                    continue
+                # word breaks: real space glyphs and the spaces pdfium infers from positions
+                if across:
+                    rotated.append(SPACE)
+                elif prev is not None:
+                    (hidden if prev_hidden else chars).append(
+                        Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
+                    )
                 continue
-            # word breaks: real space glyphs and the spaces pdfium infers from positions
-            if across:
-                rotated.append(SPACE)
-            elif prev is not None:
-                (hidden if prev_hidden else chars).append(
-                    Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
-                )
-            continue
-        if code == 0xFFFE or code == 0x02:
-            # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
-            code = 45  # "-"
-            if prev is not None and not loose_box(tp, i, rect):
-                prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
-                chars.append(prev)
-                continue
-        if code == 0 or code == 0xFFFD or map_error(tp, i) == 1:
+            if code == 0 or code == 0xFFFD:  # no character known for the glyph
+                unmapped += 1
+            else:
+                # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" keeps its minus
+                code = 45  # "-"
+                if prev is not None and not loose_box(tp, i, rect):
+                    prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
+                    chars.append(prev)
+                    continue
+                if map_error(tp, i) == 1:
+                    unmapped += 1
+        elif map_error(tp, i) == 1:
             unmapped += 1
         if not loose_box(tp, i, rect):
             continue
@@ -294,6 +300,8 @@ def _read_chars(
 # between lines. pdfium's generated characters (FPDFText_IsGenerated) are only ever spaces
 # and line breaks (CPDF_TextPage generates ' ', '\r' and '\n'), so they are among these.
 _BREAKS = frozenset((32, 9, 0xA0, 0x3000, 10, 13))
+# and codes that are not a plain glyph: pdfium's hyphen marks, and no character at all
+_SPECIAL = _BREAKS | {0xFFFE, 0x02, 0, 0xFFFD}
 
 
 def _across(angle: float, quarter_turns: int) -> bool:
@@ -327,14 +335,14 @@ def _tighten(chars: list[Char]) -> list[Char]:
     """Some fonts declare an ascent and descent of several em, so their loose boxes
     overlap the lines above and below and two lines would read as one: such boxes are
     scaled about their middles to 1.2 em (the size measured from the ink)."""
-    out = []
-    for c in chars:
-        h = c.bottom - c.top
-        if c.em > 0 and h > _LOOSE_LIMIT * c.em:
-            mid, half = (c.top + c.bottom) / 2, 0.6 * c.em
-            c = Char(c.text, c.x0, mid - half, c.x1, mid + half, c.em)
-        out.append(c)
-    return out
+    return [
+        _scaled(c) if c.em > 0 and c.bottom - c.top > _LOOSE_LIMIT * c.em else c for c in chars
+    ]
+
+
+def _scaled(c: Char) -> Char:
+    mid, half = (c.top + c.bottom) / 2, 0.6 * c.em
+    return Char(c.text, c.x0, mid - half, c.x1, mid + half, c.em)
 
 
 def _contains(b: BBox, x: float, y: float) -> bool:
@@ -415,13 +423,16 @@ def _page_objects(
             continue
         if not MATRIX(obj, matrix):
             raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+        if _smaller_than_an_edge(obj):
+            continue  # a glyph drawn as a path, a bullet, a tick: no segment is a rule
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points: list[tuple[float, float, bool]] = []
         for k in range(n):
             seg = SEGMENT(obj, k)
             SEGMENT_POINT(seg, x, y)
-            px = a * x.value + c * y.value + e
-            py = b * x.value + d * y.value + f
+            xv, yv = x.value, y.value
+            px = a * xv + c * yv + e
+            py = b * xv + d * yv + f
             move = SEGMENT_TYPE(seg) == MOVETO
             points.append((px, h - py, move) if q == 0 else (*point(px, py), move))
             if SEGMENT_CLOSE(seg):
@@ -430,11 +441,26 @@ def _page_objects(
         for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
             if move:
                 continue
-            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= 3:
+            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= _MIN_EDGE:
                 edges.append(_edge("h", min(x0, x1), y0, max(x0, x1), y0))
-            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
+            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= _MIN_EDGE:
                 edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
     return _Fills(paths, turn), pictures, edges
+
+
+_MIN_EDGE = 3.0  # points: a shorter segment is not a ruling line
+_LBRT = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _smaller_than_an_edge(obj: int) -> bool:
+    """Whether the path's box (pdfium's, which holds every point of the path, control
+    points too, in page space) is too small in both directions to hold a segment as long
+    as an edge: its segments need not be read. A margin covers the box's float rounding."""
+    left, bottom, right, top = _LBRT
+    if not BOUNDS(obj, left, bottom, right, top):
+        return False
+    margin = 0.1
+    return right.value - left.value < _MIN_EDGE - margin and top.value - bottom.value < _MIN_EDGE - margin
 
 
 def _thumbnail(obj: pdfium.PdfObject) -> Image.Image | None:
