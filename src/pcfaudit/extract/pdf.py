@@ -32,12 +32,12 @@ from pcfaudit.extract.common import (
 from pcfaudit.extract.pdf_cells import intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
+from pcfaudit.extract.pdf_grid import build_tables
 from pcfaudit.extract.pdf_layout import (
     BBox,
     Char,
     Line,
     PageTable,
-    build_tables,
     join_chars,
     make_lines,
     text_size,
