@@ -231,3 +231,19 @@ def test_unknown_kinds_and_verdicts_stay_as_stored() -> None:
     empty = {"factor_conflicts": [], "identical_inventories": [], "shared_sequences": []}
     assert analytics_text(empty, "zh") == "\n档案分析\n同一排放因子标签印有不同数值：0\n" \
         "不同产品的报告中清单完全相同：0\n不同产品之间相同的长数字序列：0\n"  # fmt: skip
+
+
+def test_per_report_files_follow_lang_or_each_reports_own(archive: Any, tmp_path: Path) -> None:
+    # The English bracket study: in English by default (its own language, whatever the
+    # locale), in Chinese when --lang zh asks for it.
+    _folder, db, _ = archive
+    own, asked = tmp_path / "own", tmp_path / "zh"
+    assert invoke("results", str(db), "--per-report", str(own), "-f", "markdown",
+                  lang="zh_CN.UTF-8").exit_code == 0  # fmt: skip
+    assert invoke("results", str(db), "--per-report", str(asked), "-f", "markdown",
+                  "--lang", "zh").exit_code == 0  # fmt: skip
+    (english,) = own.glob("bracket*.md")
+    (chinese,) = asked.glob("bracket*.md")
+    assert "checks passed" in english.read_text(encoding="utf-8")
+    text = chinese.read_text(encoding="utf-8")
+    assert "checks passed" not in text and re.search(r"[\u4e00-\u9fff]", text)

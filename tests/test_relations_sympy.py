@@ -1,5 +1,5 @@
 """AR012 with a constant outside the catalog: a column that is another column × a simple
-rational p/q on most rows is named exactly ("× 7/3", found with sympy.nsimplify) and a cell
+rational p/q on most rows is named exactly ("× 7/3", the fraction sympy.nsimplify gives) and a cell
 that breaks it is a warning (an unexplained constant is weak evidence). Tables written for
 these tests: markdown pipe tables (zh) and HTML tables (en), no header word naming a role."""
 
@@ -110,6 +110,29 @@ def test_identify_requires_a_narrow_enough_interval() -> None:
     # A catalog constant (44/12) and a power of ten are left to the catalog.
     assert identify(Interval(Fraction(36666, 10000), Fraction(36667, 10000))) is None
     assert identify(Interval(Fraction(9999, 100000), Fraction(10001, 100000))) is None
+
+
+def test_naming_a_ratio_gives_what_sympy_nsimplify_gives() -> None:
+    # identify() names the fraction the way sympy.nsimplify(x, rational=True, tolerance=1/q)
+    # does, without importing sympy: the same p/q on ratios near and far from simple ones.
+    import random
+
+    import sympy
+
+    rng = random.Random(16)
+    for _ in range(400):
+        x = rng.choice(
+            [
+                rng.uniform(0.001, 100),
+                7 / 3 + rng.uniform(-1e-6, 1e-6),
+                rng.randint(1, 100) / rng.randint(1, 100),
+            ]
+        )
+        max_den = rng.randint(1, 100)
+        p, q = sympy.fraction(
+            sympy.nsimplify(x, rational=True, tolerance=sympy.Rational(1, max_den))
+        )
+        assert Fraction(x).limit_denominator(max_den) == Fraction(int(p), int(q)), (x, max_den)
 
 
 def test_sympy_is_not_imported_at_start_up() -> None:

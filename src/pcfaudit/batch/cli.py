@@ -215,14 +215,16 @@ def results(
     min_sequence: Annotated[int, typer.Option()] = 6,
     lang: Annotated[Lang, typer.Option()] = Lang.auto,
 ) -> None:  # fmt: skip
-    """Summarise or export a results database (the text summary in --lang; exports as
-    stored)."""
+    """Summarise or export a results database (the text summary in --lang; per-report
+    files in --lang, or each in its report's language; JSON Lines and CSV as stored)."""
     import sqlite3
 
     from pcfaudit.batch.store import StoreError, describe, open_existing
     from pcfaudit.safe_io import OutputGuard, OutputRefused
 
     language = locale_language() if lang is Lang.auto else lang.value
+    # A per-report file is a report's audit: in its own language unless --lang says.
+    report_lang = None if lang is Lang.auto else lang.value
     guard = OutputGuard([db, f"{db}-wal", f"{db}-shm"])
     try:
         if output is not None:
@@ -236,12 +238,14 @@ def results(
         if output is not None:
             with guard.open_text(output) as out:
                 _results_out(
-                    conn, out, format, per_report, analytics, min_sequence, guard, language
-                )
+                    conn, out, format, per_report, analytics, min_sequence, guard, language,
+                    report_lang,
+                )  # fmt: skip
         else:
             _results_out(
-                conn, sys.stdout, format, per_report, analytics, min_sequence, guard, language
-            )
+                conn, sys.stdout, format, per_report, analytics, min_sequence, guard, language,
+                report_lang,
+            )  # fmt: skip
     except sqlite3.Error as exc:
         raise _fail(describe(db, exc)) from None
     except (OutputRefused, StoreError) as exc:
@@ -259,15 +263,19 @@ def _results_out(
     min_sequence: int,
     guard: Any,
     lang: str,
+    report_lang: str | None,
 ) -> None:
-    """Write what ``results`` prints to ``out``; per-report files are written here."""
+    """Write what ``results`` prints to ``out``; per-report files are written here (in
+    ``report_lang``, or each in its report's language when None)."""
     from pcfaudit.batch import analysis as batch_analytics
     from pcfaudit.batch import export as batch_export
 
     if per_report is not None:
         if format.value not in batch_export.PER_REPORT_EXT:
             raise _fail("--per-report takes --format markdown, html, sarif or json")
-        written = batch_export.write_per_report(conn, per_report, format.value, guard)
+        written = batch_export.write_per_report(
+            conn, per_report, format.value, guard, report_lang
+        )
         folder = terminal_plain(path_text(per_report))
         print(
             label(lang, "batch.wrote", n=len(written), format=format.value, folder=folder),

@@ -84,10 +84,15 @@ def _safe_stem(path: str) -> str:
 
 
 def write_per_report(
-    conn: sqlite3.Connection, folder: Path, fmt: str, guard: OutputGuard | None = None
+    conn: sqlite3.Connection,
+    folder: Path,
+    fmt: str,
+    guard: OutputGuard | None = None,
+    lang: str | None = None,
 ) -> list[Path]:
     """One file per current report: ``<name>-<sha8>.<ext>`` in ``folder``, each written
-    through ``guard`` (never over an input)."""
+    through ``guard`` (never over an input), in ``lang`` or, when None, in the language of
+    the report (as ``check`` renders it)."""
     from pcfaudit.batch.restore import result_from_data
     from pcfaudit.render import render
 
@@ -97,9 +102,9 @@ def write_per_report(
     written = []
     for row, data in store.iter_current(conn):
         result = result_from_data(data)
-        lang = data["source"].get("language") or "en"
+        language = lang or data["source"].get("language") or "en"
         opts: dict[str, Any] = {"indent": 2} if fmt in ("json", "sarif") else {}
-        text = render(result, fmt, lang=lang, **opts)
+        text = render(result, fmt, lang=language, **opts)
         target = folder / f"{_safe_stem(row['path'])}-{row['sha256'][:8]}.{PER_REPORT_EXT[fmt]}"
         (guard or OutputGuard()).write_text(target, text if text.endswith("\n") else text + "\n")
         written.append(target)

@@ -125,7 +125,7 @@ HELP: dict[str, str] = {
     "help.results.per_report": "Write one file per report into DIR.",
     "help.results.min_sequence": "Shortest shared number run reported by --analytics.",
     "help.results.lang": (
-        "Language of the text summary: auto (the locale's), en or zh; the findings stay as "
-        "batch stored them."
+        "Language of the text summary (auto: the locale's) and of --per-report files "
+        "(auto: each report's own): en or zh. JSON Lines and CSV stay as batch stored them."
     ),
 }

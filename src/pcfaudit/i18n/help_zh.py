@@ -88,6 +88,7 @@ HELP: dict[str, str] = {
     "help.results.per_report": "为每份报告在文件夹 DIR 中写出一个文件。",
     "help.results.min_sequence": "--analytics 所报告的共有数字序列的最短长度。",
     "help.results.lang": (
-        "文本汇总所用语言：auto（与系统区域设置相同）、en 或 zh；问题说明保持 batch 存入时的语言。"
+        "文本汇总（auto：与系统区域设置相同）及 --per-report 文件（auto：各报告自身的语言）所用语言：en 或 zh。"
+        "jsonl 与 csv 导出保持 batch 存入时的语言。"
     ),
 }

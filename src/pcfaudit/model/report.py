@@ -47,6 +47,15 @@ class Number:
         h = self.half_ulp
         return (v - h, v + h)
 
+    @functools.cached_property
+    def floats(self) -> tuple[float, float] | None:
+        """(value, half_ulp) as floats, for screens in front of exact arithmetic; None when
+        a float cannot hold them."""
+        try:
+            return float(self.value), float(self.half_ulp)
+        except (OverflowError, ValueError):
+            return None
+
     def __str__(self) -> str:
         return self.text
 

@@ -49,9 +49,9 @@ def _changes(
     a, b = grid.values[r_from][col], grid.values[r_to][col]
     if a is None or b is None or a.value <= 0 or b.value <= 0:
         return None
-    fa, fb = Fraction(a.value), Fraction(b.value)
-    if (fb > fa) != up or fa == fb:
+    if (b.value > a.value) != up or a.value == b.value:  # exact on the Decimals already
         return None
+    fa, fb = Fraction(a.value), Fraction(b.value)
     big, small = max(fa, fb), min(fa, fb)
     on_small, on_big = (big - small) * 100 / small, (big - small) * 100 / big
     return (on_small, on_big) if up else (on_big, on_small)
@@ -62,23 +62,18 @@ def _aligned(
 ) -> tuple[int, ...] | None:
     """Columns, in order, on which every figure fits the chosen base; None if there are none."""
     cols = grid.numeric_cols
-    k, n = len(values), len(cols)
-    fit = [[False] * n for _ in range(k)]
-    for j, col in enumerate(cols):
-        ch = _changes(grid, *rows, col, up)
-        if ch is None:
-            continue
-        for i, p in enumerate(values):
-            fit[i][j] = _loose(p, ch[1] if wrong else ch[0])
-    # Greedy leftmost assignment is optimal for "every figure, in order".
+    # Greedy leftmost assignment is optimal for "every figure, in order"; a column's change
+    # is computed only when the scan reaches it.
     out, j = [], 0
-    for i in range(k):
-        while j < n and not fit[i][j]:
+    for p in values:
+        while j < len(cols):
+            ch = _changes(grid, *rows, cols[j], up)
             j += 1
-        if j == n:
+            if ch is not None and _loose(p, ch[1] if wrong else ch[0]):
+                out.append(cols[j - 1])
+                break
+        else:
             return None
-        out.append(cols[j])
-        j += 1
     return tuple(out)
 
 

@@ -54,11 +54,12 @@ def _fits(printed: tuple[Interval, Interval], d: tuple[Interval, Fraction] | Non
     return printed[0].meets(d[0]) or printed[1].meets(d[0])
 
 
-def _fit_table(values: list[Number], grid: Grid, r_a: int, r_b: int) -> list[list[bool]]:
-    """fit[i][j]: percentage i reproduces the change in numeric column j (each column's
-    change computed once for all the percentages)."""
-    changes = [_change(grid, r_a, r_b, c) for c in grid.numeric_cols]
-    printed = [(Interval.of(v), truncation_interval(v)) for v in values]
+_Changes = list[tuple[Interval, Fraction] | None]
+
+
+def _fit_table(printed: list[tuple[Interval, Interval]], changes: _Changes) -> list[list[bool]]:
+    """fit[i][j]: percentage i (its rounding and truncation intervals) reproduces the
+    change in numeric column j."""
     return [[_fits(iv, d) for d in changes] for iv in printed]
 
 
@@ -116,15 +117,24 @@ def _spaced_column(matched: dict[int, int], numeric: list[int]) -> int | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _readings(values: list[Number], grids: list[Grid]) -> Iterator[_Reading]:
+def _readings(
+    values: list[Number], grids: list[Grid], memo: dict[tuple[int, int, int], _Changes]
+) -> Iterator[_Reading]:
+    """``memo`` keeps each row pair's column changes (grid index, rows) for the next
+    sentence: every sentence is tried against every pair."""
     k = len(values)
-    for grid in grids:
+    printed = [(Interval.of(v), truncation_interval(v)) for v in values]
+    for g_i, grid in enumerate(grids):
         n_rows = len(grid.values)
         for r_a in range(n_rows):
             for r_b in range(n_rows):
                 if r_a == r_b:
                     continue
-                fit = _fit_table(values, grid, r_a, r_b)
+                changes = memo.get((g_i, r_a, r_b))
+                if changes is None:
+                    changes = [_change(grid, r_a, r_b, c) for c in grid.numeric_cols]
+                    memo[g_i, r_a, r_b] = changes
+                fit = _fit_table(printed, changes)
                 matched = _align(fit, grid.numeric_cols)
                 if len(matched) < max(MIN_MATCHES, k - 1):
                     matched = _unordered(fit, grid.numeric_cols)
@@ -137,10 +147,11 @@ def _readings(values: list[Number], grids: list[Grid]) -> Iterator[_Reading]:
 
 def change_checks(statements: list[Statement], grids: list[Grid]) -> Iterator[Check]:
     found: list[tuple[int, Statement, _Reading, Check]] = []
+    memo: dict[tuple[int, int, int], _Changes] = {}
     for s_i, st in enumerate(statements):
         if st.kind != "percent-changes" or len(st.values) < MIN_MATCHES:
             continue
-        readings = list(_readings(st.values, grids))
+        readings = list(_readings(st.values, grids, memo))
         if not readings:
             continue
         if any(r.misfit is None for r in readings):

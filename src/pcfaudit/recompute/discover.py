@@ -97,14 +97,15 @@ def _evaluate(rel: _Relation) -> _Relation:
     # More than a third of all rows failing can never be accepted: stop judging early.
     give_up = len(rel.rows) // 3 + 1
     for r_t, r_i in rel.rows:
+        if fails > give_up:
+            holds += [None] * (len(rel.rows) - len(holds))
+            break
         reported = grid.values[r_t][col]
+        if reported is None or not reported.value:
+            holds.append(None)
+            continue
         cells = [g.values[r_i if g is not grid else r_t][c] for g, c in rel.inputs]
-        if (
-            fails > give_up
-            or reported is None
-            or not reported.value
-            or not all(n is not None and n.value for n in cells)
-        ):
+        if not all(n is not None and n.value for n in cells):
             holds.append(None)
             continue
         ok = _row_holds(rel, reported, cells, r_t, r_i)  # type: ignore[arg-type]

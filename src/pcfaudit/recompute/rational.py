@@ -1,5 +1,6 @@
 """A constant outside the catalog: a column that is another column times the same simple
-rational p/q (× 10^k) on most rows, named exactly ("× 7/3") with ``sympy.nsimplify``.
+rational p/q (× 10^k) on most rows, named exactly ("× 7/3"): the closest fraction with a
+small denominator (what ``sympy.nsimplify`` gives with a tolerance).
 
 Noise must not become a constant. The ratio target / source of each row is an interval
 (printed rounding of both cells); the rows must agree on one point (at least ``MIN_ROWS``
@@ -10,8 +11,6 @@ with denominator ≤ q lie about 1/q² apart), where width is that of the narrow
 row's interval — not of the intersection, which can shrink to one point where two rows'
 intervals barely touch, and such a point (a ratio of rounding bounds) is itself a fraction. Such a relation is weak evidence (an
 unexplained constant): a cell breaking it is at most a warning.
-
-sympy is imported only when a consistent ratio outside the catalog is found.
 """
 
 from __future__ import annotations
@@ -91,8 +90,8 @@ def _consistent_interval(
 
 
 def identify(ratio: Interval, precision: Fraction | None = None) -> tuple[str, Fraction] | None:
-    """The simple rational p/q (× 10^k, p and q ≤ 100) inside ``ratio``, found by
-    ``sympy.nsimplify`` with a tolerance from ``precision`` (the width of the rows' ratio
+    """The simple rational p/q (× 10^k, p and q ≤ 100) inside ``ratio``: the closest
+    fraction with a denominator bounded by ``precision`` (the width of the rows' ratio
     intervals; by default that of ``ratio``); None when no such rational is there, or when
     one could be there by chance, or when it is a catalog constant (or a power of ten: named
     by the catalog)."""
@@ -110,16 +109,11 @@ def identify(ratio: Interval, precision: Fraction | None = None) -> tuple[str, F
         # The largest denominator q with width × q² ≤ 1/50.
         max_den = MAX_TERM if width == 0 else min(MAX_TERM, isqrt(floor(_CHANCE / width)))
         if max_den < 1 or not _any_fraction_in(scaled, max_den):
-            continue  # a cheap screen first: most consistent ratios never need sympy
-        import sympy  # lazily: only a consistent ratio outside the catalog needs it
-
-        # With rational=True and tolerance < 1, nsimplify gives the closest fraction whose
-        # denominator is at most 1/tolerance.
-        simple = sympy.nsimplify(
-            float(scaled.mid), rational=True, tolerance=sympy.Rational(1, max_den)
-        )
-        p, q = sympy.fraction(simple)
-        value = Fraction(int(p), int(q))
+            continue  # a cheap screen first: most consistent ratios have no such p/q
+        # What sympy.nsimplify(x, rational=True, tolerance=1/max_den) computes (its
+        # _real_to_rational: the float's exact value, limit_denominator(max_den)), without
+        # sympy's import and expression machinery.
+        value = Fraction(float(scaled.mid)).limit_denominator(max_den)
         small = 0 < value.numerator <= MAX_TERM and value.denominator <= max_den
         if small and scaled.contains(value):
             found.append((k != 0, value.denominator, abs(k), value, k))
@@ -134,9 +128,11 @@ def identify(ratio: Interval, precision: Fraction | None = None) -> tuple[str, F
 
 def _any_fraction_in(interval: Interval, max_den: int) -> bool:
     """Whether some p/q with q ≤ ``max_den`` and 0 < p ≤ ``MAX_TERM`` lies in ``interval``."""
+    lo_n, lo_d = interval.lo.numerator, interval.lo.denominator
+    hi_n, hi_d = interval.hi.numerator, interval.hi.denominator
     for q in range(1, max_den + 1):
-        p = -((-interval.lo * q) // 1)  # ceil(lo × q)
-        if 0 < p <= MAX_TERM and p <= interval.hi * q:
+        p = -((-lo_n * q) // lo_d)  # ceil(lo × q), in integers
+        if 0 < p <= MAX_TERM and p * hi_d <= hi_n * q:
             return True
     return False
 

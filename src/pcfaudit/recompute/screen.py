@@ -24,13 +24,10 @@ _TINY, _HUGE = 1e-60, 1e60  # magnitudes whose products of four stay normal floa
 
 def _point(n: Number) -> tuple[float, float] | None:
     """(value, half unit in the last place) as floats, or None when out of the safe range."""
-    try:
-        v, h = float(n.value), float(n.half_ulp)
-    except (OverflowError, ValueError):
+    point = n.floats
+    if point is None or not _TINY <= abs(point[0]) <= _HUGE:
         return None
-    if not _TINY <= abs(v) <= _HUGE:
-        return None
-    return v, h
+    return point
 
 
 def _bounds(n: Number) -> tuple[float, float] | None:

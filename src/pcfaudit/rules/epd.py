@@ -16,6 +16,7 @@ from typing import Any
 from pcfaudit.model import Finding, Impact, Location
 from pcfaudit.rules import (  # noqa: F401  (importing registers the rules)
     epd_claims,
+    epd_flows,
     epd_matrix,
     epd_product,
     epd_rows,
