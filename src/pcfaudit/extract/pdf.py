@@ -1,12 +1,13 @@
 """PDF → Document, with a page and bounding box on every block and table cell.
 
-Text and positions come from pypdfium2 (pdfium's text page: one C call per character),
-which is an order of magnitude faster than pdfminer's layout analysis behind pdfplumber.
-Ruled tables are found with pdfplumber's own cell-finding algorithm
-(:mod:`pdfplumber.table`; its cell search re-implemented in :mod:`.pdf_cells`, same cells,
-much faster), fed with ruling lines read from pdfium's path objects, so a ruled table comes
-out as pdfplumber would find it. Borderless and partly ruled tables are
-found by whitespace gutters that run down a block of lines (see :mod:`._pdflayout`).
+Text and positions come from pypdfium2 (pdfium's text page: a few C calls per
+character), which is an order of magnitude faster than pdfminer's layout analysis behind
+pdfplumber. Ruled tables are found with pdfplumber's own cell-finding algorithm
+(:mod:`pdfplumber.table`; its edge merging and cell search re-implemented in
+:mod:`.pdf_edges` and :mod:`.pdf_cells`, same edges and cells, much faster), fed with
+ruling lines read from pdfium's path objects, so a ruled table comes out as pdfplumber
+would find it. Borderless and partly ruled tables are found by whitespace gutters that
+run down a block of lines (see :mod:`._pdflayout`).
 
 Coordinates: ``bbox`` is (x0, top, x1, bottom) in points from the page's top-left corner,
 as pdfplumber reports them.
@@ -18,7 +19,7 @@ import itertools
 import re
 from collections import defaultdict
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections
 
 from pcfaudit.extract.common import (
     TOC_TITLE_RE,
@@ -32,6 +33,7 @@ from pcfaudit.extract.common import (
 from pcfaudit.extract.pdf_cells import intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
+from pcfaudit.extract.pdf_edges import merge_edges
 from pcfaudit.extract.pdf_grid import build_tables
 from pcfaudit.extract.pdf_layout import (
     BBox,
@@ -109,7 +111,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
 def _ruled_tables(page: PdfPage) -> list[PageTable]:
     if len(page.edges) < 4:
         return []
-    edges = merge_edges(page.edges, 3, 3, 3, 3)
+    edges = merge_edges(page.edges, 3, 3)
     edges = [
         e
         for e in edges
