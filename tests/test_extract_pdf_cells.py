@@ -107,3 +107,15 @@ def test_merging_snaps_and_joins() -> None:
 def test_edges_pdfplumber_must_take_apart_go_to_pdfplumber() -> None:
     edges = [_page_edge("v", float("nan"), 0, float("nan"), 10), _page_edge("v", 5, 0, 5, 10)]
     assert len(pdf_edges.merge_edges(edges, 3, 3)) == len(merge_edges(edges, 3, 3, 3, 3))
+
+
+def test_same_crossings_as_pdfplumber() -> None:
+    rng = random.Random(36)
+    for k in range(400):
+        edges = pdf_edges.merge_edges(_grid(rng) if k % 2 else _near_rules(rng), 3, 3)
+        ours, theirs = pdf_edges.edges_to_intersections(edges, 1, 1), edges_to_intersections(edges, 1, 1)
+        assert ours == theirs and list(ours) == list(theirs)  # in the same order too
+    # a vertical edge that ends exactly a tolerance short of a rule still crosses it
+    edges = [_page_edge("h", 0, 10, 100, 10), _page_edge("v", 50, 11, 50, 40)]
+    assert list(pdf_edges.edges_to_intersections(edges, 1, 1)) == [(50, 10)]
+    assert pdf_edges.edges_to_intersections(edges, 1, 0.5) == {}

@@ -19,7 +19,7 @@ import itertools
 import re
 from collections import defaultdict
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections
+from pdfplumber.table import cells_to_tables
 
 from pcfaudit.extract.common import (
     TOC_TITLE_RE,
@@ -33,7 +33,7 @@ from pcfaudit.extract.common import (
 from pcfaudit.extract.pdf_cells import intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
-from pcfaudit.extract.pdf_edges import merge_edges
+from pcfaudit.extract.pdf_edges import edges_to_intersections, merge_edges
 from pcfaudit.extract.pdf_grid import build_tables
 from pcfaudit.extract.pdf_layout import (
     BBox,

@@ -1,5 +1,5 @@
-"""Ruling segments merged into edges: pdfplumber's ``merge_edges``, the same edges in the
-same order, without its generic object copies.
+"""Ruling segments merged into edges, and where edges cross: pdfplumber's ``merge_edges``
+and ``edges_to_intersections``, the same results in the same order, faster.
 
 pdfplumber snaps each orientation's edges to the mean position of their cluster (positions
 chained within the snap tolerance), then joins the edges of one line that overlap or
@@ -8,12 +8,18 @@ edge is copied once per change, with the same arithmetic (a moved coordinate is
 ``value + (mean - position)``, as pdfplumber adds the offset). Kept equal to pdfplumber
 0.11's ``merge_edges`` by a test; edges it would not take apart the same way (a coordinate
 that is not finite, an edge whose ends are reversed) go to pdfplumber itself.
+
+pdfplumber's crossing search sorts the horizontal edges again for every vertical edge and
+tries them all; here they are sorted once and each vertical edge tries those whose height
+is near its span (found by bisection), in the same order.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
+from operator import itemgetter
 from typing import Any
 
 from pdfplumber.table import merge_edges as pdfplumber_merge_edges
@@ -118,3 +124,42 @@ def _extended(e: Edge, end: str, value: float) -> Edge:
     if "y0" in e:
         out["y0"] = e["y0"] - diff
     return out
+
+
+Point = tuple[float, float]
+_FAR = 1e9  # points: coordinates beyond this (hostile files) get the full search
+
+
+def edges_to_intersections(
+    edges: list[Edge], x_tolerance: float = 1, y_tolerance: float = 1
+) -> dict[Point, dict[str, list[Edge]]]:
+    """``pdfplumber.table.edges_to_intersections``: each crossing of a vertical and a
+    horizontal edge (within the tolerances), with the edges that cross there."""
+    intersections: dict[Point, dict[str, list[Edge]]] = {}
+    vertical = sorted([e for e in edges if e["orientation"] == "v"], key=itemgetter("x0", "top"))
+    horizontal = sorted(
+        [e for e in edges if e["orientation"] == "h"], key=itemgetter("top", "x0")
+    )
+    heights = [h["top"] for h in horizontal]
+    # the tops rise: a vertical edge is only tried against the tops near its span, with a
+    # margin of a point for the rounding of the comparisons below
+    windowed = all(math.isfinite(v) and abs(v) < _FAR for v in heights)
+    for v in vertical:
+        candidates = horizontal
+        if windowed and math.isfinite(v["top"]) and math.isfinite(v["bottom"]):
+            lo = bisect.bisect_left(heights, v["top"] - y_tolerance - 1)
+            hi = bisect.bisect_right(heights, v["bottom"] + y_tolerance + 1)
+            candidates = horizontal[lo:hi]
+        for h in candidates:
+            if (
+                (v["top"] <= (h["top"] + y_tolerance))
+                and (v["bottom"] >= (h["top"] - y_tolerance))
+                and (v["x0"] >= (h["x0"] - x_tolerance))
+                and (v["x0"] <= (h["x1"] + x_tolerance))
+            ):
+                vertex = (v["x0"], h["top"])
+                if vertex not in intersections:
+                    intersections[vertex] = {"v": [], "h": []}
+                intersections[vertex]["v"].append(v)
+                intersections[vertex]["h"].append(h)
+    return intersections
