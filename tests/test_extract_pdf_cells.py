@@ -1,14 +1,14 @@
-"""The fast ruled-cell finder and edge merger give pdfplumber's cells and edges, in its order."""
+"""The fast ruled-table steps (edge merging, crossings, cells, tables) give pdfplumber's results."""
 
 from __future__ import annotations
 
 import itertools
 import random
 
-from pdfplumber.table import edges_to_intersections, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 from pdfplumber.table import intersections_to_cells as pdfplumber_cells
 
-from pcfaudit.extract import pdf_edges
+from pcfaudit.extract import pdf_cells, pdf_edges
 from pcfaudit.extract.pdf_cells import intersections_to_cells
 
 
@@ -119,3 +119,17 @@ def test_same_crossings_as_pdfplumber() -> None:
     edges = [_page_edge("h", 0, 10, 100, 10), _page_edge("v", 50, 11, 50, 40)]
     assert list(pdf_edges.edges_to_intersections(edges, 1, 1)) == [(50, 10)]
     assert pdf_edges.edges_to_intersections(edges, 1, 0.5) == {}
+
+
+def test_same_tables_as_pdfplumber() -> None:
+    rng = random.Random(37)
+    tables = 0
+    for _ in range(300):
+        pages = [_grid(rng) for _ in range(rng.randint(1, 3))]  # tables side by side, apart
+        edges = [e for page in pages for e in page]
+        cells = intersections_to_cells(edges_to_intersections(merge_edges(edges, 3, 3, 3, 3)))
+        rng.shuffle(cells)  # any order of cells
+        expected = cells_to_tables(cells)
+        assert pdf_cells.cells_to_tables(cells) == expected
+        tables += len(expected)
+    assert tables > 300

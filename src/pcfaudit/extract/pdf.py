@@ -3,8 +3,8 @@
 Text and positions come from pypdfium2 (pdfium's text page: a few C calls per
 character), which is an order of magnitude faster than pdfminer's layout analysis behind
 pdfplumber. Ruled tables are found with pdfplumber's own cell-finding algorithm
-(:mod:`pdfplumber.table`; its edge merging and cell search re-implemented in
-:mod:`.pdf_edges` and :mod:`.pdf_cells`, same edges and cells, much faster), fed with
+(:mod:`pdfplumber.table`; its edge merging, cell search and table grouping
+re-implemented in :mod:`.pdf_edges` and :mod:`.pdf_cells`, the same results, faster), fed with
 ruling lines read from pdfium's path objects, so a ruled table comes out as pdfplumber
 would find it. Borderless and partly ruled tables are found by whitespace gutters that
 run down a block of lines (see :mod:`._pdflayout`).
@@ -19,8 +19,6 @@ import itertools
 import re
 from collections import defaultdict
 
-from pdfplumber.table import cells_to_tables
-
 from pcfaudit.extract.common import (
     TOC_TITLE_RE,
     ExtractionError,
@@ -30,7 +28,7 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
-from pcfaudit.extract.pdf_cells import intersections_to_cells
+from pcfaudit.extract.pdf_cells import cells_to_tables, intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
 from pcfaudit.extract.pdf_edges import edges_to_intersections, merge_edges
