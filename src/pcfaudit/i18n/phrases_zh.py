@@ -193,6 +193,7 @@ PATTERNS: list[tuple[str, str]] = [
 CLAUSE_WORDS: tuple[tuple[str, str], ...] = (
     ("2006 IPCC Guidelines Vol. 2 Ch. 1 Tables 1.2-1.3", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷第 1 章表 1.2-1.3"),
     ("IPCC 2006 Guidelines Vol. 2 ch. 1", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷第 1 章"),
+    ("2006 IPCC Guidelines Vol. 2", "《2006 年 IPCC 国家温室气体清单指南》第 2 卷"),
     ("transparency of calculation", "计算的透明性"),
     ("C to CO2", "C 换算为 CO2"),
     ("system boundary and inventory: all significant inputs", "系统边界与清单：所有重要输入"),

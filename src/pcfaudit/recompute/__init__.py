@@ -37,18 +37,21 @@ from pcfaudit.recompute.core import (
 from pcfaudit.recompute.decomposition import summed_ratio_checks
 from pcfaudit.recompute.discover import discover, grids_of, row_share_tables, sum_columns
 from pcfaudit.recompute.doses import dose_checks
+from pcfaudit.recompute.double_count import crude_double_count_checks
 from pcfaudit.recompute.formulas import formula_checks
 from pcfaudit.recompute.growth import growth_checks
 from pcfaudit.recompute.gwp import other_gwps
 from pcfaudit.recompute.held import held_relation_checks
 from pcfaudit.recompute.input_units import input_unit_checks
 from pcfaudit.recompute.per_unit import per_unit_checks
+from pcfaudit.recompute.percent_fractions import percent_fraction_checks
 from pcfaudit.recompute.products import line_checks
 from pcfaudit.recompute.prose import text_checks, unit_after
 from pcfaudit.recompute.rankings import ranking_checks
 from pcfaudit.recompute.relation_checks import hidden_conversion_checks, relation_checks
 from pcfaudit.recompute.repeated import repeated_figure_checks
 from pcfaudit.recompute.same_figure import same_figure_checks
+from pcfaudit.recompute.series import series_slip_checks
 from pcfaudit.recompute.shares import share_checks
 from pcfaudit.recompute.sums import total_checks
 
@@ -105,6 +108,9 @@ def recompute(
     checks += change_base_checks(report.statements, grids)
     checks += ranking_checks(report.statements, grids)
     checks += carbon_shift_checks(grids)
+    checks += series_slip_checks(grids)
+    checks += percent_fraction_checks(grids)
+    checks += crude_double_count_checks(relations)
     checks += input_unit_checks(tables or [])
     if text:
         checks += hidden_conversion_checks(relations, text)

@@ -48,6 +48,9 @@ _BY_RELATION = {
     "formula-table": "AR014",
     "ranking": "NA004",
     "summed-ratios": "AR023",
+    "series-slip": "PL004",
+    "percent-as-fraction": "UN012",
+    "crude-double-count": "BD006",
 }
 _BY_DIAGNOSIS = {
     "unit-slip": "UN002",
