@@ -28,11 +28,9 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
-from pcfaudit.extract.pdf_cells import cells_to_tables, intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
-from pcfaudit.extract.pdf_edges import edges_to_intersections, merge_edges
-from pcfaudit.extract.pdf_grid import build_tables
+from pcfaudit.extract.pdf_grid import ruled_tables
 from pcfaudit.extract.pdf_layout import (
     BBox,
     Char,
@@ -44,7 +42,7 @@ from pcfaudit.extract.pdf_layout import (
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
 from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions, wants_thumbnail
-from pcfaudit.extract.table_from_words import count_numbers, find_tables
+from pcfaudit.extract.table_from_words import find_tables
 from pcfaudit.extract.table_stack import stack_tables
 from pcfaudit.extract.words import Word, words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
@@ -103,56 +101,6 @@ def extract_pdf(data: bytes, path: str) -> Document:
     return Document(source=source, blocks=assign_sections(blocks), stats=stats)
 
 
-# --------------------------------------------------------------------------- reading
-
-
-def _ruled_tables(page: PdfPage) -> list[PageTable]:
-    if len(page.edges) < 4:
-        return []
-    edges = merge_edges(page.edges, 3, 3)
-    edges = [
-        e
-        for e in edges
-        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3
-    ]
-    cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
-    tables = [list(t) for t in cells_to_tables(cells)]
-    ruled = build_tables(page.number, tables, [*page.chars, *page.rotated], page.trust_trailing)
-    # a frame or a shaded panel without text is decoration, not a table
-    filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
-    return [_from_words_if_cleaner(page, t) for t in filled]
-
-
-def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
-    """The same region read from its words' geometry, when that reads the same numbers
-    into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
-    wrapped label into two rows)."""
-    slivers = sum(
-        1
-        for c in range(ruled.n_cols)
-        if not any(row[c].col == c and row[c].text for row in ruled.grid)
-    )
-    if not slivers:
-        return ruled
-    x0, top, x1, bottom = ruled.bbox
-    chars = [
-        c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
-    ]
-    if not chars:
-        return ruled
-    lines = make_lines(chars)
-    found, _ = find_tables(
-        page.number, [words_from_chars(ln.chars, page.number) for ln in lines], ruled=True
-    )
-    if len(found) != 1:
-        return ruled
-    words = found[0]
-    if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
-        return ruled
-    narrower = words.n_cols < ruled.n_cols
-    return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
-
-
 # --------------------------------------------------------------------------- layout
 
 
@@ -162,7 +110,7 @@ def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
     A line in the top or bottom tenth of the page is running when the same text (digits
     ignored) sits at about the same height on at least half of the pages (and two)."""
     for p in pages:
-        p.tables = [*_ruled_tables(p), *p.extra_tables]
+        p.tables = [*ruled_tables(p), *p.extra_tables]
         taken = [t.bbox for t in p.tables]
         if taken:
             p.lines = _lines_outside(p.lines, taken)

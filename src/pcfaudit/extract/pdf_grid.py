@@ -1,5 +1,6 @@
-"""Ruled tables as grids: pdfplumber's cell boxes (see :mod:`.pdf_cells`) → rows and
-columns, merged cells with spans, each cell's text from the characters under it.
+"""Ruled tables: ruling segments → edges (:mod:`.pdf_edges`) → cell boxes
+(:mod:`.pdf_cells`) → grids of rows and columns, merged cells with spans, each cell's text
+from the characters under it.
 
 Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 """
@@ -9,7 +10,60 @@ from __future__ import annotations
 import bisect
 import math
 
+from pcfaudit.extract.pdf_cells import cells_to_tables, intersections_to_cells
+from pcfaudit.extract.pdf_edges import edges_to_intersections, merge_edges
 from pcfaudit.extract.pdf_layout import BBox, CellRec, Char, PageTable, cell_text, make_lines
+from pcfaudit.extract.pdf_page import PdfPage
+from pcfaudit.extract.table_from_words import count_numbers, find_tables
+from pcfaudit.extract.words import words_from_chars
+
+
+def ruled_tables(page: PdfPage) -> list[PageTable]:
+    """The page's ruled tables, from its ruling segments, with text."""
+    if len(page.edges) < 4:
+        return []
+    edges = merge_edges(page.edges, 3, 3)
+    edges = [
+        e
+        for e in edges
+        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3
+    ]
+    cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
+    tables = [list(t) for t in cells_to_tables(cells)]
+    ruled = build_tables(page.number, tables, [*page.chars, *page.rotated], page.trust_trailing)
+    # a frame or a shaded panel without text is decoration, not a table
+    filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
+    return [_from_words_if_cleaner(page, t) for t in filled]
+
+
+def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
+    """The same region read from its words' geometry, when that reads the same numbers
+    into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
+    wrapped label into two rows)."""
+    slivers = sum(
+        1
+        for c in range(ruled.n_cols)
+        if not any(row[c].col == c and row[c].text for row in ruled.grid)
+    )
+    if not slivers:
+        return ruled
+    x0, top, x1, bottom = ruled.bbox
+    chars = [
+        c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
+    ]
+    if not chars:
+        return ruled
+    lines = make_lines(chars)
+    found, _ = find_tables(
+        page.number, [words_from_chars(ln.chars, page.number) for ln in lines], ruled=True
+    )
+    if len(found) != 1:
+        return ruled
+    words = found[0]
+    if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
+        return ruled
+    narrower = words.n_cols < ruled.n_cols
+    return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
 
 
 def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
