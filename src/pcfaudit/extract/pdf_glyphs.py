@@ -78,8 +78,8 @@ def reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
     counts: Counter[int] = Counter()
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
     for i in range(0, n, max(1, n // 400)):  # a sample is enough
-        angle = ANGLE(tp, i)
-        if angle >= 0 and UNICODE(tp, i) > 32:
+        # (the code first: a space's angle is not asked)
+        if UNICODE(tp, i) > 32 and (angle := ANGLE(tp, i)) >= 0:
             counts[round(angle / (math.pi / 2)) % 4] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -230,8 +230,10 @@ def _seen_anyway(state: str, ch: Char, fills: Fills, pictures: list[Picture]) ->
     """White text is read on a coloured box or a picture; invisible text over a picture
     is a scan's OCR layer and says what the picture shows."""
     cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-    if any(_contains(p.bbox, cx, cy) for p in pictures):
-        return True
+    for p in pictures:  # (a loop, not a generator: asked of every such glyph)
+        b = p.bbox
+        if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+            return True
     return state == "white" and fills.covers(cx, cy)
 
 
@@ -247,10 +249,6 @@ def tighten(chars: list[Char]) -> list[Char]:
 def _scaled(c: Char) -> Char:
     mid, half = (c.top + c.bottom) / 2, 0.6 * c.em
     return Char(c.text, c.x0, mid - half, c.x1, mid + half, c.em)
-
-
-def _contains(b: BBox, x: float, y: float) -> bool:
-    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
 
 
 _BAND = 20.0  # points: the height of one band of the filled-box index
@@ -277,9 +275,10 @@ class Fills:
                 for k in range(math.floor(b[1] / _BAND), math.floor(b[3] / _BAND) + 1):
                     self._bands.setdefault(k, []).append(b)
         band = math.floor(y / _BAND) if math.isfinite(y) else None
-        return any(_contains(b, x, y) for b in self._bands[None]) or any(
-            _contains(b, x, y) for b in self._bands.get(band, ()) if band is not None
-        )
+        boxes = self._bands[None]
+        if band is not None:
+            boxes = boxes + self._bands.get(band, [])
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     @property
     def boxes(self) -> list[BBox]:
