@@ -599,3 +599,19 @@ def test_prose_shares_name_the_stage_in_english_one_table_layout() -> None:
     zh = _cl("原材料获取阶段对碳足迹贡献最大，占 82.29%；产品生产阶段次之，占 17.71%。")
     shares = [(v.label, v.quantity.number.text) for v in zh.prose_values if v.kind == "prose-share"]
     assert shares == [("原材料获取阶段", "82.29%"), ("产品生产阶段", "17.71%")]
+
+
+@pytest.mark.parametrize("cell", ["1,23E-02", "(12.5 %)", "—", "2 088", "-6.08E+01", "0,5 / 1,5"])
+def test_a_cell_of_figures_names_no_source_standard_or_gwp(cell: str) -> None:
+    """extract_claims skips these three readers on such cells: nothing they look for is
+    written without letters."""
+    from pcfaudit.interpret.claims import _FIGURE_CELL
+    from pcfaudit.interpret.claims_gwp import gwp_in
+    from pcfaudit.interpret.claims_meta import standards_in
+    from pcfaudit.interpret.claims_sources import mentions_in
+    from pcfaudit.interpret.claims_text import Segment
+    from pcfaudit.model import Location
+
+    seg = Segment(cell, cell, Location(table=0, row=1, column=1), 0, "cell")
+    assert _FIGURE_CELL.fullmatch(cell)
+    assert not mentions_in(seg) and not standards_in(seg) and not gwp_in(seg)

@@ -326,3 +326,16 @@ def test_results_zero_for_mnd_module_is_a_warning() -> None:
             ModuleDeclaration("B1", "MND", Location(line=1, quote="B1: MND"))]  # fmt: skip
     (f,), ctx = _run("EP007", Report(matrices=[m], module_declarations=decl))
     assert f.severity == "warning" and ctx.tally.passed == 1
+
+
+def test_a_cell_read_under_each_decimal_mark_keeps_its_own_reading() -> None:
+    """cell_number remembers its answers per document; the decimal-mark convention the
+    document is read with is part of what it remembers them by."""
+    from pcfaudit.vocab.numbers import forget_parsed_numbers, number_convention
+
+    forget_parsed_numbers()
+    assert cell_number("1.234,5") is None  # a decimal point document: no number
+    with number_convention(True):
+        comma = cell_number("1.234,5")
+    assert comma is not None and comma.value == Decimal("1234.5")
+    assert cell_number("1.234,5") is None

@@ -87,3 +87,26 @@ def test_power_of_ten_suffix_is_part_of_the_number() -> None:
     assert m is not None and str(m.value) == "0.0025" and m.decimals == 4
     plain = parse_number("2 × 10 kg")  # no exponent: a product, not a power of ten
     assert plain is not None and plain.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("total 1E+999 t", ["1E+999"]),
+        ("总量 1,23E-999", ["1,23E-999"]),
+        ("125.5 × 10^99 kg", ["125.5 × 10^99"]),
+        ("0.01×10⁻⁹⁹", ["0.01×10⁻⁹⁹"]),
+        ("3" * 31 + " kg", ["3" * 31]),
+        ("1 234 567 890 123 456 789 012 345 678 901", ["1 234 567 890 123 456 789 012 345 678 901"]),
+        ("0." + "0" * 100 + "1", ["0." + "0" * 100 + "1"]),
+        ("0." + "0" * 30 + "1", []),  # one significant digit, at 10^-31
+        ("１" * 31, ["1" * 31]),  # full-width digits read as digits
+        ("3" * 30 + " kg", []),  # 30 digits: the most a report can mean
+        ("1E+99 t", []),
+        ("2.5 × 10^-3, 1 536, 4.833tCO₂e", []),
+    ],
+)
+def test_numbers_beyond_meaning_in_every_notation(text: str, expected: list[str]) -> None:
+    from pcfaudit.vocab.numbers import iter_numbers_beyond_meaning
+
+    assert [hit.text for hit in iter_numbers_beyond_meaning(text)] == expected

@@ -31,7 +31,9 @@ MIN_VALUES = 3
 
 def change_statements(document: Document) -> list[Statement]:
     out = []
-    for block, sentence in prose_sentences(document, lambda t: _LIST_DOT.sub(r"\1、", t)):
+    for block, sentence in prose_sentences(document, _mend_list_dots):
+        if _percent_marks(sentence) < MIN_VALUES:
+            continue  # each percentage prints its own mark: most sentences skip the patterns
         if not _CHANGE.search(sentence) or _SHARE.search(sentence):
             continue
         values = [n.number for n in iter_numbers(sentence) if is_percent(n.number)]
@@ -47,6 +49,14 @@ def change_statements(document: Document) -> list[Statement]:
             )
         )
     return out
+
+
+def _percent_marks(text: str) -> int:
+    return text.count("%") + text.count("％")
+
+
+def _mend_list_dots(paragraph: str) -> str:
+    return _LIST_DOT.sub(r"\1、", paragraph) if _percent_marks(paragraph) else paragraph
 
 
 def _direction(sentence: str) -> str | None:

@@ -24,7 +24,7 @@ from pcfaudit.interpret import claims_meta as meta
 from pcfaudit.interpret import claims_scope as scope
 from pcfaudit.interpret import claims_sources as sources
 from pcfaudit.interpret import claims_values as values
-from pcfaudit.interpret.claims_text import Segment, find_numbers, iter_segments, normalise
+from pcfaudit.interpret.claims_text import Segment, iter_segments, normalise
 from pcfaudit.interpret.mention_roles import row_role
 from pcfaudit.model import (
     BoundaryClaim,
@@ -42,6 +42,7 @@ from pcfaudit.model import (
     StandardCitation,
     Statement,
 )
+from pcfaudit.vocab.numbers import iter_numbers
 
 
 @dataclass
@@ -128,16 +129,18 @@ def _unmarked_toc(document: Document) -> set[int]:
 # ----------------------------------------------------------------------------- document facts
 
 
-_CJK_CHAR = regex.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # is_cjk, counted by the C engine
-_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+# is_cjk, counted by the C engine in runs (a list of runs is shorter than one of letters)
+_CJK_RUN = regex.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_LATIN_RUN = regex.compile(r"[A-Za-z]+")
 
 
 def detect_language(document: Document) -> str:
     cjk = latin = 0
     for b in document.blocks:
         text = b.text if b.table is None else " ".join(c.text for r in b.table.rows for c in r)
-        cjk += len(_CJK_CHAR.findall(text))
-        latin += len(_LATIN_LETTER.findall(text))
+        if not text.isascii():
+            cjk += sum(map(len, _CJK_RUN.findall(text)))
+        latin += sum(map(len, _LATIN_RUN.findall(text)))
     # Chinese prose carries many Latin units and names; one CJK char per three letters is zh.
     return "zh" if cjk * 3 >= latin and cjk > 0 else "en"
 
@@ -168,7 +171,8 @@ def count_numbers(document: Document) -> int:
     for b in document.blocks:
         texts = [c.text for r in b.table.rows for c in r] if b.table is not None else [b.text]
         for t in texts:
-            total += sum(1 for _ in find_numbers(t))
+            # find_numbers yields the same numbers; its '约为' marks do not change the count
+            total += sum(1 for _ in iter_numbers(t))
     return total
 
 
@@ -241,6 +245,8 @@ def extract_claims(document: Document) -> Claims:
                     mention_keys.add(key)
                     claims.mentions.append(m)
         elif seg.kind == "cell":
+            if _FIGURE_CELL.fullmatch(seg.text):
+                continue  # half the cells: no source, standard or GWP is named without words
             for m in sources.mentions_in(seg):
                 key = (m.name, m.used, m.role, seg.block, seg.location.row)
                 if key not in mention_keys:
@@ -261,6 +267,9 @@ def extract_claims(document: Document) -> Claims:
 
 
 _LABEL_CELL = 40  # characters: a cell this short names a row, it does not describe
+# A cell of digits and number marks only ("1,23E-02", "(12.5 %)", "—"): every source word,
+# refrigerant code, standard and GWP cue has letters other than e/E, or CJK characters.
+_FIGURE_CELL = regex.compile(r"[\d\s.,%+\-−–—/()eE]*")
 
 
 def _mention_roles_in_row(mentions: list[Mention], row: Segment) -> None:

@@ -26,6 +26,7 @@ from pcfaudit.model import (
     ProductionVolume,
     Quantity,
 )
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.numbers import parse_number
 from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
 from pcfaudit.vocab.units import unit_class, unit_regex
@@ -55,6 +56,9 @@ _PRODUCTION = regex.compile(
     r"\bproduction\s+(?:of|was|is|:|totall?ed|amounted\s+to)|produced|manufactured",
     regex.IGNORECASE,
 )
+# A word every match of _PRODUCTION holds (a test checks).
+PRODUCTION_KEYWORDS = ["产", "annual", "produc", "output", "manufactured"]
+_MAY_PRODUCE = any_keyword(PRODUCTION_KEYWORDS)
 # The FU ("the functional unit is the production of 1 kWh") or a result basis ("the carbon
 # footprint of the production of 1 t") names an amount after a production word; neither is
 # the volume produced.
@@ -233,6 +237,8 @@ def production_in(seg: Segment) -> list[ProductionVolume]:
     may have (count, mass, length, area, volume, energy)."""
     out: list[ProductionVolume] = []
     text = seg.text
+    if not _MAY_PRODUCE(text):
+        return out  # no production word: most sentences skip both patterns
     if _SERIES.search(text):
         return out  # "产量由 2020 年的 4000 把增长到 2023 年的 5000 把": a trend, not the volume
     for pm in _PRODUCTION.finditer(text):

@@ -9,6 +9,7 @@ from pcfaudit.interpret.claims_text import Segment, find_numbers
 from pcfaudit.interpret.lexicon import GWP_WORDS, IPCC_ORDINALS, IPCC_YEARS
 from pcfaudit.model import GwpDeclaration, Number, Statement, StatementKind
 from pcfaudit.vocab.gases import GAS_NAMES
+from pcfaudit.vocab.keywords import any_keyword
 
 _I = regex.IGNORECASE
 
@@ -130,6 +131,18 @@ def _times_co2_pairs(text: str) -> list[tuple[str, Number, int, int]]:
     return out
 
 
+# A word every match of _GWP_CONTEXT holds (the key-word test checks): most texts hold none.
+GWP_CONTEXT_KEYWORDS = [
+    *["gwp", "全球变暖潜", "全球增温潜", "全球暖化潜勢", "特征化因子", "global", "characteri"],
+    *["ipcc", "评估报告", "assessment"],
+]
+_MAY_BE_GWP_CONTEXT = any_keyword(GWP_CONTEXT_KEYWORDS)
+
+
+def _in_gwp_context(text: str) -> bool:
+    return _MAY_BE_GWP_CONTEXT(text) and _GWP_CONTEXT.search(text) is not None
+
+
 # A bibliography entry naming an IPCC report cites it; it does not declare the GWP source.
 _BIBLIOGRAPHY = regex.compile(r"参考文献|references|bibliography|literature\s+cited", _I)
 
@@ -138,9 +151,7 @@ def gwp_in(seg: Segment) -> list[GwpDeclaration]:
     text = seg.text
     if seg.kind == "sentence" and _BIBLIOGRAPHY.match(seg.heading.strip(" #0-9.")):
         return []
-    if not (
-        _GWP_CONTEXT.search(text) or (seg.kind == "sentence" and _GWP_CONTEXT.search(seg.heading))
-    ):
+    if not (_in_gwp_context(text) or (seg.kind == "sentence" and _in_gwp_context(seg.heading))):
         return []
     out: list[GwpDeclaration] = []
     horizon_m = _HORIZON.search(text) if _GWP_WORD.search(text) or "IPCC" in text else None

@@ -12,6 +12,7 @@ from pcfaudit.interpret.claims_values import FILLER_HEAD, FILLER_TAIL
 from pcfaudit.interpret.mention_roles import cites_others
 from pcfaudit.model import Number, Stage, Statement, StatementKind
 from pcfaudit.vocab.cues import HOTSPOT_EN, HOTSPOT_ZH, SECOND_ZH, SUBJECT_AFTER_CUE_WORDS
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.numbers import is_percent
 
 _I = regex.IGNORECASE
@@ -50,10 +51,19 @@ _HOT_CONTEXT = regex.compile(
 )
 
 
+# A word every match of _HOT and _SECOND holds (the key-word test checks): a sentence without
+# one names no hotspot (nearly all of them) and skips the context and citation checks.
+HOTSPOT_KEYWORDS = [
+    *["最大", "最多", "最高", "较大", "主要", "次之", "其次", "再次", "contribut", "largest"],
+    *["biggest", "main", "dominat", "hot", "followed"],
+]
+_MAY_NAME_HOTSPOT = any_keyword(HOTSPOT_KEYWORDS)
+
+
 def hotspots_in(seg: Segment) -> list[Statement]:
     text = seg.text
     out: list[Statement] = []
-    if not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text) or cites_others(text):
+    if not _MAY_NAME_HOTSPOT(text) or not _HOT_CONTEXT.search(text) or _REFERENCE_ENTRY.match(text) or cites_others(text):
         return out  # a reference entry, or other studies' hotspot: not this study's claim
     for kind, pattern in (("hotspot", _HOT), ("hotspot-second", _SECOND)):
         for m in pattern.finditer(text):

@@ -12,6 +12,7 @@ import regex
 
 from pcfaudit.interpret.claims_text import Segment
 from pcfaudit.model import DateClaim, StandardCitation
+from pcfaudit.vocab.keywords import any_keyword
 
 _I = regex.IGNORECASE
 _YEAR = r"(?:19|20)\d{2}"
@@ -67,8 +68,16 @@ def _code(m: regex.Match[str]) -> str:
 _GHGP_ZH_PRODUCT = regex.compile(r"产品寿命周期核算与报告标准|产品生命周期核算与报告标准")
 
 
+# A word every match of _STANDARD holds (a test checks); "en" is common, yet most cells and
+# half the sentences have none of them and skip the pattern.
+STANDARD_KEYWORDS = ["iso", "pas", "gb", "en", "ghg", "greenhouse", "温室气体核算体系"]
+_MAY_CITE = any_keyword(STANDARD_KEYWORDS)
+
+
 def standards_in(seg: Segment) -> list[StandardCitation]:
     out: list[StandardCitation] = []
+    if not _MAY_CITE(seg.text):
+        return out
     for m in _STANDARD.finditer(seg.text):
         code = _code(m)
         year = int(m.group("year")) if m.group("year") else None
@@ -290,9 +299,16 @@ _LABEL_GAP = regex.compile(r"[\s:：\-–—,，(（]*(?:(?:on|in|is|为|是|于
 _VALIDITY = regex.compile(r"valid|有效期|有效至|expir|过期", _I)
 
 
+# Every date, range and data-year pattern above holds a year: a text without one dates nothing
+# (most sentences), and the patterns are slow to rule out at every position.
+_ANY_YEAR = regex.compile(_YEAR)
+
+
 def dates_in(seg: Segment) -> list[DateClaim]:
     out: list[DateClaim] = []
     text = seg.text
+    if not _ANY_YEAR.search(text):
+        return out
     spans = _spans(text)
     used: set[int] = set()
     for lm in _REPORT_LABEL.finditer(text):

@@ -24,7 +24,8 @@ from pcfaudit.model import (
     Statement,
     StatementKind,
 )
-from pcfaudit.vocab.stages import STAGE_WORDS
+from pcfaudit.vocab.keywords import any_keyword
+from pcfaudit.vocab.stages import STAGE_KEYWORDS, STAGE_WORDS
 
 _I = regex.IGNORECASE
 _BOUNDARY = [(regex.compile(p, _I), t) for p, t in BOUNDARY_PATTERNS]
@@ -46,6 +47,8 @@ _COMPARABILITY = regex.compile(
 _ABOUT_SELF = regex.compile(r"系统边界|本研究|本报告|本次|system\s+boundary|this\s+study", _I)
 
 _STAGES = [(regex.compile(p, _I), s) for p, s in STAGE_WORDS]
+# Two thirds of the sentences hold no stage word: no stage span, so no stage claim or list.
+_MAY_NAME_STAGE = any_keyword(STAGE_KEYWORDS)
 # Upstream production of materials/energy is raw-material acquisition, not manufacturing.
 _UPSTREAM_PRODUCTION = regex.compile(
     r"(?:电力|钢材|材料|原料|能源|电机|零部件|部件)[^，。；]{0,20}?的(?:生产|制造)", _I
@@ -73,8 +76,19 @@ _LIST_CUE = regex.compile(
 )
 
 
+# A word every match of each BOUNDARY_PATTERNS pattern and of _FULL holds (the key-word
+# test checks): a sentence without one states no boundary (nearly all of them).
+BOUNDARY_KEYWORDS = [
+    *["摇篮", "搖籃", "cradle", "大门到大门", "大門到大門", "门到门", "gate", "生命周期"],
+    *["生命週期", "life"],
+]
+_MAY_BOUND = any_keyword(BOUNDARY_KEYWORDS)
+
+
 def boundary_in(seg: Segment) -> list[BoundaryClaim]:
     out: list[BoundaryClaim] = []
+    if not _MAY_BOUND(seg.text):
+        return out
     if _ABOUT_DATA.search(seg.text) and not _ABOUT_SELF.search(seg.text):
         return out
     seen: set[BoundaryType] = set()
@@ -142,7 +156,7 @@ def stages_in(seg: Segment, column_status: str | None = None) -> list[StageClaim
     """Stage claims from a boundary formula, a boundary sentence, a boundary-table cell
     (``column_status`` from its column header) or a modelling sentence."""
     text = seg.text
-    if _CAPTION.match(text):
+    if _CAPTION.match(text) or not _MAY_NAME_STAGE(text):
         return []
     if column_status is not None:
         return _claims(seg, stage_spans(text), column_status)
@@ -194,6 +208,8 @@ def _status_of(text: str, cues: list[tuple[int, str]], s: int, e: int) -> str | 
 def stage_list_in(seg: Segment) -> Statement | None:
     """'调研了…上游原材料生产阶段、原材料运输阶段、产品运输阶段、使用阶段及报废后回收处置阶段'."""
     text = seg.text
+    if not _MAY_NAME_STAGE(text):
+        return None
     cue = _LIST_CUE.search(text)
     if cue is None or (_GENERIC.search(text) and not _BOUNDARY_CONTEXT.search(text)):
         return None
@@ -265,6 +281,14 @@ _CLAUSE_END = regex.compile(r"[，,。；;]")
 # Words each alternative of _DATA_USED contains (same flags): its lazy leading name is slow
 # to rule out at every position of a sentence that has neither.
 _DATA_USED_HINT = regex.compile(r"采用|used", regex.I)
+# A word every match of each method pattern holds (the key-word test checks): most sentences
+# hold none and skip the pattern.
+ALLOCATION_KEYWORDS = ["分配", "分摊", "allocat", "partition"]
+ORGANISATIONAL_KEYWORDS = ["生产活动", "办公", "食堂", "生活区", "whole", "entire", "non-production"]
+USED_KEYWORDS = ["采用", "使用", "选用", "used"]
+_MAY_ALLOCATE = any_keyword(ALLOCATION_KEYWORDS)
+_MAY_SPAN_ORGANISATION = any_keyword(ORGANISATIONAL_KEYWORDS)
+_MAY_USE = any_keyword(USED_KEYWORDS)
 
 
 def method_statements_in(seg: Segment) -> list[Statement]:
@@ -272,7 +296,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
     Statement kinds ``allocation``, ``organisational-boundary`` and ``data-used``."""
     text = seg.text
     out: list[Statement] = []
-    m = _ALLOCATION.search(text)
+    m = _ALLOCATION.search(text) if _MAY_ALLOCATE(text) else None
     if m and not _NEGATED.search(text[: m.start()]):
         out.append(
             Statement(
@@ -281,7 +305,7 @@ def method_statements_in(seg: Segment) -> list[Statement]:
                 seg.location.with_quote(seg.quote(m.start(), m.end())),
             )
         )
-    m = _ORGANISATIONAL.search(text)
+    m = _ORGANISATIONAL.search(text) if _MAY_SPAN_ORGANISATION(text) else None
     if m and _BOUNDARY_WORD.search(text):
         out.append(
             Statement(
@@ -315,6 +339,8 @@ def _used_clauses(seg: Segment, covered: list[tuple[int, int]]) -> Iterator[Stat
     are the subject. Clauses about
     how a value was calculated are method, not data."""
     text, start = seg.text, 0
+    if not _MAY_USE(text):
+        return  # no clause can hold _USED_CLAUSE
     for end in [*(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]:
         clause = text[start:end]
         lo, hi, start = start, end, end + 1

@@ -10,11 +10,20 @@ from pcfaudit.interpret.lexicon import GRID_REGIONS
 from pcfaudit.interpret.mention_roles import mention_role
 from pcfaudit.model import FactorQuote, Mention
 from pcfaudit.vocab.carriers import CARRIER_WORDS, DENOMINATOR_CARRIER
-from pcfaudit.vocab.cues import NEGATION_AFTER, NEGATION_BEFORE, NEGATION_EXCEPT, SOURCE_WORDS
+from pcfaudit.vocab.cues import (
+    NEGATION_AFTER,
+    NEGATION_BEFORE,
+    NEGATION_EXCEPT,
+    SOURCE_KEYWORDS,
+    SOURCE_WORDS,
+)
 from pcfaudit.vocab.gases import GAS_NAMES, REFRIGERANT_CODE
+from pcfaudit.vocab.keywords import any_keyword
 
 _I = regex.IGNORECASE
 _SOURCES = [(name, kind, regex.compile(p, _I)) for name, kind, p in SOURCE_WORDS]
+# Most cells and sentences name no source: they skip the pass through every pattern.
+_MAY_NAME_SOURCE = any_keyword(SOURCE_KEYWORDS)
 _REFRIGERANT = regex.compile(REFRIGERANT_CODE)
 _NEG_BEFORE = regex.compile(NEGATION_BEFORE, _I)
 _NEG_AFTER = regex.compile(NEGATION_AFTER, _I)
@@ -72,7 +81,7 @@ def mentions_in(seg: Segment) -> list[Mention]:
             )
         )
 
-    for name, kind, pattern in _SOURCES:
+    for name, kind, pattern in _SOURCES if _MAY_NAME_SOURCE(text) else ():
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 add(name, kind, m.start(), m.end())

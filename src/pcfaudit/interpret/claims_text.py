@@ -16,7 +16,7 @@ import regex
 
 from pcfaudit.interpret.lexicon import SENTENCE_END, TRANSLATE
 from pcfaudit.model import Block, Document, Location, Number
-from pcfaudit.vocab.numbers import NumberMatch, iter_numbers, normalise_digits
+from pcfaudit.vocab.numbers import FULLWIDTH_MARKS, NumberMatch, iter_numbers, normalise_digits
 from pcfaudit.vocab.units import normalise_amount_unit as normalise_unit
 from pcfaudit.vocab.units import unit_regex
 
@@ -30,8 +30,22 @@ _CONTINUATION = regex.compile(r"^\s*(?:[a-z%‰)）,，.。、]|[kKmMgG]?(?:g|t)
 
 def normalise(text: str) -> str:
     """Length-preserving normalisation for matching."""
-    out = normalise_digits(text).translate(TRANSLATE)
-    return _TAG.sub(lambda m: " " * len(m.group(0)), out)
+    if not text.isascii():
+        out = text.translate(_DIGITS_AND_MARKS)
+    elif any(mark in text for mark in _ASCII_MARKS):
+        out = text.translate(TRANSLATE)
+    else:
+        out = text
+    return _TAG.sub(lambda m: " " * len(m.group(0)), out) if "<" in out else out
+
+
+# The ASCII characters TRANSLATE changes ('*', '$'); an ASCII text without them is left as is.
+_ASCII_MARKS = [chr(k) for k in TRANSLATE if k < 128]
+# normalise_digits, then TRANSLATE, as one table (each translation looks every character up).
+_DIGITS_AND_MARKS = {
+    k: normalise_digits(chr(k)).translate(TRANSLATE)
+    for k in (*map(ord, FULLWIDTH_MARKS), *TRANSLATE)
+}
 
 
 @dataclass(frozen=True)
@@ -73,12 +87,17 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_SENTENCE_MARK = regex.compile(f"[{regex.escape(SENTENCE_END)}.]")
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of sentences; the terminator stays with its sentence. A full stop ends an
     English sentence only when a space follows ("0.4 kg" and "e.g" stay whole)."""
     start = 0
     n = len(text)
-    for i, ch in enumerate(text):
+    for mark in _SENTENCE_MARK.finditer(text):  # only these can end a sentence
+        i = mark.start()
+        ch = text[i]
         end_here = ch in SENTENCE_END or (
             ch == "."
             and i + 1 < n

@@ -247,6 +247,8 @@ def computations_in(seg: Segment) -> list[Statement]:
                 values=values,
             )
         )
+    if "%" not in text:
+        return out  # a blend prints its shares with "%" (both blend patterns need one)
     items = list(_BLEND_PCT_FIRST.finditer(text))
     if len(items) < 2:
         items = list(_BLEND_GAS_FIRST.finditer(text))
@@ -289,6 +291,8 @@ _LATEX = [
 
 
 def _clean_latex(text: str) -> str:
+    if "\\" not in text and "$" not in text:
+        return text  # every _LATEX pattern needs a backslash or a dollar
     for a, b in _LATEX:
         text = a.sub(b, text)
     return text
@@ -355,6 +359,8 @@ _THRESHOLD = regex.compile(
 
 def operating_threshold_in(seg: Segment) -> Statement | None:
     """'总装机功率 ≥ 100 kW 且运行 ≥ 1 000 h/a … 占全厂用电量 > 80%' → [100, 1000, 80]."""
+    if "%" not in seg.raw:
+        return None  # _THRESHOLD ends in "%", which _clean_latex keeps and never makes
     clean = _clean_latex(seg.raw)
     m = _THRESHOLD.search(clean)
     if not m:

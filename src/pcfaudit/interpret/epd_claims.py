@@ -41,6 +41,7 @@ from pcfaudit.interpret.epd_lexicon import cell_number, fold
 from pcfaudit.interpret.epd_text import text_statements
 from pcfaudit.model import Document, Location, Number, Statement, StatementKind
 from pcfaudit.vocab.epd import declared_unit_key
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -115,6 +116,15 @@ _DEFINITION = regex.compile(
 )
 # A sentence ends at . ; ! ? followed by a space and a capital or CJK, or at 。；.
 _SENTENCE_RE = regex.compile(r"(?<=[.;!?])\s+(?=[A-Z\p{Han}])|(?<=[。；！？])|\n+")
+# Where _SENTENCE_RE can cut: a stop and a space, a CJK stop, a line break. Most table rows
+# have none and skip the split, whose lookbehinds are slow at every position.
+_SENTENCE_BREAK = regex.compile(r"[.;!?]\s|[。；！？\n]")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_RE.split(text) if _SENTENCE_BREAK.search(text) else [text]
+
+
 _BIOGENIC_RE = regex.compile(r"biogenic\s+carbon|生物(?:源|成因)?碳", regex.IGNORECASE)
 _SCI = rf"{_NUM}(?:[eE][-+]?\d+)?"
 # A number before its unit ("0.50 kg C") or, in a table row, after it ("kg C : 0.50").
@@ -182,7 +192,7 @@ def epd_statements(document: Document) -> list[Statement]:
         elif _PCR_LABEL_ONLY.search(text) and len(text) < 60:
             pending = text
             continue
-        for sentence in _SENTENCE_RE.split(text):
+        for sentence in _sentences(text):
             if sentence.strip():
                 out.extend(_line_statements(sentence, loc))
                 out.extend(text_statements(sentence, loc))
@@ -195,7 +205,19 @@ _GWP_GHG = regex.compile(r"gwp[- ]?ghg", regex.I)
 _EXCLUDES = regex.compile(r"exclud|fossil.{0,40}(?:luluc|land)|不含|不包括", regex.I)
 
 
+# Every statement above needs one of its patterns to match (_DU_RE, _MASS_RE, _PERIOD_RE,
+# _ISSUED_RE, _UNTIL_RE, _REVISED_RE, _PCR_RE, _EN15804_RE, _BIOGENIC_RE, _GWP_GHG), and each
+# match holds one of these words (a test checks): most lines hold none and skip them all.
+LINE_KEYWORDS = [
+    *["unit", "单位", "valid", "有效", "date", "issued", "published", "expir", "截止"],
+    *["发布", "签发", "颁发", "发证", "revis", "修订日期", "pcr", "15804", "biogenic", "生物", "gwp"],
+]
+_MAY_STATE = any_keyword(LINE_KEYWORDS)
+
+
 def _line_statements(text: str, loc: Location) -> Iterator[Statement]:
+    if not _MAY_STATE(text):
+        return
     for m in _DU_RE.finditer(text):
         if _MASS_PER_BEFORE.search(text[: m.start()]):
             continue  # "mass per declared unit: 2400 kg" is a mass, not the declared unit

@@ -14,7 +14,8 @@ import regex
 
 from pcfaudit.model import Number
 from pcfaudit.vocab.epd import ALL_MODULES
-from pcfaudit.vocab.numbers import parse_number
+from pcfaudit.vocab.memo import document_memo
+from pcfaudit.vocab.numbers import parse_number, reads_decimal_comma
 
 # --------------------------------------------------------------------------- text
 
@@ -95,6 +96,7 @@ _OTHER_RES = tuple((name, regex.compile(p)) for name, p in _OTHER)
 _ORDER_FIRST = ("NHWD", "NRSF", "PENRT")
 
 
+@document_memo  # a matrix names each indicator in every table, often twice
 def indicator_of(label: str) -> str | None:
     """The canonical indicator a row or column label names, or None.
 
@@ -144,6 +146,7 @@ TOTAL_WORDS = regex.compile(
 )
 
 
+@document_memo  # every header cell and row label of every table is asked
 def module_of(label: str) -> str | None:
     """The canonical module a header names: 'A1', 'A1-A3', 'C1-C4', 'D', 'total', or None.
 
@@ -210,6 +213,13 @@ def cell_number(text: str, decimal_comma: bool = False) -> Number | None:
     together: '2.67 E+03', '- 6.08E+01', '2,67E+03', '0,123'. ``decimal_comma`` says the
     table writes decimals with a comma, so '1,234' is 1.234 and not 1234. The Number's
     text is the compact form ('-6.08E+01'); its rounding follows the printed digits."""
+    return _cell_number(text, decimal_comma, reads_decimal_comma())
+
+
+@document_memo  # the matrix readers ask for each cell several times
+def _cell_number(text: str, decimal_comma: bool, document_convention: bool) -> Number | None:
+    """cell_number; ``document_convention`` (parse_number's reading of the marks) is part
+    of the memo's key."""
     t = unicodedata.normalize("NFKC", text).strip().replace("\n", " ")
     t = _FOOTNOTE_MARKS.sub("", t)  # footnote marks after a value
     m = _SCI_RE.match(t)

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 import regex
 
 from pcfaudit.model import Location, Statement, StatementKind
+from pcfaudit.vocab.keywords import any_keyword, fold_case
 from pcfaudit.vocab.numbers import parse_number
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -124,13 +125,57 @@ def _st(kind: str, text: str, loc: Location, quote: str, subject: str | None = N
     )
 
 
+# Each claim's words: every match of the patterns that claim needs holds one of them (the
+# key-word test checks). Most sentences hold none at all; the rest skip the claims whose
+# words they lack.
+CLAIM_WORDS = {
+    "boundary": ["cradle", "从摇篮到"],  # _BOUNDARY_RES
+    "service-life": ["rsl", "service", "unit", "使用寿命", "设计寿命"],  # _RSL_RE, _DU_YEAR_RE, _SERVICE_RE
+    "end-of-life": [
+        *["crush", "粉碎", "破碎", "inert", "惰性填料", "recycl", "回收利用", "再生利用"],
+        *["landfill", "填埋"],
+    ],  # _EOL
+    "use-scenario": ["b1", "b2", "b3", "b4", "b5", "b6", "b7"],  # _USE_LABEL
+    "standard": ["iso", "pas"],  # _STANDARD_RE
+    "recycled": ["recycl", "reclaimed", "secondary", "post", "再生", "回收"],  # _RECYCLED_USE
+    "waste-zero": ["waste", "废弃物"],  # _WASTE_ZERO
+    "placeholder": ["xx", "yyyy", "date", "tbd"],  # _PLACEHOLDER
+    "production": ["production"],  # _PRODUCTION_RE
+}
+TEXT_KEYWORDS = sorted({word for words in CLAIM_WORDS.values() for word in words})
+_MAY_CLAIM = any_keyword(TEXT_KEYWORDS)
+
+
 def text_statements(text: str, loc: Location) -> Iterator[Statement]:
     """The prose claims of one sentence (or table row joined with ' : ')."""
-    yield from _boundary(text, loc)
-    yield from _service_life(text, loc)
-    yield from _eol(text, loc)
-    yield from _use_scenario(text, loc)
-    yield from _standards(text, loc)
+    if not _MAY_CLAIM(text):
+        return
+    folded = fold_case(text)
+    said = {claim for claim, words in CLAIM_WORDS.items() if any(w in folded for w in words)}
+    if "boundary" in said:
+        yield from _boundary(text, loc)
+    if "service-life" in said:
+        yield from _service_life(text, loc)
+    if "end-of-life" in said:
+        yield from _eol(text, loc)
+    if "use-scenario" in said:
+        yield from _use_scenario(text, loc)
+    if "standard" in said:
+        yield from _standards(text, loc)
+    if "recycled" in said:
+        yield from _recycled(text, loc)
+    if "waste-zero" in said and _WASTE_ZERO.search(text):
+        yield _st("epd-waste-zero-claim", text, loc, text)
+    for p in _PLACEHOLDER.finditer(text) if "placeholder" in said else ():
+        if _DATE_CUE.search(text):
+            yield _st("epd-placeholder-date", text, loc, text, p.group(0))
+    for p in _PRODUCTION_RE.finditer(text) if "production" in said else ():
+        n = parse_number(p.group("n").replace(" ", ""))
+        if n is not None:
+            yield _st("epd-production-volume", text, loc, p.group(0), p.group("u"), [n])
+
+
+def _recycled(text: str, loc: Location) -> Iterator[Statement]:
     m = _RECYCLED_USE.search(text)
     if (
         m
@@ -140,15 +185,6 @@ def text_statements(text: str, loc: Location) -> Iterator[Statement]:
         share = m.group("p") or m.group("q")
         n = parse_number(share.replace(",", ".")) if share else None
         yield _st("epd-recycled-claim", text, loc, text, None, [n] if n else [])
-    if _WASTE_ZERO.search(text):
-        yield _st("epd-waste-zero-claim", text, loc, text)
-    for p in _PLACEHOLDER.finditer(text):
-        if _DATE_CUE.search(text):
-            yield _st("epd-placeholder-date", text, loc, text, p.group(0))
-    for p in _PRODUCTION_RE.finditer(text):
-        n = parse_number(p.group("n").replace(" ", ""))
-        if n is not None:
-            yield _st("epd-production-volume", text, loc, p.group(0), p.group("u"), [n])
 
 
 def _boundary(text: str, loc: Location) -> Iterator[Statement]:

@@ -40,6 +40,7 @@ _RATE = regex.compile(
 )
 _PERIOD = regex.compile(rf"(?P<y0>{_YEAR})\s*[-—–~～至到]+\s*(?P<y1>{_YEAR})\s*年?")
 _SENTENCE_END = regex.compile(r"[。；;!?！？]|\.\s")
+_ANY_YEAR = regex.compile(_YEAR)
 
 
 def _first_number(text: str) -> Number | None:
@@ -106,13 +107,17 @@ def growth_in_sentence(
     out: list[Found] = []
     known = series if series is not None else {}
     clause_start = 0
-    for m in [*_FROM_TO_ZH.finditer(sentence), *_FROM_TO_EN.finditer(sentence)]:
+    # A series is kept only with its years (see _years), a rate is printed with its "%":
+    # most sentences have neither and skip the patterns.
+    dated = _ANY_YEAR.search(sentence) is not None
+    rated = "%" in sentence or "％" in sentence
+    for m in [*_FROM_TO_ZH.finditer(sentence), *_FROM_TO_EN.finditer(sentence)] if dated else []:
         years = _years(m, sentence[: m.start()])
         a, b = _first_number(m.group("a")), _first_number(m.group("b"))
         name = _subject(sentence[: m.start()])
         if years and a is not None and b is not None and name:
             known[name] = (a, b, *years)
-    for rate_m in _RATE.finditer(sentence):
+    for rate_m in _RATE.finditer(sentence) if rated else ():
         head = sentence[clause_start : rate_m.start()]
         clause_start = rate_m.end()
         rate = _first_number(rate_m.group("r"))

@@ -33,6 +33,7 @@ _CUE = regex.compile(
     regex.IGNORECASE,
 )
 _OPERATOR = regex.compile(r"\s*([>＞≥<＜≤=＝≈])\s*")
+_DIRECTION = regex.compile(r"[>＞≥<＜≤]")  # the operators that order (the rest tie)
 _LABELLED = regex.compile(r"[^()（）]*[(（][^()（）]{1,12}[)）]")
 _PAREN_SPACES = regex.compile(r"([(（])\s*([^()（）]{1,12}?)\s*([)）])")
 _NOISE = regex.compile(r"[|｜^]+")
@@ -43,6 +44,8 @@ def ranking_statements(document: Document) -> list[Statement]:
     out = []
     for block, raw in prose_sentences(document):
         sentence = raw.strip()
+        if not _DIRECTION.search(sentence):
+            continue  # a chain needs a direction (see _order): most sentences skip _CUE
         for cue in _CUE.finditer(sentence):
             order = _order(cue)
             if order is not None:

@@ -67,6 +67,40 @@ class _Columns:
         ]
         self.numbers = [[plain_number(t) for t in row] for row in self.texts]
         self.totals = [r for r in rows if is_total(_lead(r))]
+        # Every candidate product re-reads the same cells: their intervals, the products of
+        # the leading inputs a longer product shares, and each product's expectation (one
+        # per target tried) are computed once per row.
+        self._intervals: dict[tuple[int, int], Interval] = {}
+        self._products: dict[tuple[int, tuple[int, ...]], Interval] = {}
+        self._expected: dict[tuple[int, tuple[int, ...]], Interval | None] = {}
+
+    def interval(self, r: int, c: int) -> Interval:
+        """The rounding interval of the number in row ``r``, column ``c`` (not None)."""
+        iv = self._intervals.get((r, c))
+        if iv is None:
+            iv = self._intervals[r, c] = Interval.of(self.numbers[r][c])
+        return iv
+
+    def product(self, r: int, inputs: tuple[int, ...]) -> Interval:
+        """The product of row ``r``'s numbers in ``inputs`` (each read as ``_factor_iv``),
+        multiplied left to right."""
+        iv = self._products.get((r, inputs))
+        if iv is None:
+            last = _factor_iv(self.numbers[r][inputs[-1]])  # type: ignore[arg-type]
+            iv = last if len(inputs) == 1 else _times(self.product(r, inputs[:-1]), last)
+            self._products[r, inputs] = iv
+        return iv
+
+    def expected(self, r: int, inputs: tuple[int, ...], scale: Fraction) -> Interval | None:
+        """The product scaled to the result's unit, or None when rounding blurs it too much
+        to judge (see ``_sharp``). ``scale`` is the row's: the same on every call."""
+        key = (r, inputs)
+        if key not in self._expected:
+            iv = self.product(r, inputs)
+            if scale != 1:
+                iv = iv.scale(scale)
+            self._expected[key] = iv if _sharp(iv) else None
+        return self._expected[key]
 
     def free(self, c: int) -> bool:
         return c not in self.roles.values()
@@ -123,35 +157,52 @@ def _factor_iv(n: Number) -> Interval:
     return Interval.exact(Fraction(n.value)) if n.decimals <= 0 else Interval.of(n)
 
 
+def _times(a: Interval, b: Interval) -> Interval:
+    """a × b; for the usual non-negative numbers two of Interval's four products suffice."""
+    if a.lo >= 0 and b.lo >= 0:
+        return Interval(a.lo * b.lo, a.hi * b.hi)
+    return a * b
+
+
 def _sharp(iv: Interval) -> bool:
-    """The expected value is known to within ±1 %: holding there is evidence."""
-    mid = (iv.lo + iv.hi) / 2
-    return mid != 0 and (iv.hi - iv.lo) <= abs(mid) / 50
+    """The expected value is known to within ±1 %: holding there is evidence (the width at
+    most a fiftieth of the midpoint, |lo + hi| / 2, with the halving multiplied out)."""
+    twice_mid = iv.lo + iv.hi
+    return twice_mid != 0 and 100 * (iv.hi - iv.lo) <= abs(twice_mid)
 
 
 def _support(
-    cols: _Columns, target: int, inputs: tuple[int, ...], scales: list[Fraction]
+    cols: _Columns, target: int, inputs: tuple[int, ...], scales: list[Fraction], floor: int = 0
 ) -> tuple[int, int, int]:
     """(rows holding, rows judged, distinct results among the holding rows). Rows whose
-    expected value is too blurred by rounding to tell are not judged."""
+    expected value is too blurred by rounding to tell are not judged. The count stops once
+    fewer than ``floor`` rows could hold (the caller has no use for such a product)."""
     held = judged = 0
     distinct: set[object] = set()
+    rows = len(cols.numbers)
     for r, row in enumerate(cols.numbers):
+        if held + rows - r < floor:
+            break
         t = row[target]
-        ins = [row[c] for c in inputs]
-        if t is None or not t.value or any(n is None or not n.value for n in ins):
+        if t is None or not t.value or any((n := row[c]) is None or not n.value for c in inputs):
             continue
-        expected = _factor_iv(ins[0])  # type: ignore[arg-type]
-        for n in ins[1:]:
-            expected = expected * _factor_iv(n)  # type: ignore[arg-type]
-        expected = expected.scale(scales[r])
-        if not _sharp(expected):
+        expected = cols.expected(r, inputs, scales[r])
+        if expected is None:
             continue
         judged += 1
-        if Interval.of(t).meets(expected):
+        if cols.interval(r, target).meets(expected):
             held += 1
             distinct.add(t.value)
     return held, judged, len(distinct)
+
+
+def _rows_to_win(best: tuple[int, int] | None, inputs: int) -> int:
+    """The rows a product of ``inputs`` columns must hold to be accepted and to beat the
+    best (rows held, inputs) so far: more rows, or as many with more inputs."""
+    if best is None:
+        return MIN_ROWS
+    held, width = best
+    return max(MIN_ROWS, held if inputs > width else held + 1)
 
 
 def _accepted(held: int, judged: int, distinct: int) -> bool:
@@ -204,7 +255,8 @@ def complete_roles(
     scales = [_row_scale(cols, r, unit_col, funit_col) for r in range(len(cols.rows))]
     best: tuple[tuple[int, int], int, tuple[int, ...]] | None = None
     for target, inputs in _products(cols, numeric):
-        held, judged, distinct = _support(cols, target, inputs, scales)
+        floor = _rows_to_win(best[0] if best else None, len(inputs))
+        held, judged, distinct = _support(cols, target, inputs, scales, floor)
         if not _accepted(held, judged, distinct):
             continue
         key = (held, len(inputs))  # most rows; on a tie the product that names the GWP too

@@ -13,6 +13,7 @@ import regex
 
 from pcfaudit.interpret.roles_from_numbers import complete_roles, stage_column, unit_columns
 from pcfaudit.model import Cell, Table
+from pcfaudit.vocab.keywords import any_keyword
 from pcfaudit.vocab.numbers import is_blank_mark, parse_number
 
 _BARE_UNIT = regex.compile(r"^(单位|计量单位|unit|units)$", regex.I)
@@ -151,8 +152,25 @@ _PLAIN_NUMBER = regex.compile(r"[\d.,\s%-]+")
 _SPACES = regex.compile(r"\s+")
 
 
+# A word every match of every _ROLE_PATTERNS pattern holds (a test checks), none with a
+# space: a header without one names no role (most headers of the transposed tables).
+ROLE_KEYWORDS = [
+    *["序号", "编号", "no", "#", "s/n", "占比", "贡献", "比例", "百分比", "份额", "share"],
+    *["percent", "%", "备注", "来源", "说明", "remark", "note", "source", "因子", "单位", "unit"],
+    *["factor", "ef", "排放量", "当量", "碳足迹", "结果", "co2", "ghg", "emission", "carbon"],
+    *["footprint", "result", "gwp", "全球变暖潜", "全球增温潜", "消耗", "活动", "数量", "用量"],
+    *["投入量", "quantity", "amount", "activity", "consumption", "类型", "类别", "阶段", "过程"],
+    *["环节", "工序", "stage", "phase", "category", "type", "module", "process", "项目", "名称"],
+    *["物质", "清单", "排放源", "物料", "材料", "能源", "设备", "内容", "item", "material"],
+    *["input", "flow", "name", "分类", "气体", "gas", "contribution"],
+]
+_MAY_NAME_ROLE = any_keyword(ROLE_KEYWORDS)
+
+
 def _role_of(header: str, taken: set[str]) -> str | None:
     flat = _SPACES.sub("", header)
+    if not _MAY_NAME_ROLE(flat):  # a key word without spaces in the header is in flat too
+        return None
     for role, pattern in _ROLE_PATTERNS:
         if role in taken and role not in {"remark"}:
             continue

@@ -37,6 +37,17 @@ SOURCE_WORDS: list[tuple[str, str, str]] = [
     ),
     ("refrigerant", "refrigerant", r"制冷剂|冷媒|refrigerants?"),
 ]
+# A word every alternative of every SOURCE_WORDS pattern contains (lower case): a text
+# without any of them names no source (see vocab.keywords; a test keeps the two in step).
+SOURCE_KEYWORDS = [
+    *["灭火器", "滅火器", "extinguisher", "七氟丙烷", "227ea", "发电机", "generator"],
+    *["叉车", "forklift", "锅炉", "boiler", "污水处理", "废水处理", "wastewater"],
+    *["天然气", "天然氣", "natural", "lng", "cng", "液化石油气", "lpg", "liquefied"],
+    *["柴油", "diesel", "汽油", "gasoline", "petrol", "煤", "kerosene"],
+    *["燃料油", "重油", "fuel", "heavy", "coal", "冷量", "purchased", "chilled"],
+    *["蒸汽", "蒸氣", "steam", "热力", "熱力", "外购热", "district"],
+    *["电", "電力", "electricity", "grid", "制冷剂", "冷媒", "refrigerant"],
+]
 
 # Negation cues before an item (same clause) and after it.
 NEGATION_BEFORE = (

@@ -18,11 +18,10 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from pcfaudit.model import Number
+from pcfaudit.vocab.memo import forget_document_memos
 
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．，－＋％",
-    "0123456789.,-+%",
-)
+FULLWIDTH_MARKS = "０１２３４５６７８９．，－＋％"  # what normalise_digits folds to ASCII
+_FULLWIDTH = str.maketrans(FULLWIDTH_MARKS, "0123456789.,-+%")
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
@@ -70,7 +69,9 @@ class NumberMatch:
 
 
 def normalise_digits(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    # An ASCII text has none of the marks, and str.isascii costs nothing: most texts skip
+    # the translation (it looks every character up).
+    return text if text.isascii() else text.translate(_FULLWIDTH)
 
 
 def _decimals_of(digits: str) -> int:
@@ -81,6 +82,7 @@ def _decimals_of(digits: str) -> int:
 _DIGIT_GAPS = regex.compile(r"[ ,\u00a0\u2009\u202f]")
 _E = regex.compile(r"[eE]")
 _E_SPACE = regex.compile(r"[eE\s]")
+_DIGIT = regex.compile(r"\d")  # _NUMBER_RE's digits
 
 
 def _mantissa_exponent(m: regex.Match[str]) -> tuple[str, Decimal, int] | None:
@@ -169,6 +171,8 @@ _MEMO_LENGTH = 400
 
 def _numbers_in(text: str, decimal_comma: bool = False) -> tuple[NumberMatch, ...]:
     norm = normalise_digits(text)
+    if not _DIGIT.search(norm):
+        return ()  # every number has a digit; _NUMBER_RE is slow to rule out at each position
     if decimal_comma:
         norm = norm.translate(_SWAP_MARKS)
     return tuple(
@@ -182,10 +186,11 @@ _memo_numbers_in = functools.lru_cache(maxsize=8192)(_numbers_in)
 
 
 def forget_parsed_numbers() -> None:
-    """Empty the memo (one document's texts are seldom another's: a batch starts each
-    report afresh, and a benchmark measures each run cold)."""
+    """Empty the memos, these and every ``document_memo`` (one document's texts are seldom
+    another's: a batch starts each report afresh, and a benchmark measures each run cold)."""
     _memo_numbers_in.cache_clear()
     _memo_parse_number.cache_clear()
+    forget_document_memos()
 
 
 @dataclass(frozen=True)
@@ -210,10 +215,21 @@ class BeyondMeaning:
         return f"magnitude 10^{self.magnitude}"
 
 
+# What a number past meaning needs (same flags as _NUMBER_RE): an exponent after its digits
+# (E-notation, "× 10"), or else more than MAX_SIGNIFICANT_DIGITS digits in its mantissa (a
+# plain number reaches 10^±100 only with more digits still). Nearly every text has neither.
+_MAY_BE_BEYOND = regex.compile(
+    rf"\d(?:[eE]|\s*[×xX]\s*10|(?:[,. \u00a0\u2009\u202f]?\d){{{MAX_SIGNIFICANT_DIGITS}}})",
+    regex.IGNORECASE,
+)
+
+
 def iter_numbers_beyond_meaning(text: str) -> Iterator[BeyondMeaning]:
     """The numbers in ``text`` that ``iter_numbers`` leaves as text because no report can
     mean them (more than MAX_SIGNIFICANT_DIGITS digits, beyond 10^±MAX_EXPONENT)."""
     norm = normalise_digits(text)
+    if not _MAY_BE_BEYOND.search(norm):
+        return
     for m in _NUMBER_RE.finditer(norm):
         parsed = _mantissa_exponent(m)
         if parsed is None:
@@ -252,6 +268,12 @@ def uses_decimal_comma(cells: Iterable[str]) -> bool:
         comma += bool(_COMMA_DECIMAL_CELL.match(t))
         point += bool(_POINT_DECIMAL_CELL.match(t))
     return comma >= 3 and 10 * point <= comma
+
+
+def reads_decimal_comma() -> bool:
+    """Whether numbers are read with decimal commas here (see ``number_convention``): part
+    of the key of any memo over a reader of numbers."""
+    return _DECIMAL_COMMA.get()
 
 
 @contextmanager

@@ -144,5 +144,14 @@ STAGE_WORDS: list[tuple[str, Stage]] = [
         Stage.END_OF_LIFE,
     ),
 ]
+# A word every match of every STAGE_WORDS pattern holds (lower case; a test checks): a
+# sentence without one names no stage, and readers of stage words can skip it.
+STAGE_KEYWORDS = [
+    *["运输", "transport", "获取", "獲取", "生产", "開採", "开采", "采购", "供应", "上游"],
+    *["material", "upstream", "生產", "制造", "製造", "manufactur", "production", "core"],
+    *["分销", "配送", "销售", "distribution", "使用", "use", "回收", "报废"],
+    *["廢棄", "废弃", "处置", "寿命终止", "填埋", "焚烧", "再生利用", "life", "disposal"],
+    *["recycling", "waste", "usage"],
+]
 # Bare "运输"/"transport" (product transport when it follows production in a list).
 TRANSPORT_WORD = r"运输|transport(?:ation)?"
