@@ -65,6 +65,9 @@ def repair_surrogates(s: str) -> str:
 def normalise_text(s: str) -> str:
     """The canonical text form; see the module docstring. Tabs and newlines are kept;
     leading/trailing spaces are not stripped (callers strip what they split)."""
+    if s.isascii() and s.isprintable() and "$" not in s:
+        # (most text, every PDF line): no step below but the last changes printable ASCII
+        return _SPACE_RUN_RE.sub(" ", s)
     if _SURROGATE_RE.search(s):
         s = repair_surrogates(s)
     s = s.replace("\r\n", "\n").replace("\r", "\n")

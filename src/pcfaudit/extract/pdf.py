@@ -1,12 +1,13 @@
 """PDF → Document, with a page and bounding box on every block and table cell.
 
-Text and positions come from pypdfium2 (pdfium's text page: one C call per character),
-which is an order of magnitude faster than pdfminer's layout analysis behind pdfplumber.
-Ruled tables are found with pdfplumber's own cell-finding algorithm
-(:mod:`pdfplumber.table`; its cell search re-implemented in :mod:`.pdf_cells`, same cells,
-much faster), fed with ruling lines read from pdfium's path objects, so a ruled table comes
-out as pdfplumber would find it. Borderless and partly ruled tables are
-found by whitespace gutters that run down a block of lines (see :mod:`._pdflayout`).
+Text and positions come from pypdfium2 (pdfium's text page: a few C calls per
+character), which is an order of magnitude faster than pdfminer's layout analysis behind
+pdfplumber. Ruled tables are found with pdfplumber's own cell-finding algorithm
+(:mod:`pdfplumber.table`; its edge merging, cell search and table grouping
+re-implemented in :mod:`.pdf_edges` and :mod:`.pdf_cells`, the same results, faster), fed with
+ruling lines read from pdfium's path objects, so a ruled table comes out as pdfplumber
+would find it. Borderless and partly ruled tables are found by whitespace gutters that
+run down a block of lines (see :mod:`._pdflayout`).
 
 Coordinates: ``bbox`` is (x0, top, x1, bottom) in points from the page's top-left corner,
 as pdfplumber reports them.
@@ -18,8 +19,6 @@ import itertools
 import re
 from collections import defaultdict
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
-
 from pcfaudit.extract.common import (
     TOC_TITLE_RE,
     ExtractionError,
@@ -29,21 +28,21 @@ from pcfaudit.extract.common import (
     parse_toc_line,
     sha256_hex,
 )
-from pcfaudit.extract.pdf_cells import intersections_to_cells
 from pcfaudit.extract.pdf_columns import Placed, order_lines, table_key
 from pcfaudit.extract.pdf_continued import merge_continued
+from pcfaudit.extract.pdf_grid import ruled_tables
 from pcfaudit.extract.pdf_layout import (
     BBox,
+    Char,
     Line,
     PageTable,
-    build_tables,
     join_chars,
     make_lines,
     text_size,
 )
 from pcfaudit.extract.pdf_page import PdfPage, open_pdf, read_page
 from pcfaudit.extract.pdf_pictures import read_by_ocr, unread_regions, wants_thumbnail
-from pcfaudit.extract.table_from_words import count_numbers, find_tables
+from pcfaudit.extract.table_from_words import find_tables
 from pcfaudit.extract.table_stack import stack_tables
 from pcfaudit.extract.words import Word, words_from_chars
 from pcfaudit.limits import check_pdf_pages, check_pdf_streams
@@ -72,7 +71,7 @@ def extract_pdf(data: bytes, path: str) -> Document:
     n_pages = len(pages)
     stats = ExtractionStats(unread=unread)
     for p in pages:
-        n = sum(1 for c in p.chars if not c.text.isspace())
+        n = len([c for c in p.chars if not c.text.isspace()])
         stats.characters += n
         stats.garbled_characters += p.unmapped
         if n == 0:
@@ -102,56 +101,6 @@ def extract_pdf(data: bytes, path: str) -> Document:
     return Document(source=source, blocks=assign_sections(blocks), stats=stats)
 
 
-# --------------------------------------------------------------------------- reading
-
-
-def _ruled_tables(page: PdfPage) -> list[PageTable]:
-    if len(page.edges) < 4:
-        return []
-    edges = merge_edges(page.edges, 3, 3, 3, 3)
-    edges = [
-        e
-        for e in edges
-        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3
-    ]
-    cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
-    tables = [list(t) for t in cells_to_tables(cells)]
-    ruled = build_tables(page.number, tables, [*page.chars, *page.rotated], page.trust_trailing)
-    # a frame or a shaded panel without text is decoration, not a table
-    filled = [t for t in ruled if any(rec.text for row in t.grid for rec in row)]
-    return [_from_words_if_cleaner(page, t) for t in filled]
-
-
-def _from_words_if_cleaner(page: PdfPage, ruled: PageTable) -> PageTable:
-    """The same region read from its words' geometry, when that reads the same numbers
-    into fewer columns: cell shading drawn as boxes cuts a table into slivers (and a
-    wrapped label into two rows)."""
-    slivers = sum(
-        1
-        for c in range(ruled.n_cols)
-        if not any(row[c].col == c and row[c].text for row in ruled.grid)
-    )
-    if not slivers:
-        return ruled
-    x0, top, x1, bottom = ruled.bbox
-    chars = [
-        c for c in page.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
-    ]
-    if not chars:
-        return ruled
-    lines = make_lines(chars)
-    found, _ = find_tables(
-        page.number, [words_from_chars(ln.chars, page.number) for ln in lines], ruled=True
-    )
-    if len(found) != 1:
-        return ruled
-    words = found[0]
-    if words.bbox[3] - words.bbox[1] < 0.6 * (bottom - top):
-        return ruled
-    narrower = words.n_cols < ruled.n_cols
-    return words if narrower and count_numbers(words) >= count_numbers(ruled) else ruled
-
-
 # --------------------------------------------------------------------------- layout
 
 
@@ -161,7 +110,7 @@ def _running_lines(pages: list[PdfPage]) -> set[tuple[int, int]]:
     A line in the top or bottom tenth of the page is running when the same text (digits
     ignored) sits at about the same height on at least half of the pages (and two)."""
     for p in pages:
-        p.tables = [*_ruled_tables(p), *p.extra_tables]
+        p.tables = [*ruled_tables(p), *p.extra_tables]
         taken = [t.bbox for t in p.tables]
         if taken:
             p.lines = _lines_outside(p.lines, taken)
@@ -195,12 +144,26 @@ def _lines_outside(lines: list[Line], taken: list[BBox]) -> list[Line]:
         if not any(_overlap(ln.bbox, b) for b in taken):
             out.append(ln)
             continue
-        outside = [c for c in ln.chars if not any(_inside((c.x0, c.top, c.x1, c.bottom), b) for b in taken)]
+        outside = _chars_outside(ln.chars, taken)
         if len(outside) == len(ln.chars):
             out.append(ln)
         elif any(not c.text.isspace() for c in outside):
             out.extend(make_lines(outside))
     out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
+
+
+def _chars_outside(chars: list[Char], taken: list[BBox]) -> list[Char]:
+    """The characters whose centre is in none of the boxes (a loop, not a generator per
+    character: it runs for every character of a line that touches a table)."""
+    out = []
+    for c in chars:
+        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        for b in taken:
+            if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                break
+        else:
+            out.append(c)
     return out
 
 
@@ -210,11 +173,6 @@ def _overlap(a: BBox, b: BBox) -> bool:
 
 def _in_margin(ln: Line, p: PdfPage) -> bool:
     return ln.bottom <= p.height * _MARGIN or ln.top >= p.height * (1 - _MARGIN)
-
-
-def _inside(inner: BBox, outer: BBox) -> bool:
-    cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
-    return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
 
 
 def _blocks(pages: list[PdfPage], running: set[tuple[int, int]]) -> list[Block]:

@@ -25,7 +25,6 @@ FILL_COLOR = ctypes.cast(
 )
 
 UNICODE = ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.CFUNCTYPE(ctypes.c_uint, _VP, _INT))
-GENERATED = ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(_INT, _VP, _INT))
 MAP_ERROR = ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(_INT, _VP, _INT))
 ANGLE = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.CFUNCTYPE(ctypes.c_float, _VP, _INT))
 LOOSE_BOX = ctypes.cast(

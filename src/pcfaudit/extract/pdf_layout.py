@@ -6,10 +6,9 @@ Coordinates are (x0, top, x1, bottom) in points from the page's top-left corner.
 
 from __future__ import annotations
 
-import bisect
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
 from pcfaudit.extract.common import normalise_text
 from pcfaudit.model import Block, Cell, Location, Table
@@ -62,11 +61,11 @@ class Line:
 
     @cached_property
     def top(self) -> float:
-        return min(c.top for c in self.chars)
+        return min([c.top for c in self.chars])
 
     @cached_property
     def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
+        return max([c.bottom for c in self.chars])
 
     @property
     def bbox(self) -> BBox:
@@ -125,20 +124,24 @@ def make_lines(chars: list[Char]) -> list[Line]:
     lines, and one line grown to its height would swallow them (the body lines beside it
     read interleaved, "RVaelviidsiitoyn D Daatete")."""
     # Sizes measured from ink below 1 pt are failed measurements (glyphs drawn as paths).
-    sizes = sorted(c.em for c in chars if c.em >= 1.0 and c.text != " ")
+    sizes = sorted([c.em for c in chars if c.em >= 1.0 and c.text != " "])
     if sizes:
-        body = sizes[len(sizes) // 2]
-        display = [c for c in chars if c.em > _DISPLAY * body]
+        limit = _DISPLAY * sizes[len(sizes) // 2]  # the body size's multiple
+        display = [c for c in chars if c.em > limit]
         if display:
             # A space has no ink to measure: it goes with the display glyphs whose box it
             # shares (same band, about as tall), else with the body text.
             spaces = [c for c in chars if c.text == " " and _in_display(c, display)]
             taken = {id(c) for c in spaces}
-            rest = [c for c in chars if c.em <= _DISPLAY * body and id(c) not in taken]
+            rest = [c for c in chars if c.em <= limit and id(c) not in taken]
             lines = _make_lines(display + spaces) + _make_lines(rest)
-            lines.sort(key=lambda ln: (ln.top, ln.x0))
+            lines.sort(key=_line_order)
             return lines
     return _make_lines(chars)
+
+
+def _line_order(ln: Line) -> tuple[float, float]:
+    return (ln.top, ln.x0)
 
 
 def _in_display(space: Char, display: list[Char]) -> bool:
@@ -149,63 +152,90 @@ def _in_display(space: Char, display: list[Char]) -> bool:
 
 
 def _make_lines(chars: list[Char]) -> list[Line]:
-    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
+    # Runs for every page and every table cell: the loops below avoid a Python call per
+    # glyph (sort keys from lists, not lambdas).
+    mids = [c.top + c.bottom for c in chars]
+    ordered = [chars[i] for i in sorted(range(len(chars)), key=mids.__getitem__)]
     groups: list[list[Char]] = []
-    mid = height = 0.0
+    group: list[Char] = []
+    # the line's middle and height; a glyph whose middle is within ``near`` (0.45 of the
+    # taller of the line and the glyph) joins it (-near <= d <= near: abs without a call)
+    mid = height = near = 0.0
     for c in ordered:
-        cmid, ch = (c.top + c.bottom) / 2, c.bottom - c.top
+        top, bottom = c.top, c.bottom
+        cmid = (top + bottom) / 2
+        d = cmid - mid
         if c.text == " ":
             # A space has no ink and may carry a title's box: it joins a line, never widens it.
-            if groups and abs(cmid - mid) <= 0.45 * height:
-                groups[-1].append(c)
+            if groups and -near <= d <= near:
+                group.append(c)
             continue
-        # (x if y > x else y: max(x, y) without a call, once per glyph)
-        if groups and abs(cmid - mid) <= 0.45 * (ch if ch > height else height):
-            groups[-1].append(c)
+        ch = bottom - top
+        reach = 0.45 * ch if ch > height else near
+        if groups and -reach <= d <= reach:
+            group.append(c)
             if ch > height:
-                height = ch
+                height, near = ch, reach
             continue
-        groups.append([c])
-        mid, height = cmid, ch
+        group = [c]
+        groups.append(group)
+        mid, height, near = cmid, ch, 0.45 * ch
     lines = []
     for g in groups:
-        g.sort(key=lambda c: (c.x0, c.text != " "))
-        trailing = bool(g) and g[-1].text == " "
+        _sort_by_x(g)
+        trailing = g[-1].text == " "
         while g and g[-1].text == " ":
             g.pop()
         while g and g[0].text == " ":
             g.pop(0)
         if g:
             lines.append(Line(chars=g, segments=_segments(g), trailing_space=trailing))
-    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    lines.sort(key=_line_order)
     return lines
+
+
+_X0 = attrgetter("x0")
+
+
+def _sort_by_x(chars: list[Char]) -> None:
+    """Left to right; at the same x a space before a glyph. Sorting by x alone is the same
+    order when no two x are equal (the usual case, and several times cheaper)."""
+    xs = [c.x0 for c in chars]
+    if len(set(xs)) == len(xs):
+        chars.sort(key=_X0)
+    else:
+        chars.sort(key=lambda c: (c.x0, c.text != " "))
 
 
 def _segments(chars: list[Char]) -> list[Segment]:
     visible = [c for c in chars if c.text != " "]
     size = text_size(visible)
+    column_gap, space_gap, cjk_gap = _COLUMN_GAP * size, _SPACE_GAP * size, _CJK_SPACE_GAP * size
     out: list[Segment] = []
-    run = [visible[0]]
-    text = [visible[0].text]
+    prev = visible[0]
+    run = [prev]
+    text = [prev.text]
     space = False
-    prev_cjk = is_cjk(visible[0].text)  # of run[-1], carried along: one test per glyph
+    # whether the previous glyph is CJK, carried along; is_cjk is only asked of characters
+    # at or past U+3000, where its ranges begin (one test per glyph, rarely a call)
+    prev_cjk = prev.text >= "\u3000" and is_cjk(prev.text)
     for c in chars[1:]:
-        if c.text == " ":
+        t = c.text
+        if t == " ":
             space = True
             continue
-        prev = run[-1]
         gap = c.x0 - prev.x1
-        this_cjk = is_cjk(c.text)
-        if gap > _COLUMN_GAP * size:
+        this_cjk = t >= "\u3000" and is_cjk(t)
+        if gap > column_gap:
             out.append(_segment(run, text))
-            run, text = [c], [c.text]
+            run, text = [c], [t]
         else:
             cjk = prev_cjk and this_cjk
-            if (space and not cjk) or gap > (_CJK_SPACE_GAP if cjk else _SPACE_GAP) * size:
+            if (space and not cjk) or gap > (cjk_gap if cjk else space_gap):
                 text.append(" ")
             run.append(c)
-            text.append(c.text)
-        prev_cjk = this_cjk
+            text.append(t)
+        prev, prev_cjk = c, this_cjk
         space = False
     out.append(_segment(run, text))
     return out
@@ -218,9 +248,9 @@ def text_size(chars: list[Char]) -> float:
     """The font size of a run of characters. Loose boxes span the font's whole ascent and
     descent (1.5 em in some fonts), so a gutter between table columns would look like a
     word space; the ink of digits and capitals measures the size itself."""
-    heights = sorted(c.bottom - c.top for c in chars)
+    heights = sorted([c.bottom - c.top for c in chars])
     size = heights[len(heights) // 2] if heights else 0.0
-    ems = sorted(c.em for c in chars if c.em > 0)
+    ems = sorted([c.em for c in chars if c.em > 0])
     return min(size, ems[len(ems) // 2]) if ems else size
 
 
@@ -228,8 +258,8 @@ def _segment(run: list[Char], text: list[str]) -> Segment:
     return Segment(
         run[0].x0,
         run[-1].x1,
-        min(c.top for c in run),
-        max(c.bottom for c in run),
+        min([c.top for c in run]),
+        max([c.bottom for c in run]),
         normalise_text("".join(text)).strip(),
     )
 
@@ -325,115 +355,3 @@ class PageTable:
 
 def _round(b: BBox) -> BBox:
     return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
-
-
-def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tol:
-            out.append(v)
-    return out
-
-
-def _index(edges: list[float], v: float) -> int:
-    """The index of the edge nearest ``v`` (the first of two as near)."""
-    if not (math.isfinite(v) and math.isfinite(edges[0]) and math.isfinite(edges[-1])):
-        return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
-    # _cluster's edges rise strictly: the nearest is one of the two around v
-    i = bisect.bisect_left(edges, v)
-    if i == 0:
-        return 0
-    if i == len(edges):
-        return i - 1
-    return i - 1 if abs(edges[i - 1] - v) <= abs(edges[i] - v) else i
-
-
-def build_tables(
-    page: int, tables: list[list[BBox]], chars: list[Char], trust_trailing: bool = False
-) -> list[PageTable]:
-    """Grids from pdfplumber's cell boxes: merged cells get spans and fill every slot."""
-    out: list[PageTable] = []
-    for boxes in tables:
-        xs = _cluster([v for b in boxes for v in (b[0], b[2])])
-        ys = _cluster([v for b in boxes for v in (b[1], b[3])])
-        if len(xs) < 2 or len(ys) < 2:
-            continue
-        n_rows, n_cols = len(ys) - 1, len(xs) - 1
-        slots: list[list[int | None]] = [[None] * n_cols for _ in range(n_rows)]
-        spans: list[tuple[int, int, int, int]] = []
-        for k, b in enumerate(boxes):
-            c0, c1 = _index(xs, b[0]), _index(xs, b[2])
-            r0, r1 = _index(ys, b[1]), _index(ys, b[3])
-            spans.append((r0, r1, c0, c1))
-            for r in range(r0, r1):
-                for c in range(c0, c1):
-                    if slots[r][c] is None:
-                        slots[r][c] = k
-        # one pass over the characters: each goes to the cell under its centre
-        inside: list[list[Char]] = [[] for _ in boxes]
-        stray: dict[int, list[Char]] = {}  # per row: text in slots no cell box covers
-        for ch in chars:
-            cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-            c, r = bisect.bisect(xs, cx) - 1, bisect.bisect(ys, cy) - 1
-            if 0 <= r < n_rows and 0 <= c < n_cols:
-                if (slot := slots[r][c]) is not None:
-                    inside[slot].append(ch)
-                else:
-                    stray.setdefault(r, []).append(ch)
-        grid: list[list[CellRec | None]] = [[None] * n_cols for _ in range(n_rows)]
-        for k, b in enumerate(boxes):
-            r0, r1, c0, c1 = spans[k]
-            if c1 <= c0 or r1 <= r0:
-                continue
-            rec = CellRec(cell_text(inside[k], trust_trailing), page, b, r0, c0, r1 - r0, c1 - c0)
-            for r in range(r0, r1):
-                for c in range(c0, c1):
-                    if grid[r][c] is None:
-                        grid[r][c] = rec
-        for r, row_chars in stray.items():
-            _fill_open_slots(grid[r], row_chars, xs, (ys[r], ys[r + 1]), page, r, trust_trailing)
-        full: list[list[CellRec]] = []
-        for r, row in enumerate(grid):
-            full.append(
-                [
-                    rec
-                    if rec is not None
-                    else CellRec("", page, (xs[c], ys[r], xs[c + 1], ys[r + 1]), r, c)
-                    for c, rec in enumerate(row)
-                ]
-            )
-        bbox = (xs[0], ys[0], xs[-1], ys[-1])
-        out.append(PageTable(page, bbox, full, xs))
-    return out
-
-
-def _fill_open_slots(
-    row: list[CellRec | None],
-    chars: list[Char],
-    xs: list[float],
-    band: tuple[float, float],
-    page: int,
-    r: int,
-    trust_trailing: bool,
-) -> None:
-    """Text in a table's row where no cell box was drawn (a producer that boxes only some
-    cells of a row, or draws the rest as one panel) is read by the grid's own columns: each
-    phrase becomes a cell over the open slots it covers, so no printed value is lost."""
-    for ln in make_lines(chars):
-        for seg in ln.segments:
-            last = len(xs) - 2
-            mid = min(max(bisect.bisect(xs, (seg.x0 + seg.x1) / 2) - 1, 0), last)
-            if row[mid] is not None:
-                continue
-            c0 = min(max(bisect.bisect(xs, seg.x0 + 1) - 1, 0), mid)
-            c1 = max(min(bisect.bisect(xs, seg.x1 - 1), last + 1), mid + 1)
-            while row[c0] is not None:  # a phrase running into a boxed cell stops short of it
-                c0 += 1
-            while row[c1 - 1] is not None:
-                c1 -= 1
-            mine = [ch for ch in ln.chars if seg.x0 <= (ch.x0 + ch.x1) / 2 <= seg.x1]
-            rec = CellRec(
-                cell_text(mine, trust_trailing), page, (xs[c0], band[0], xs[c1], band[1]), r, c0, 1, c1 - c0
-            )
-            for c in range(c0, c1):
-                row[c] = rec

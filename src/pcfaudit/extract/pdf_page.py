@@ -1,14 +1,10 @@
 """One PDF page read through pdfium: characters with boxes, ruling lines, pictures.
 
-pdfium's text page gives one C call per character, an order of magnitude faster than
-pdfminer's layout analysis. Three things a reader sees and a text layer does not say are
-recovered here:
+pdfium's text page gives a few C calls per character, an order of magnitude faster than
+pdfminer's layout analysis. Besides the characters (read in :mod:`.pdf_glyphs`, with the
+page's reading direction and what a reader cannot see), a page holds:
 
-* the page's reading direction: a landscape table set on a portrait page runs up or down
-  the page; every box is turned so that lines run left to right;
-* text a reader cannot see (render mode "invisible", or white on a white page) is kept
-  apart: it must not vouch for a number, yet an invisible layer over a scanned picture is
-  the scan's OCR text and is read;
+* ruling segments from its path objects, for the ruled-table finder;
 * pictures (image objects) with their boxes, so a table printed as an image is found.
 
 Coordinates: (x0, top, x1, bottom) in points from the top-left corner of the page as read.
@@ -18,8 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import math
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,35 +23,22 @@ from PIL import Image
 
 from pcfaudit.extract.common import ExtractionError
 from pcfaudit.extract.pdf_calls import (
-    ANGLE,
-    CHAR_BOX,
+    BOUNDS,
     COUNT_SEGMENTS,
-    DRAW_MODE,
-    FILL_COLOR,
-    GENERATED,
     IMAGE,
-    LOOSE_BOX,
-    MAP_ERROR,
     MATRIX,
     MOVETO,
-    RENDER_MODE,
     SEGMENT,
     SEGMENT_CLOSE,
     SEGMENT_POINT,
     SEGMENT_TYPE,
-    TEXT_OBJECT,
-    UNICODE,
     bounds,
     page_objects,
 )
 from pcfaudit.extract.pdf_dropped import dropped_origins, glyphs_at, missing
+from pcfaudit.extract.pdf_glyphs import Fills, Turn, read_chars, reading_quarter, tighten
 from pcfaudit.extract.pdf_layout import BBox, Char, Line, PageTable, is_cjk, make_lines
-from pcfaudit.extract.pdf_rotated import SPACE, label_lines, rotated_labels
-
-_CAP_HEIGHT = 0.7  # a digit's or capital's ink, in em, in common fonts
-_LOOSE_LIMIT = 2.0  # loose boxes taller than this many em overlap the next line
-_WHITE = 240  # each of R, G, B at least this: white text
-_INVISIBLE_MODES = (3, 7)  # PDF text render modes that paint nothing
+from pcfaudit.extract.pdf_rotated import label_lines, rotated_labels
 
 
 @dataclass
@@ -69,6 +50,7 @@ class Picture:
 
 _THUMB_WIDTH = 400
 _WIDE = 0.35  # of the page width: a picture this wide may be a table
+
 
 @dataclass
 class PdfPage:
@@ -101,31 +83,6 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         raise ExtractionError(f"damaged PDF: {reason}") from None
 
 
-class _Turn:
-    """Maps pdfium's page coordinates (y up) to the page as read (y down, lines run +x)."""
-
-    def __init__(self, quarter: int, width: float, height: float) -> None:
-        self.q, self.w, self.h = quarter, width, height
-
-    @property
-    def size(self) -> tuple[float, float]:
-        return (self.h, self.w) if self.q % 2 else (self.w, self.h)
-
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        if self.q == 1:  # text runs down the page
-            return self.h - y, self.w - x
-        if self.q == 2:  # upside down
-            return self.w - x, y
-        if self.q == 3:  # text runs up the page
-            return y, x
-        return x, self.h - y
-
-    def box(self, left: float, right: float, bottom: float, top: float) -> BBox:
-        ax, ay = self.point(left, bottom)
-        bx, by = self.point(right, top)
-        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-
-
 def read_page(
     pdf: pdfium.PdfDocument,
     index: int,
@@ -143,16 +100,16 @@ def read_page(
     width, height = page.get_size()
     textpage = page.get_textpage()
     n = textpage.count_chars()
-    turn = _Turn(_reading_quarter(textpage, n), width, height)
+    turn = Turn(reading_quarter(textpage, n), width, height)
     out = PdfPage(index + 1, *turn.size, quarter_turns=turn.q)
     fills, wide, out.edges = _page_objects(page, turn, index + 1)
     out.pictures = [pic for pic, _ in wide]
-    seen = _read_chars(textpage, n, turn, out, fills)
+    seen = read_chars(textpage, n, turn, out, fills)
     # only CJK fonts go without glyphs where pdfium has no system font for them
-    cjk = any(c.text >= "\u3000" and is_cjk(c.text) for c in out.chars)
+    cjk = any(t >= "\u3000" and is_cjk(t) for t in {c.text for c in out.chars})
     if data is not None and cjk and (origins := dropped_origins(page, seen)):
         out.chars += missing(glyphs_at(data, index, origins, turn.box), out.chars)
-    out.chars = _tighten(out.chars)
+    out.chars = tighten(out.chars)
     textpage.close()
     out.lines = make_lines(out.chars)
     if out.rotated:
@@ -168,209 +125,9 @@ def read_page(
     return out
 
 
-def _reading_quarter(textpage: pdfium.PdfTextPage, n: int) -> int:
-    """The most common text direction on the page, in quarter turns (0: normal)."""
-    counts: Counter[int] = Counter()
-    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
-    for i in range(0, n, max(1, n // 400)):  # a sample is enough
-        angle = ANGLE(tp, i)
-        if angle >= 0 and UNICODE(tp, i) > 32:
-            counts[round(angle / (math.pi / 2)) % 4] += 1
-    return counts.most_common(1)[0][0] if counts else 0
-
-
-_RECT = pdfium_c.FS_RECTF()
-_INK = tuple(ctypes.c_double() for _ in range(4))
-_RGBA = tuple(ctypes.c_uint() for _ in range(4))
-
-
-
-def _read_chars(
-    textpage: pdfium.PdfTextPage, n: int, turn: _Turn, out: PdfPage, fills: _Fills
-) -> set[int]:
-    """Read the text page's characters into ``out``; returns the text objects they belong
-    to."""
-    # Run once per character (a quarter of a million on the realdocs): everything the loop
-    # reads is a local name, and every pdfium call takes the plain address.
-    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
-    rect = _RECT
-    get_unicode, generated = UNICODE, GENERATED
-    loose_box, angle_of = LOOSE_BOX, ANGLE
-    map_error, text_object, char_box = MAP_ERROR, TEXT_OBJECT, CHAR_BOX
-    ink_left, ink_right, ink_bottom, ink_top = _INK
-    quarter = math.pi / 2
-    q, h, width = turn.q, turn.h, out.width
-    chars, hidden, rotated, pictures = out.chars, out.hidden, out.rotated, out.pictures
-    unmapped = 0
-    prev: Char | None = None
-    prev_hidden = False
-    across = False  # the last glyph was set across the page's lines (see pdf_rotated)
-    visibility: dict[int, str] = {}  # text object address → paint | white | none
-    for i in range(n):
-        code = get_unicode(tp, i)
-        if code == 10 or code == 13:
-            continue
-        if code in (32, 9, 0xA0, 0x3000) or generated(tp, i):
-            # word breaks: real space glyphs and the spaces pdfium infers from positions
-            if across:
-                rotated.append(SPACE)
-            elif prev is not None:
-                (hidden if prev_hidden else chars).append(
-                    Char(" ", prev.x1, prev.top, prev.x1, prev.bottom)
-                )
-            continue
-        if code == 0xFFFE or code == 0x02:
-            # pdfium's mark for a hyphen at a line break: "1,23E-⏎02" must keep its minus
-            code = 45  # "-"
-            if prev is not None and not loose_box(tp, i, rect):
-                prev = Char("-", prev.x1, prev.top, prev.x1 + 1, prev.bottom)
-                chars.append(prev)
-                continue
-        if code == 0 or code == 0xFFFD or map_error(tp, i) == 1:
-            unmapped += 1
-        if not loose_box(tp, i, rect):
-            continue
-        angle = angle_of(tp, i)
-        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        if q:
-            x0, top, x1, bottom = turn.box(rect.left, rect.right, rect.bottom, rect.top)
-        else:
-            x0, top, x1, bottom = rect.left, h - rect.top, rect.right, h - rect.bottom
-        if angle >= 0 and round(angle / quarter) % 4 != q:
-            # a label set across the page's lines (a vertical column header): kept apart;
-            # one a reader cannot see is left out
-            obj = text_object(tp, i) or 0
-            if obj not in visibility:
-                visibility[obj] = _paint_state(obj)
-            if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
-                rotated.append(Char(text, x0, top, x1, bottom))
-                across = True
-            continue
-        if bottom - top <= 0.1 or x1 < 0 or x0 > width:
-            continue
-        across = False
-        if (
-            prev is not None
-            and text == prev.text
-            and abs(x0 - prev.x0) < 0.5 * (prev.x1 - prev.x0)
-            and abs(top - prev.top) < 1.0
-        ):
-            continue  # the same glyph struck twice, a step apart: fake bold
-        em = 0.0
-        # the font size from a digit's or capital's ink (loose boxes span the font's whole
-        # ascent and descent, up to 1.5 em in some fonts)
-        if (text.isdigit() or "A" <= text <= "Z") and char_box(
-            tp, i, ink_left, ink_right, ink_bottom, ink_top
-        ):
-            extent = ink_right.value - ink_left.value if q % 2 else ink_top.value - ink_bottom.value
-            em = max(extent, 0.0) / _CAP_HEIGHT
-        if not em and prev is not None and abs((bottom - top) - (prev.bottom - prev.top)) < 0.5:
-            em = prev.em  # a lower-case letter: the size of its neighbour in the same font
-        prev = Char(text, x0, top, x1, bottom, em)
-        obj = text_object(tp, i) or 0
-        state = visibility.get(obj)
-        if state is None:
-            state = visibility[obj] = _paint_state(obj)
-        if state == "paint":
-            prev_hidden = False
-            chars.append(prev)
-        else:
-            prev_hidden = not _seen_anyway(state, prev, fills, pictures)
-            (hidden if prev_hidden else chars).append(prev)
-    out.unmapped += unmapped
-    return set(visibility)
-
-
-def _paint_state(obj: int) -> str:
-    """How a text object is painted: 'paint', 'white' (fill colour white) or 'none'."""
-    if not obj:
-        return "paint"
-    if RENDER_MODE(obj) in _INVISIBLE_MODES:
-        return "none"
-    r, g, b, a = _RGBA
-    if FILL_COLOR(obj, r, g, b, a) and min(r.value, g.value, b.value) >= _WHITE:
-        return "white"
-    return "paint"
-
-
-def _seen_anyway(state: str, ch: Char, fills: _Fills, pictures: list[Picture]) -> bool:
-    """White text is read on a coloured box or a picture; invisible text over a picture
-    is a scan's OCR layer and says what the picture shows."""
-    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-    if any(_contains(p.bbox, cx, cy) for p in pictures):
-        return True
-    return state == "white" and fills.covers(cx, cy)
-
-
-def _tighten(chars: list[Char]) -> list[Char]:
-    """Some fonts declare an ascent and descent of several em, so their loose boxes
-    overlap the lines above and below and two lines would read as one: such boxes are
-    scaled about their middles to 1.2 em (the size measured from the ink)."""
-    out = []
-    for c in chars:
-        h = c.bottom - c.top
-        if c.em > 0 and h > _LOOSE_LIMIT * c.em:
-            mid, half = (c.top + c.bottom) / 2, 0.6 * c.em
-            c = Char(c.text, c.x0, mid - half, c.x1, mid + half, c.em)
-        out.append(c)
-    return out
-
-
-def _contains(b: BBox, x: float, y: float) -> bool:
-    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
-
-
-_BAND = 20.0  # points: the height of one band of the filled-box index
-
-
-class _Fills:
-    """Boxes filled in a colour other than white, measured only when a page has white
-    text (whose visibility depends on them)."""
-
-    def __init__(self, paths: list[int], turn: _Turn) -> None:
-        self._paths, self._turn = paths, turn
-        self._boxes: list[BBox] | None = None
-        self._bands: dict[int | None, list[BBox]] | None = None
-
-    def covers(self, x: float, y: float) -> bool:
-        """Whether a filled box contains the point; the boxes are indexed by bands of
-        height so that a page of many boxes is not searched whole for every glyph."""
-        if self._bands is None:
-            self._bands = {None: []}  # None: boxes too tall (or odd) to index, always tried
-            for b in self.boxes:
-                if not (math.isfinite(b[1]) and math.isfinite(b[3]) and b[3] - b[1] < 50 * _BAND):
-                    self._bands[None].append(b)
-                    continue
-                for k in range(math.floor(b[1] / _BAND), math.floor(b[3] / _BAND) + 1):
-                    self._bands.setdefault(k, []).append(b)
-        band = math.floor(y / _BAND) if math.isfinite(y) else None
-        return any(_contains(b, x, y) for b in self._bands[None]) or any(
-            _contains(b, x, y) for b in self._bands.get(band, ()) if band is not None
-        )
-
-    @property
-    def boxes(self) -> list[BBox]:
-        if self._boxes is None:
-            fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-            r, g, b, a = _RGBA
-            self._boxes = []
-            for obj in self._paths:
-                if (
-                    DRAW_MODE(obj, fill_mode, stroke)
-                    and fill_mode.value
-                    and FILL_COLOR(obj, r, g, b, a)
-                    and a.value > 0
-                    and min(r.value, g.value, b.value) < _WHITE
-                ):
-                    left, bottom, right, top = bounds(obj)
-                    self._boxes.append(self._turn.box(left, right, bottom, top))
-        return self._boxes
-
-
-
 def _page_objects(
-    page: pdfium.PdfPage, turn: _Turn, number: int
-) -> tuple[_Fills, list[tuple[Picture, pdfium.PdfObject | None]], list[dict[str, float | str]]]:
+    page: pdfium.PdfPage, turn: Turn, number: int
+) -> tuple[Fills, list[tuple[Picture, pdfium.PdfObject | None]], list[dict[str, float | str]]]:
     """Filled boxes (lazily), pictures (each with its image object when it is wide enough
     to be a table, for its thumbnail), and ruling segments."""
     paths: list[int] = []
@@ -394,13 +151,16 @@ def _page_objects(
             continue
         if not MATRIX(obj, matrix):
             raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+        if _smaller_than_an_edge(obj):
+            continue  # a glyph drawn as a path, a bullet, a tick: no segment is a rule
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points: list[tuple[float, float, bool]] = []
         for k in range(n):
             seg = SEGMENT(obj, k)
             SEGMENT_POINT(seg, x, y)
-            px = a * x.value + c * y.value + e
-            py = b * x.value + d * y.value + f
+            xv, yv = x.value, y.value
+            px = a * xv + c * yv + e
+            py = b * xv + d * yv + f
             move = SEGMENT_TYPE(seg) == MOVETO
             points.append((px, h - py, move) if q == 0 else (*point(px, py), move))
             if SEGMENT_CLOSE(seg):
@@ -409,11 +169,26 @@ def _page_objects(
         for (x0, y0, _), (x1, y1, move) in itertools.pairwise(points):
             if move:
                 continue
-            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= 3:
+            if abs(y0 - y1) < 1.0 and abs(x1 - x0) >= _MIN_EDGE:
                 edges.append(_edge("h", min(x0, x1), y0, max(x0, x1), y0))
-            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= 3:
+            elif abs(x0 - x1) < 1.0 and abs(y1 - y0) >= _MIN_EDGE:
                 edges.append(_edge("v", x0, min(y0, y1), x0, max(y0, y1)))
-    return _Fills(paths, turn), pictures, edges
+    return Fills(paths, turn), pictures, edges
+
+
+_MIN_EDGE = 3.0  # points: a shorter segment is not a ruling line
+_LBRT = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _smaller_than_an_edge(obj: int) -> bool:
+    """Whether the path's box (pdfium's, which holds every point of the path, control
+    points too, in page space) is too small in both directions to hold a segment as long
+    as an edge: its segments need not be read. A margin covers the box's float rounding."""
+    left, bottom, right, top = _LBRT
+    if not BOUNDS(obj, left, bottom, right, top):
+        return False
+    margin = 0.1
+    return right.value - left.value < _MIN_EDGE - margin and top.value - bottom.value < _MIN_EDGE - margin
 
 
 def _thumbnail(obj: pdfium.PdfObject) -> Image.Image | None:
