@@ -162,17 +162,3 @@ def test_interval_products_match_the_four_corner_rule() -> None:
         corners = (x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi)
         assert x * y == Interval(min(corners), max(corners)), (x, y)
 
-
-def test_location_copies_keep_every_other_field() -> None:
-    # with_quote and with_section build the copy field by field: a field added to Location
-    # must be carried there too, or copies would silently lose it.
-    import dataclasses
-
-    from pcfaudit.model import Location
-
-    values = {"line": 3, "page": 2, "bbox": (1.0, 2.0, 3.0, 4.0), "paragraph": 5, "table": 1,
-              "row": 6, "column": 7, "section": "3.6", "quote": "0.5703"}  # fmt: skip
-    assert {f.name for f in dataclasses.fields(Location)} == set(values)
-    loc = Location(**values)
-    assert loc.with_quote("q") == dataclasses.replace(loc, quote="q")
-    assert loc.with_section("第三章") == dataclasses.replace(loc, section="第三章")

@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from pcfaudit.extract.tex import replace_tex
-from pcfaudit.model import Block, Table
+from pcfaudit.model import Block, Cell, Table
 from pcfaudit.model.errors import ExtractionError
 
 
@@ -315,21 +315,19 @@ def assign_sections(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _with_section(block: Block, section: str | None) -> Block:
-    loc = dataclasses.replace(block.location, section=section)
+    loc = block.location.with_section(section)
     table = block.table
     if table is not None:
+        # Cells field by field: a report has tens of thousands, and dataclasses.replace
+        # inspects the fields on every call.
         rows = [
             [
-                dataclasses.replace(c, location=dataclasses.replace(c.location, section=section))
+                Cell(c.text, c.location.with_section(section), c.colspan, c.rowspan, c.source)
                 for c in row
             ]
             for row in table.rows
         ]
-        table = Table(
-            rows=rows,
-            location=dataclasses.replace(table.location, section=section),
-            caption=table.caption,
-        )
+        table = Table(rows=rows, location=table.location.with_section(section), caption=table.caption)
     return dataclasses.replace(block, location=loc, table=table)
 
 
