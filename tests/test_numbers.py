@@ -110,3 +110,10 @@ def test_numbers_beyond_meaning_in_every_notation(text: str, expected: list[str]
     from pcfaudit.vocab.numbers import iter_numbers_beyond_meaning
 
     assert [hit.text for hit in iter_numbers_beyond_meaning(text)] == expected
+
+
+def test_significant_digits_of_printed_numbers() -> None:
+    from pcfaudit.vocab.numbers import significant_digits
+
+    cases = {"0.0450": 3, "-1,234": 4, "−0.59": 2, "2.67E+03": 5, "100": 3, "0": 0}
+    assert {text: significant_digits(text) for text in cases} == cases

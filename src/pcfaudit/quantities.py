@@ -133,12 +133,15 @@ def fmt_sig(x: Fraction | Decimal, digits: int = 10) -> str:
     return s
 
 
+_NOT_DIGIT_OR_POINT = regex.compile(r"[^\d.]")
+
+
 def digit_slip(reported: str, expected: str) -> str | None:
     """How a printed number differs from the expected one printed alike, if by one slip of
     the pen: 'transposition' (two adjacent digits swapped), 'typo' (one digit wrong) or
     'shift' (one digit dropped or doubled). Both strings are plain digits with a point."""
-    a = regex.sub(r"[^\d.]", "", reported)
-    b = regex.sub(r"[^\d.]", "", expected)
+    a = _NOT_DIGIT_OR_POINT.sub("", reported)
+    b = _NOT_DIGIT_OR_POINT.sub("", expected)
     if not a or not b or a == b:
         return None
     if len(a) == len(b):

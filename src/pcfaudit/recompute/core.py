@@ -11,6 +11,7 @@ import regex
 
 from pcfaudit.model import Location, Number
 from pcfaudit.quantities import Interval, digit_slip, fmt_fixed, fmt_sig, truncation_interval
+from pcfaudit.vocab.numbers import significant_digits
 from pcfaudit.vocab.units import slip_name
 
 HUNDRED = Interval.exact(100)
@@ -75,6 +76,9 @@ class Candidate:
 # --------------------------------------------------------------------------- judging
 
 
+_NONZERO_DIGIT = regex.compile(r"[1-9]")
+
+
 def judge(
     reported: Number,
     expected: Interval,
@@ -112,7 +116,7 @@ def judge(
         )
     printed = fmt_fixed(point, reported.decimals)
     # A one-digit slip is only a meaningful claim when the expected value has digits to slip.
-    significant = len(regex.sub(r"^[0.\-]+|\D", "", printed))
+    significant = significant_digits(printed)
     slip = digit_slip(reported.text, printed) if significant >= 3 else None
     if slip:
         what = {
@@ -210,7 +214,7 @@ def make_check(
 def printed_at(x: Fraction, decimals: int) -> str:
     """``x`` at the reported decimals, or at 4 significant digits when those show nothing."""
     text = fmt_fixed(x, decimals)
-    if x != 0 and not regex.search(r"[1-9]", text):
+    if x != 0 and not _NONZERO_DIGIT.search(text):
         return fmt_sig(x, 4)
     return text
 

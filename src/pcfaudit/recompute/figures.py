@@ -64,6 +64,15 @@ class Figure:
     column: int | None = None
 
 
+# Compiled once: every number of every sentence passes these.
+_UNIT_ENDS = regex.compile(r"(?<![(（·/^])\s+(?=[A-Za-z]{3,}|\d)")
+_UNIT_GOES_ON = regex.compile(r"\s*[(（\[·/⁻]|\s*-\s*[A-Za-z]")
+_POWER_OF_TEN = regex.compile(r"^10\^?([0-9⁰-⁹]+)\s*")
+_SHARE_OR_YEAR_AFTER = regex.compile(r"\s*[%％‰年]")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_NOT_A_FIGURE = regex.compile(r"[%％‰~～∼±]")
+
+
 def unit_of(text: str) -> tuple[UnitParts | None, str]:
     """(unit, as printed) of the unit printed at the start of ``text``: the longest run of
     whole tokens that reads as a unit ("mm" is not "m", "min" is not "m")."""
@@ -71,11 +80,11 @@ def unit_of(text: str) -> tuple[UnitParts | None, str]:
     window = _UNIT_WINDOW.match(stripped)
     raw = window.group(0) if window else ""
     # English words or another number end the unit ("kg·hm⁻² and 7 …").
-    raw = regex.split(r"(?<![(（·/^])\s+(?=[A-Za-z]{3,}|\d)", raw, maxsplit=1)[0]
+    raw = _UNIT_ENDS.split(raw, maxsplit=1)[0]
     for end in range(len(raw), 0, -1):
         if end < len(raw) and raw[end - 1].isalnum() and raw[end].isalnum():
             continue  # not a token boundary
-        if regex.match(r"\s*[(（\[·/⁻]|\s*-\s*[A-Za-z]", raw[end:]):
+        if _UNIT_GOES_ON.match(raw[end:]):
             continue  # the unit goes on ("kg (N2O-N)·hm⁻²"): a cut here would drop its basis
         parts = unit_parts(raw[:end].rstrip(" ."))
         if parts is not None:
@@ -90,9 +99,7 @@ def header_unit(text: str) -> tuple[UnitParts | None, str]:
     found = [m.group("u")] if m else []
     found += [h.group("a") or h.group("b") for h in _HEADER_UNIT.finditer(text)]
     for raw in reversed(found):  # the last unit printed: "N2O (kg·hm⁻²) 全年"
-        raw = regex.sub(
-            r"^10\^?([0-9⁰-⁹]+)\s*", lambda g: "万" if g.group(1) in {"4", "⁴"} else g.group(0), raw
-        )
+        raw = _POWER_OF_TEN.sub(lambda g: "万" if g.group(1) in {"4", "⁴"} else g.group(0), raw)
         parts = unit_parts(raw)
         if parts is not None:
             return parts, raw
@@ -185,9 +192,9 @@ def _in_sentence(sentence: str, where: Location) -> Iterator[Figure]:
     for match in iter_numbers(sentence):
         n = match.number
         after, before = sentence[match.end :], sentence[: match.start]
-        if regex.match(r"\s*[%％‰年]", after) or regex.fullmatch(r"(?:19|20)\d{2}", n.text):
+        if _SHARE_OR_YEAR_AFTER.match(after) or _YEAR.fullmatch(n.text):
             continue
-        if regex.search(r"[%％‰~～∼±]", n.text):
+        if _NOT_A_FIGURE.search(n.text):
             continue  # a share, an approximate or a range end, a value ± its error
         if _RANGE.match(after) or _RANGE_BEFORE.search(before):
             continue

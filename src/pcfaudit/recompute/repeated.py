@@ -15,7 +15,7 @@ import regex
 
 from pcfaudit.model import Location, Table
 from pcfaudit.recompute.core import Check
-from pcfaudit.vocab.numbers import iter_numbers
+from pcfaudit.vocab.numbers import iter_numbers, significant_digits
 
 _UNIT_AFTER = 28  # characters of unit text read after a number
 _CARBON = regex.compile(r"CO2-?C\b|CO2当量碳|\(C\)|(?<![A-Za-z°])k?g?C(?![A-Za-z0-9])|tC\b|碳当量")
@@ -38,7 +38,7 @@ def carbon_basis(unit_text: str) -> str | None:
 
 
 def _significant(text: str) -> bool:
-    return len(regex.sub(r"^[-−0.]+|\D", "", text)) >= 3
+    return significant_digits(text) >= 3
 
 
 def repeated_figure_checks(tables: list[Table], text: str) -> Iterator[Check]:

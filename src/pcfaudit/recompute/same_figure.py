@@ -29,6 +29,7 @@ from pcfaudit.recompute.core import Candidate, Check, make_check
 from pcfaudit.recompute.figure_units import C_TO_CO2, conversion
 from pcfaudit.recompute.figures import Figure, figure_grids, prose_figures, table_figures
 from pcfaudit.recompute.grids import Grid
+from pcfaudit.vocab.numbers import significant_digits
 
 _YEAR = regex.compile(r"^(?:19|20)\d{2}$")
 _MIN_AGREEING = 4  # shared figures two tables must agree on before one disagreement counts
@@ -42,6 +43,10 @@ _DIGIT = regex.compile(r"\d")
 
 def _key(text: str) -> str:
     return norm_label(_SLASH.split(text)[0])
+
+
+_HAN = regex.compile(r"\p{Han}")
+_YEARS = regex.compile(r"(?:19|20)\d{2}")
 
 
 def _is_name(key: str) -> bool:
@@ -61,14 +66,14 @@ def _shares_word(a: str, b: str) -> bool:
     if not a:
         return True  # a column without a name: nothing to contradict
     for i in range(len(a)):
-        size = 2 if regex.match(r"\p{Han}", a[i]) else 4
+        size = 2 if _HAN.match(a[i]) else 4
         if i + size <= len(a) and a[i : i + size] in b:
             return True
     return False
 
 
 def _significant(n: Number) -> int:
-    return len(regex.sub(r"^[-−0.]+|\D", "", n.text.split("×")[0]))
+    return significant_digits(n.text.split("×")[0])
 
 
 # --------------------------------------------------------------------------- prose
@@ -329,7 +334,7 @@ def _scale_to(reported: Number, cell: Number) -> Fraction | None:
 
 def _series_checks(statements: list[Statement], grids: list[Grid]) -> Iterator[Check]:
     for s_i, st in enumerate(statements):
-        years = regex.findall(r"(?:19|20)\d{2}", st.subject or "")
+        years = _YEARS.findall(st.subject or "")
         if st.kind != "growth-rate" or len(st.values) < 2 or len(years) != 2:
             continue
         start, end = st.values[0], st.values[1]

@@ -329,6 +329,16 @@ def _parse_number(text: str, decimal_comma: bool) -> Number | None:
 _memo_parse_number = functools.lru_cache(maxsize=8192)(_parse_number)
 
 
+_NOT_SIGNIFICANT = regex.compile(r"^[-−0.]+|\D")  # sign, leading zeros, point, non-digits
+
+
+def significant_digits(text: str) -> int:
+    """The digits a printed number shows after its sign and leading zeros ('0.0450' → 3,
+    '-1,234' → 4): its significant digits, except that an exponent's digits count too
+    ('2.67E+03' → 5), which suits its use as a screen for numbers too short to compare."""
+    return len(_NOT_SIGNIFICANT.sub("", text))
+
+
 def is_percent(number: Number) -> bool:
     return number.text.rstrip().endswith(("%", "％"))
 
