@@ -106,3 +106,40 @@ def test_a_share_of_a_whole_holding_zero_is_undefined_as_in_exact_arithmetic() -
     # A whole printed "0.4" cannot hold zero; the screen only reports None where the exact
     # quotient is undefined, which needs a whole whose interval straddles zero.
     assert expected_bounds("share", None, [_num("1"), _num("0.4")]) not in (None, False)
+
+
+def test_percentage_change_screen_agrees_with_the_exact_change() -> None:
+    # changes._PairChanges decides most fits in floats; every answer must be the exact one,
+    # on values near the printed change (close calls) and far from it, rising and falling.
+    from pcfaudit.model import Cell, Location
+    from pcfaudit.recompute.changes import _change, _fits, _PairChanges
+    from pcfaudit.recompute.grids import Grid
+
+    rng = random.Random(16)
+    for _ in range(600):
+        row_a = [
+            _num(f"{rng.choice([-1, 1, 1]) * rng.uniform(0.01, 900):.{rng.randint(0, 3)}f}")
+            for _ in range(3)
+        ]
+        row_b = [
+            _num(f"{rng.choice([-1, 1, 1]) * rng.uniform(0.01, 900):.{rng.randint(0, 3)}f}")
+            for _ in range(3)
+        ]
+        cells = [[Cell(n.text, Location()) for n in row] for row in (row_a, row_b)]
+        grid = Grid(
+            0, "", ["a", "b"], ["x", "y", "z"], [row_a, row_b], cells, numeric_cols=[0, 1, 2]
+        )  # type: ignore[arg-type]
+        pair = _PairChanges(grid, 0, 1)
+        for j in range(3):
+            exact = _change(grid, 0, 1, j)
+            centre = exact[1] if exact is not None else Fraction(rng.randint(1, 90))
+            sign = -1 if exact is not None and exact[0].hi < 0 else 1
+            for nudge in (-2, -1, 0, 1, 2, 50):
+                value = _printed(sign * centre, rng.randint(0, 2), nudge)
+                printed = (Interval.of(value), truncation_interval(value))
+                assert pair.fits(value, printed, j) == _fits(printed, exact), (
+                    row_a,
+                    row_b,
+                    j,
+                    value,
+                )

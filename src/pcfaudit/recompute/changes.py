@@ -16,11 +16,13 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from pcfaudit.model import Number, Statement
 from pcfaudit.quantities import Interval, fmt_fixed, truncation_interval
 from pcfaudit.recompute.core import Check, make_check
 from pcfaudit.recompute.grids import Grid
+from pcfaudit.recompute.screen import point_of, screen_holds
 
 MIN_MATCHES = 3
 
@@ -54,13 +56,58 @@ def _fits(printed: tuple[Interval, Interval], d: tuple[Interval, Fraction] | Non
     return printed[0].meets(d[0]) or printed[1].meets(d[0])
 
 
-_Changes = list[tuple[Interval, Fraction] | None]
+class _PairChanges:
+    """The change of every numeric column between two rows, for all the sentences tried
+    on them: a float screen first (:mod:`.screen`), the exact interval only for a close call."""
+
+    def __init__(self, grid: Grid, r_a: int, r_b: int) -> None:
+        self.grid, self.r_a, self.r_b = grid, r_a, r_b
+        self.bounds = [_change_bounds(grid, r_a, r_b, c) for c in grid.numeric_cols]
+        self.exact: dict[int, tuple[Interval, Fraction] | None] = {}
+
+    def fits(self, value: Number, printed: tuple[Interval, Interval], j: int) -> bool:
+        """Whether the percentage ``value`` reproduces the change in numeric column ``j``."""
+        bounds = self.bounds[j]
+        if bounds is None:
+            return False
+        if bounds is not False:
+            verdict = screen_holds(value, bounds)
+            if verdict is not None:
+                return verdict
+        if j not in self.exact:
+            self.exact[j] = _change(self.grid, self.r_a, self.r_b, self.grid.numeric_cols[j])
+        return _fits(printed, self.exact[j])
 
 
-def _fit_table(printed: list[tuple[Interval, Interval]], changes: _Changes) -> list[list[bool]]:
-    """fit[i][j]: percentage i (its rounding and truncation intervals) reproduces the
-    change in numeric column j."""
-    return [[_fits(iv, d) for d in changes] for iv in printed]
+def _change_bounds(
+    grid: Grid, r_a: int, r_b: int, col: int
+) -> tuple[tuple[float, float], float] | Literal[False] | None:
+    """:func:`_change`'s interval in floats with the magnitude its error is relative to;
+    None where _change gives None, False where floats cannot say."""
+    a, b = grid.values[r_a][col], grid.values[r_b][col]
+    if a is None or b is None or not b.value:
+        return None
+    pa, pb = point_of(a), point_of(b)
+    if pa is None or pb is None:
+        return False
+    a_lo, a_hi, b_lo, b_hi = pa[0] - pa[1], pa[0] + pa[1], pb[0] - pb[1], pb[0] + pb[1]
+    if b_lo <= 0 <= b_hi or min(abs(b_lo), abs(b_hi)) <= 1e-6 * max(abs(b_lo), abs(b_hi)):
+        return False  # the base's interval holds (or nearly touches) zero: exact arithmetic
+    d_lo, d_hi = a_lo - b_hi, a_hi - b_lo
+    corners = (d_lo / b_lo, d_lo / b_hi, d_hi / b_lo, d_hi / b_hi)
+    lo, hi = 100 * min(corners), 100 * max(corners)
+    if (a.value < b.value) if b.value > 0 else (a.value > b.value):  # a falling change
+        lo, hi = -hi, -lo
+    scale = 100 * (abs(a_lo) + abs(a_hi) + abs(b_lo) + abs(b_hi)) / min(abs(b_lo), abs(b_hi))
+    return (lo, hi), scale
+
+
+def _fit_table(
+    values: list[Number], printed: list[tuple[Interval, Interval]], changes: _PairChanges
+) -> list[list[bool]]:
+    """fit[i][j]: percentage i reproduces the change in numeric column j."""
+    columns = range(len(changes.bounds))
+    return [[changes.fits(v, iv, j) for j in columns] for v, iv in zip(values, printed, strict=True)]
 
 
 def _align(fit: list[list[bool]], cols: list[int]) -> dict[int, int]:
@@ -118,7 +165,7 @@ def _spaced_column(matched: dict[int, int], numeric: list[int]) -> int | None:
 
 
 def _readings(
-    values: list[Number], grids: list[Grid], memo: dict[tuple[int, int, int], _Changes]
+    values: list[Number], grids: list[Grid], memo: dict[tuple[int, int, int], _PairChanges]
 ) -> Iterator[_Reading]:
     """``memo`` keeps each row pair's column changes (grid index, rows) for the next
     sentence: every sentence is tried against every pair."""
@@ -132,9 +179,8 @@ def _readings(
                     continue
                 changes = memo.get((g_i, r_a, r_b))
                 if changes is None:
-                    changes = [_change(grid, r_a, r_b, c) for c in grid.numeric_cols]
-                    memo[g_i, r_a, r_b] = changes
-                fit = _fit_table(printed, changes)
+                    changes = memo[g_i, r_a, r_b] = _PairChanges(grid, r_a, r_b)
+                fit = _fit_table(values, printed, changes)
                 matched = _align(fit, grid.numeric_cols)
                 if len(matched) < max(MIN_MATCHES, k - 1):
                     matched = _unordered(fit, grid.numeric_cols)
@@ -147,7 +193,7 @@ def _readings(
 
 def change_checks(statements: list[Statement], grids: list[Grid]) -> Iterator[Check]:
     found: list[tuple[int, Statement, _Reading, Check]] = []
-    memo: dict[tuple[int, int, int], _Changes] = {}
+    memo: dict[tuple[int, int, int], _PairChanges] = {}
     for s_i, st in enumerate(statements):
         if st.kind != "percent-changes" or len(st.values) < MIN_MATCHES:
             continue

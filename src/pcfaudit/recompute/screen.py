@@ -22,7 +22,7 @@ _MARGIN = 1e-9
 _TINY, _HUGE = 1e-60, 1e60  # magnitudes whose products of four stay normal floats
 
 
-def _point(n: Number) -> tuple[float, float] | None:
+def point_of(n: Number) -> tuple[float, float] | None:
     """(value, half unit in the last place) as floats, or None when out of the safe range."""
     point = n.floats
     if point is None or not _TINY <= abs(point[0]) <= _HUGE:
@@ -31,7 +31,7 @@ def _point(n: Number) -> tuple[float, float] | None:
 
 
 def _bounds(n: Number) -> tuple[float, float] | None:
-    p = _point(n)
+    p = point_of(n)
     return None if p is None else (p[0] - p[1], p[0] + p[1])
 
 
@@ -79,7 +79,7 @@ def expected_bounds(
 def screen_holds(reported: Number, expected: tuple[tuple[float, float], float]) -> bool | None:
     """Whether ``reported`` (rounded, or cut off) meets the expected interval, when floats
     say so by a wide margin; None for a close call."""
-    p = _point(reported)
+    p = point_of(reported)
     if p is None:
         return None
     v, h = p
