@@ -27,7 +27,7 @@ one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -152,18 +152,9 @@ def text_statements(text: str, loc: Location) -> Iterator[Statement]:
         return
     folded = fold_case(text)
     said = {claim for claim, words in CLAIM_WORDS.items() if any(w in folded for w in words)}
-    if "boundary" in said:
-        yield from _boundary(text, loc)
-    if "service-life" in said:
-        yield from _service_life(text, loc)
-    if "end-of-life" in said:
-        yield from _eol(text, loc)
-    if "use-scenario" in said:
-        yield from _use_scenario(text, loc)
-    if "standard" in said:
-        yield from _standards(text, loc)
-    if "recycled" in said:
-        yield from _recycled(text, loc)
+    for claim, reader in _READERS:
+        if claim in said:
+            yield from reader(text, loc)
     if "waste-zero" in said and _WASTE_ZERO.search(text):
         yield _st("epd-waste-zero-claim", text, loc, text)
     for p in _PLACEHOLDER.finditer(text) if "placeholder" in said else ():
@@ -280,3 +271,16 @@ def _standards(text: str, loc: Location) -> Iterator[Statement]:
             r"replac|supersed|withdrawn|formerly|previously", text, regex.I
         ):
             yield _st("epd-withdrawn-standard", text, loc, m.group(0), key)
+
+
+
+# The claim readers text_statements runs when a sentence has their key words, in the order
+# their statements are listed (defined last: every reader must exist).
+_READERS: tuple[tuple[str, Callable[[str, Location], Iterator[Statement]]], ...] = (
+    ("boundary", _boundary),
+    ("service-life", _service_life),
+    ("end-of-life", _eol),
+    ("use-scenario", _use_scenario),
+    ("standard", _standards),
+    ("recycled", _recycled),
+)

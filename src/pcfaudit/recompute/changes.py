@@ -70,10 +70,9 @@ class _PairChanges:
         bounds = self.bounds[j]
         if bounds is None:
             return False
-        if bounds is not False:
-            verdict = screen_holds(value, bounds)
-            if verdict is not None:
-                return verdict
+        verdict = screen_holds(value, bounds)
+        if verdict is not None:
+            return verdict
         if j not in self.exact:
             self.exact[j] = _change(self.grid, self.r_a, self.r_b, self.grid.numeric_cols[j])
         return _fits(printed, self.exact[j])

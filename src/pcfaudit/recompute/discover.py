@@ -130,10 +130,9 @@ def _row_holds(
     bounds = expected_bounds(rel.kind, constant, cells)
     if bounds is None:
         return None
-    if bounds is not False:
-        verdict = screen_holds(reported, bounds)
-        if verdict is not None:
-            return verdict
+    verdict = screen_holds(reported, bounds)
+    if verdict is not None:
+        return verdict
     exp = _expected(rel, r_t, r_i)
     if exp is None:
         return None

@@ -76,11 +76,13 @@ def expected_bounds(
     return out, max(scale, abs(out[0]), abs(out[1]))
 
 
-def screen_holds(reported: Number, expected: tuple[tuple[float, float], float]) -> bool | None:
+def screen_holds(
+    reported: Number, expected: tuple[tuple[float, float], float] | Literal[False]
+) -> bool | None:
     """Whether ``reported`` (rounded, or cut off) meets the expected interval, when floats
-    say so by a wide margin; None for a close call."""
+    say so by a wide margin; None for a close call (or when floats cannot say: False)."""
     p = point_of(reported)
-    if p is None:
+    if p is None or expected is False:
         return None
     v, h = p
     # Rounded [v − h, v + h] and cut off [v, v + 2h] (mirrored below zero) overlap at v, so
