@@ -5,7 +5,8 @@
 Default files: fixtures/**/*.pdf that open (the deliberately broken ones are skipped);
 ``--realdocs`` takes the real EPD PDFs under ../shared/realdocs instead (issue 16 asks a
 full check to stay at most 0.35x pdfplumber's time there). Times are CPU seconds of this
-process (the machine is shared, so wall time says more about the neighbours), best of N.
+process (the machine is shared, so wall time says more about the neighbours), best of N
+rounds, each round timing every contender in turn.
 OCR is turned off (``PCFAUDIT_OCR=0``): it is an opt-in extra that costs seconds per
 picture, and pdfplumber does not read pictures either.
 Each contender is a function (bytes, path) -> None; to time another stage (e.g. the
@@ -121,15 +122,15 @@ def main(argv: list[str]) -> None:
     inputs = [(p.read_bytes(), str(p)) for p in files]
     pages = sum(_pages(d) for d, _ in inputs)
     print(f"{len(files)} files, {pages} pages, best of {repeat}")
-    times: dict[str, float] = {}
-    for name, fn in CONTENDERS.items():
-        best = float("inf")
-        for _ in range(repeat):
+    # Rounds, each timing every contender in turn: the shared machine's speed drifts over a
+    # run, and timing one contender's repeats after another's put the drift into the ratios.
+    times = dict.fromkeys(CONTENDERS, float("inf"))
+    for _ in range(repeat):
+        for name, fn in CONTENDERS.items():
             start = time.process_time()
             for data, path in inputs:
                 fn(data, path)
-            best = min(best, time.process_time() - start)
-        times[name] = best
+            times[name] = min(times[name], time.process_time() - start)
     base = times["pdfplumber words+tables"]
     for name, t in times.items():
         print(f"{name:28s} {t:8.3f} s CPU  {pages / t:8.1f} pages/s  ratio {t / base:.3f}")
