@@ -111,6 +111,28 @@ def test_a_gate_with_d_but_no_end_of_life_modules_is_not_judged(tmp_path: Path) 
     assert _rule(_audit(tmp_path, HEAD + FLOWS_GATE_ONLY), "EP032") == []
 
 
+ZH_FLOWS = """# 环境产品声明 — 岩棉板
+
+声明单位：1 m³ 岩棉板。发布日期：2025-03-01。有效期至：2030-02-28。依据 EN 15804:2012+A2:2019。
+
+表 7 输出流（每声明单位）
+
+| 指标 | 单位 | A1-A3 | A5 | C3 | C4 | D |
+|---|---|---|---|---|---|---|
+| 用于回收的材料 | kg | 2.36E-01 | 1.07E-01 | 3.12E+00 | 6.79E-01 | 9.68E-01 |
+| 用于能量回收的材料 | kg | 8.44E-02 | 1.27E-01 | 0.00E+00 | 3.24E-01 | 0.00E+00 |
+| 输出电能 | MJ | 0.00E+00 | 0.00E+00 | {eee_c3} | 0.00E+00 | 3.59E+00 |
+| 输出热能 | MJ | 0.00E+00 | 0.00E+00 | 0.00E+00 | 0.00E+00 | 4.49E-01 |
+"""
+
+
+def test_chinese_output_flow_labels_are_read(tmp_path: Path) -> None:
+    (f,) = _rule(_audit(tmp_path, ZH_FLOWS.format(eee_c3="0.00E+00"), "zh.md"), "EP032")
+    assert f.reported == "EEE D 3.59E+00; EET D 4.49E-01"
+    assert "模块 D" in f.message_zh
+    assert _rule(_audit(tmp_path, ZH_FLOWS.format(eee_c3="3.59E+00"), "zh2.md"), "EP032") == []
+
+
 # --------------------------------------------------------------------------- EP033
 
 

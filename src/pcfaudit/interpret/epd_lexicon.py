@@ -85,11 +85,11 @@ _OTHER: tuple[tuple[str, str], ...] = (
     ("HWD", r"\bhwd\b|hazardous waste"),
     ("NHWD", r"\bnhwd\b|non-hazardous waste"),
     ("RWD", r"\brwd\b|radioactive waste"),
-    ("CRU", r"\bcru\b|components for re-?use"),
-    ("MFR", r"\bmfr\b|materials? for recycling"),
-    ("MER", r"\bmer\b|materials? for energy recovery"),
-    ("EEE", r"\beee\b|exported energy.{0,4}electric"),
-    ("EET", r"\beet\b|exported energy.{0,4}thermal"),
+    ("CRU", r"\bcru\b|components for re-?use|(?:再利用|再使用|重复使用)的?(?:部件|组件)"),
+    ("MFR", r"\bmfr\b|materials? for recycling|用于(?:回收|再循环|循环利用)的?材料"),
+    ("MER", r"\bmer\b|materials? for energy recovery|用于(?:能量|能源)回收的?材料"),
+    ("EEE", r"\beee\b|exported energy.{0,4}electric|输出的?电(?:能|力)"),
+    ("EET", r"\beet\b|exported energy.{0,4}thermal|输出的?热能"),
 )
 _OTHER_RES = tuple((name, regex.compile(p)) for name, p in _OTHER)
 # Checked before the generic patterns: "non-hazardous" contains "hazardous".
