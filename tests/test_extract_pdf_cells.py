@@ -10,19 +10,7 @@ from pdfplumber.table import intersections_to_cells as pdfplumber_cells
 
 from pcfaudit.extract import pdf_cells, pdf_edges
 from pcfaudit.extract.pdf_cells import intersections_to_cells
-
-
-def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
-    return {
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "object_type": "line",
-    }
+from pcfaudit.extract.pdf_page import _edge  # the edges as pages build them
 
 
 def _grid(rng: random.Random) -> list[dict]:

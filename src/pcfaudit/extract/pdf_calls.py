@@ -19,6 +19,7 @@ TEXT_OBJECT = ctypes.cast(
 RENDER_MODE = ctypes.cast(
     pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
 )
+FONT = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
 FILL_COLOR = ctypes.cast(
     pdfium_c.FPDFPageObj_GetFillColor,
     ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, *[ctypes.POINTER(ctypes.c_uint)] * 4),

@@ -21,6 +21,17 @@ from collections.abc import Callable, Iterator
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from pcfaudit.extract.pdf_calls import (
+    BOUNDS,
+    COUNT_OBJECTS,
+    FONT,
+    FORM,
+    FORM_COUNT,
+    FORM_OBJECT,
+    GET_OBJECT,
+    OBJECT_TYPE,
+)
+from pcfaudit.extract.pdf_glyphs import paint_state
 from pcfaudit.extract.pdf_layout import BBox, Char
 
 _EMPTY = 0.01  # points: a box narrower than this is empty to pdfium's text page
@@ -29,28 +40,17 @@ _NEAR = 0.5  # points: a pdfminer glyph at this distance from an origin is that 
 Origin = tuple[float, float]  # pdfium's page coordinates (y up)
 
 
-_VP, _INT, _FLOAT = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
-# typed to take plain addresses: called once per page object, so no wrapper is built
-_COUNT = ctypes.cast(pdfium_c.FPDFPage_CountObjects, ctypes.CFUNCTYPE(_INT, _VP))
-_GET = ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.CFUNCTYPE(_VP, _VP, _INT))
-_FORM_COUNT = ctypes.cast(pdfium_c.FPDFFormObj_CountObjects, ctypes.CFUNCTYPE(_INT, _VP))
-_FORM_GET = ctypes.cast(pdfium_c.FPDFFormObj_GetObject, ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_ulong))
-_TYPE = ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.CFUNCTYPE(_INT, _VP))
-_BOUNDS = ctypes.cast(
-    pdfium_c.FPDFPageObj_GetBounds, ctypes.CFUNCTYPE(_INT, _VP, _FLOAT, _FLOAT, _FLOAT, _FLOAT)
-)
-_FONT = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(_VP, _VP))
-_TEXT, _FORM = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
+_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 
 
 def _text_objects(parent: int, form: bool, depth: int = 0) -> Iterator[int]:
-    count, get = (_FORM_COUNT, _FORM_GET) if form else (_COUNT, _GET)
+    count, get = (FORM_COUNT, FORM_OBJECT) if form else (COUNT_OBJECTS, GET_OBJECT)
     for i in range(max(count(parent), 0)):
         obj = get(parent, i) or 0
-        kind = _TYPE(obj)
+        kind = OBJECT_TYPE(obj)
         if kind == _TEXT:
             yield obj
-        elif kind == _FORM and depth < 2:
+        elif kind == FORM and depth < 2:
             yield from _text_objects(obj, True, depth + 1)
 
 
@@ -60,12 +60,12 @@ def dropped_origins(page: pdfium.PdfPage, seen: set[int]) -> list[Origin]:
     that is not embedded and either gives other objects no height (pdfium has no glyph
     for it) or is not a standard Latin font (which pdfium always has; an empty object in
     one is a space)."""
-    page_address = ctypes.cast(page.raw, _VP).value or 0
+    page_address = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
     objects = list(_text_objects(page_address, False))
     unseen = [a for a in objects if a not in seen]
     if not unseen:
         return []
-    empty = [(o, _FONT(a) or 0) for a in unseen if (o := _empty_box(a)) and _painted(a)]
+    empty = [(o, FONT(a) or 0) for a in unseen if (o := _empty_box(a)) and paint_state(a) == "paint"]
     names: dict[int, bool] = {}
     blind: set[int] | None = None
     out = []
@@ -86,7 +86,7 @@ _REFS = tuple(ctypes.byref(v) for v in _BOX)
 def _empty_box(address: int) -> Origin | None:
     """The origin of a text object whose box has no width (None for any other)."""
     left, bottom, right, _ = _BOX
-    if _BOUNDS(address, *_REFS) and right.value - left.value < _EMPTY:
+    if BOUNDS(address, *_REFS) and right.value - left.value < _EMPTY:
         return (left.value, bottom.value)
     return None
 
@@ -96,20 +96,9 @@ def _blind_fonts(objects: list[int]) -> set[int]:
     left, bottom, right, top = _BOX
     out = set()
     for address in objects:
-        if _BOUNDS(address, *_REFS) and top.value - bottom.value < _EMPTY <= right.value - left.value:
-            out.add(_FONT(address) or 0)
+        if BOUNDS(address, *_REFS) and top.value - bottom.value < _EMPTY <= right.value - left.value:
+            out.add(FONT(address) or 0)
     return out
-
-
-def _painted(address: int) -> bool:
-    """Not invisible (render modes 3 and 7) and not filled white: a glyph a reader sees."""
-    obj = ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT)
-    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in (3, 7):
-        return False
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    if pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba):
-        return min(v.value for v in rgba[:3]) < 240
-    return True
 
 
 _STANDARD = ("helvetica", "arial", "times", "courier", "symbol", "zapfdingbats")

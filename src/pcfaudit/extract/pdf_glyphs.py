@@ -161,7 +161,7 @@ def read_chars(
             # a label set across the page's lines (a vertical column header): kept apart;
             # one a reader cannot see is left out
             if obj not in visibility:
-                visibility[obj] = _paint_state(obj)
+                visibility[obj] = paint_state(obj)
             if x1 - x0 > 0.1 and bottom - top > 0.1 and visibility[obj] == "paint":
                 rotated.append(Char(text, x0, top, x1, bottom))
                 across = True
@@ -189,7 +189,7 @@ def read_chars(
         prev = Char(text, x0, top, x1, bottom, em)
         state = visibility.get(obj)
         if state is None:
-            state = visibility[obj] = _paint_state(obj)
+            state = visibility[obj] = paint_state(obj)
         if state == "paint":
             prev_hidden = False
             chars.append(prev)
@@ -214,7 +214,7 @@ def _across(angle: float, quarter_turns: int) -> bool:
     return angle >= 0 and round(angle / (math.pi / 2)) % 4 != quarter_turns
 
 
-def _paint_state(obj: int) -> str:
+def paint_state(obj: int) -> str:
     """How a text object is painted: 'paint', 'white' (fill colour white) or 'none'."""
     if not obj:
         return "paint"
